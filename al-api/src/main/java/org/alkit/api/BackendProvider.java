@@ -1,0 +1,21 @@
+package org.alkit.api;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.util.List;
+import org.apiguardian.api.API;
+
+/** The service a compute backend publishes (ServiceLoader), selected by {@link #name()}. */
+@API(status = STABLE, since = "0.1")
+public interface BackendProvider {
+  /** The name configuration selects it by, e.g. {@code java} or {@code djl}. */
+  String name();
+
+  /** Creates the backend from validated options. */
+  ComputeBackend create(Options options);
+
+  /** The options it accepts (threads, block size, device…). */
+  default List<Parameter> parameters() {
+    return List.of();
+  }
+}

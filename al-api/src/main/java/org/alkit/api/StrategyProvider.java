@@ -1,0 +1,71 @@
+package org.alkit.api;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.util.List;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * The service a strategy plugin publishes. A plugin jar depends on al-api alone and declares it
+ * both ways, so it is found on the module path and on the class path:
+ *
+ * <pre>{@code
+ * // module-info.java
+ * module com.example.alplugin {
+ *   requires org.alkit.api;
+ *   provides org.alkit.api.StrategyProvider with com.example.alplugin.MyProvider;
+ * }
+ * // META-INF/services/org.alkit.api.StrategyProvider
+ * com.example.alplugin.MyProvider
+ * }</pre>
+ *
+ * Only {@link #name()} and {@link #create(Options)} are abstract; the metadata has defaults used
+ * for listing, the capability check and option validation. Names are unique across all loaded
+ * plugins: two providers with one name are a hard error.
+ */
+@API(status = STABLE, since = "0.1")
+public interface StrategyProvider {
+
+  /** The name users select the strategy by: lower-case, dash-separated, e.g. {@code least-confidence}. */
+  String name();
+
+  /**
+   * Creates a strategy from options already checked against {@link #parameters()}; range checks
+   * are the strategy's own and throw {@link InvalidInputException}.
+   */
+  Strategy create(Options options);
+
+  /** The family for listings: uncertainty, diversity, submodular, bayesian, or a plugin's own. */
+  default String family() {
+    return "other";
+  }
+
+  /** One line on what the strategy does and where it comes from. */
+  default String description() {
+    return "";
+  }
+
+  /** Signals without which the strategy cannot run; checked before round 1. */
+  default Set<Signal> requires() {
+    return Set.of();
+  }
+
+  /**
+   * Signals the strategy reads when present but can do without (e.g. previous-round
+   * probabilities, absent in round 1). The runtime provides them when it can.
+   */
+  default Set<Signal> uses() {
+    return Set.of();
+  }
+
+  /** The options the strategy accepts. */
+  default List<Parameter> parameters() {
+    return List.of();
+  }
+
+  /** Options at their defaults, validated: {@code create(defaults())} must work. */
+  default Options defaults() {
+    return Options.defaults("strategy '" + name() + "'", parameters());
+  }
+}

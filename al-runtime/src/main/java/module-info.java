@@ -1,0 +1,23 @@
+/**
+ * The alkit runtime: plugin registries (ServiceLoader), the capability check, Guice wiring, the
+ * active-learning loop, the pure-Java compute backend and models, .npy I/O and YAML configuration.
+ */
+module org.alkit.runtime {
+  requires transitive org.alkit.api;
+  requires transitive com.google.guice;
+  requires org.yaml.snakeyaml;
+  requires static org.apiguardian.api;
+
+  exports org.alkit.runtime;
+
+  opens org.alkit.runtime to com.google.guice;
+
+  uses org.alkit.api.StrategyProvider;
+  uses org.alkit.api.ModelProvider;
+  uses org.alkit.api.BackendProvider;
+
+  provides org.alkit.api.BackendProvider with org.alkit.runtime.backend.JavaBackendProvider;
+  provides org.alkit.api.ModelProvider with
+      org.alkit.runtime.model.LogisticModelProvider,
+      org.alkit.runtime.model.CommitteeModelProvider;
+}

@@ -1,0 +1,1 @@
+module org.alkit.bayesian { requires org.alkit.api; requires static org.apiguardian.api; }

@@ -1,0 +1,13 @@
+/** Contract tests every strategy plugin, ours and third parties', runs with JUnit 5. */
+module org.alkit.testkit {
+  requires transitive org.alkit.api;
+  requires transitive org.junit.jupiter.api;
+  requires transitive org.junit.jupiter.params;
+  requires org.assertj.core;
+  requires static org.apiguardian.api;
+
+  exports org.alkit.testkit;
+
+  uses org.alkit.api.StrategyProvider;
+  uses org.alkit.api.BackendProvider;
+}

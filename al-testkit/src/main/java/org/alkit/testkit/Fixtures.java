@@ -1,0 +1,148 @@
+package org.alkit.testkit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.SplittableRandom;
+import org.alkit.api.BackendProvider;
+import org.alkit.api.ComputeBackend;
+import org.alkit.api.Matrix;
+import org.alkit.api.SelectionContext;
+import org.alkit.api.Signal;
+import org.apiguardian.api.API;
+
+/**
+ * Random but reproducible signals for tests: class probabilities drawn around cluster centres,
+ * embeddings from Gaussian blobs, Monte-Carlo samples and committee members that perturb the
+ * probabilities, and gradient embeddings (p − onehot(ŷ)) ⊗ h.
+ */
+@API(status = STABLE, since = "0.1")
+public final class Fixtures {
+  private Fixtures() {}
+
+  /** Shape of the generated pool. */
+  public static final int CLASSES = 4;
+  /** Embedding width. */
+  public static final int DIM = 6;
+  /** Monte-Carlo samples and committee members. */
+  public static final int SAMPLES = 5;
+
+  /**
+   * A context over {@code poolSize} items, the first {@code labeledCount} labeled (labels cycle
+   * through the classes), with every {@link Signal} present and the {@code java} backend bound when
+   * it is on the class path.
+   */
+  public static SelectionContext.Builder context(int poolSize, int labeledCount, int budget, long seed) {
+    SplittableRandom rng = new SplittableRandom(0xA1C17L);
+    int[] labeled = new int[labeledCount];
+    int[] labels = new int[labeledCount];
+    for (int i = 0; i < labeledCount; i++) {
+      labeled[i] = i;
+      labels[i] = i % CLASSES;
+    }
+    Matrix embeddings = embeddings(poolSize, rng);
+    Matrix probabilities = probabilities(poolSize, rng);
+    SelectionContext.Builder b = SelectionContext.builder(poolSize)
+        .labeled(labeled, labels)
+        .budget(budget)
+        .seed(seed)
+        .signal(Signal.PROBABILITIES, probabilities)
+        .signal(Signal.PREVIOUS_PROBABILITIES, probabilities(poolSize, rng))
+        .signal(Signal.EMBEDDINGS, embeddings)
+        .signal(Signal.GRADIENT_EMBEDDINGS, gradientEmbeddings(probabilities, embeddings))
+        .stack(Signal.MC_PROBABILITIES, samples(poolSize, rng))
+        .stack(Signal.COMMITTEE_PROBABILITIES, samples(poolSize, rng));
+    javaBackend().ifPresent(b::backend);
+    return b;
+  }
+
+  /** The {@code java} compute backend, if al-runtime is on the class path. */
+  public static Optional<ComputeBackend> javaBackend() {
+    for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
+      if (p.name().equals("java")) {
+        return Optional.of(p.create(org.alkit.api.Options.defaults("backend 'java'", p.parameters())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Gaussian blobs around {@link #CLASSES} centres, {@code n × DIM}. */
+  public static Matrix embeddings(int n, SplittableRandom rng) {
+    float[][] centres = new float[CLASSES][DIM];
+    for (float[] c : centres) {
+      for (int j = 0; j < DIM; j++) {
+        c[j] = (float) (rng.nextDouble() * 8 - 4);
+      }
+    }
+    float[] data = new float[n * DIM];
+    for (int i = 0; i < n; i++) {
+      float[] c = centres[i % CLASSES];
+      for (int j = 0; j < DIM; j++) {
+        data[i * DIM + j] = c[j] + (float) gaussian(rng);
+      }
+    }
+    return Matrix.wrap(n, DIM, data);
+  }
+
+  /** Softmax of random logits, {@code n × CLASSES}; every row sums to 1. */
+  public static Matrix probabilities(int n, SplittableRandom rng) {
+    float[] data = new float[n * CLASSES];
+    double[] logits = new double[CLASSES];
+    for (int i = 0; i < n; i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < CLASSES; c++) {
+        logits[c] = gaussian(rng) * 2;
+        max = Math.max(max, logits[c]);
+      }
+      double sum = 0;
+      for (int c = 0; c < CLASSES; c++) {
+        logits[c] = Math.exp(logits[c] - max);
+        sum += logits[c];
+      }
+      for (int c = 0; c < CLASSES; c++) {
+        data[i * CLASSES + c] = (float) (logits[c] / sum);
+      }
+    }
+    return Matrix.wrap(n, CLASSES, data);
+  }
+
+  /** {@link #SAMPLES} independent probability matrices. */
+  public static List<Matrix> samples(int n, SplittableRandom rng) {
+    List<Matrix> out = new ArrayList<>();
+    for (int t = 0; t < SAMPLES; t++) {
+      out.add(probabilities(n, rng));
+    }
+    return out;
+  }
+
+  /** (p − onehot(argmax p)) ⊗ h for every row, {@code n × (C·d)}. */
+  public static Matrix gradientEmbeddings(Matrix p, Matrix h) {
+    int n = p.rows();
+    int c = p.cols();
+    int d = h.cols();
+    float[] out = new float[n * c * d];
+    for (int i = 0; i < n; i++) {
+      int arg = 0;
+      for (int k = 1; k < c; k++) {
+        if (p.get(i, k) > p.get(i, arg)) {
+          arg = k;
+        }
+      }
+      for (int k = 0; k < c; k++) {
+        float g = p.get(i, k) - (k == arg ? 1f : 0f);
+        for (int j = 0; j < d; j++) {
+          out[(i * c + k) * d + j] = g * h.get(i, j);
+        }
+      }
+    }
+    return Matrix.wrap(n, c * d, out);
+  }
+
+  private static double gaussian(SplittableRandom rng) {
+    double u = Math.max(rng.nextDouble(), 1e-300);
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+  }
+}
