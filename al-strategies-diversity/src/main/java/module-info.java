@@ -1,1 +1,22 @@
-module org.alkit.diversity { requires org.alkit.api; requires static org.apiguardian.api; }
+import org.alkit.diversity.BadgeProvider;
+import org.alkit.diversity.CalProvider;
+import org.alkit.diversity.ClusterMarginProvider;
+import org.alkit.diversity.CoresetProvider;
+import org.alkit.diversity.DoubtCoresetProvider;
+import org.alkit.diversity.KMeansProvider;
+import org.alkit.diversity.RandomProvider;
+
+/** Diversity strategies: random, k-center core-set, doubt-weighted core-set, k-means, cluster-margin, BADGE, CAL. */
+module org.alkit.diversity {
+  requires org.alkit.api;
+  requires static org.apiguardian.api;
+
+  provides org.alkit.api.StrategyProvider with
+      RandomProvider,
+      CoresetProvider,
+      DoubtCoresetProvider,
+      KMeansProvider,
+      ClusterMarginProvider,
+      BadgeProvider,
+      CalProvider;
+}

@@ -1,1 +1,22 @@
-module org.alkit.uncertainty { requires org.alkit.api; requires static org.apiguardian.api; }
+/**
+ * alkit's uncertainty strategies: {@code least-confidence}, {@code margin}, {@code ratio},
+ * {@code entropy}, {@code vote-entropy}, {@code consensus-entropy}, {@code max-disagreement},
+ * {@code alamp}, {@code alamp-div} and {@code diversify}. Nothing is exported; the providers are
+ * found through {@link org.alkit.api.StrategyProvider}.
+ */
+module org.alkit.uncertainty {
+  requires transitive org.alkit.api;
+  requires static org.apiguardian.api;
+
+  provides org.alkit.api.StrategyProvider with
+      org.alkit.uncertainty.LeastConfidenceProvider,
+      org.alkit.uncertainty.MarginProvider,
+      org.alkit.uncertainty.RatioProvider,
+      org.alkit.uncertainty.EntropyProvider,
+      org.alkit.uncertainty.VoteEntropyProvider,
+      org.alkit.uncertainty.ConsensusEntropyProvider,
+      org.alkit.uncertainty.MaxDisagreementProvider,
+      org.alkit.uncertainty.AlampProvider,
+      org.alkit.uncertainty.AlampDivProvider,
+      org.alkit.uncertainty.DiversifyProvider;
+}

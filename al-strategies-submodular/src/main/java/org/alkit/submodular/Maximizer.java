@@ -2,32 +2,102 @@ package org.alkit.submodular;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.alkit.api.InvalidInputException;
+import org.alkit.api.Parameter;
 import org.alkit.api.UnknownNameException;
+import org.alkit.submodular.kernels.KernelBuilder;
+import org.alkit.submodular.optimizers.GreedyResult;
+import org.alkit.submodular.optimizers.OptimizerOptions;
+import org.alkit.submodular.optimizers.Optimizers;
 import org.apiguardian.api.API;
 
-/** Entry point of {@code alkit maximize}: builds the named function and runs the named optimizer. */
+/**
+ * Entry point of {@code alkit maximize}: builds the named function and runs the named optimizer,
+ * i.e. greedily approximates max_{|A| ≤ k} f(A) over the ground set {0, …, n−1}.
+ *
+ * <ol>
+ *   <li>Checks the request: exactly one of {@code --data} (features) and {@code --kernel}
+ *       (precomputed kernels in submodlib's orientation, see {@link Kernels}); consistent shapes;
+ *       1 ≤ budget ≤ n (submodlib's Python wrapper demands budget &lt; n; alkit also allows the
+ *       whole ground set).</li>
+ *   <li>Splits the options: {@code epsilon}, {@code stopIfZeroGain}, {@code stopIfNegativeGain}
+ *       go to the optimizer, {@code neighbors} (a sparse k-NN data kernel for facility location)
+ *       to the kernel builder, everything else to the function ({@link SetFunctions#parameters}).</li>
+ *   <li>Builds the kernels the function needs from features through the request's
+ *       {@link org.alkit.api.ComputeBackend} with submodlib's conventions, timed as
+ *       {@link MaximizeResult#kernelMillis()}.</li>
+ *   <li>Creates the function and runs the optimizer, timed as {@link MaximizeResult#maximizeMillis()};
+ *       f(A) is reported as f(∅) + Σ gains.</li>
+ * </ol>
+ *
+ * Optimizers: {@code naive} (Nemhauser, Wolsey &amp; Fisher 1978), {@code lazy} (Minoux 1978; the
+ * true greedy also on non-submodular functions, unlike submodlib), {@code stochastic} and
+ * {@code lazier} (Mirzasoleiman et al. 2015, seeded by {@link MaximizeRequest#seed()}). Exact ties
+ * go to the lowest index (submodlib's naive greedy takes the highest).
+ */
 @API(status = STABLE, since = "0.1")
 public final class Maximizer {
+  private static final KernelBuilder FEATURES =
+      new KernelBuilder("--data", "--query-data", "--private-data");
+  private static final Set<String> OPTIMIZER_KEYS = OptimizerOptions.PARAMETERS.stream()
+      .map(Parameter::name).collect(Collectors.toUnmodifiableSet());
+
   private Maximizer() {}
 
   /** The function names {@code --function} takes. */
   public static List<String> functionNames() {
-    return List.of();
+    return SetFunctions.names();
   }
 
   /** The optimizer names {@code --optimizer} takes. */
   public static List<String> optimizerNames() {
-    return List.of("naive", "lazy", "stochastic", "lazier");
+    return Optimizers.names();
   }
 
   /**
    * Runs one maximization.
    *
    * @throws UnknownNameException for an unknown function or optimizer
-   * @throws org.alkit.api.InvalidInputException for inputs the function cannot take
+   * @throws InvalidInputException for inputs the function cannot take
    */
   public static MaximizeResult maximize(MaximizeRequest request) {
-    throw new UnknownNameException("function", request.function(), functionNames());
+    SetFunctions.requiredKernels(request.function());
+    if (!Optimizers.names().contains(request.optimizer())) {
+      throw new UnknownNameException("optimizer", request.optimizer(), optimizerNames());
+    }
+    RequestChecks.check(request);
+    Map<String, String> functionOptions = new HashMap<>(request.options());
+    Map<String, String> optimizerOptions = new HashMap<>();
+    for (String key : OPTIMIZER_KEYS) {
+      if (functionOptions.containsKey(key)) {
+        optimizerOptions.put(key, functionOptions.remove(key));
+      }
+    }
+    String neighborsText = functionOptions.remove(KernelBuilder.NEIGHBORS.name());
+    int neighbors = (Integer) KernelBuilder.NEIGHBORS.parse(
+        neighborsText == null ? KernelBuilder.NEIGHBORS.defaultValue() : neighborsText);
+    if (neighbors != 0 && request.kernel().isPresent()) {
+      throw new InvalidInputException("option 'neighbors' = " + neighbors
+          + " applies to --data only (it builds a sparse kernel from features); expected 0 with --kernel");
+    }
+    OptimizerOptions options = OptimizerOptions.parse(optimizerOptions, request.seed());
+
+    long start = System.nanoTime();
+    Kernels kernels = request.kernel().isPresent()
+        ? RequestChecks.kernels(request)
+        : FEATURES.build(request.function(), request.data().get(), request.queryData().orElse(null),
+            request.privateData().orElse(null), request.metric(), request.backend(), neighbors);
+    long built = System.nanoTime();
+    SetFunction f = SetFunctions.create(request.function(), functionOptions, kernels);
+    GreedyResult greedy = Optimizers.create(request.optimizer(), options).maximize(f, request.budget());
+    double value = f.evaluate(new int[0]) + greedy.totalGain();
+    long done = System.nanoTime();
+    return new MaximizeResult(greedy.selected(), greedy.gains(), value, (built - start) / 1e6,
+        (done - built) / 1e6);
   }
 }

@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
+import org.alkit.api.GradientEmbeddings;
 import org.alkit.api.Matrix;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
@@ -17,7 +18,7 @@ import org.apiguardian.api.API;
 /**
  * Random but reproducible signals for tests: class probabilities drawn around cluster centres,
  * embeddings from Gaussian blobs, Monte-Carlo samples and committee members that perturb the
- * probabilities, and gradient embeddings (p − onehot(ŷ)) ⊗ h.
+ * probabilities, and gradient embeddings (p − onehot(ŷ)) ⊗ h ({@link GradientEmbeddings}).
  */
 @API(status = STABLE, since = "0.1")
 public final class Fixtures {
@@ -52,7 +53,7 @@ public final class Fixtures {
         .signal(Signal.PROBABILITIES, probabilities)
         .signal(Signal.PREVIOUS_PROBABILITIES, probabilities(poolSize, rng))
         .signal(Signal.EMBEDDINGS, embeddings)
-        .signal(Signal.GRADIENT_EMBEDDINGS, gradientEmbeddings(probabilities, embeddings))
+        .signal(Signal.GRADIENT_EMBEDDINGS, GradientEmbeddings.of(probabilities, embeddings))
         .stack(Signal.MC_PROBABILITIES, samples(poolSize, rng))
         .stack(Signal.COMMITTEE_PROBABILITIES, samples(poolSize, rng));
     javaBackend().ifPresent(b::backend);
@@ -116,29 +117,6 @@ public final class Fixtures {
       out.add(probabilities(n, rng));
     }
     return out;
-  }
-
-  /** (p − onehot(argmax p)) ⊗ h for every row, {@code n × (C·d)}. */
-  public static Matrix gradientEmbeddings(Matrix p, Matrix h) {
-    int n = p.rows();
-    int c = p.cols();
-    int d = h.cols();
-    float[] out = new float[n * c * d];
-    for (int i = 0; i < n; i++) {
-      int arg = 0;
-      for (int k = 1; k < c; k++) {
-        if (p.get(i, k) > p.get(i, arg)) {
-          arg = k;
-        }
-      }
-      for (int k = 0; k < c; k++) {
-        float g = p.get(i, k) - (k == arg ? 1f : 0f);
-        for (int j = 0; j < d; j++) {
-          out[(i * c + k) * d + j] = g * h.get(i, j);
-        }
-      }
-    }
-    return Matrix.wrap(n, c * d, out);
   }
 
   private static double gaussian(SplittableRandom rng) {

@@ -1,0 +1,14 @@
+/** The {@code alkit} command line: strategies, select, maximize, run. */
+module org.alkit.cli {
+  requires org.alkit.runtime;
+  requires org.alkit.eval;
+  requires org.alkit.submodular;
+  requires info.picocli;
+  requires io.micronaut.picocli.micronaut_picocli;
+  requires io.micronaut.micronaut_inject;
+  requires io.micronaut.micronaut_core;
+  requires jakarta.inject;
+  requires com.fasterxml.jackson.databind;
+
+  opens org.alkit.cli to info.picocli, io.micronaut.micronaut_inject, io.micronaut.micronaut_core;
+}

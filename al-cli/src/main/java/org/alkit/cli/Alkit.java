@@ -1,0 +1,97 @@
+package org.alkit.cli;
+
+import io.micronaut.configuration.picocli.MicronautFactory;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import org.alkit.api.AlException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code alkit} command. Exit codes: 0 success, 2 bad input (one line on stderr, no stack
+ * trace unless {@code --verbose}), 1 an internal failure.
+ */
+@Command(
+    name = "alkit",
+    mixinStandardHelpOptions = true,
+    version = "alkit 0.1.0",
+    description = "Active learning for the JVM: pick which unlabeled items to label next.",
+    subcommands = {StrategiesCommand.class, SelectCommand.class, MaximizeCommand.class, RunCommand.class})
+public final class Alkit implements Runnable {
+  /** Exit code for input the user must fix. */
+  static final int BAD_INPUT = 2;
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "print stack traces of errors")
+  boolean verbose;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code. */
+  static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    try (ApplicationContext context = ApplicationContext.builder(Alkit.class, Environment.CLI).start()) {
+      CommandLine cmd = new CommandLine(Alkit.class, new MicronautFactory(context));
+      cmd.setOut(out);
+      cmd.setErr(err);
+      cmd.setExecutionExceptionHandler((e, line, parsed) -> report(e, line, verbose(parsed)));
+      cmd.setParameterExceptionHandler((e, a) -> {
+        err.println("alkit: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+          err.println("run 'alkit " + commandPath(e.getCommandLine()) + " --help' for usage");
+        }
+        return BAD_INPUT;
+      });
+      return cmd.execute(args);
+    }
+  }
+
+  private static boolean verbose(CommandLine.ParseResult parsed) {
+    return parsed.hasMatchedOption("--verbose")
+        || (parsed.subcommand() != null && verbose(parsed.subcommand()));
+  }
+
+  private static String commandPath(CommandLine line) {
+    String qualified = line.getCommandSpec().qualifiedName(" ");
+    return qualified.startsWith("alkit") ? qualified.substring("alkit".length()).trim() : qualified;
+  }
+
+  private static int report(Exception e, CommandLine line, boolean verbose) {
+    PrintWriter err = line.getErr();
+    Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+    int code;
+    if (cause instanceof AlException) {
+      err.println("alkit: " + cause.getMessage());
+      code = BAD_INPUT;
+    } else if (cause instanceof NoSuchFileException) {
+      err.println("alkit: file not found: " + cause.getMessage());
+      code = BAD_INPUT;
+    } else if (cause instanceof IOException) {
+      err.println("alkit: " + cause.getMessage());
+      code = BAD_INPUT;
+    } else {
+      err.println("alkit: internal error: " + cause + (verbose ? "" : " (run with --verbose for details)"));
+      code = 1;
+    }
+    if (verbose) {
+      cause.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+}

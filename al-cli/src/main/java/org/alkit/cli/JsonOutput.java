@@ -1,0 +1,38 @@
+package org.alkit.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Writes a result object as JSON to a file ({@code --out}) or to standard output. */
+final class JsonOutput {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  private JsonOutput() {}
+
+  static void write(Map<String, Object> result, Path out, PrintWriter stdout) {
+    try {
+      if (out == null) {
+        MAPPER.writeValue(stdout, result);
+        stdout.println();
+        stdout.flush();
+      } else {
+        MAPPER.writeValue(out.toFile(), result);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + (out == null ? "standard output" : out), e);
+    }
+  }
+
+  /** Milliseconds since {@code startNanos}, rounded to microseconds. */
+  static double millisSince(long startNanos) {
+    return Math.round((System.nanoTime() - startNanos) / 1e3) / 1e3;
+  }
+}

@@ -1,0 +1,23 @@
+package org.alkit.cli;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.alkit.api.ComputeBackend;
+import org.alkit.api.Options;
+import org.alkit.api.BackendProvider;
+import org.alkit.runtime.Registry;
+
+/** Micronaut beans the commands share: the plugin registry, loaded once per invocation. */
+@Factory
+class RuntimeBeans {
+  @Singleton
+  Registry registry() {
+    return Registry.load();
+  }
+
+  /** The named compute backend at its default options. */
+  static ComputeBackend backend(Registry registry, String name) {
+    BackendProvider p = registry.backend(name);
+    return p.create(Options.defaults("backend '" + name + "'", p.parameters()));
+  }
+}

@@ -1,0 +1,46 @@
+package org.alkit.cli;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.stream.Collectors;
+import org.alkit.api.Parameter;
+import org.alkit.api.Signal;
+import org.alkit.api.StrategyProvider;
+import org.alkit.runtime.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code alkit strategies}: every discovered strategy with its family, required signals and options. */
+@Command(name = "strategies", description = "List every discovered strategy: name, family, signals, options.")
+final class StrategiesCommand implements Runnable {
+  @Inject
+  Registry registry;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    PrintWriter out = spec.commandLine().getOut();
+    for (StrategyProvider p : registry.strategies()) {
+      out.printf("%-22s %-12s requires: %s%s%n", p.name(), p.family(), signals(p),
+          p.uses().isEmpty() ? "" : "  uses: " + p.uses().stream().map(Signal::key).sorted()
+              .collect(Collectors.joining(", ")));
+      if (!p.description().isBlank()) {
+        out.printf("    %s%n", p.description());
+      }
+      for (Parameter o : p.parameters()) {
+        out.printf("    --set %s=%s  (%s%s) %s%n", o.name(), o.defaultValue(),
+            o.type().name().toLowerCase(java.util.Locale.ROOT),
+            o.choices().isEmpty() ? "" : ": " + String.join("|", o.choices()), o.description());
+      }
+    }
+    out.flush();
+  }
+
+  private static String signals(StrategyProvider p) {
+    return p.requires().isEmpty() ? "-"
+        : p.requires().stream().map(Signal::key).sorted().collect(Collectors.joining(", "));
+  }
+}

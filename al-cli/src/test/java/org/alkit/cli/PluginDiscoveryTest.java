@@ -1,0 +1,95 @@
+package org.alkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.alkit.api.Matrix;
+import org.alkit.runtime.Npy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Starts the CLI in a fresh JVM with the example plugin jar on the module path (alkit's API and
+ * strategy modules beside it) and again with everything on the class path: both must list and run
+ * the plugin.
+ */
+class PluginDiscoveryTest {
+  @TempDir
+  Path dir;
+
+  private static final List<String> CLASS_PATH =
+      List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+
+  private static boolean named(String entry) {
+    String name = Path.of(entry).getFileName().toString();
+    String parent = Path.of(entry).getParent() == null ? "" : Path.of(entry).getParent().toString();
+    return Stream.of("al-api", "al-strategies-", "plugin-example", "ejml-")
+        .anyMatch(p -> name.startsWith(p) || parent.contains(File.separator + p));
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private record Run(int code, String out) {}
+
+  private static Run java(List<String> args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaBin());
+    cmd.addAll(args);
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), out);
+  }
+
+  private List<String> selectArgs() {
+    Path emb = dir.resolve("emb.npy");
+    Npy.writeMatrix(emb, Matrix.of(new float[][] {{0, 0}, {1, 1}, {9, 9}, {2, 2}}));
+    return List.of("select", "--strategy", "example-outlier", "--budget", "1", "--embeddings", emb.toString());
+  }
+
+  @Test
+  void pluginOnTheModulePath() throws Exception {
+    String modulePath = CLASS_PATH.stream().filter(PluginDiscoveryTest::named)
+        .collect(Collectors.joining(File.pathSeparator));
+    String classPath = CLASS_PATH.stream().filter(e -> !named(e))
+        .collect(Collectors.joining(File.pathSeparator));
+    List<String> base = List.of("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH",
+        "-cp", classPath, "org.alkit.cli.Alkit");
+
+    Run list = java(concat(base, List.of("strategies")));
+    assertThat(list.code()).as(list.out()).isZero();
+    assertThat(list.out()).contains("example-outlier").contains("random");
+
+    Run select = java(concat(base, selectArgs()));
+    assertThat(select.code()).as(select.out()).isZero();
+    assertThat(select.out()).contains("\"selected\" : [ 2 ]");
+  }
+
+  @Test
+  void pluginOnTheClassPath() throws Exception {
+    List<String> base = List.of("-cp", String.join(File.pathSeparator, CLASS_PATH), "org.alkit.cli.Alkit");
+    Run list = java(concat(base, List.of("strategies")));
+    assertThat(list.code()).as(list.out()).isZero();
+    assertThat(list.out()).contains("example-outlier").contains("random");
+
+    Run select = java(concat(base, selectArgs()));
+    assertThat(select.code()).as(select.out()).isZero();
+    assertThat(select.out()).contains("\"selected\" : [ 2 ]");
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+}

@@ -1,0 +1,195 @@
+package org.alkit.runtime;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import com.google.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.alkit.api.AlException;
+import org.alkit.api.ComputeBackend;
+import org.alkit.api.FittedModel;
+import org.alkit.api.InvalidInputException;
+import org.alkit.api.Matrix;
+import org.alkit.api.ModelAdapter;
+import org.alkit.api.Options;
+import org.alkit.api.Oracle;
+import org.alkit.api.ScenarioHints;
+import org.alkit.api.Selection;
+import org.alkit.api.SelectionContext;
+import org.alkit.api.Signal;
+import org.alkit.api.Strategy;
+import org.alkit.api.StrategyProvider;
+import org.apiguardian.api.API;
+
+/**
+ * Pool-based active learning (Settles 2009, "Active Learning Literature Survey", §2): label
+ * {@code initialLabeled} random pool items, then for each of {@code rounds} rounds fit the model on
+ * the labeled set, measure test accuracy, let the strategy pick {@code budget} unlabeled items and
+ * ask the oracle for their labels. A last fit after the final round gives the final accuracy.
+ *
+ * <p>The capability check ({@link CapabilityCheck}) runs before round 1. Signals are lazy: a
+ * signal the strategy never reads is never computed. {@link Signal#PREVIOUS_PROBABILITIES} are the
+ * previous round's pool probabilities, from round 2 on. Reproducible (Tribuo's {@code rng.split()}
+ * discipline): a root {@link SplittableRandom} of {@code seed} is split once for the initial draw
+ * and once per round, and each round's split seeds its fit and its selection.
+ */
+@API(status = STABLE, since = "0.1")
+public final class ActiveLearningLoop {
+  private final RunConfig config;
+  private final Dataset dataset;
+  private final ModelAdapter model;
+  private final StrategyProvider strategy;
+  private final ComputeBackend backend;
+  private final Oracle oracle;
+
+  /** A loop over {@code dataset} with the parts {@code config} names (Guice provides them by name). */
+  @Inject
+  public ActiveLearningLoop(RunConfig config, Dataset dataset, ModelAdapter model, StrategyProvider strategy,
+      ComputeBackend backend, Oracle oracle) {
+    this.config = config;
+    this.dataset = dataset;
+    this.model = model;
+    this.strategy = strategy;
+    this.backend = backend;
+    this.oracle = oracle;
+  }
+
+  /** Runs without scenario hints and without a listener. */
+  public RunResult run() {
+    return run(ScenarioHints.none(), round -> {});
+  }
+
+  /**
+   * Runs every round.
+   *
+   * @param hints the scenario's hints, passed to the strategy
+   * @param listener called after each round, e.g. for progress output
+   * @throws org.alkit.api.MissingSignalException if the model lacks a signal the strategy requires
+   * @throws InvalidInputException if {@code initialLabeled} exceeds the pool, or on a bad option
+   * @throws AlException if the strategy breaks its contract (a labeled, duplicate or missing pick)
+   */
+  public RunResult run(ScenarioHints hints, Consumer<RoundResult> listener) {
+    CapabilityCheck.check(strategy, config.model(), model.offers());
+    Strategy selector = strategy.create(
+        Options.resolve("strategy '" + strategy.name() + "'", strategy.parameters(), config.strategyOptions()));
+    Matrix pool = dataset.pool();
+    if (config.initialLabeled() > pool.rows()) {
+      throw new InvalidInputException("initial-labeled = " + config.initialLabeled()
+          + "; expected at most the pool size (" + pool.rows() + ")");
+    }
+    SplittableRandom root = new SplittableRandom(config.seed());
+    int[] labeled = Arrays.copyOf(Sampling.shuffled(pool.rows(), root.split()), config.initialLabeled());
+    int[] labels = oracle.label(labeled);
+    boolean keepPrevious = strategy.requires().contains(Signal.PREVIOUS_PROBABILITIES)
+        || strategy.uses().contains(Signal.PREVIOUS_PROBABILITIES);
+    Matrix previous = null;
+    List<RoundResult> rounds = new ArrayList<>();
+    for (int round = 1; round <= config.rounds() && labeled.length < pool.rows(); round++) {
+      SplittableRandom random = root.split();
+      FittedModel fitted = model.fit(pool, labeled, labels, dataset.numClasses(), random.nextLong());
+      double accuracy = accuracy(fitted);
+      Supplier<Matrix> probabilities = memoize(() -> fitted.probabilities(pool));
+      SelectionContext ctx = context(fitted, labeled, labels, round, random.nextLong(), hints, probabilities,
+          previous);
+      long start = System.nanoTime();
+      Selection selection = selector.select(ctx);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      int[] picked = checked(selection, ctx);
+      RoundResult result = new RoundResult(round, labeled.length, accuracy, picked, millis);
+      rounds.add(result);
+      listener.accept(result);
+      labeled = concat(labeled, picked);
+      labels = concat(labels, oracle.label(picked));
+      previous = keepPrevious ? probabilities.get() : null;
+    }
+    FittedModel last = model.fit(pool, labeled, labels, dataset.numClasses(), root.split().nextLong());
+    return new RunResult(rounds, labeled.length, accuracy(last));
+  }
+
+  private SelectionContext context(FittedModel fitted, int[] labeled, int[] labels, int round, long seed,
+      ScenarioHints hints, Supplier<Matrix> probabilities, Matrix previous) {
+    Matrix pool = dataset.pool();
+    SelectionContext.Builder b = SelectionContext.builder(pool.rows())
+        .labeled(labeled, labels)
+        .budget(Math.min(config.budget(), pool.rows() - labeled.length))
+        .round(round)
+        .seed(seed)
+        .hints(hints)
+        .backend(backend);
+    for (Signal s : model.offers()) {
+      if (s == Signal.PROBABILITIES) {
+        b.signal(s, probabilities);
+      } else if (s.shape() == Signal.Shape.MATRIX) {
+        b.signal(s, () -> fitted.matrix(s, pool));
+      } else {
+        b.stack(s, () -> fitted.stack(s, pool));
+      }
+    }
+    if (previous != null) {
+      b.signal(Signal.PREVIOUS_PROBABILITIES, previous);
+    }
+    return b.build();
+  }
+
+  /** The picks, after checking the {@link Strategy} contract: the right count, distinct, unlabeled. */
+  private int[] checked(Selection selection, SelectionContext ctx) {
+    int[] picked = selection.indices();
+    String who = "strategy '" + strategy.name() + "' in round " + ctx.round();
+    if (picked.length != ctx.selectionSize()) {
+      throw new AlException(who + " picked " + picked.length + " items; expected " + ctx.selectionSize());
+    }
+    int[] unlabeled = ctx.unlabeled();
+    boolean[] seen = new boolean[ctx.poolSize()];
+    for (int i : picked) {
+      if (i < 0 || i >= seen.length || Arrays.binarySearch(unlabeled, i) < 0 || seen[i]) {
+        throw new AlException(who + " picked item " + i + ", which is labeled, repeated or outside the pool");
+      }
+      seen[i] = true;
+    }
+    return picked;
+  }
+
+  private double accuracy(FittedModel fitted) {
+    Matrix test = dataset.test();
+    if (test.rows() == 0) {
+      return Double.NaN;
+    }
+    Matrix p = fitted.probabilities(test);
+    int[] truth = dataset.testLabels();
+    int hits = 0;
+    for (int i = 0; i < p.rows(); i++) {
+      int best = 0;
+      for (int c = 1; c < p.cols(); c++) {
+        if (p.get(i, c) > p.get(i, best)) {
+          best = c;
+        }
+      }
+      hits += best == truth[i] ? 1 : 0;
+    }
+    return (double) hits / p.rows();
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+}

@@ -1,0 +1,95 @@
+package org.alkit.runtime;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
+import java.util.Map;
+import org.alkit.api.BackendProvider;
+import org.alkit.api.ComputeBackend;
+import org.alkit.api.ModelAdapter;
+import org.alkit.api.ModelProvider;
+import org.alkit.api.Options;
+import org.alkit.api.Oracle;
+import org.alkit.api.StrategyProvider;
+import org.apiguardian.api.API;
+
+/**
+ * Guice wiring of one run: binds the {@link RunConfig}, the {@link Dataset} and the
+ * {@link Registry}; one {@link MapBinder} per plugin kind (models, backends, strategies, oracles)
+ * maps names to providers (Guice's multibindings, as in {@code MapBinder}'s own Javadoc); and the
+ * {@code @Provides} methods pick the {@link ModelAdapter}, {@link ComputeBackend},
+ * {@link StrategyProvider} and {@link Oracle} the configuration names, so
+ * {@link ActiveLearningLoop} receives them by injection.
+ *
+ * <pre>{@code
+ * Injector injector = Guice.createInjector(new AlkitModule(config, dataset));
+ * RunResult result = injector.getInstance(ActiveLearningLoop.class).run();
+ * }</pre>
+ *
+ * An unknown name raises {@link org.alkit.api.UnknownNameException} listing the known ones (Guice
+ * wraps it in a {@code ProvisionException}; its cause is the original).
+ */
+@API(status = STABLE, since = "0.1")
+public final class AlkitModule extends AbstractModule {
+  private final RunConfig config;
+  private final Dataset dataset;
+  private final Registry registry;
+
+  /** Wiring with the plugins {@link Registry#load()} finds. */
+  public AlkitModule(RunConfig config, Dataset dataset) {
+    this(config, dataset, Registry.load());
+  }
+
+  /** Wiring with the plugins of {@code registry}. */
+  public AlkitModule(RunConfig config, Dataset dataset, Registry registry) {
+    this.config = config;
+    this.dataset = dataset;
+    this.registry = registry;
+  }
+
+  @Override
+  protected void configure() {
+    bind(RunConfig.class).toInstance(config);
+    bind(Dataset.class).toInstance(dataset);
+    bind(Registry.class).toInstance(registry);
+    MapBinder<String, ModelProvider> models = MapBinder.newMapBinder(binder(), String.class, ModelProvider.class);
+    registry.models().forEach(p -> models.addBinding(p.name()).toInstance(p));
+    MapBinder<String, BackendProvider> backends =
+        MapBinder.newMapBinder(binder(), String.class, BackendProvider.class);
+    registry.backends().forEach(p -> backends.addBinding(p.name()).toInstance(p));
+    MapBinder<String, StrategyProvider> strategies =
+        MapBinder.newMapBinder(binder(), String.class, StrategyProvider.class);
+    registry.strategies().forEach(p -> strategies.addBinding(p.name()).toInstance(p));
+    MapBinder<String, OracleFactory> oracles = MapBinder.newMapBinder(binder(), String.class, OracleFactory.class);
+    oracles.addBinding(OracleFactory.SIMULATED).toInstance(OracleFactory::simulated);
+  }
+
+  @Provides
+  @Singleton
+  ModelAdapter model(Map<String, ModelProvider> models) {
+    ModelProvider p = Registry.lookup("model", models, config.model());
+    return p.create(Options.resolve("model '" + p.name() + "'", p.parameters(), config.modelOptions()));
+  }
+
+  @Provides
+  @Singleton
+  ComputeBackend backend(Map<String, BackendProvider> backends) {
+    BackendProvider p = Registry.lookup("backend", backends, config.backend());
+    return p.create(Options.resolve("backend '" + p.name() + "'", p.parameters(), config.backendOptions()));
+  }
+
+  @Provides
+  @Singleton
+  StrategyProvider strategy(Map<String, StrategyProvider> strategies) {
+    return Registry.lookup("strategy", strategies, config.strategy());
+  }
+
+  @Provides
+  @Singleton
+  Oracle oracle(Map<String, OracleFactory> oracles) {
+    return Registry.lookup("oracle", oracles, config.oracle()).create(dataset);
+  }
+}

@@ -1,0 +1,47 @@
+package org.alkit.runtime;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.util.Arrays;
+import org.apiguardian.api.API;
+
+/**
+ * One round of a run.
+ *
+ * @param round the round number, from 1
+ * @param labeledCount labeled pool items the round's model was fitted on
+ * @param accuracy that model's accuracy on the test split (NaN when the split is empty)
+ * @param selected pool indices the strategy picked, in pick order
+ * @param selectMillis wall-clock milliseconds of the selection (signals included)
+ */
+@API(status = STABLE, since = "0.1")
+public record RoundResult(int round, int labeledCount, double accuracy, int[] selected, long selectMillis) {
+  /** Copies {@code selected}. */
+  public RoundResult {
+    selected = selected.clone();
+  }
+
+  /** The picks (a copy). */
+  @Override
+  public int[] selected() {
+    return selected.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RoundResult r && r.round == round && r.labeledCount == labeledCount
+        && Double.compare(r.accuracy, accuracy) == 0 && Arrays.equals(r.selected, selected)
+        && r.selectMillis == selectMillis;
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(selected) * 31 + Double.hashCode(accuracy) + round;
+  }
+
+  @Override
+  public String toString() {
+    return "RoundResult[round=" + round + ", labeled=" + labeledCount + ", accuracy=" + accuracy
+        + ", selected=" + Arrays.toString(selected) + ", selectMillis=" + selectMillis + "]";
+  }
+}

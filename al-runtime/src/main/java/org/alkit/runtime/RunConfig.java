@@ -1,0 +1,283 @@
+package org.alkit.runtime;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.alkit.api.InvalidInputException;
+import org.apiguardian.api.API;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * What one active-learning run does. Read from YAML with {@link #load}/{@link #parse}; every key
+ * is optional and falls back to {@link #defaults()}:
+ *
+ * <pre>{@code
+ * dataset: optdigits
+ * model: logistic
+ * model-options: {l2: 0.01}
+ * strategy: margin
+ * strategy-options: {}
+ * backend: java
+ * backend-options: {threads: 0}
+ * oracle: simulated
+ * initial-labeled: 20
+ * budget: 20
+ * rounds: 10
+ * seed: 42
+ * test-fraction: 0.25
+ * scenarios:
+ *   - {name: rare-classes, strategy: smi, strategy-options: {function: flqmi}}
+ * }</pre>
+ *
+ * YAML is read with SnakeYAML's {@link SafeConstructor} (plain maps, lists and scalars; no
+ * arbitrary types). Unknown keys are rejected with the list of known ones; a bad value is named
+ * with its key.
+ *
+ * @param dataset the data set's name
+ * @param model the model provider's name
+ * @param modelOptions the model's options, as text
+ * @param strategy the strategy provider's name
+ * @param strategyOptions the strategy's options, as text
+ * @param backend the compute backend's name
+ * @param backendOptions the backend's options, as text
+ * @param oracle the oracle's name ({@code simulated})
+ * @param initialLabeled pool items labeled at random before round 1, ≥ 1
+ * @param budget items picked per round, ≥ 1
+ * @param rounds selection rounds, ≥ 1
+ * @param seed the seed of every random choice of the run
+ * @param testFraction the share of the data held out for testing, in [0, 1)
+ * @param scenarios the scenarios, each naming its strategy; empty for a plain run
+ */
+@API(status = STABLE, since = "0.1")
+public record RunConfig(
+    String dataset,
+    String model,
+    Map<String, String> modelOptions,
+    String strategy,
+    Map<String, String> strategyOptions,
+    String backend,
+    Map<String, String> backendOptions,
+    String oracle,
+    int initialLabeled,
+    int budget,
+    int rounds,
+    long seed,
+    double testFraction,
+    List<ScenarioConfig> scenarios) {
+
+  private static final List<String> KEYS = List.of("dataset", "model", "model-options", "strategy",
+      "strategy-options", "backend", "backend-options", "oracle", "initial-labeled", "budget", "rounds",
+      "seed", "test-fraction", "scenarios");
+  private static final List<String> SCENARIO_KEYS = List.of("name", "strategy", "strategy-options");
+
+  /**
+   * Checks every value and copies the collections.
+   *
+   * @throws InvalidInputException naming the key, the bad value and what was expected
+   */
+  public RunConfig {
+    dataset = name("dataset", dataset);
+    model = name("model", model);
+    strategy = name("strategy", strategy);
+    backend = name("backend", backend);
+    oracle = name("oracle", oracle);
+    modelOptions = Map.copyOf(modelOptions);
+    strategyOptions = Map.copyOf(strategyOptions);
+    backendOptions = Map.copyOf(backendOptions);
+    scenarios = List.copyOf(scenarios);
+    atLeast("initial-labeled", initialLabeled, 1);
+    atLeast("budget", budget, 1);
+    atLeast("rounds", rounds, 1);
+    if (!(testFraction >= 0 && testFraction < 1)) {
+      throw new InvalidInputException("test-fraction = " + testFraction + "; expected 0 <= test-fraction < 1");
+    }
+  }
+
+  /** optdigits, {@code logistic}, {@code random}, {@code java}: 20 initial labels, 10 rounds of 20, seed 42. */
+  public static RunConfig defaults() {
+    return new RunConfig("optdigits", "logistic", Map.of(), "random", Map.of(), "java", Map.of(), "simulated",
+        20, 20, 10, 42, 0.25, List.of());
+  }
+
+  /**
+   * Reads a YAML file.
+   *
+   * @throws InvalidInputException naming the file and the problem
+   */
+  public static RunConfig load(Path yaml) {
+    String text;
+    try {
+      text = Files.readString(yaml);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(yaml + ": no such file", e);
+    } catch (IOException e) {
+      throw new InvalidInputException(yaml + ": cannot be read: " + e.getMessage(), e);
+    }
+    try {
+      return parse(text);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(yaml + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parses YAML text; an empty document gives {@link #defaults()}.
+   *
+   * @throws InvalidInputException on malformed YAML, an unknown key or a bad value
+   */
+  public static RunConfig parse(String yaml) {
+    Object root;
+    try {
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+    } catch (YAMLException e) {
+      throw new InvalidInputException("malformed YAML: " + e.getMessage(), e);
+    }
+    if (root == null) {
+      return defaults();
+    }
+    Map<String, Object> map = mapping("the configuration", root, KEYS);
+    RunConfig d = defaults();
+    String strategy = text(map, "strategy", d.strategy());
+    return new RunConfig(
+        text(map, "dataset", d.dataset()),
+        text(map, "model", d.model()),
+        options(map, "model-options"),
+        strategy,
+        options(map, "strategy-options"),
+        text(map, "backend", d.backend()),
+        options(map, "backend-options"),
+        text(map, "oracle", d.oracle()),
+        integer(map, "initial-labeled", d.initialLabeled()),
+        integer(map, "budget", d.budget()),
+        integer(map, "rounds", d.rounds()),
+        map.containsKey("seed") ? whole("seed", map.get("seed")) : d.seed(),
+        real(map, "test-fraction", d.testFraction()),
+        scenarios(map.get("scenarios"), strategy));
+  }
+
+  private static List<ScenarioConfig> scenarios(Object value, String defaultStrategy) {
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      throw new InvalidInputException("scenarios = " + value + "; expected a list of {name, strategy, "
+          + "strategy-options}");
+    }
+    List<ScenarioConfig> out = new ArrayList<>();
+    for (int k = 0; k < list.size(); k++) {
+      Map<String, Object> s = mapping("scenarios[" + k + "]", list.get(k), SCENARIO_KEYS);
+      if (!s.containsKey("name")) {
+        throw new InvalidInputException("scenarios[" + k + "] has no 'name'; expected one");
+      }
+      out.add(new ScenarioConfig(text(s, "name", null), text(s, "strategy", defaultStrategy),
+          options(s, "strategy-options")));
+    }
+    return out;
+  }
+
+  private static Map<String, Object> mapping(String what, Object value, List<String> known) {
+    if (!(value instanceof Map<?, ?> raw)) {
+      throw new InvalidInputException(what + " = " + value + "; expected a mapping of " + String.join(", ", known));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : raw.entrySet()) {
+      String key = String.valueOf(e.getKey());
+      if (!known.contains(key)) {
+        throw new InvalidInputException(what + " has an unknown key '" + key + "'; known keys: "
+            + String.join(", ", known));
+      }
+      out.put(key, e.getValue());
+    }
+    return out;
+  }
+
+  private static String text(Map<String, Object> map, String key, String fallback) {
+    Object v = map.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (v instanceof Map || v instanceof List) {
+      throw new InvalidInputException(key + " = " + v + "; expected a name");
+    }
+    return v.toString();
+  }
+
+  private static Map<String, String> options(Map<String, Object> map, String key) {
+    Object v = map.get(key);
+    if (v == null) {
+      return Map.of();
+    }
+    if (!(v instanceof Map<?, ?> raw)) {
+      throw new InvalidInputException(key + " = " + v + "; expected a mapping of option names to values");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : raw.entrySet()) {
+      if (e.getValue() instanceof Map || e.getValue() instanceof List || e.getValue() == null) {
+        throw new InvalidInputException(key + "." + e.getKey() + " = " + e.getValue()
+            + "; expected a single value");
+      }
+      out.put(String.valueOf(e.getKey()), e.getValue().toString());
+    }
+    return out;
+  }
+
+  private static int integer(Map<String, Object> map, String key, int fallback) {
+    if (!map.containsKey(key)) {
+      return fallback;
+    }
+    long v = whole(key, map.get(key));
+    if (v != (int) v) {
+      throw new InvalidInputException(key + " = " + v + "; expected a 32-bit integer");
+    }
+    return (int) v;
+  }
+
+  private static long whole(String key, Object v) {
+    if (v instanceof Integer || v instanceof Long) {
+      return ((Number) v).longValue();
+    }
+    throw new InvalidInputException(key + " = " + v + "; expected an integer");
+  }
+
+  private static double real(Map<String, Object> map, String key, double fallback) {
+    Object v = map.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    throw new InvalidInputException(key + " = " + v + "; expected a number");
+  }
+
+  private static String name(String key, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(key + " = '" + value + "'; expected a name");
+    }
+    return value;
+  }
+
+  private static void atLeast(String key, int value, int min) {
+    if (value < min) {
+      throw new InvalidInputException(key + " = " + value + "; expected >= " + min);
+    }
+  }
+
+  /** The same configuration running {@code scenario}'s strategy and options. */
+  public RunConfig forScenario(ScenarioConfig scenario) {
+    Objects.requireNonNull(scenario, "scenario");
+    return new RunConfig(dataset, model, modelOptions, scenario.strategy(), scenario.strategyOptions(), backend,
+        backendOptions, oracle, initialLabeled, budget, rounds, seed, testFraction, scenarios);
+  }
+}

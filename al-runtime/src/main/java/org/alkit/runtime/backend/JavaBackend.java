@@ -1,0 +1,335 @@
+package org.alkit.runtime.backend;
+
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import org.alkit.api.ComputeBackend;
+import org.alkit.api.InvalidInputException;
+import org.alkit.api.Matrix;
+import org.alkit.api.Neighbors;
+import org.alkit.api.Similarity;
+import org.alkit.api.SparseMatrix;
+
+/**
+ * The pure-Java backend. Query rows are split into blocks of {@code block} rows; blocks run in
+ * parallel on a {@link ForkJoinPool} of {@code threads} workers. A block packs its query rows and
+ * then each tile of {@value #TILE} reference rows into contiguous arrays and evaluates a
+ * {@link PairKernel} on them, so the extra memory is {@code O((block + TILE) · d + block · TILE)}
+ * a worker and never {@code |a| × |b|} (beyond the dense kernels' own output).
+ *
+ * <p>Distances are computed directly as Σ(a − b)² (not through ‖a‖² + ‖b‖² − 2a·b): no
+ * cancellation, no clamping, and bit-identical to {@link Matrix#squaredDistance}, which golden
+ * core-set cases need. Every output element is computed by one thread with one fixed summation
+ * order, so results do not depend on the thread count.
+ */
+final class JavaBackend implements ComputeBackend {
+  /** Reference rows per packed tile: 128 rows of 64 floats fit in 32 KiB. */
+  static final int TILE = 128;
+
+  private final int threads;
+  private final int block;
+  private final ForkJoinPool pool;
+
+  JavaBackend(int threads, int block) {
+    this.threads = threads;
+    this.block = block;
+    this.pool = threads == 1 ? null : new ForkJoinPool(threads);
+  }
+
+  @Override
+  public String name() {
+    return JavaBackendProvider.NAME;
+  }
+
+  @Override
+  public Neighbors nearest(Matrix queries, Matrix references) {
+    requireSameCols("queries", queries, "references", references);
+    int[] index = new int[queries.rows()];
+    float[] distance = new float[queries.rows()];
+    Arrays.fill(index, -1);
+    Arrays.fill(distance, Float.POSITIVE_INFINITY);
+    run(queries, references, PairKernel.SQUARED_DIFFERENCE, i0 -> (start, j0, ni, nj, v) -> {
+      for (int i = 0; i < ni; i++) {
+        int row = start + i;
+        for (int j = 0; j < nj; j++) {
+          // strict < keeps the lower reference index on ties, as tiles arrive in column order
+          if (v[i * nj + j] < distance[row]) {
+            distance[row] = v[i * nj + j];
+            index[row] = j0 + j;
+          }
+        }
+      }
+    });
+    return new Neighbors(index, distance);
+  }
+
+  @Override
+  public Matrix squaredDistances(Matrix a, Matrix b) {
+    requireSameCols("a", a, "b", b);
+    return dense(a, b, PairKernel.SQUARED_DIFFERENCE, Transform.IDENTITY);
+  }
+
+  @Override
+  public Matrix gram(Matrix a, Matrix b) {
+    requireSameCols("a", a, "b", b);
+    return dense(a, b, PairKernel.DOT, Transform.IDENTITY);
+  }
+
+  @Override
+  public Matrix similarity(Matrix a, Matrix b, Similarity similarity) {
+    requireSameCols("a", a, "b", b);
+    Transform t = Transform.of(similarity, a, b);
+    return dense(a, b, t.kernel, t);
+  }
+
+  @Override
+  public SparseMatrix knnSimilarity(Matrix a, Matrix b, Similarity similarity, int k) {
+    requireSameCols("a", a, "b", b);
+    if (k < 0 || k > b.rows()) {
+      throw new InvalidInputException("k = " + k + "; expected 0 <= k <= rows of b (" + b.rows() + ")");
+    }
+    Transform t = Transform.of(similarity, a, b);
+    int n = a.rows();
+    int[] cols = new int[n * k];
+    float[] vals = new float[n * k];
+    run(a, b, t.kernel, i0 -> new KnnVisitor(i0, Math.min(block, n - i0), k, t, cols, vals));
+    long[] rowPtr = new long[n + 1];
+    for (int i = 0; i <= n; i++) {
+      rowPtr[i] = (long) i * k;
+    }
+    return new SparseMatrix(n, b.rows(), rowPtr, cols, vals);
+  }
+
+  @Override
+  public String toString() {
+    return "JavaBackend[threads=" + threads + ", block=" + block + "]";
+  }
+
+  private Matrix dense(Matrix a, Matrix b, PairKernel kernel, Transform transform) {
+    int m = b.rows();
+    float[] out = new float[Math.multiplyExact(a.rows(), m)];
+    run(a, b, kernel, i0 -> (start, j0, ni, nj, v) -> {
+      for (int i = 0; i < ni; i++) {
+        for (int j = 0; j < nj; j++) {
+          out[(start + i) * m + j0 + j] = transform.apply(v[i * nj + j], start + i, j0 + j);
+        }
+      }
+    });
+    return Matrix.wrap(a.rows(), m, out);
+  }
+
+  /**
+   * Evaluates {@code kernel} on every pair of rows, block by block: the visitor made for a block
+   * (from its first row) sees that block's tiles in ascending column order, on one thread.
+   */
+  private void run(Matrix a, Matrix b, PairKernel kernel, IntFunction<TileVisitor> visitors) {
+    int n = a.rows();
+    int blocks = (n + block - 1) / block;
+    IntStream range = IntStream.range(0, blocks);
+    if (pool == null || blocks <= 1) {
+      range.forEach(t -> runBlock(a, b, kernel, t * block, visitors));
+    } else {
+      pool.submit(() -> range.parallel().forEach(t -> runBlock(a, b, kernel, t * block, visitors)))
+          .join();
+    }
+  }
+
+  private void runBlock(Matrix a, Matrix b, PairKernel kernel, int i0, IntFunction<TileVisitor> visitors) {
+    int d = a.cols();
+    int ni = Math.min(block, a.rows() - i0);
+    float[] packedA = pack(a, i0, ni, new float[ni * d]);
+    float[] packedB = new float[Math.min(TILE, b.rows()) * d];
+    float[] values = new float[ni * Math.min(TILE, b.rows())];
+    TileVisitor visitor = visitors.apply(i0);
+    for (int j0 = 0; j0 < b.rows(); j0 += TILE) {
+      int nj = Math.min(TILE, b.rows() - j0);
+      pack(b, j0, nj, packedB);
+      kernel.tile(packedA, ni, packedB, nj, d, values);
+      visitor.tile(i0, j0, ni, nj, values);
+    }
+    visitor.finish();
+  }
+
+  private static float[] pack(Matrix m, int from, int count, float[] dst) {
+    float[] row = new float[m.cols()];
+    for (int r = 0; r < count; r++) {
+      System.arraycopy(m.copyRow(from + r, row), 0, dst, r * m.cols(), m.cols());
+    }
+    return dst;
+  }
+
+  private static void requireSameCols(String an, Matrix a, String bn, Matrix b) {
+    if (a.cols() != b.cols()) {
+      throw new InvalidInputException(an + " is " + a.rows() + " × " + a.cols() + " but " + bn + " is "
+          + b.rows() + " × " + b.cols() + "; expected the same number of columns");
+    }
+  }
+
+  /**
+   * Turns a raw kernel value into a similarity, with submodlib's float conventions
+   * ({@code cpp/utils/helper.cpp}): euclidean {@code exp(−sqrt(s) · (1/d))}, cosine
+   * {@code dot / (‖a‖·‖b‖)} (0 when a norm is 0), dot as it is.
+   */
+  private static final class Transform {
+    static final Transform IDENTITY = new Transform(null, PairKernel.DOT, 0f, null, null);
+
+    final Similarity similarity;
+    final PairKernel kernel;
+    final float inverseD;
+    final float[] normsA;
+    final float[] normsB;
+
+    private Transform(Similarity similarity, PairKernel kernel, float inverseD, float[] normsA,
+        float[] normsB) {
+      this.similarity = similarity;
+      this.kernel = kernel;
+      this.inverseD = inverseD;
+      this.normsA = normsA;
+      this.normsB = normsB;
+    }
+
+    static Transform of(Similarity similarity, Matrix a, Matrix b) {
+      switch (similarity) {
+        case EUCLIDEAN:
+          return new Transform(similarity, PairKernel.SQUARED_DIFFERENCE, (float) (1.0 / a.cols()),
+              null, null);
+        case COSINE:
+          return new Transform(similarity, PairKernel.DOT, 0f, norms(a), norms(b));
+        case DOT:
+          return new Transform(similarity, PairKernel.DOT, 0f, null, null);
+        default:
+          throw new IllegalArgumentException("similarity " + similarity + " has no transform");
+      }
+    }
+
+    float apply(float raw, int i, int j) {
+      if (similarity == Similarity.EUCLIDEAN) {
+        return (float) Math.exp(-(float) Math.sqrt(raw) * inverseD);
+      }
+      if (similarity == Similarity.COSINE) {
+        float norms = normsA[i] * normsB[j];
+        return norms == 0f ? 0f : raw / norms;
+      }
+      return raw;
+    }
+
+    private static float[] norms(Matrix m) {
+      float[] out = new float[m.rows()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (float) Math.sqrt(m.dot(i, m, i));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Keeps, for each row of a block, the {@code k} largest similarities in a min-heap (worst on
+   * top). Columns arrive in ascending order, so a value equal to the worst kept one never
+   * replaces it: ties go to the lower column. {@link #finish()} sorts each row by column.
+   */
+  private static final class KnnVisitor implements TileVisitor {
+    private final int i0;
+    private final int k;
+    private final Transform transform;
+    private final int[] cols;
+    private final float[] vals;
+    private final int[] size;
+
+    KnnVisitor(int i0, int rows, int k, Transform transform, int[] cols, float[] vals) {
+      this.i0 = i0;
+      this.k = k;
+      this.transform = transform;
+      this.cols = cols;
+      this.vals = vals;
+      this.size = new int[rows];
+    }
+
+    @Override
+    public void tile(int start, int j0, int ni, int nj, float[] v) {
+      for (int i = 0; i < ni; i++) {
+        int base = (start + i) * k;
+        for (int j = 0; j < nj; j++) {
+          offer(i, base, j0 + j, transform.apply(v[i * nj + j], start + i, j0 + j));
+        }
+      }
+    }
+
+    private void offer(int row, int base, int col, float value) {
+      if (size[row] < k) {
+        int p = size[row]++;
+        cols[base + p] = col;
+        vals[base + p] = value;
+        siftUp(base, p);
+      } else if (k > 0 && value > vals[base]) {
+        cols[base] = col;
+        vals[base] = value;
+        siftDown(base, k);
+      }
+    }
+
+    /** Whether heap entry {@code p} is worse than {@code q}: lower value, or equal and higher column. */
+    private boolean worse(int p, int q) {
+      return vals[p] < vals[q] || (vals[p] == vals[q] && cols[p] > cols[q]);
+    }
+
+    private void siftUp(int base, int p) {
+      while (p > 0) {
+        int parent = (p - 1) / 2;
+        if (!worse(base + p, base + parent)) {
+          return;
+        }
+        swap(base + p, base + parent);
+        p = parent;
+      }
+    }
+
+    private void siftDown(int base, int n) {
+      int p = 0;
+      while (true) {
+        int l = 2 * p + 1;
+        int worst = p;
+        if (l < n && worse(base + l, base + worst)) {
+          worst = l;
+        }
+        if (l + 1 < n && worse(base + l + 1, base + worst)) {
+          worst = l + 1;
+        }
+        if (worst == p) {
+          return;
+        }
+        swap(base + p, base + worst);
+        p = worst;
+      }
+    }
+
+    private void swap(int p, int q) {
+      int c = cols[p];
+      cols[p] = cols[q];
+      cols[q] = c;
+      float v = vals[p];
+      vals[p] = vals[q];
+      vals[q] = v;
+    }
+
+    @Override
+    public void finish() {
+      for (int r = 0; r < size.length; r++) {
+        int base = (i0 + r) * k;
+        Integer[] order = new Integer[k];
+        for (int p = 0; p < k; p++) {
+          order[p] = p;
+        }
+        Arrays.sort(order, (p, q) -> Integer.compare(cols[base + p], cols[base + q]));
+        int[] c = new int[k];
+        float[] v = new float[k];
+        for (int p = 0; p < k; p++) {
+          c[p] = cols[base + order[p]];
+          v[p] = vals[base + order[p]];
+        }
+        System.arraycopy(c, 0, cols, base, k);
+        System.arraycopy(v, 0, vals, base, k);
+      }
+    }
+  }
+}

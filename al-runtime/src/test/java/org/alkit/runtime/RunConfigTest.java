@@ -1,0 +1,81 @@
+package org.alkit.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.alkit.api.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunConfigTest {
+  @Test
+  void parsesEveryKeyAndDefaultsTheRest(@TempDir Path dir) throws IOException {
+    Path yaml = dir.resolve("run.yaml");
+    Files.writeString(yaml, String.join("\n",
+        "dataset: blobs",
+        "model: committee",
+        "model-options: {members: 3, l2: 0.1}",
+        "strategy: margin",
+        "backend-options: {threads: 2}",
+        "budget: 5",
+        "seed: 12345678901",
+        "test-fraction: 0.5",
+        "scenarios:",
+        "  - {name: rare-classes, strategy: smi, strategy-options: {function: flqmi}}",
+        "  - {name: plain}"));
+    RunConfig c = RunConfig.load(yaml);
+    assertThat(c.dataset()).isEqualTo("blobs");
+    assertThat(c.model()).isEqualTo("committee");
+    assertThat(c.modelOptions()).isEqualTo(Map.of("members", "3", "l2", "0.1"));
+    assertThat(c.backendOptions()).isEqualTo(Map.of("threads", "2"));
+    assertThat(c.budget()).isEqualTo(5);
+    assertThat(c.seed()).isEqualTo(12345678901L);
+    assertThat(c.testFraction()).isEqualTo(0.5);
+    assertThat(c.rounds()).isEqualTo(RunConfig.defaults().rounds());
+    assertThat(c.scenarios()).containsExactly(
+        new ScenarioConfig("rare-classes", "smi", Map.of("function", "flqmi")),
+        new ScenarioConfig("plain", "margin", Map.of()));
+    assertThat(c.forScenario(c.scenarios().get(0)).strategy()).isEqualTo("smi");
+    assertThat(RunConfig.parse("")).isEqualTo(RunConfig.defaults());
+  }
+
+  @Test
+  void unknownKeysListTheKnownOnes() {
+    assertThatThrownBy(() -> RunConfig.parse("stratgy: margin"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("unknown key 'stratgy'; known keys: dataset, model, model-options, strategy");
+    assertThatThrownBy(() -> RunConfig.parse("scenarios: [{name: a, budget: 3}]"))
+        .hasMessageContaining("scenarios[0] has an unknown key 'budget'; known keys: name, strategy, strategy-options");
+  }
+
+  @Test
+  void badValuesNameTheirKey() {
+    assertThatThrownBy(() -> RunConfig.parse("budget: 0")).hasMessage("budget = 0; expected >= 1");
+    assertThatThrownBy(() -> RunConfig.parse("rounds: ten")).hasMessage("rounds = ten; expected an integer");
+    assertThatThrownBy(() -> RunConfig.parse("test-fraction: 1.5"))
+        .hasMessage("test-fraction = 1.5; expected 0 <= test-fraction < 1");
+    assertThatThrownBy(() -> RunConfig.parse("model-options: 3"))
+        .hasMessageContaining("model-options = 3; expected a mapping");
+    assertThatThrownBy(() -> RunConfig.parse("model: [a, b]")).hasMessageContaining("model = [a, b]; expected a name");
+    assertThatThrownBy(() -> RunConfig.parse("scenarios: [{strategy: x}]"))
+        .hasMessageContaining("scenarios[0] has no 'name'");
+    assertThatThrownBy(() -> RunConfig.parse("- just\n- a list")).hasMessageContaining("expected a mapping");
+    assertThatThrownBy(() -> RunConfig.parse("budget: [1")).hasMessageContaining("malformed YAML");
+  }
+
+  @Test
+  void aMissingFileIsNamed(@TempDir Path dir) {
+    assertThatThrownBy(() -> RunConfig.load(dir.resolve("none.yaml")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("none.yaml: no such file");
+  }
+
+  @Test
+  void unsafeYamlTagsAreRefused() {
+    assertThatThrownBy(() -> RunConfig.parse("dataset: !!java.io.File [/etc/passwd]"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("malformed YAML");
+  }
+}

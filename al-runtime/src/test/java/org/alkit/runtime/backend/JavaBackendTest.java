@@ -1,0 +1,184 @@
+package org.alkit.runtime.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.alkit.api.ComputeBackend;
+import org.alkit.api.InvalidInputException;
+import org.alkit.api.Matrix;
+import org.alkit.api.Neighbors;
+import org.alkit.api.Options;
+import org.alkit.api.Similarity;
+import org.alkit.api.SparseMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class JavaBackendTest {
+  // b has more rows than one tile, a more rows than one block; 13 columns is not a multiple of 4
+  private final Matrix a = random(45, 13, 1);
+  private final Matrix b = random(JavaBackend.TILE + 37, 13, 2);
+
+  private static ComputeBackend backend(int threads, int block) {
+    JavaBackendProvider p = new JavaBackendProvider();
+    return p.create(Options.resolve("backend 'java'", p.parameters(),
+        Map.of("threads", Integer.toString(threads), "block", Integer.toString(block))));
+  }
+
+  private static Matrix random(int rows, int cols, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[][] v = new float[rows][cols];
+    for (float[] row : v) {
+      for (int j = 0; j < cols; j++) {
+        row[j] = (float) r.nextGaussian();
+      }
+    }
+    return Matrix.of(v);
+  }
+
+  /** The naive definition of each similarity, in submodlib's float arithmetic. */
+  private static float naive(Matrix a, int i, Matrix b, int j, Similarity s) {
+    switch (s) {
+      case EUCLIDEAN:
+        return (float) Math.exp(-(float) Math.sqrt(a.squaredDistance(i, b, j)) * (float) (1.0 / a.cols()));
+      case COSINE:
+        float n = (float) Math.sqrt(a.dot(i, a, i)) * (float) Math.sqrt(b.dot(j, b, j));
+        return n == 0 ? 0 : a.dot(i, b, j) / n;
+      default:
+        return a.dot(i, b, j);
+    }
+  }
+
+  @Test
+  void squaredDistancesAndGramEqualNaiveLoopsExactly() {
+    Matrix d = backend(3, 7).squaredDistances(a, b);
+    Matrix g = backend(3, 7).gram(a, b);
+    assertThat(d.rows()).isEqualTo(a.rows());
+    assertThat(d.cols()).isEqualTo(b.rows());
+    for (int i = 0; i < a.rows(); i++) {
+      for (int j = 0; j < b.rows(); j++) {
+        assertThat(d.get(i, j)).isEqualTo(a.squaredDistance(i, b, j));
+        assertThat(g.get(i, j)).isEqualTo(a.dot(i, b, j));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Similarity.class)
+  void similarityEqualsNaiveDefinition(Similarity s) {
+    Matrix m = backend(2, 16).similarity(a, b, s);
+    for (int i = 0; i < a.rows(); i++) {
+      for (int j = 0; j < b.rows(); j++) {
+        assertThat(m.get(i, j)).as("(%d, %d)", i, j).isEqualTo(naive(a, i, b, j, s));
+      }
+    }
+  }
+
+  @Test
+  void euclideanSimilarityOfARowWithItselfIsOneAndCosineOfZeroRowIsZero() {
+    Matrix x = Matrix.of(new float[][] {{0, 0, 0}, {1, 2, 3}});
+    assertThat(backend(1, 4).similarity(x, x, Similarity.EUCLIDEAN).get(1, 1)).isEqualTo(1f);
+    Matrix cos = backend(1, 4).similarity(x, x, Similarity.COSINE);
+    assertThat(cos.get(0, 1)).isZero();
+    assertThat(cos.get(0, 0)).isZero();
+  }
+
+  @Test
+  void nearestIsTheExactNaiveArgminWithTiesToTheLowerIndex() {
+    Neighbors nn = backend(4, 5).nearest(a, b);
+    for (int i = 0; i < a.rows(); i++) {
+      int best = 0;
+      for (int j = 1; j < b.rows(); j++) {
+        if (a.squaredDistance(i, b, j) < a.squaredDistance(i, b, best)) {
+          best = j;
+        }
+      }
+      assertThat(nn.index()[i]).isEqualTo(best);
+      assertThat(nn.squaredDistance()[i]).isEqualTo(a.squaredDistance(i, b, best));
+    }
+    Matrix refs = Matrix.of(new float[][] {{1, 0}, {-1, 0}, {1, 0}});
+    Neighbors tie = backend(1, 1).nearest(Matrix.of(new float[][] {{0, 0}, {1, 0}}), refs);
+    assertThat(tie.index()).containsExactly(0, 0);
+  }
+
+  @Test
+  void nearestWithoutReferencesGivesMinusOneAndInfinity() {
+    Neighbors nn = backend(2, 4).nearest(a, Matrix.wrap(0, 13, new float[0]));
+    assertThat(nn.index()).containsOnly(-1);
+    assertThat(nn.squaredDistance()).containsOnly(Float.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void resultsDoNotDependOnThreadsOrBlockSize() {
+    ComputeBackend one = backend(1, 256);
+    ComputeBackend many = backend(4, 3);
+    assertThat(many.squaredDistances(a, b)).isEqualTo(one.squaredDistances(a, b));
+    assertThat(many.similarity(a, b, Similarity.COSINE)).isEqualTo(one.similarity(a, b, Similarity.COSINE));
+    assertThat(many.nearest(a, b).index()).isEqualTo(one.nearest(a, b).index());
+    SparseMatrix k1 = one.knnSimilarity(a, b, Similarity.EUCLIDEAN, 9);
+    SparseMatrix k4 = many.knnSimilarity(a, b, Similarity.EUCLIDEAN, 9);
+    for (int p = 0; p < k1.nonZeros(); p++) {
+      assertThat(k4.column(p)).isEqualTo(k1.column(p));
+      assertThat(k4.value(p)).isEqualTo(k1.value(p));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Similarity.class)
+  void knnKeepsTheDenseTopKColumnsAscending(Similarity s) {
+    int k = 6;
+    ComputeBackend backend = backend(3, 8);
+    Matrix dense = backend.similarity(a, b, s);
+    SparseMatrix knn = backend.knnSimilarity(a, b, s, k);
+    assertThat(knn.rows()).isEqualTo(a.rows());
+    assertThat(knn.cols()).isEqualTo(b.rows());
+    for (int i = 0; i < a.rows(); i++) {
+      double[] row = new double[b.rows()];
+      for (int j = 0; j < row.length; j++) {
+        row[j] = dense.get(i, j);
+      }
+      int[] expected = backend.topK(row, k).clone();
+      java.util.Arrays.sort(expected);
+      int[] actual = new int[k];
+      for (int p = knn.rowStart(i); p < knn.rowEnd(i); p++) {
+        actual[p - knn.rowStart(i)] = knn.column(p);
+        assertThat(knn.value(p)).isEqualTo(dense.get(i, knn.column(p)));
+      }
+      assertThat(actual).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void knnBreaksTiesTowardsTheLowerColumn() {
+    Matrix refs = Matrix.of(new float[][] {{2, 0}, {1, 0}, {1, 0}, {1, 0}});
+    SparseMatrix knn = backend(1, 2).knnSimilarity(Matrix.of(new float[][] {{1, 0}}), refs,
+        Similarity.EUCLIDEAN, 2);
+    assertThat(knn.column(0)).isEqualTo(1);
+    assertThat(knn.column(1)).isEqualTo(2);
+  }
+
+  @Test
+  void mismatchedShapesNameBothShapes() {
+    Matrix c = random(3, 4, 3);
+    assertThatThrownBy(() -> backend(1, 4).nearest(a, c))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("queries is 45 × 13")
+        .hasMessageContaining("references is 3 × 4");
+    assertThatThrownBy(() -> backend(1, 4).gram(c, a))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("a is 3 × 4 but b is 45 × 13");
+    assertThatThrownBy(() -> backend(1, 4).knnSimilarity(a, b, Similarity.DOT, b.rows() + 1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("k = " + (b.rows() + 1));
+  }
+
+  @Test
+  void badOptionsNameTheKey() {
+    JavaBackendProvider p = new JavaBackendProvider();
+    assertThatThrownBy(() -> p.create(Options.resolve("backend 'java'", p.parameters(), Map.of("block", "0"))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("option 'block' = 0");
+  }
+}

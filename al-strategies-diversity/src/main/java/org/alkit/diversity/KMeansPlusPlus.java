@@ -1,0 +1,70 @@
+package org.alkit.diversity;
+
+import java.util.SplittableRandom;
+
+/**
+ * k-means++ seeding (Arthur &amp; Vassilvitskii, "k-means++: The Advantages of Careful Seeding",
+ * SODA 2007), shared by {@code kmeans} and {@code badge}: after a given first centre, each next
+ * centre is drawn with probability D²(x) / Σ_y D²(y), D(x) being the distance to the nearest
+ * centre so far. D² is kept up to date by {@link NearestCentres}, one pass per new centre.
+ *
+ * <p>When every remaining D² is 0 (duplicates), the lowest-index non-centre point is taken.
+ */
+final class KMeansPlusPlus {
+  private KMeansPlusPlus() {}
+
+  /**
+   * @param centres the chosen points, in order
+   * @param squaredDistances D² of each centre at the moment it was drawn (the first: 0)
+   */
+  record Seeds(int[] centres, double[] squaredDistances) {}
+
+  /** {@code k ≤ points.size()} centres, the first one given, the rest drawn with {@code rng}. */
+  static Seeds seed(Points points, int k, int first, SplittableRandom rng) {
+    int n = points.size();
+    int[] centres = new int[k];
+    double[] d2AtPick = new double[k];
+    centres[0] = first;
+    NearestCentres state = NearestCentres.startingAt(points, n, first);
+    for (int t = 1; t < k; t++) {
+      int next = draw(state, rng.nextDouble());
+      centres[t] = next;
+      d2AtPick[t] = state.squaredDistance(next);
+      state.add(next);
+    }
+    return new Seeds(centres, d2AtPick);
+  }
+
+  /** The point where the cumulative D² first exceeds {@code u · Σ D²}. */
+  private static int draw(NearestCentres state, double u) {
+    int n = state.tracked();
+    double total = 0;
+    for (int x = 0; x < n; x++) {
+      if (!state.isCentre(x)) {
+        total += state.squaredDistance(x);
+      }
+    }
+    int last = -1;
+    if (total > 0) {
+      double target = u * total;
+      double cumulative = 0;
+      for (int x = 0; x < n; x++) {
+        if (state.isCentre(x) || state.squaredDistance(x) <= 0) {
+          continue;
+        }
+        cumulative += state.squaredDistance(x);
+        last = x;
+        if (cumulative > target) {
+          return x;
+        }
+      }
+      return last;
+    }
+    for (int x = 0; x < n; x++) {
+      if (!state.isCentre(x)) {
+        return x;
+      }
+    }
+    throw new IllegalStateException("no point left to draw; k exceeds the number of points");
+  }
+}

@@ -1,0 +1,63 @@
+package org.alkit.diversity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.alkit.api.Matrix;
+
+/** BADGE's factorised distances against the materialised g ⊗ h. */
+class BadgePropertiesTest {
+
+  @Property(tries = 200)
+  void factorisedDistancesEqualMaterialised(@ForAll long seed, @ForAll @IntRange(min = 2, max = 12) int n,
+      @ForAll @IntRange(min = 1, max = 5) int classes, @ForAll @IntRange(min = 1, max = 9) int d) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    Matrix h = Pools.gaussian(n, d, rng);
+    Matrix p = Pools.probabilities(n, classes, rng);
+    int[] all = new int[n];
+    Arrays.setAll(all, i -> i);
+    FactorisedGradients g = FactorisedGradients.of(p, h, all);
+    for (int i = 0; i < n; i++) {
+      float[] gi = g.materialise(i);
+      double norm = 0;
+      for (float v : gi) {
+        norm += (double) v * v;
+      }
+      assertThat(g.squaredNorm(i)).isCloseTo(norm, within(1e-5 * (1 + norm)));
+      for (int j = 0; j < n; j++) {
+        float[] gj = g.materialise(j);
+        double s = 0;
+        for (int k = 0; k < gi.length; k++) {
+          double t = (double) gi[k] - gj[k];
+          s += t * t;
+        }
+        assertThat(g.squaredDistance(i, j)).as("‖g%d − g%d‖²", i, j).isCloseTo(s, within(1e-5 * (1 + norm)));
+      }
+    }
+  }
+
+  @Property(tries = 50)
+  void seedingIsDistinctAndStartsAtTheLargestNorm(@ForAll long seed, @ForAll @IntRange(min = 1, max = 20) int k) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int n = 20;
+    Matrix h = Pools.gaussian(n, 4, rng);
+    Matrix p = Pools.probabilities(n, 3, rng);
+    int[] all = new int[n];
+    Arrays.setAll(all, i -> i);
+    FactorisedGradients g = FactorisedGradients.of(p, h, all);
+    int largest = 0;
+    for (int i = 1; i < n; i++) {
+      if (g.squaredNorm(i) > g.squaredNorm(largest)) {
+        largest = i;
+      }
+    }
+    KMeansPlusPlus.Seeds s = KMeansPlusPlus.seed(g, k, largest, new SplittableRandom(seed));
+    assertThat(s.centres()).doesNotHaveDuplicates().hasSize(k);
+    assertThat(s.centres()[0]).isEqualTo(largest);
+  }
+}

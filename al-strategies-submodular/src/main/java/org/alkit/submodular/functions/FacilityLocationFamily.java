@@ -1,0 +1,112 @@
+package org.alkit.submodular.functions;
+
+import java.util.Arrays;
+import org.alkit.api.Matrix;
+import org.alkit.submodular.SetFunction;
+
+/**
+ * Facility location and its information measures (submodlib's FacilityLocation, FLMI, FLVMI, FLCG,
+ * FLCMI; Iyer et al. submodlib; Kothawade et al. PRISM), all as one memoized form over r
+ * represented rows and n candidates:
+ *
+ * <pre>
+ *   f(A) = Σ_i [ min(M_i(A), c_i) − p_i ] + Σ_{j∈A} u_j,    M_i(A) = max(p_i, max_{j∈A} S_ij)
+ *   f(j | A) = Σ_i [ min(max(M_i, S_ij), c_i) − min(M_i, c_i) ] + u_j
+ * </pre>
+ *
+ * with a floor p_i ≥ 0 (what the private set already covers, 0 without one), a cap c_i ≥ p_i (the
+ * query saturation, +∞ without one) and modular weights u_j (0 except for FLVMI). The memo M_i is
+ * float32 and starts at p_i, so negative similarities are clamped at 0 as in submodlib; each row
+ * difference is taken in float32 and summed in double.
+ */
+final class FacilityLocationFamily implements SetFunction {
+  private final Columns columns;
+  private final float[] floor;
+  private final float[] cap;
+  private final double[] modular;
+  private final float[] memo;
+
+  /**
+   * @param floor p_i per row, or {@code null} for 0
+   * @param cap c_i per row, or {@code null} for +∞
+   * @param modular u_j per candidate, or {@code null} for 0
+   */
+  FacilityLocationFamily(Columns columns, float[] floor, float[] cap, double[] modular) {
+    this.columns = columns;
+    this.floor = floor == null ? new float[columns.rows()] : floor;
+    this.cap = cap == null ? filled(columns.rows(), Float.POSITIVE_INFINITY) : cap;
+    this.modular = modular == null ? new double[columns.columns()] : modular;
+    this.memo = this.floor.clone();
+  }
+
+  /** Per row i: max(lowest, max_t factor·m[i][t]) with the product in float32, as submodlib scales then maximises. */
+  static float[] scaledRowMax(Matrix m, float factor, float lowest) {
+    Matrix s = Inputs.scaled(m, factor);
+    float[] out = filled(m.rows(), lowest);
+    for (int i = 0; i < m.rows(); i++) {
+      for (int t = 0; t < m.cols(); t++) {
+        out[i] = Math.max(out[i], s.get(i, t));
+      }
+    }
+    return out;
+  }
+
+  private static float[] filled(int size, float v) {
+    float[] a = new float[size];
+    Arrays.fill(a, v);
+    return a;
+  }
+
+  @Override
+  public int groundSize() {
+    return columns.columns();
+  }
+
+  @Override
+  public double evaluate(int[] set) {
+    float[] m = floor.clone();
+    double value = 0;
+    for (int j : set) {
+      cover(m, j);
+      value += modular[j];
+    }
+    for (int i = 0; i < m.length; i++) {
+      value += Math.min(m[i], cap[i]) - floor[i];
+    }
+    return value;
+  }
+
+  @Override
+  public double gain(int j) {
+    double g = modular[j];
+    for (int p = columns.start(j), end = columns.end(j); p < end; p++) {
+      int i = columns.row(j, p);
+      float m = memo[i];
+      float c = cap[i];
+      g += Math.min(Math.max(m, columns.value(p)), c) - Math.min(m, c);
+    }
+    return g;
+  }
+
+  @Override
+  public void add(int j) {
+    cover(memo, j);
+  }
+
+  private void cover(float[] m, int j) {
+    for (int p = columns.start(j), end = columns.end(j); p < end; p++) {
+      int i = columns.row(j, p);
+      m[i] = Math.max(m[i], columns.value(p));
+    }
+  }
+
+  @Override
+  public void clear() {
+    System.arraycopy(floor, 0, memo, 0, memo.length);
+  }
+
+  @Override
+  public boolean isSubmodular() {
+    return true;
+  }
+}

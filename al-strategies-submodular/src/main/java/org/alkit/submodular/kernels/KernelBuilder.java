@@ -1,0 +1,166 @@
+package org.alkit.submodular.kernels;
+
+import java.util.Set;
+import org.alkit.api.ComputeBackend;
+import org.alkit.api.InvalidInputException;
+import org.alkit.api.Matrix;
+import org.alkit.api.Parameter;
+import org.alkit.api.Similarity;
+import org.alkit.submodular.Kernels;
+import org.alkit.submodular.Kernels.Block;
+import org.alkit.submodular.SetFunctions;
+
+/**
+ * Builds exactly the kernel blocks a function needs ({@link SetFunctions#requiredKernels}) from
+ * features, with submodlib's conventions (Iyer et al., submodlib, {@code cpp/utils/helper.cpp}):
+ *
+ * <ul>
+ *   <li>data kernel K[i][j] = s(x_i, x_j), n × n, float32. {@code facility-location} gets its
+ *       diagonal forced to exactly 1 ({@code create_square_kernel_dense}); every other function
+ *       keeps s(x, x) as computed ({@code create_kernel}), e.g. 0.99999994 for cosine.</li>
+ *   <li>With {@code neighbors} = k &gt; 0, K is instead the sparse k-nearest-neighbour kernel of
+ *       {@link ComputeBackend#knnSimilarity} (row i keeps its k most similar items, diagonal as
+ *       computed): O(n·k) memory, for facility location on 10⁶ items.</li>
+ *   <li>cross kernels ({@code create_kernel_NS}): KQ[i][t] = s(x_i, q_t) (n × q), KP[i][r] =
+ *       s(x_i, p_r) (n × p), KQP[t][r] = s(q_t, p_r) (q × p); KQQ and KPP are square.</li>
+ * </ul>
+ *
+ * The dense K is computed in row blocks of about 16 MB written into one n × n array, so its peak
+ * memory is 4·n² bytes plus one block. The η/ν scaling is the function's job, not done here.
+ */
+public final class KernelBuilder {
+  /** The option that switches the data kernel to its sparse k-NN form. */
+  public static final Parameter NEIGHBORS = Parameter.integer("neighbors", 0,
+      "k of a sparse k-nearest-neighbour data kernel (facility-location only); 0 = dense n × n");
+
+  /** Floats computed per backend call while filling the dense data kernel. */
+  private static final int BLOCK_FLOATS = 1 << 22;
+
+  /** The function whose dense data kernel has a unit diagonal (submodlib's FacilityLocationFunction). */
+  private static final String UNIT_DIAGONAL_FUNCTION = "facility-location";
+
+  private final String dataName;
+  private final String queryName;
+  private final String privateName;
+
+  /**
+   * @param dataName how messages call the ground-set features, e.g. {@code --data}
+   * @param queryName how they call the query features, e.g. {@code --query-data}
+   * @param privateName how they call the private features, e.g. {@code --private-data}
+   */
+  public KernelBuilder(String dataName, String queryName, String privateName) {
+    this.dataName = dataName;
+    this.queryName = queryName;
+    this.privateName = privateName;
+  }
+
+  /**
+   * The kernels {@code function} needs.
+   *
+   * @param data ground-set features, n × d
+   * @param query query features, q × d, or null
+   * @param privateSet private features, p × d, or null
+   * @param neighbors 0 for a dense K, else k of the sparse k-NN K (1 ≤ k ≤ n)
+   * @throws InvalidInputException when a needed feature set is absent, the feature widths differ,
+   *     a feature is not finite, {@code neighbors} is out of range or the function cannot read a
+   *     sparse K, or a dense K would exceed 2³¹ − 1 floats
+   */
+  public Kernels build(String function, Matrix data, Matrix query, Matrix privateSet,
+      Similarity metric, ComputeBackend backend, int neighbors) {
+    Set<Block> blocks = SetFunctions.requiredKernels(function);
+    boolean needsQuery = blocks.contains(Block.QUERY) || blocks.contains(Block.QUERY_QUERY)
+        || blocks.contains(Block.QUERY_PRIVATE);
+    boolean needsPrivate = blocks.contains(Block.PRIVATE) || blocks.contains(Block.PRIVATE_PRIVATE)
+        || blocks.contains(Block.QUERY_PRIVATE);
+    requireFinite(data, dataName);
+    if (needsQuery) {
+      requireFeatures(function, query, queryName, data);
+    }
+    if (needsPrivate) {
+      requireFeatures(function, privateSet, privateName, data);
+    }
+    Kernels k = Kernels.none();
+    if (blocks.contains(Block.DATA)) {
+      k = neighbors > 0
+          ? k.withSparseKernel(backend.knnSimilarity(data, data, metric,
+              checkNeighbors(function, neighbors, data.rows())))
+          : k.withKernel(dense(data, metric, backend, function.equals(UNIT_DIAGONAL_FUNCTION)));
+    } else {
+      checkNeighbors(function, neighbors, data.rows());
+    }
+    if (blocks.contains(Block.QUERY)) {
+      k = k.withQueryKernel(backend.similarity(data, query, metric));
+    }
+    if (blocks.contains(Block.PRIVATE)) {
+      k = k.withPrivateKernel(backend.similarity(data, privateSet, metric));
+    }
+    if (blocks.contains(Block.QUERY_QUERY)) {
+      k = k.withQueryQueryKernel(backend.similarity(query, query, metric));
+    }
+    if (blocks.contains(Block.PRIVATE_PRIVATE)) {
+      k = k.withPrivatePrivateKernel(backend.similarity(privateSet, privateSet, metric));
+    }
+    if (blocks.contains(Block.QUERY_PRIVATE)) {
+      k = k.withQueryPrivateKernel(backend.similarity(query, privateSet, metric));
+    }
+    return k;
+  }
+
+  private int checkNeighbors(String function, int neighbors, int n) {
+    if (neighbors < 0 || neighbors > n) {
+      throw new InvalidInputException("option 'neighbors' = " + neighbors
+          + ": expected 0 (dense kernel) or 1 <= neighbors <= n = " + n);
+    }
+    if (neighbors > 0 && !SetFunctions.acceptsSparseKernel(function)) {
+      throw new InvalidInputException("option 'neighbors' = " + neighbors + ": function '" + function
+          + "' reads only a dense data kernel; expected neighbors = 0 (only facility-location takes"
+          + " a sparse k-NN kernel)");
+    }
+    return neighbors;
+  }
+
+  private void requireFeatures(String function, Matrix features, String name, Matrix data) {
+    if (features == null) {
+      throw new InvalidInputException("function '" + function + "' needs " + name
+          + ", which was not given");
+    }
+    if (features.cols() != data.cols()) {
+      throw new InvalidInputException(name + " has " + features.cols() + " columns but " + dataName
+          + " has " + data.cols() + "; expected the same feature dimension");
+    }
+    requireFinite(features, name);
+  }
+
+  private static void requireFinite(Matrix m, String name) {
+    for (int i = 0; i < m.rows(); i++) {
+      for (int j = 0; j < m.cols(); j++) {
+        if (!Float.isFinite(m.get(i, j))) {
+          throw new InvalidInputException(name + "[" + i + "][" + j + "] = " + m.get(i, j)
+              + ": expected a finite number");
+        }
+      }
+    }
+  }
+
+  private Matrix dense(Matrix data, Similarity metric, ComputeBackend backend, boolean unitDiagonal) {
+    int n = data.rows();
+    if ((long) n * n > Integer.MAX_VALUE - 8) {
+      throw new InvalidInputException(dataName + " has n = " + n + " rows: a dense n × n kernel needs "
+          + (long) n * n * 4 / (1L << 30) + " GiB and more than 2^31 floats; expected n <= 46340,"
+          + " or option 'neighbors' > 0 for a sparse facility-location kernel");
+    }
+    float[] out = new float[n * n];
+    int step = Math.max(1, BLOCK_FLOATS / Math.max(1, n));
+    for (int from = 0; from < n; from += step) {
+      int to = Math.min(n, from + step);
+      float[] block = backend.similarity(data.rows(from, to), data, metric).toArray();
+      System.arraycopy(block, 0, out, from * n, block.length);
+    }
+    if (unitDiagonal) {
+      for (int i = 0; i < n; i++) {
+        out[i * n + i] = 1f;
+      }
+    }
+    return Matrix.wrap(n, n, out);
+  }
+}

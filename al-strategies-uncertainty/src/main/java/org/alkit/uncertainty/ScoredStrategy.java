@@ -1,0 +1,20 @@
+package org.alkit.uncertainty;
+
+import org.alkit.api.Options;
+import org.alkit.api.ScoringStrategy;
+import org.alkit.api.SelectionContext;
+
+/** The top-k of a {@link Scorer}: best score first, ties to the lower pool index. */
+final class ScoredStrategy extends ScoringStrategy {
+  private final Scorer scorer;
+
+  ScoredStrategy(String name, Options options, Scorer scorer) {
+    super(name, options);
+    this.scorer = scorer;
+  }
+
+  @Override
+  protected double[] score(SelectionContext ctx, int[] candidates) {
+    return scorer.score(ctx, candidates);
+  }
+}
