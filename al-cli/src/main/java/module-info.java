@@ -8,6 +8,7 @@ module org.alkit.cli {
   requires io.micronaut.micronaut_inject;
   requires io.micronaut.micronaut_core;
   requires jakarta.inject;
+  requires com.google.guice;
   requires com.fasterxml.jackson.databind;
 
   opens org.alkit.cli to info.picocli, io.micronaut.micronaut_inject, io.micronaut.micronaut_core;

@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
@@ -48,7 +47,8 @@ public final class Datasets {
       throw new InvalidInputException("testFraction = " + testFraction + "; expected a value in (0, 1)");
     }
     Table table = OPTDIGITS.equals(source) ? embedded() : file(Path.of(source));
-    return split(source, table, testFraction, seed);
+    int classes = java.util.Arrays.stream(table.labels()).max().orElse(0) + 1;
+    return Dataset.split(source, Matrix.of(table.features()), table.labels(), classes, testFraction, seed);
   }
 
   private static Table embedded() {
@@ -112,39 +112,5 @@ public final class Datasets {
       throw new InvalidInputException(name + " holds no rows");
     }
     return new Table(rows.toArray(new float[0][]), labels.stream().mapToInt(Integer::intValue).toArray());
-  }
-
-  private static Dataset split(String name, Table table, double testFraction, long seed) {
-    int n = table.labels().length;
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    SplittableRandom rng = new SplittableRandom(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    int testCount = Math.max(1, (int) Math.round(n * testFraction));
-    if (testCount >= n) {
-      throw new InvalidInputException(name + " has " + n + " rows; too few to hold out " + testCount
-          + " for testing and keep a pool");
-    }
-    int[] testRows = java.util.Arrays.copyOfRange(order, 0, testCount);
-    int[] poolRows = java.util.Arrays.copyOfRange(order, testCount, n);
-    Matrix all = Matrix.of(table.features());
-    int classes = java.util.Arrays.stream(table.labels()).max().orElse(0) + 1;
-    return new Dataset(name, all.select(poolRows), pick(table.labels(), poolRows), all.select(testRows),
-        pick(table.labels(), testRows), classes);
-  }
-
-  private static int[] pick(int[] values, int[] rows) {
-    int[] out = new int[rows.length];
-    for (int k = 0; k < rows.length; k++) {
-      out[k] = values[rows[k]];
-    }
-    return out;
   }
 }

@@ -71,9 +71,6 @@ class ActiveLearningLoopTest {
       assertThat(other.rounds().get(k).selected()).isEqualTo(a.rounds().get(k).selected());
     }
     assertThat(b.finalAccuracy()).isEqualTo(a.finalAccuracy());
-    RunResult reseeded = loop(config("").forScenario(new ScenarioConfig("s", LowestConfidenceTestProvider.NAME,
-        java.util.Map.of()))).run();
-    assertThat(reseeded.rounds().get(0).selected()).isEqualTo(a.rounds().get(0).selected());
   }
 
   @Test
@@ -86,9 +83,6 @@ class ActiveLearningLoopTest {
 
   @Test
   void theCapabilityCheckRunsBeforeRoundOne() {
-    ActiveLearningLoop loop = loop(config("").forScenario(
-        new ScenarioConfig("s", LowestConfidenceTestProvider.NAME, java.util.Map.of())));
-    assertThat(loop.run().rounds()).isNotEmpty();
     ActiveLearningLoop needy = new ActiveLearningLoop(config(""), blobs(),
         new org.alkit.api.ModelAdapter() {
           @Override

@@ -66,7 +66,7 @@ public final class Maximizer {
    * @throws InvalidInputException for inputs the function cannot take
    */
   public static MaximizeResult maximize(MaximizeRequest request) {
-    SetFunctions.requiredKernels(request.function());
+    SetFunctions.requiredKernels(request.function()); // rejects an unknown function first
     if (!Optimizers.names().contains(request.optimizer())) {
       throw new UnknownNameException("optimizer", request.optimizer(), optimizerNames());
     }

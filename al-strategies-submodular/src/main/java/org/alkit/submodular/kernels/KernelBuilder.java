@@ -113,8 +113,7 @@ public final class KernelBuilder {
     }
     if (neighbors > 0 && !SetFunctions.acceptsSparseKernel(function)) {
       throw new InvalidInputException("option 'neighbors' = " + neighbors + ": function '" + function
-          + "' reads only a dense data kernel; expected neighbors = 0 (only facility-location takes"
-          + " a sparse k-NN kernel)");
+          + "' takes no sparse k-NN kernel; expected neighbors = 0 (only facility-location does)");
     }
     return neighbors;
   }

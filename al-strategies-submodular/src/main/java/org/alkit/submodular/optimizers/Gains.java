@@ -20,8 +20,9 @@ final class Gains {
     double g = f.gain(j);
     if (Double.isNaN(g)) {
       throw new AlException("marginal gain f(" + j + " | A) is NaN at greedy step " + step
-          + " (|A| = " + step + "); expected a number: check the kernel for NaN values, and that"
-          + " log-determinant functions get a positive semi-definite kernel");
+          + " (|A| = " + step + "); expected a number: check the kernel for NaN values and the"
+          + " function's domain (log-det needs a positive semi-definite kernel, com non-negative"
+          + " similarities)");
     }
     return g;
   }

@@ -19,10 +19,12 @@ import org.alkit.api.Parameter;
 public record OptimizerOptions(double epsilon, boolean stopIfZeroGain, boolean stopIfNegativeGain,
     long seed) {
 
+  /** ε of the stochastic optimizers. */
+  public static final Parameter EPSILON = Parameter.real("epsilon", 0.1,
+      "stochastic/lazier greedy: each step samples (n/k)·ln(1/epsilon) remaining items");
+
   /** The declared options: {@code epsilon}, {@code stopIfZeroGain}, {@code stopIfNegativeGain}. */
-  public static final List<Parameter> PARAMETERS = List.of(
-      Parameter.real("epsilon", 0.1,
-          "stochastic/lazier greedy: each step samples (n/k)·ln(1/epsilon) remaining items"),
+  public static final List<Parameter> PARAMETERS = List.of(EPSILON,
       Parameter.bool("stopIfZeroGain", false, "stop before an item whose marginal gain is 0"),
       Parameter.bool("stopIfNegativeGain", false, "stop before an item whose marginal gain is < 0"));
 
@@ -31,6 +33,11 @@ public record OptimizerOptions(double epsilon, boolean stopIfZeroGain, boolean s
     if (!(epsilon > 0 && epsilon < 1)) {
       throw new InvalidInputException("option 'epsilon' = " + epsilon + ": expected 0 < epsilon < 1");
     }
+  }
+
+  /** A copy with another seed. */
+  public OptimizerOptions withSeed(long newSeed) {
+    return new OptimizerOptions(epsilon, stopIfZeroGain, stopIfNegativeGain, newSeed);
   }
 
   /** Defaults with the given seed. */

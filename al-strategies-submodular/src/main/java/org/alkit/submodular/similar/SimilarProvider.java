@@ -84,10 +84,10 @@ public final class SimilarProvider implements StrategyProvider {
     p.add(Parameter.choice("embedding", "plain",
         "plain: embeddings; gradient: last-layer gradient embeddings with hypothesised labels",
         "plain", "gradient"));
-    p.add(Parameter.choice("metric", Similarity.COSINE.key(), "kernel similarity",
+    p.add(Parameter.choice("metric", Similarity.EUCLIDEAN.key(),
+        "kernel similarity; euclidean exp(-|x-y|/d) is in (0, 1], cosine may be negative",
         Similarity.EUCLIDEAN.key(), Similarity.COSINE.key(), Similarity.DOT.key()));
-    p.add(OptimizerOptions.PARAMETERS.stream().filter(o -> o.name().equals("epsilon")).findFirst()
-        .orElseThrow());
+    p.add(OptimizerOptions.EPSILON);
     p.addAll(FUNCTION_PARAMETERS);
     return p;
   }

@@ -24,7 +24,8 @@ import org.alkit.submodular.optimizers.Optimizers;
 /**
  * One configured SIMILAR: the ground set is the unlabeled pool, Q and P come from
  * {@link ScenarioSets}, kernels from {@link KernelBuilder}, and the picks, mapped back to pool
- * indices, are scored by their marginal gains.
+ * indices, are scored by their marginal gains. The stop options stay off, so it always returns
+ * {@link SelectionContext#selectionSize()} items as the strategy contract demands.
  */
 final class SimilarStrategy implements Strategy {
   private static final KernelBuilder KERNELS =
@@ -36,7 +37,7 @@ final class SimilarStrategy implements Strategy {
   private final String optimizer;
   private final Signal embedding;
   private final Similarity metric;
-  private final double epsilon;
+  private final OptimizerOptions optimizerOptions;
   private final Map<String, String> functionOptions = new LinkedHashMap<>();
 
   SimilarStrategy(String name, Options options) {
@@ -47,7 +48,7 @@ final class SimilarStrategy implements Strategy {
     this.embedding = options.getString("embedding").equals("gradient")
         ? Signal.GRADIENT_EMBEDDINGS : Signal.EMBEDDINGS;
     this.metric = Similarity.valueOf(options.getString("metric").toUpperCase(Locale.ROOT));
-    this.epsilon = new OptimizerOptions(options.getDouble("epsilon"), false, false, 0).epsilon();
+    this.optimizerOptions = new OptimizerOptions(options.getDouble("epsilon"), false, false, 0);
     for (Parameter p : SetFunctions.parameters(function)) {
       functionOptions.put(p.name(), options.asText().get(p.name()));
     }
@@ -68,8 +69,8 @@ final class SimilarStrategy implements Strategy {
     Kernels kernels = KERNELS.build(function, embeddings.select(ground), query, privateSet, metric,
         ctx.backend(), 0);
     SetFunction f = SetFunctions.create(function, functionOptions, kernels);
-    GreedyResult greedy = Optimizers.create(optimizer,
-        new OptimizerOptions(epsilon, false, false, ctx.seed())).maximize(f, k);
+    GreedyResult greedy = Optimizers.create(optimizer, optimizerOptions.withSeed(ctx.seed()))
+        .maximize(f, k);
     int[] picks = greedy.selected();
     for (int t = 0; t < picks.length; t++) {
       picks[t] = ground[picks[t]];

@@ -52,7 +52,7 @@ class SimilarStrategyTest {
   @Test
   void rareClassQueryPullsInItemsOfThatClass() {
     // Fixtures' blobs: item i belongs to blob i % 4, and labeled item i has label i % 4
-    Selection sel = select(Map.of("function", "flmi", "metric", "euclidean"), rare(2), null);
+    Selection sel = select(Map.of("function", "flmi"), rare(2), null);
     assertThat(sel.size()).isEqualTo(8);
     assertThat(sel.indices()[0] % 4).as("first pick's blob").isEqualTo(2);
     assertThat(java.util.Arrays.stream(sel.indices()).min().orElseThrow()).as("lowest pick").isGreaterThanOrEqualTo(12);
@@ -76,12 +76,12 @@ class SimilarStrategyTest {
 
   @Test
   void explicitQueryIndicesAndFeaturesTakePrecedence() {
-    ScenarioHints byIndex = rare(1).withQueryIndices(List.of(2, 6));
+    ScenarioHints byIndex = rare(1).withQueryIndices(List.of(2, 6, 10));
     ScenarioHints byClass = rare(2);
     assertThat(select(Map.of(), byIndex, null).indices())
         .isEqualTo(select(Map.of(), byClass, null).indices());
     Matrix embeddings = Fixtures.context(POOL, 12, 8, 4).build().matrix(Signal.EMBEDDINGS);
-    ScenarioHints byFeatures = rare(1).withQueryFeatures(embeddings.select(new int[] {2, 6}));
+    ScenarioHints byFeatures = rare(1).withQueryFeatures(embeddings.select(new int[] {2, 6, 10}));
     assertThat(select(Map.of(), byFeatures, null).indices())
         .isEqualTo(select(Map.of(), byClass, null).indices());
   }
