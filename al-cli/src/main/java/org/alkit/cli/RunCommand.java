@@ -16,6 +16,7 @@ import org.alkit.runtime.Registry;
 import org.alkit.runtime.RoundResult;
 import org.alkit.runtime.RunConfig;
 import org.alkit.runtime.RunResult;
+import org.alkit.runtime.ScenarioConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,19 +45,30 @@ final class RunCommand implements Callable<Integer> {
     RunConfig cfg = config == null ? RunConfig.defaults() : RunConfig.load(config);
     Dataset data = Datasets.load(cfg.dataset(), cfg.testFraction(), cfg.seed());
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("alkit run: %s (%d pool, %d test, %d classes), model %s, strategy %s, %d rounds of %d%n",
-        data.name(), data.pool().rows(), data.test().rows(), data.numClasses(), cfg.model(), cfg.strategy(),
+    out.printf("alkit run: %s (%d pool, %d test, %d classes), model %s, %d rounds of %d%n",
+        data.name(), data.pool().rows(), data.test().rows(), data.numClasses(), cfg.model(),
         cfg.rounds(), cfg.budget());
+    if (cfg.scenarios().isEmpty()) {
+      runOne(cfg, data, ScenarioHints.none(), out);
+    } else {
+      for (ScenarioConfig scenario : cfg.scenarios()) {
+        runOne(cfg.forScenario(scenario), data, ScenarioHints.none().withScenario(scenario.name()), out);
+      }
+    }
+    return 0;
+  }
+
+  private void runOne(RunConfig cfg, Dataset data, ScenarioHints hints, PrintWriter out) {
+    out.printf("scenario %s: strategy %s %s%n", hints.scenario(), cfg.strategy(), cfg.strategyOptions());
     ActiveLearningLoop loop;
     try {
       loop = Guice.createInjector(new AlkitModule(cfg, data, registry)).getInstance(ActiveLearningLoop.class);
     } catch (ProvisionException e) {
       throw unwrap(e);
     }
-    RunResult result = loop.run(ScenarioHints.none(), round -> progress(out, round, cfg.rounds()));
+    RunResult result = loop.run(hints, round -> progress(out, round, cfg.rounds()));
     out.printf("final accuracy: %.4f%n", result.finalAccuracy());
     out.flush();
-    return 0;
   }
 
   private static void progress(PrintWriter out, RoundResult r, int rounds) {

@@ -1,0 +1,63 @@
+package org.alkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+  @TempDir
+  Path dir;
+
+  private Path config(String yaml) throws IOException {
+    Path file = dir.resolve("run.yml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  @Test
+  void runsTheLoopAndEndsWithTheFinalAccuracy() throws IOException {
+    Path cfg = config("dataset: optdigits\nstrategy: random\ninitial-labeled: 30\nbudget: 30\nrounds: 3\nseed: 5\n");
+    CliHarness.Result r = CliHarness.run("run", "--config", cfg.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String[] lines = r.out().strip().split("\n");
+    assertThat(lines[lines.length - 1]).matches("final accuracy: 0\\.\\d{4}");
+    assertThat(r.out()).contains("round 1/3").contains("round 3/3");
+    double accuracy = Double.parseDouble(lines[lines.length - 1].substring("final accuracy: ".length()));
+    assertThat(accuracy).as("120 labels of optdigits").isGreaterThan(0.8);
+  }
+
+  @Test
+  void eachScenarioRunsItsOwnStrategy() throws IOException {
+    Path cfg = config("strategy: random\ninitial-labeled: 20\nbudget: 10\nrounds: 1\n"
+        + "scenarios:\n  - {name: plain, strategy: random}\n  - {name: outliers, strategy: example-outlier}\n");
+    CliHarness.Result r = CliHarness.run("run", "--config", cfg.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("scenario plain: strategy random").contains("scenario outliers: strategy example-outlier");
+    assertThat(r.out().split("final accuracy: ", -1)).hasSize(3);
+  }
+
+  @Test
+  void unknownKeyListsTheKnownOnes() throws IOException {
+    CliHarness.Result r = CliHarness.run("run", "--config", config("budgett: 3\n").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("budgett").contains("budget").doesNotContain("\tat ");
+  }
+
+  @Test
+  void unknownStrategyListsTheKnownOnes() throws IOException {
+    CliHarness.Result r = CliHarness.run("run", "--config", config("strategy: nope\nrounds: 1\n").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown strategy 'nope'").contains("random");
+  }
+
+  @Test
+  void missingConfigFileIsNamed() {
+    CliHarness.Result r = CliHarness.run("run", "--config", dir.resolve("none.yml").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("none.yml");
+  }
+}
