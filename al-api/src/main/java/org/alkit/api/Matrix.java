@@ -55,32 +55,31 @@ public final class Matrix {
 
   /** Copies a rectangular {@code float[][]} (every row the same length). */
   public static Matrix of(float[][] values) {
-    int cols = values.length == 0 ? 0 : values[0].length;
-    float[] data = new float[values.length * cols];
-    for (int i = 0; i < values.length; i++) {
-      if (values[i].length != cols) {
-        throw new IllegalArgumentException(
-            "row " + i + " has " + values[i].length + " columns, row 0 has " + cols);
-      }
-      System.arraycopy(values[i], 0, data, i * cols, cols);
-    }
-    return new Matrix(data, 0, values.length, cols, cols);
+    return copy(values.length, i -> values[i].length, (i, j) -> values[i][j]);
   }
 
   /** Copies a rectangular {@code double[][]}, rounding each value to float. */
   public static Matrix of(double[][] values) {
-    int cols = values.length == 0 ? 0 : values[0].length;
-    float[] data = new float[values.length * cols];
-    for (int i = 0; i < values.length; i++) {
-      if (values[i].length != cols) {
+    return copy(values.length, i -> values[i].length, (i, j) -> (float) values[i][j]);
+  }
+
+  private interface Cell {
+    float at(int i, int j);
+  }
+
+  private static Matrix copy(int rows, java.util.function.IntUnaryOperator rowLength, Cell cell) {
+    int cols = rows == 0 ? 0 : rowLength.applyAsInt(0);
+    float[] data = new float[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      if (rowLength.applyAsInt(i) != cols) {
         throw new IllegalArgumentException(
-            "row " + i + " has " + values[i].length + " columns, row 0 has " + cols);
+            "row " + i + " has " + rowLength.applyAsInt(i) + " columns, row 0 has " + cols);
       }
       for (int j = 0; j < cols; j++) {
-        data[i * cols + j] = (float) values[i][j];
+        data[i * cols + j] = cell.at(i, j);
       }
     }
-    return new Matrix(data, 0, values.length, cols, cols);
+    return new Matrix(data, 0, rows, cols, cols);
   }
 
   /** Number of rows (items). */

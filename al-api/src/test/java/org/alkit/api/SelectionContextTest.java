@@ -1,0 +1,96 @@
+package org.alkit.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SelectionContextTest {
+  private static final Matrix PROBS = Matrix.of(new float[][] {{0.5f, 0.5f}, {1, 0}, {0.2f, 0.8f}});
+
+  @Test
+  void unlabeledIsTheComplementAndLabelsFollowTheirIndices() {
+    SelectionContext ctx = SelectionContext.builder(5).labeled(new int[] {3, 1}, new int[] {7, 9}).build();
+    assertThat(ctx.unlabeled()).containsExactly(0, 2, 4);
+    assertThat(ctx.labeled()).containsExactly(1, 3);
+    assertThat(ctx.labels()).containsExactly(9, 7);
+    assertThat(ctx.selectionSize()).isEqualTo(1);
+  }
+
+  @Test
+  void badIndicesAndBudgetsAreNamed() {
+    assertThatThrownBy(() -> SelectionContext.builder(3).labeled(new int[] {3}, null))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("3").hasMessageContaining("[0, 3)");
+    assertThatThrownBy(() -> SelectionContext.builder(3).labeled(new int[] {1, 1}, null))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("appears twice");
+    assertThatThrownBy(() -> SelectionContext.builder(3).labeled(new int[] {1}, new int[] {0, 1}))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("one label per labeled index");
+    assertThatThrownBy(() -> SelectionContext.builder(3).budget(4))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("budget = 4");
+    assertThatThrownBy(() -> SelectionContext.builder(3).budget(0))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("budget = 0");
+  }
+
+  @Test
+  void signalsAreComputedOnceAndOnlyWhenRead() {
+    AtomicInteger calls = new AtomicInteger();
+    SelectionContext ctx = SelectionContext.builder(3)
+        .signal(Signal.PROBABILITIES, () -> {
+          calls.incrementAndGet();
+          return PROBS;
+        }).build();
+    assertThat(calls).hasValue(0);
+    ctx.matrix(Signal.PROBABILITIES);
+    ctx.matrix(Signal.PROBABILITIES);
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void missingSignalIsNamed() {
+    SelectionContext ctx = SelectionContext.builder(3).build();
+    assertThatThrownBy(() -> ctx.matrix(Signal.EMBEDDINGS))
+        .isInstanceOf(MissingSignalException.class).hasMessageContaining("embeddings");
+    assertThatThrownBy(() -> ctx.stack(Signal.MC_PROBABILITIES))
+        .isInstanceOf(MissingSignalException.class).hasMessageContaining("mc-probabilities");
+  }
+
+  @Test
+  void probabilityRowsAreValidated() {
+    Matrix bad = Matrix.of(new float[][] {{0.5f, 0.6f}, {1, 0}, {0.2f, 0.8f}});
+    assertThatThrownBy(() -> SelectionContext.builder(3).signal(Signal.PROBABILITIES, bad).build()
+        .matrix(Signal.PROBABILITIES)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("row 0 sums to");
+    Matrix shortOne = Matrix.of(new float[][] {{1, 0}});
+    assertThatThrownBy(() -> SelectionContext.builder(3).stack(Signal.MC_PROBABILITIES, List.of(PROBS, shortOne))
+        .build().stack(Signal.MC_PROBABILITIES)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("mc-probabilities[1] has 1 rows");
+  }
+
+  @Test
+  void optionsRejectUnknownKeysAndBadValues() {
+    List<Parameter> declared = List.of(Parameter.integer("beam", 1, "beam width"),
+        Parameter.choice("base", "margin", "measure", "margin", "entropy"));
+    assertThat(Options.resolve("strategy 'x'", declared, Map.of("beam", "4")).getInt("beam")).isEqualTo(4);
+    assertThatThrownBy(() -> Options.resolve("strategy 'x'", declared, Map.of("depth", "4")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'depth'").hasMessageContaining("beam, base");
+    assertThatThrownBy(() -> Options.resolve("strategy 'x'", declared, Map.of("beam", "wide")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'beam' = 'wide'")
+        .hasMessageContaining("an integer");
+    assertThatThrownBy(() -> Options.resolve("strategy 'x'", declared, Map.of("base", "ratio")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("one of margin, entropy");
+  }
+
+  @Test
+  void matrixViewsShareStorageAndCheckShapes() {
+    Matrix m = Matrix.of(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+    assertThat(m.rows(1, 3).get(0, 1)).isEqualTo(4f);
+    assertThat(m.select(new int[] {2, 0}).toArrays()).isDeepEqualTo(new float[][] {{5, 6}, {1, 2}});
+    assertThat(m.squaredDistance(0, m, 2)).isEqualTo(32f);
+    assertThatThrownBy(() -> Matrix.wrap(2, 2, new float[3])).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("data.length = 3");
+    assertThatThrownBy(() -> Matrix.of(new float[][] {{1, 2}, {3}})).hasMessageContaining("row 1 has 1 columns");
+  }
+}
