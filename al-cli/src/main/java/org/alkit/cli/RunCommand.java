@@ -5,6 +5,10 @@ import com.google.inject.ProvisionException;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alkit.api.AlException;
 import org.alkit.api.ScenarioHints;
@@ -40,35 +44,60 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--config", description = "YAML run configuration; without it the embedded default runs")
   Path config;
 
+  @Option(names = "--out", description = "write every round (labeled count, accuracy, picks, timing) here as JSON")
+  Path out;
+
   @Override
   public Integer call() {
     RunConfig cfg = config == null ? RunConfig.defaults() : RunConfig.load(config);
     Dataset data = Datasets.load(cfg.dataset(), cfg.testFraction(), cfg.seed());
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf("alkit run: %s (%d pool, %d test, %d classes), model %s, %d rounds of %d%n",
+    PrintWriter console = spec.commandLine().getOut();
+    console.printf("alkit run: %s (%d pool, %d test, %d classes), model %s, %d rounds of %d%n",
         data.name(), data.pool().rows(), data.test().rows(), data.numClasses(), cfg.model(),
         cfg.rounds(), cfg.budget());
+    List<Map<String, Object>> runs = new ArrayList<>();
     if (cfg.scenarios().isEmpty()) {
-      runOne(cfg, data, ScenarioHints.none(), out);
+      runs.add(runOne(cfg, data, ScenarioHints.none(), console));
     } else {
       for (ScenarioConfig scenario : cfg.scenarios()) {
-        runOne(cfg.forScenario(scenario), data, ScenarioHints.none().withScenario(scenario.name()), out);
+        runs.add(runOne(cfg.forScenario(scenario), data, ScenarioHints.none().withScenario(scenario.name()), console));
       }
+    }
+    if (out != null) {
+      JsonOutput.write(Map.of("dataset", data.name(), "runs", runs), out, console);
     }
     return 0;
   }
 
-  private void runOne(RunConfig cfg, Dataset data, ScenarioHints hints, PrintWriter out) {
-    out.printf("scenario %s: strategy %s %s%n", hints.scenario(), cfg.strategy(), cfg.strategyOptions());
+  private Map<String, Object> runOne(RunConfig cfg, Dataset data, ScenarioHints hints, PrintWriter console) {
+    console.printf("scenario %s: strategy %s %s%n", hints.scenario(), cfg.strategy(), cfg.strategyOptions());
     ActiveLearningLoop loop;
     try {
       loop = Guice.createInjector(new AlkitModule(cfg, data, registry)).getInstance(ActiveLearningLoop.class);
     } catch (ProvisionException e) {
       throw unwrap(e);
     }
-    RunResult result = loop.run(hints, round -> progress(out, round, cfg.rounds()));
-    out.printf("final accuracy: %.4f%n", result.finalAccuracy());
-    out.flush();
+    RunResult result = loop.run(hints, round -> progress(console, round, cfg.rounds()));
+    console.printf("final accuracy: %.4f%n", result.finalAccuracy());
+    console.flush();
+    List<Map<String, Object>> rounds = new ArrayList<>();
+    for (RoundResult r : result.rounds()) {
+      Map<String, Object> round = new LinkedHashMap<>();
+      round.put("round", r.round());
+      round.put("labeled", r.labeledCount());
+      round.put("accuracy", r.accuracy());
+      round.put("selected", r.selected());
+      round.put("select_ms", r.selectMillis());
+      rounds.add(round);
+    }
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("scenario", hints.scenario());
+    run.put("strategy", cfg.strategy());
+    run.put("strategy_options", cfg.strategyOptions());
+    run.put("rounds", rounds);
+    run.put("final_labeled", result.finalLabeledCount());
+    run.put("final_accuracy", result.finalAccuracy());
+    return run;
   }
 
   private static void progress(PrintWriter out, RoundResult r, int rounds) {

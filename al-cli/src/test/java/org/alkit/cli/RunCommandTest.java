@@ -21,8 +21,15 @@ class RunCommandTest {
   @Test
   void runsTheLoopAndEndsWithTheFinalAccuracy() throws IOException {
     Path cfg = config("dataset: optdigits\nstrategy: random\ninitial-labeled: 30\nbudget: 30\nrounds: 3\nseed: 5\n");
-    CliHarness.Result r = CliHarness.run("run", "--config", cfg.toString());
+    Path json = dir.resolve("curve.json");
+    CliHarness.Result r = CliHarness.run("run", "--config", cfg.toString(), "--out", json.toString());
     assertThat(r.code()).as(r.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode curve = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(json.toFile()).get("runs").get(0);
+    assertThat(curve.get("rounds")).hasSize(3);
+    assertThat(curve.get("rounds").get(2).get("labeled").asInt()).isEqualTo(90);
+    assertThat(curve.get("rounds").get(0).get("selected")).hasSize(30);
+    assertThat(curve.get("final_labeled").asInt()).isEqualTo(120);
     String[] lines = r.out().strip().split("\n");
     assertThat(lines[lines.length - 1]).matches("final accuracy: 0\\.\\d{4}");
     assertThat(r.out()).contains("round 1/3").contains("round 3/3");

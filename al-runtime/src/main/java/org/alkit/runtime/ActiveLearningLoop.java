@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.alkit.api.AlException;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.FittedModel;
+import org.alkit.api.GradientEmbeddings;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
@@ -162,13 +163,7 @@ public final class ActiveLearningLoop {
     int[] truth = dataset.testLabels();
     int hits = 0;
     for (int i = 0; i < p.rows(); i++) {
-      int best = 0;
-      for (int c = 1; c < p.cols(); c++) {
-        if (p.get(i, c) > p.get(i, best)) {
-          best = c;
-        }
-      }
-      hits += best == truth[i] ? 1 : 0;
+      hits += GradientEmbeddings.argmax(p, i) == truth[i] ? 1 : 0;
     }
     return (double) hits / p.rows();
   }
