@@ -1,0 +1,87 @@
+package org.alkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.alkit.api.Matrix;
+import org.alkit.api.StrategyProvider;
+import org.alkit.runtime.Npy;
+import org.alkit.runtime.Registry;
+import org.alkit.testkit.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every discovered strategy runs through {@code alkit select} from {@code .npy} files. */
+class EveryStrategyTest {
+  private static final int POOL = 60;
+
+  @TempDir
+  static Path dir;
+
+  static Stream<String> strategies() {
+    return Registry.load().strategies().stream().map(StrategyProvider::name);
+  }
+
+  @BeforeAll
+  static void writeSignals() {
+    SplittableRandom rng = new SplittableRandom(17);
+    Npy.writeMatrix(dir.resolve("probs.npy"), Fixtures.probabilities(POOL, rng));
+    Npy.writeMatrix(dir.resolve("prev.npy"), Fixtures.probabilities(POOL, rng));
+    Npy.writeMatrix(dir.resolve("emb.npy"), Fixtures.embeddings(POOL, rng));
+    writeStack(dir.resolve("mc.npy"), Fixtures.samples(POOL, rng));
+    writeStack(dir.resolve("committee.npy"), Fixtures.samples(POOL, rng));
+    int[] labeled = new int[12];
+    int[] labels = new int[12];
+    for (int i = 0; i < labeled.length; i++) {
+      labeled[i] = 3 * i;
+      labels[i] = i % Fixtures.CLASSES;
+    }
+    Npy.writeInts(dir.resolve("labeled.npy"), labeled);
+    Npy.writeInts(dir.resolve("labels.npy"), labels);
+  }
+
+  private static void writeStack(Path file, List<Matrix> stack) {
+    int t = stack.size();
+    int n = stack.get(0).rows();
+    int c = stack.get(0).cols();
+    double[] values = new double[t * n * c];
+    for (int s = 0; s < t; s++) {
+      float[] m = stack.get(s).toArray();
+      for (int k = 0; k < m.length; k++) {
+        values[s * n * c + k] = m[k];
+      }
+    }
+    Npy.write(file, new org.alkit.runtime.NpyArray(org.alkit.runtime.NpyArray.Dtype.FLOAT32, new int[] {t, n, c}, values));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("strategies")
+  void runsFromNpyFiles(String strategy) throws IOException {
+    Path out = dir.resolve(strategy + ".json");
+    List<String> args = new ArrayList<>(List.of("select", "--strategy", strategy, "--budget", "7", "--seed", "4",
+        "--probs", dir.resolve("probs.npy").toString(), "--prev-probs", dir.resolve("prev.npy").toString(),
+        "--embeddings", dir.resolve("emb.npy").toString(), "--mc-probs", dir.resolve("mc.npy").toString(),
+        "--committee-probs", dir.resolve("committee.npy").toString(),
+        "--labeled", dir.resolve("labeled.npy").toString(), "--labels", dir.resolve("labels.npy").toString(),
+        "--scenario", "rare-classes", "--rare-classes", "0", "--out", out.toString()));
+    CliHarness.Result r = CliHarness.run(args.toArray(String[]::new));
+    assertThat(r.code()).as("%s: %s", strategy, r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(Files.readString(out));
+    assertThat(json.get("strategy").asText()).isEqualTo(strategy);
+    Set<Integer> picked = new HashSet<>();
+    json.get("selected").forEach(n -> picked.add(n.asInt()));
+    assertThat(picked).hasSize(7).allMatch(i -> i % 3 != 0 || i >= 36, "unlabeled");
+  }
+}
