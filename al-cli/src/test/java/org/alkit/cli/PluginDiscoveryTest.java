@@ -87,6 +87,24 @@ class PluginDiscoveryTest {
     assertThat(select.out()).contains("\"selected\" : [ 2 ]");
   }
 
+  @Test
+  void strategyJarsCarryOsgiServiceLoaderHeaders() throws IOException {
+    List<String> jars = CLASS_PATH.stream().filter(e -> e.endsWith(".jar"))
+        .filter(e -> Path.of(e).getFileName().toString().matches("(al-strategies-|plugin-example).*")).toList();
+    org.junit.jupiter.api.Assumptions.assumeFalse(jars.isEmpty(), "modules resolved as class folders (mvn test)");
+    for (String jar : jars) {
+      try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
+        if (file.getEntry("META-INF/services/org.alkit.api.StrategyProvider") == null) {
+          continue;
+        }
+        java.util.jar.Attributes main = file.getManifest().getMainAttributes();
+        assertThat(main.getValue("Bundle-SymbolicName")).as("%s Bundle-SymbolicName", jar).isNotBlank();
+        assertThat(main.getValue("Provide-Capability")).as("%s Provide-Capability", jar)
+            .contains("osgi.serviceloader=\"org.alkit.api.StrategyProvider\"");
+      }
+    }
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> out = new ArrayList<>(a);
     out.addAll(b);

@@ -26,8 +26,9 @@ import org.apiguardian.api.API;
  * matches DISTIL exactly.
  *
  * <p>Cost: the n × (C·d) matrix is never built ({@link FactorisedGradients}); ‖g‖² and ‖h‖² are
- * precomputed and each new centre updates D² in {@code O(n·(C + d))}, with triangle-inequality
- * pruning ({@link NearestCentres}). Memory {@code O(n·(C + d))}.
+ * precomputed and each new centre updates D² in one vectorised, multi-threaded pass of
+ * {@code O(n·(C + d))} ({@link GradientMinDistances}). Memory {@code O(n·(C + d))}: one tiled
+ * copy of g and h. Budget 1 costs one pass over the signals (norms).
  *
  * <p>Requires {@link Signal#PROBABILITIES} and {@link Signal#EMBEDDINGS}. No options.
  */
@@ -69,7 +70,12 @@ public final class BadgeProvider implements StrategyProvider {
     if (k == 0) {
       return Selection.of(name(), options, picked, scores);
     }
-    KMeansPlusPlus.Seeds seeds = KMeansPlusPlus.seed(points, k, largestNorm(points), ctx.random());
+    int first = largestNorm(points);
+    KMeansPlusPlus.Seeds seeds;
+    try (Workers workers = Workers.perCore()) {
+      seeds = KMeansPlusPlus.seed(GradientMinDistances.startingAt(points, first, workers), k, first,
+          ctx.random());
+    }
     for (int r = 0; r < k; r++) {
       int x = seeds.centres()[r];
       picked[r] = unlabeled[x];

@@ -66,4 +66,37 @@ final class DenseRows implements Points {
     System.arraycopy(data, i * dim, out, 0, dim);
     return out;
   }
+
+  /** The mean of rows {@code [from, to)} (non-empty), summed in double. */
+  float[] mean(int from, int to) {
+    double[] sum = new double[dim];
+    for (int i = from; i < to; i++) {
+      addRowTo(i, sum);
+    }
+    float[] out = new float[dim];
+    for (int k = 0; k < dim; k++) {
+      out[k] = (float) (sum[k] / (to - from));
+    }
+    return out;
+  }
+
+  /** Row {@code i} minus {@code shift}, into {@code dst}. */
+  void centredRow(int i, float[] shift, float[] dst) {
+    int base = i * dim;
+    for (int k = 0; k < dim; k++) {
+      dst[k] = data[base + k] - shift[k];
+    }
+  }
+
+  /** Rows {@code [from, to)} minus {@code shift}, column-major: {@code out[k][r]} is coordinate k of row {@code from + r}. */
+  float[][] centredColumns(int from, int to, float[] shift) {
+    float[][] out = new float[dim][to - from];
+    for (int r = from; r < to; r++) {
+      int base = r * dim;
+      for (int k = 0; k < dim; k++) {
+        out[k][r - from] = data[base + k] - shift[k];
+      }
+    }
+    return out;
+  }
 }

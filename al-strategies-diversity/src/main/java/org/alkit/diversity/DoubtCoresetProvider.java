@@ -97,7 +97,9 @@ public final class DoubtCoresetProvider implements StrategyProvider {
     KCenterStart start = KCenterStart.of(ctx, unlabeled);
     List<Beam> beams = new ArrayList<>();
     if (start.hasLabeled()) {
-      beams.add(new Beam(start.fromLabeled(), new int[0], new double[0], 0, 0L));
+      try (Workers workers = Workers.perCore()) {
+        beams.add(new Beam(start.fromLabeled(workers), new int[0], new double[0], 0, 0L));
+      }
     } else {
       double[] scaled = start.distancesToMean();
       for (int x = 0; x < scaled.length; x++) {

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * k-means++ seeding (Arthur &amp; Vassilvitskii, "k-means++: The Advantages of Careful Seeding",
  * SODA 2007), shared by {@code kmeans} and {@code badge}: after a given first centre, each next
  * centre is drawn with probability D²(x) / Σ_y D²(y), D(x) being the distance to the nearest
- * centre so far. D² is kept up to date by {@link NearestCentres}, one pass per new centre.
+ * centre so far. D² is kept up to date by a {@link MinDistances}, one pass per new centre.
  *
  * <p>When every remaining D² is 0 (duplicates), the lowest-index non-centre point is taken.
  */
@@ -21,11 +21,17 @@ final class KMeansPlusPlus {
 
   /** {@code k ≤ points.size()} centres, the first one given, the rest drawn with {@code rng}. */
   static Seeds seed(Points points, int k, int first, SplittableRandom rng) {
-    int n = points.size();
+    return seed(NearestCentres.startingAt(points, points.size(), first), k, first, rng);
+  }
+
+  /**
+   * {@code k ≤ state.tracked()} centres drawn from {@code state}, which already has the single
+   * centre {@code first}.
+   */
+  static Seeds seed(MinDistances state, int k, int first, SplittableRandom rng) {
     int[] centres = new int[k];
     double[] d2AtPick = new double[k];
     centres[0] = first;
-    NearestCentres state = NearestCentres.startingAt(points, n, first);
     for (int t = 1; t < k; t++) {
       int next = draw(state, rng.nextDouble());
       centres[t] = next;
@@ -36,7 +42,7 @@ final class KMeansPlusPlus {
   }
 
   /** The point where the cumulative D² first exceeds {@code u · Σ D²}. */
-  private static int draw(NearestCentres state, double u) {
+  private static int draw(MinDistances state, double u) {
     int n = state.tracked();
     double total = 0;
     for (int x = 0; x < n; x++) {

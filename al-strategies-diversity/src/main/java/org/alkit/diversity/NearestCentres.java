@@ -3,8 +3,8 @@ package org.alkit.diversity;
 import java.util.Arrays;
 
 /**
- * The incremental min-distance update shared by greedy k-center, its doubt-weighted variant,
- * k-means++ and BADGE: for every tracked point x it keeps D²(x) = min over centres c of
+ * The incremental min-distance update shared by greedy k-center, its doubt-weighted variant and
+ * k-means++ on embeddings (BADGE has its own, {@link GradientMinDistances}): for every tracked point x it keeps D²(x) = min over centres c of
  * ‖x − c‖² and the centre that attains it, and {@link #add} folds in one new centre.
  *
  * <p><b>Pruning.</b> A naive update streams all n rows per new centre. Points are grouped by
@@ -18,7 +18,7 @@ import java.util.Arrays;
  * <p>Memory: {@code O(n + centres)} beyond the points. Points {@code [0, tracked)} are tracked;
  * higher point indices may serve as centres only (the labeled items of core-set).
  */
-final class NearestCentres {
+final class NearestCentres implements MinDistances {
   /** Relative slack on the squared pruning test, far above float rounding of a distance. */
   private static final double SLACK = 1.001;
 
@@ -104,17 +104,20 @@ final class NearestCentres {
   }
 
   /** The number of tracked points. */
-  int tracked() {
+  @Override
+  public int tracked() {
     return dist2.length;
   }
 
   /** D²(x): the squared distance of tracked point x to its nearest centre. */
-  double squaredDistance(int x) {
+  @Override
+  public double squaredDistance(int x) {
     return dist2[x];
   }
 
   /** Whether tracked point x has been made a centre. */
-  boolean isCentre(int x) {
+  @Override
+  public boolean isCentre(int x) {
     return isCentre[x];
   }
 
@@ -141,7 +144,8 @@ final class NearestCentres {
   }
 
   /** Makes tracked point {@code c} a centre and lowers every D²(x) it improves. */
-  void add(int c) {
+  @Override
+  public void add(int c) {
     isCentre[c] = true;
     int[] moved = new int[16];
     int movedCount = 0;

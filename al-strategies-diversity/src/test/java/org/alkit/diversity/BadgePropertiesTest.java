@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -59,5 +60,40 @@ class BadgePropertiesTest {
     KMeansPlusPlus.Seeds s = KMeansPlusPlus.seed(g, k, largest, new SplittableRandom(seed));
     assertThat(s.centres()).doesNotHaveDuplicates().hasSize(k);
     assertThat(s.centres()[0]).isEqualTo(largest);
+  }
+
+  @Property(tries = 40)
+  void tiledUpdateEqualsPairwiseMinimumForAnyThreadCount(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 700) int n, @ForAll @IntRange(min = 1, max = 7) int classes,
+      @ForAll @IntRange(min = 1, max = 11) int d) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    FactorisedGradients g = FactorisedGradients.of(Pools.probabilities(n, classes, rng),
+        Pools.gaussian(n, d, rng), IntStream.range(0, n).toArray());
+    int[] centres = rng.ints(Math.min(n, 5), 0, n).toArray();
+    double[] one;
+    double[] three;
+    try (Workers w1 = Workers.of(1); Workers w3 = Workers.of(3)) {
+      GradientMinDistances a = GradientMinDistances.startingAt(g, centres[0], w1);
+      GradientMinDistances b = GradientMinDistances.startingAt(g, centres[0], w3);
+      for (int t = 1; t < centres.length; t++) {
+        a.add(centres[t]);
+        b.add(centres[t]);
+      }
+      one = IntStream.range(0, n).mapToDouble(a::squaredDistance).toArray();
+      three = IntStream.range(0, n).mapToDouble(b::squaredDistance).toArray();
+      for (int c : centres) {
+        assertThat(a.isCentre(c)).isTrue();
+      }
+    }
+    assertThat(three).isEqualTo(one);
+    for (int x = 0; x < n; x++) {
+      double min = Double.POSITIVE_INFINITY;
+      double scale = g.squaredNorm(x);
+      for (int c : centres) {
+        min = Math.min(min, c == x ? 0 : g.squaredDistance(x, c));
+        scale = Math.max(scale, g.squaredNorm(c));
+      }
+      assertThat(one[x]).as("D²(%d)", x).isCloseTo(min, within(1e-5 * (1 + scale)));
+    }
   }
 }

@@ -27,7 +27,9 @@ import org.apiguardian.api.API;
  *       whole ground set).</li>
  *   <li>Splits the options: {@code epsilon}, {@code stopIfZeroGain}, {@code stopIfNegativeGain}
  *       go to the optimizer, {@code neighbors} (a sparse k-NN data kernel for facility location)
- *       to the kernel builder, everything else to the function ({@link SetFunctions#parameters}).</li>
+ *       and {@code knn} ({@code exact}, {@code approximate} NN-Descent seeded by
+ *       {@link MaximizeRequest#seed()}, or {@code auto}: exact up to n = 20 000) to the kernel
+ *       builder, everything else to the function ({@link SetFunctions#parameters}).</li>
  *   <li>Builds the kernels the function needs from features through the request's
  *       {@link org.alkit.api.ComputeBackend} with submodlib's conventions, timed as
  *       {@link MaximizeResult#kernelMillis()}.</li>
@@ -78,9 +80,8 @@ public final class Maximizer {
         optimizerOptions.put(key, functionOptions.remove(key));
       }
     }
-    String neighborsText = functionOptions.remove(KernelBuilder.NEIGHBORS.name());
-    int neighbors = (Integer) KernelBuilder.NEIGHBORS.parse(
-        neighborsText == null ? KernelBuilder.NEIGHBORS.defaultValue() : neighborsText);
+    int neighbors = (Integer) KernelBuilder.NEIGHBORS.parse(take(functionOptions, KernelBuilder.NEIGHBORS));
+    String knn = (String) KernelBuilder.KNN.parse(take(functionOptions, KernelBuilder.KNN));
     if (neighbors != 0 && request.kernel().isPresent()) {
       throw new InvalidInputException("option 'neighbors' = " + neighbors
           + " applies to --data only (it builds a sparse kernel from features); expected 0 with --kernel");
@@ -91,7 +92,8 @@ public final class Maximizer {
     Kernels kernels = request.kernel().isPresent()
         ? RequestChecks.kernels(request)
         : FEATURES.build(request.function(), request.data().get(), request.queryData().orElse(null),
-            request.privateData().orElse(null), request.metric(), request.backend(), neighbors);
+            request.privateData().orElse(null), request.metric(), request.backend(),
+            new KernelBuilder.DataKernel(neighbors, knn, request.seed()));
     long built = System.nanoTime();
     SetFunction f = SetFunctions.create(request.function(), functionOptions, kernels);
     GreedyResult greedy = Optimizers.create(request.optimizer(), options).maximize(f, request.budget());
@@ -99,5 +101,11 @@ public final class Maximizer {
     long done = System.nanoTime();
     return new MaximizeResult(greedy.selected(), greedy.gains(), value, (built - start) / 1e6,
         (done - built) / 1e6);
+  }
+
+  /** Removes option {@code p} from {@code options}: its text, or its default when absent. */
+  private static String take(Map<String, String> options, Parameter p) {
+    String text = options.remove(p.name());
+    return text == null ? p.defaultValue() : text;
   }
 }

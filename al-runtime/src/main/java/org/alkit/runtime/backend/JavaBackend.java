@@ -13,19 +13,31 @@ import org.alkit.api.SparseMatrix;
 
 /**
  * The pure-Java backend. Query rows are split into blocks of {@code block} rows; blocks run in
- * parallel on a {@link ForkJoinPool} of {@code threads} workers. A block packs its query rows and
- * then each tile of {@value #TILE} reference rows into contiguous arrays and evaluates a
- * {@link PairKernel} on them, so the extra memory is {@code O((block + TILE) · d + block · TILE)}
- * a worker and never {@code |a| × |b|} (beyond the dense kernels' own output).
+ * parallel on a {@link ForkJoinPool} of {@code threads} workers. A block packs its query rows
+ * once, then each tile of up to {@value #TILE} reference rows transposed ({@code d} arrays of
+ * {@code TILE} floats), and lets a {@link PairKernel} accumulate all {@code block × TILE} values of
+ * the tile in chunks of {@value #K_CHUNK} columns (the chunk of the tile stays in cache while every
+ * query row of the block passes over it). The kernel's inner loop is element-wise over the tile's
+ * reference rows, which C2 vectorises. Extra memory is {@code O(block · (d + TILE) + TILE · d)} a
+ * worker and never {@code |a| × |b|} (beyond the dense kernels' own output).
  *
  * <p>Distances are computed directly as Σ(a − b)² (not through ‖a‖² + ‖b‖² − 2a·b): no
  * cancellation, no clamping, and bit-identical to {@link Matrix#squaredDistance}, which golden
- * core-set cases need. Every output element is computed by one thread with one fixed summation
- * order, so results do not depend on the thread count.
+ * core-set cases need. Every output element is accumulated by one thread, sequentially over the
+ * columns {@code k = 0..d−1}, so results do not depend on the thread count, block or tile size.
  */
 final class JavaBackend implements ComputeBackend {
-  /** Reference rows per packed tile: 128 rows of 64 floats fit in 32 KiB. */
-  static final int TILE = 128;
+  /**
+   * Reference rows per packed tile: long enough that the vectorised inner loop's scalar pre- and
+   * post-loops are a small part of it, short enough that four accumulator rows stay in L1.
+   */
+  static final int TILE = 512;
+
+  /** Columns per pass over a tile: 128 × 512 floats (256 KiB) stay in L2. */
+  static final int K_CHUNK = 128;
+
+  /** Rows per transposition step: each column's write then fills 64 contiguous bytes. */
+  private static final int TRANSPOSE_ROWS = 16;
 
   private final int threads;
   private final int block;
@@ -52,13 +64,18 @@ final class JavaBackend implements ComputeBackend {
     run(queries, references, PairKernel.SQUARED_DIFFERENCE, i0 -> (start, j0, ni, nj, v) -> {
       for (int i = 0; i < ni; i++) {
         int row = start + i;
+        float[] values = v[i];
+        float best = distance[row];
+        int at = index[row];
         for (int j = 0; j < nj; j++) {
           // strict < keeps the lower reference index on ties, as tiles arrive in column order
-          if (v[i * nj + j] < distance[row]) {
-            distance[row] = v[i * nj + j];
-            index[row] = j0 + j;
+          if (values[j] < best) {
+            best = values[j];
+            at = j0 + j;
           }
         }
+        distance[row] = best;
+        index[row] = at;
       }
     });
     return new Neighbors(index, distance);
@@ -111,9 +128,7 @@ final class JavaBackend implements ComputeBackend {
     float[] out = new float[Math.multiplyExact(a.rows(), m)];
     run(a, b, kernel, i0 -> (start, j0, ni, nj, v) -> {
       for (int i = 0; i < ni; i++) {
-        for (int j = 0; j < nj; j++) {
-          out[(start + i) * m + j0 + j] = transform.apply(v[i * nj + j], start + i, j0 + j);
-        }
+        transform.apply(v[i], nj, start + i, j0, out, (start + i) * m + j0);
       }
     });
     return Matrix.wrap(a.rows(), m, out);
@@ -138,19 +153,50 @@ final class JavaBackend implements ComputeBackend {
   private void runBlock(Matrix a, Matrix b, PairKernel kernel, int i0, IntFunction<TileVisitor> visitors) {
     int d = a.cols();
     int ni = Math.min(block, a.rows() - i0);
+    int width = Math.min(TILE, b.rows());
     float[] packedA = pack(a, i0, ni, new float[ni * d]);
-    float[] packedB = new float[Math.min(TILE, b.rows()) * d];
-    float[] values = new float[ni * Math.min(TILE, b.rows())];
+    float[][] packedB = new float[d][width];
+    float[][] values = new float[ni][width];
     TileVisitor visitor = visitors.apply(i0);
     for (int j0 = 0; j0 < b.rows(); j0 += TILE) {
       int nj = Math.min(TILE, b.rows() - j0);
-      pack(b, j0, nj, packedB);
-      kernel.tile(packedA, ni, packedB, nj, d, values);
+      packTransposed(b, j0, nj, packedB);
+      for (float[] row : values) {
+        Arrays.fill(row, 0, nj, 0f);
+      }
+      for (int k0 = 0; k0 < d; k0 += K_CHUNK) {
+        int k1 = Math.min(d, k0 + K_CHUNK);
+        int i = 0;
+        for (; i + 4 <= ni; i += 4) {
+          kernel.rows4(packedA, i * d, d, packedB, k0, k1, nj, values[i], values[i + 1],
+              values[i + 2], values[i + 3]);
+        }
+        for (; i < ni; i++) {
+          kernel.row(packedA, i * d, packedB, k0, k1, nj, values[i]);
+        }
+      }
       visitor.tile(i0, j0, ni, nj, values);
     }
     visitor.finish();
   }
 
+  /** Writes rows {@code [from, from + count)} of {@code m} transposed: {@code dst[k][r] = m[from + r][k]}. */
+  private static void packTransposed(Matrix m, int from, int count, float[][] dst) {
+    int d = m.cols();
+    float[] rows = new float[TRANSPOSE_ROWS * d];
+    for (int r0 = 0; r0 < count; r0 += TRANSPOSE_ROWS) {
+      int nr = Math.min(TRANSPOSE_ROWS, count - r0);
+      pack(m, from + r0, nr, rows);
+      for (int k = 0; k < d; k++) {
+        float[] column = dst[k];
+        for (int r = 0; r < nr; r++) {
+          column[r0 + r] = rows[r * d + k];
+        }
+      }
+    }
+  }
+
+  /** Copies rows {@code [from, from + count)} of {@code m} row-major into {@code dst}. */
   private static float[] pack(Matrix m, int from, int count, float[] dst) {
     float[] row = new float[m.cols()];
     for (int r = 0; r < count; r++) {
@@ -203,15 +249,21 @@ final class JavaBackend implements ComputeBackend {
       }
     }
 
-    float apply(float raw, int i, int j) {
+    /** Transforms {@code raw[0..n)}, row {@code i} against columns from {@code j0}, into {@code out[off..)}. */
+    void apply(float[] raw, int n, int i, int j0, float[] out, int off) {
       if (similarity == Similarity.EUCLIDEAN) {
-        return (float) Math.exp(-(float) Math.sqrt(raw) * inverseD);
+        for (int j = 0; j < n; j++) {
+          out[off + j] = (float) Math.exp(-(float) Math.sqrt(raw[j]) * inverseD);
+        }
+      } else if (similarity == Similarity.COSINE) {
+        float normA = normsA[i];
+        for (int j = 0; j < n; j++) {
+          float norms = normA * normsB[j0 + j];
+          out[off + j] = norms == 0f ? 0f : raw[j] / norms;
+        }
+      } else {
+        System.arraycopy(raw, 0, out, off, n);
       }
-      if (similarity == Similarity.COSINE) {
-        float norms = normsA[i] * normsB[j];
-        return norms == 0f ? 0f : raw / norms;
-      }
-      return raw;
     }
 
     private static float[] norms(Matrix m) {
@@ -235,6 +287,7 @@ final class JavaBackend implements ComputeBackend {
     private final int[] cols;
     private final float[] vals;
     private final int[] size;
+    private float[] similarities = new float[0];
 
     KnnVisitor(int i0, int rows, int k, Transform transform, int[] cols, float[] vals) {
       this.i0 = i0;
@@ -246,11 +299,15 @@ final class JavaBackend implements ComputeBackend {
     }
 
     @Override
-    public void tile(int start, int j0, int ni, int nj, float[] v) {
+    public void tile(int start, int j0, int ni, int nj, float[][] v) {
+      if (similarities.length < nj) {
+        similarities = new float[nj];
+      }
       for (int i = 0; i < ni; i++) {
         int base = (start + i) * k;
+        transform.apply(v[i], nj, start + i, j0, similarities, 0);
         for (int j = 0; j < nj; j++) {
-          offer(i, base, j0 + j, transform.apply(v[i * nj + j], start + i, j0 + j));
+          offer(i, base, j0 + j, similarities[j]);
         }
       }
     }

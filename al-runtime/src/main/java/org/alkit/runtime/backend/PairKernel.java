@@ -1,106 +1,97 @@
 package org.alkit.runtime.backend;
 
 /**
- * The raw pairwise value of two packed row tiles. Each pair is accumulated in float, sequentially
- * over the columns, exactly as {@link org.alkit.api.Matrix#squaredDistance} and
- * {@link org.alkit.api.Matrix#dot} do, so results are bit-identical to those naive loops. Four
- * pairs are accumulated side by side (register blocking) for instruction-level parallelism; that
- * does not change the order of any single sum.
+ * The per-element update of a pairwise kernel, applied to a packed, transposed tile of reference
+ * rows: {@code bt[k][j]} is column {@code k} of reference row {@code j}. The innermost loop runs
+ * over {@code j} and only updates {@code acc[j] ← acc[j] ⊕ f(x_k, bt[k][j])} element-wise, with
+ * every array indexed by {@code j} alone, so C2's superword pass vectorises it (no reduction, no
+ * possible overlap between the arrays). Each {@code acc[j]} still receives its terms in the order
+ * {@code k = k0, k0 + 1, …}: called with ascending, contiguous column ranges, every value is the
+ * float sum sequential over {@code k = 0..d−1}, bit-identical to
+ * {@link org.alkit.api.Matrix#squaredDistance} and {@link org.alkit.api.Matrix#dot}.
+ *
+ * <p>{@link #rows4} updates four query rows at once, so each loaded {@code bt} value serves four
+ * accumulator rows; that changes the order of no single sum.
  */
 enum PairKernel {
   /** Σ_k (a_k − b_k)², the squared Euclidean distance. */
   SQUARED_DIFFERENCE {
     @Override
-    float one(float[] a, int ao, float[] b, int bo, int d) {
-      float s = 0f;
-      for (int k = 0; k < d; k++) {
-        float t = a[ao + k] - b[bo + k];
-        s += t * t;
+    void rows4(float[] a, int a0, int d, float[][] bt, int k0, int k1, int nj, float[] c0, float[] c1,
+        float[] c2, float[] c3) {
+      for (int k = k0; k < k1; k++) {
+        float x0 = a[a0 + k];
+        float x1 = a[a0 + d + k];
+        float x2 = a[a0 + 2 * d + k];
+        float x3 = a[a0 + 3 * d + k];
+        float[] y = bt[k];
+        for (int j = 0; j < nj; j++) {
+          float b = y[j];
+          float t0 = x0 - b;
+          float t1 = x1 - b;
+          float t2 = x2 - b;
+          float t3 = x3 - b;
+          c0[j] += t0 * t0;
+          c1[j] += t1 * t1;
+          c2[j] += t2 * t2;
+          c3[j] += t3 * t3;
+        }
       }
-      return s;
     }
 
     @Override
-    void four(float[] a, int ao, float[] b, int bo, int d, float[] out, int oo) {
-      float s0 = 0f;
-      float s1 = 0f;
-      float s2 = 0f;
-      float s3 = 0f;
-      int b1 = bo + d;
-      int b2 = b1 + d;
-      int b3 = b2 + d;
-      for (int k = 0; k < d; k++) {
-        float x = a[ao + k];
-        float t0 = x - b[bo + k];
-        float t1 = x - b[b1 + k];
-        float t2 = x - b[b2 + k];
-        float t3 = x - b[b3 + k];
-        s0 += t0 * t0;
-        s1 += t1 * t1;
-        s2 += t2 * t2;
-        s3 += t3 * t3;
+    void row(float[] a, int a0, float[][] bt, int k0, int k1, int nj, float[] c) {
+      for (int k = k0; k < k1; k++) {
+        float x = a[a0 + k];
+        float[] y = bt[k];
+        for (int j = 0; j < nj; j++) {
+          float t = x - y[j];
+          c[j] += t * t;
+        }
       }
-      out[oo] = s0;
-      out[oo + 1] = s1;
-      out[oo + 2] = s2;
-      out[oo + 3] = s3;
     }
   },
   /** Σ_k a_k·b_k, the inner product. */
   DOT {
     @Override
-    float one(float[] a, int ao, float[] b, int bo, int d) {
-      float s = 0f;
-      for (int k = 0; k < d; k++) {
-        s += a[ao + k] * b[bo + k];
+    void rows4(float[] a, int a0, int d, float[][] bt, int k0, int k1, int nj, float[] c0, float[] c1,
+        float[] c2, float[] c3) {
+      for (int k = k0; k < k1; k++) {
+        float x0 = a[a0 + k];
+        float x1 = a[a0 + d + k];
+        float x2 = a[a0 + 2 * d + k];
+        float x3 = a[a0 + 3 * d + k];
+        float[] y = bt[k];
+        for (int j = 0; j < nj; j++) {
+          float b = y[j];
+          c0[j] += x0 * b;
+          c1[j] += x1 * b;
+          c2[j] += x2 * b;
+          c3[j] += x3 * b;
+        }
       }
-      return s;
     }
 
     @Override
-    void four(float[] a, int ao, float[] b, int bo, int d, float[] out, int oo) {
-      float s0 = 0f;
-      float s1 = 0f;
-      float s2 = 0f;
-      float s3 = 0f;
-      int b1 = bo + d;
-      int b2 = b1 + d;
-      int b3 = b2 + d;
-      for (int k = 0; k < d; k++) {
-        float x = a[ao + k];
-        s0 += x * b[bo + k];
-        s1 += x * b[b1 + k];
-        s2 += x * b[b2 + k];
-        s3 += x * b[b3 + k];
+    void row(float[] a, int a0, float[][] bt, int k0, int k1, int nj, float[] c) {
+      for (int k = k0; k < k1; k++) {
+        float x = a[a0 + k];
+        float[] y = bt[k];
+        for (int j = 0; j < nj; j++) {
+          c[j] += x * y[j];
+        }
       }
-      out[oo] = s0;
-      out[oo + 1] = s1;
-      out[oo + 2] = s2;
-      out[oo + 3] = s3;
     }
   };
 
-  /** The value of one pair: row at {@code ao} of {@code a} and row at {@code bo} of {@code b}. */
-  abstract float one(float[] a, int ao, float[] b, int bo, int d);
-
-  /** The values of one {@code a} row with four consecutive {@code b} rows, into {@code out[oo..oo+4)}. */
-  abstract void four(float[] a, int ao, float[] b, int bo, int d, float[] out, int oo);
-
   /**
-   * All {@code na × nb} values of two packed tiles (row-major, {@code d} floats a row) into
-   * {@code out}, row-major with {@code nb} columns.
+   * Adds columns {@code [k0, k1)} of the four packed query rows starting at {@code a[a0]} (row
+   * length {@code d}) against the first {@code nj} reference rows of {@code bt} into
+   * {@code c0..c3}.
    */
-  void tile(float[] a, int na, float[] b, int nb, int d, float[] out) {
-    int nb4 = nb - nb % 4;
-    for (int i = 0; i < na; i++) {
-      int ao = i * d;
-      int oo = i * nb;
-      for (int j = 0; j < nb4; j += 4) {
-        four(a, ao, b, j * d, d, out, oo + j);
-      }
-      for (int j = nb4; j < nb; j++) {
-        out[oo + j] = one(a, ao, b, j * d, d);
-      }
-    }
-  }
+  abstract void rows4(float[] a, int a0, int d, float[][] bt, int k0, int k1, int nj, float[] c0,
+      float[] c1, float[] c2, float[] c3);
+
+  /** As {@link #rows4} for the one query row starting at {@code a[a0]}, into {@code c}. */
+  abstract void row(float[] a, int a0, float[][] bt, int k0, int k1, int nj, float[] c);
 }

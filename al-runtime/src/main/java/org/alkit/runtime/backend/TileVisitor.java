@@ -6,10 +6,10 @@ package org.alkit.runtime.backend;
  */
 interface TileVisitor {
   /**
-   * The values of rows {@code [i0, i0 + ni)} against columns {@code [j0, j0 + nj)}, row-major in
-   * {@code values} with {@code nj} columns. The array is reused for the next tile.
+   * The values of rows {@code [i0, i0 + ni)} against columns {@code [j0, j0 + nj)}: row
+   * {@code i0 + i} in {@code values[i][0..nj)}. The arrays are reused for the next tile.
    */
-  void tile(int i0, int j0, int ni, int nj, float[] values);
+  void tile(int i0, int j0, int ni, int nj, float[][] values);
 
   /** Called once after the block's last tile. */
   default void finish() {}

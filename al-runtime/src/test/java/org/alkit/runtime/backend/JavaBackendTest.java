@@ -14,6 +14,7 @@ import org.alkit.api.Similarity;
 import org.alkit.api.SparseMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class JavaBackendTest {
@@ -29,13 +30,11 @@ class JavaBackendTest {
 
   private static Matrix random(int rows, int cols, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    float[][] v = new float[rows][cols];
-    for (float[] row : v) {
-      for (int j = 0; j < cols; j++) {
-        row[j] = (float) r.nextGaussian();
-      }
+    float[] v = new float[rows * cols];
+    for (int p = 0; p < v.length; p++) {
+      v[p] = (float) r.nextGaussian();
     }
-    return Matrix.of(v);
+    return Matrix.wrap(rows, cols, v);
   }
 
   /** The naive definition of each similarity, in submodlib's float arithmetic. */
@@ -48,6 +47,84 @@ class JavaBackendTest {
         return n == 0 ? 0 : a.dot(i, b, j) / n;
       default:
         return a.dot(i, b, j);
+    }
+  }
+
+  /** Float bits, so that equality below is bitwise (and −0 ≠ +0). */
+  private static int bits(float f) {
+    return Float.floatToRawIntBits(f);
+  }
+
+  /**
+   * Every kernel against the naive loops that sum sequentially over the columns, bit for bit, on
+   * shapes around the tile ({@link JavaBackend#TILE} reference rows), column-chunk
+   * ({@link JavaBackend#K_CHUNK}), register-block (4 query rows) and vector widths, and empty ones.
+   */
+  @ParameterizedTest(name = "{0} × {1} × {2}")
+  @CsvSource({
+      "45, 549, 13", "5, 7, 130", "3, 1025, 257", "1, 1, 1", "7, 33, 129", "9, 512, 128",
+      "0, 10, 8", "10, 0, 8", "6, 6, 0"})
+  void everyKernelEqualsTheNaiveSequentialLoopsBitForBit(int n, int m, int d) {
+    Matrix x = random(n, d, 10 + n);
+    Matrix y = random(m, d, 20 + m);
+    ComputeBackend backend = backend(3, 5);
+    Matrix dist = backend.squaredDistances(x, y);
+    Matrix gram = backend.gram(x, y);
+    assertThat(dist.rows()).isEqualTo(n);
+    assertThat(dist.cols()).isEqualTo(m);
+    Neighbors nn = backend.nearest(x, y);
+    for (int i = 0; i < n; i++) {
+      int best = -1;
+      float bestDistance = Float.POSITIVE_INFINITY;
+      for (int j = 0; j < m; j++) {
+        float s = x.squaredDistance(i, y, j);
+        assertThat(bits(dist.get(i, j))).as("distance (%d, %d)", i, j).isEqualTo(bits(s));
+        assertThat(bits(gram.get(i, j))).as("dot (%d, %d)", i, j).isEqualTo(bits(x.dot(i, y, j)));
+        if (s < bestDistance) {
+          best = j;
+          bestDistance = s;
+        }
+      }
+      assertThat(nn.index()[i]).isEqualTo(best);
+      assertThat(bits(nn.squaredDistance()[i])).isEqualTo(bits(bestDistance));
+    }
+    for (Similarity s : Similarity.values()) {
+      Matrix sim = backend.similarity(x, y, s);
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < m; j++) {
+          assertThat(bits(sim.get(i, j))).as("%s (%d, %d)", s, i, j).isEqualTo(bits(naive(x, i, y, j, s)));
+        }
+      }
+      int k = Math.min(m, 4);
+      SparseMatrix knn = backend.knnSimilarity(x, y, s, k);
+      for (int i = 0; i < n; i++) {
+        for (int p = knn.rowStart(i); p < knn.rowEnd(i); p++) {
+          assertThat(bits(knn.value(p))).isEqualTo(bits(sim.get(i, knn.column(p))));
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyKernelIsBitIdenticalForOneAndThreeThreads() {
+    Matrix x = random(45, 130, 5);
+    Matrix y = random(JavaBackend.TILE + 37, 130, 6);
+    ComputeBackend one = backend(1, 256);
+    ComputeBackend three = backend(3, 7);
+    assertThat(three.squaredDistances(x, y)).isEqualTo(one.squaredDistances(x, y));
+    assertThat(three.gram(x, y)).isEqualTo(one.gram(x, y));
+    Neighbors n1 = one.nearest(x, y);
+    Neighbors n3 = three.nearest(x, y);
+    assertThat(n3.index()).isEqualTo(n1.index());
+    assertThat(n3.squaredDistance()).isEqualTo(n1.squaredDistance());
+    for (Similarity s : Similarity.values()) {
+      assertThat(three.similarity(x, y, s)).as("%s", s).isEqualTo(one.similarity(x, y, s));
+      SparseMatrix k1 = one.knnSimilarity(x, y, s, 9);
+      SparseMatrix k3 = three.knnSimilarity(x, y, s, 9);
+      for (int p = 0; p < k1.nonZeros(); p++) {
+        assertThat(k3.column(p)).isEqualTo(k1.column(p));
+        assertThat(bits(k3.value(p))).isEqualTo(bits(k1.value(p)));
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Parameter;
 import org.alkit.api.Similarity;
+import org.alkit.api.SparseMatrix;
 import org.alkit.submodular.Kernels;
 import org.alkit.submodular.Kernels.Block;
 import org.alkit.submodular.SetFunctions;
@@ -18,9 +19,14 @@ import org.alkit.submodular.SetFunctions;
  *   <li>data kernel K[i][j] = s(x_i, x_j), n × n, float32. {@code facility-location} gets its
  *       diagonal forced to exactly 1 ({@code create_square_kernel_dense}); every other function
  *       keeps s(x, x) as computed ({@code create_kernel}), e.g. 0.99999994 for cosine.</li>
- *   <li>With {@code neighbors} = k &gt; 0, K is instead the sparse k-nearest-neighbour kernel of
- *       {@link ComputeBackend#knnSimilarity} (row i keeps its k most similar items, diagonal as
- *       computed): O(n·k) memory, for facility location on 10⁶ items.</li>
+ *   <li>With {@code neighbors} = k &gt; 0, K is instead a sparse k-nearest-neighbour kernel (row i
+ *       keeps its k most similar items, diagonal as computed): O(n·k) memory, for facility
+ *       location on 10⁶ items. Option {@code knn} picks how: {@code exact} is
+ *       {@link ComputeBackend#knnSimilarity}, brute force O(n²·d); {@code approximate} is
+ *       NN-Descent (Dong, Moses &amp; Li, WWW 2011), seeded by the request, about O(n·k²·d) per
+ *       iteration, with the item itself and k − 1 found neighbours a row and the same similarity
+ *       values; {@code auto} (default) is exact for n ≤ {@value #AUTO_EXACT_MAX_N} and for the
+ *       dot metric, approximate above.</li>
  *   <li>cross kernels ({@code create_kernel_NS}): KQ[i][t] = s(x_i, q_t) (n × q), KP[i][r] =
  *       s(x_i, p_r) (n × p), KQP[t][r] = s(q_t, p_r) (q × p); KQQ and KPP are square.</li>
  * </ul>
@@ -32,6 +38,26 @@ public final class KernelBuilder {
   /** The option that switches the data kernel to its sparse k-NN form. */
   public static final Parameter NEIGHBORS = Parameter.integer("neighbors", 0,
       "k of a sparse k-nearest-neighbour data kernel (facility-location only); 0 = dense n × n");
+
+  /** Largest n for which {@code knn = auto} finds the k-NN kernel exactly. */
+  public static final int AUTO_EXACT_MAX_N = 20_000;
+
+  /** The option that picks how the sparse k-NN data kernel is found. */
+  public static final Parameter KNN = Parameter.choice("knn", "auto",
+      "how the neighbors > 0 kernel is found: exact (brute force), approximate (NN-Descent) or auto"
+          + " (exact for n <= " + AUTO_EXACT_MAX_N + ")", "auto", "exact", "approximate");
+
+  /**
+   * What the data kernel K should be.
+   *
+   * @param neighbors 0 for a dense K, else k of the sparse k-NN K (1 ≤ k ≤ n)
+   * @param knn {@code exact}, {@code approximate} or {@code auto}, see {@link #KNN}
+   * @param seed the seed of the approximate k-NN search
+   */
+  public record DataKernel(int neighbors, String knn, long seed) {
+    /** The dense n × n kernel. */
+    public static final DataKernel DENSE = new DataKernel(0, KNN.defaultValue(), 0);
+  }
 
   /** Floats computed per backend call while filling the dense data kernel. */
   private static final int BLOCK_FLOATS = 1 << 22;
@@ -60,13 +86,16 @@ public final class KernelBuilder {
    * @param data ground-set features, n × d
    * @param query query features, q × d, or null
    * @param privateSet private features, p × d, or null
-   * @param neighbors 0 for a dense K, else k of the sparse k-NN K (1 ≤ k ≤ n)
+   * @param kernel dense or sparse k-NN data kernel, and how the latter is found
    * @throws InvalidInputException when a needed feature set is absent, the feature widths differ,
    *     a feature is not finite, {@code neighbors} is out of range or the function cannot read a
-   *     sparse K, or a dense K would exceed 2³¹ − 1 floats
+   *     sparse K, {@code knn} is unknown or cannot take the metric, or a dense K would exceed
+   *     2³¹ − 1 floats
    */
   public Kernels build(String function, Matrix data, Matrix query, Matrix privateSet,
-      Similarity metric, ComputeBackend backend, int neighbors) {
+      Similarity metric, ComputeBackend backend, DataKernel kernel) {
+    int neighbors = kernel.neighbors();
+    String knn = (String) KNN.parse(kernel.knn());
     Set<Block> blocks = SetFunctions.requiredKernels(function);
     boolean needsQuery = blocks.contains(Block.QUERY) || blocks.contains(Block.QUERY_QUERY)
         || blocks.contains(Block.QUERY_PRIVATE);
@@ -82,8 +111,8 @@ public final class KernelBuilder {
     Kernels k = Kernels.none();
     if (blocks.contains(Block.DATA)) {
       k = neighbors > 0
-          ? k.withSparseKernel(backend.knnSimilarity(data, data, metric,
-              checkNeighbors(function, neighbors, data.rows())))
+          ? k.withSparseKernel(sparse(data, metric, backend, checkNeighbors(function, neighbors,
+              data.rows()), knn, kernel.seed()))
           : k.withKernel(dense(data, metric, backend, function.equals(UNIT_DIAGONAL_FUNCTION)));
     } else {
       checkNeighbors(function, neighbors, data.rows());
@@ -139,6 +168,15 @@ public final class KernelBuilder {
         }
       }
     }
+  }
+
+  private static SparseMatrix sparse(Matrix data, Similarity metric, ComputeBackend backend,
+      int neighbors, String knn, long seed) {
+    boolean approximate = knn.equals("approximate") || (knn.equals("auto")
+        && data.rows() > AUTO_EXACT_MAX_N && metric != Similarity.DOT);
+    return approximate
+        ? NnDescent.kernel(data, metric, neighbors, seed, Runtime.getRuntime().availableProcessors())
+        : backend.knnSimilarity(data, data, metric, neighbors);
   }
 
   private Matrix dense(Matrix data, Similarity metric, ComputeBackend backend, boolean unitDiagonal) {

@@ -67,7 +67,7 @@ final class SimilarStrategy implements Strategy {
         blocks.contains(Block.PRIVATE) ? ScenarioSets.privateSet(ctx, embeddings, function) : null;
     int[] ground = ctx.unlabeled();
     Kernels kernels = KERNELS.build(function, embeddings.select(ground), query, privateSet, metric,
-        ctx.backend(), 0);
+        ctx.backend(), KernelBuilder.DataKernel.DENSE);
     SetFunction f = SetFunctions.create(function, functionOptions, kernels);
     GreedyResult greedy = Optimizers.create(optimizer, optimizerOptions.withSeed(ctx.seed()))
         .maximize(f, k);

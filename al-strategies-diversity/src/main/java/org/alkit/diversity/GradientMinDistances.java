@@ -1,0 +1,69 @@
+package org.alkit.diversity;
+
+import java.util.Arrays;
+
+/**
+ * D² to the nearest centre over BADGE's gradient embeddings ({@link FactorisedGradients}), for
+ * k-means++ seeding. Each new centre c costs one full pass of {@code O(n·(C + d))}: per tile,
+ * the products g_c·g_x and h_c·h_x of all items at once ({@link
+ * FactorisedGradients#squaredDistancesTo}), then
+ * <pre>  D²(x) ← min(D²(x), ‖g_x‖²‖h_x‖² + ‖g_c‖²‖h_c‖² − 2 (g_c·g_x)(h_c·h_x)).</pre>
+ * No pruning: gradient embeddings of uncertain items are spread out, so bounds rarely skip work,
+ * and a plain streaming pass vectorises. Tiles run on the given {@link Workers}; each item's D²
+ * is written by one task, so the result does not depend on the thread count.
+ */
+final class GradientMinDistances implements MinDistances {
+  private final FactorisedGradients points;
+  private final Workers workers;
+  private final double[] dist2;
+  private final boolean[] isCentre;
+
+  private GradientMinDistances(FactorisedGradients points, Workers workers) {
+    this.points = points;
+    this.workers = workers;
+    this.dist2 = new double[points.size()];
+    this.isCentre = new boolean[points.size()];
+    Arrays.fill(dist2, Double.POSITIVE_INFINITY);
+  }
+
+  /** The state with the single centre {@code first}. */
+  static GradientMinDistances startingAt(FactorisedGradients points, int first, Workers workers) {
+    GradientMinDistances state = new GradientMinDistances(points, workers);
+    state.add(first);
+    return state;
+  }
+
+  @Override
+  public int tracked() {
+    return dist2.length;
+  }
+
+  @Override
+  public double squaredDistance(int x) {
+    return dist2[x];
+  }
+
+  @Override
+  public boolean isCentre(int x) {
+    return isCentre[x];
+  }
+
+  @Override
+  public void add(int c) {
+    isCentre[c] = true;
+    float[] gc = points.gradient(c);
+    float[] hc = points.features(c);
+    workers.forEach(points.tiles(), t -> {
+      float[] gg = new float[FactorisedGradients.TILE];
+      float[] hh = new float[FactorisedGradients.TILE];
+      double[] d2 = new double[FactorisedGradients.TILE];
+      points.squaredDistancesTo(c, gc, hc, t, gg, hh, d2);
+      int x0 = t * FactorisedGradients.TILE;
+      int width = Math.min(FactorisedGradients.TILE, dist2.length - x0);
+      for (int j = 0; j < width; j++) {
+        dist2[x0 + j] = Math.min(dist2[x0 + j], d2[j]);
+      }
+    });
+    dist2[c] = 0;
+  }
+}

@@ -1,0 +1,564 @@
+package org.alkit.submodular.kernels;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import org.alkit.api.InvalidInputException;
+import org.alkit.api.Matrix;
+import org.alkit.api.Similarity;
+import org.alkit.api.SparseMatrix;
+
+/**
+ * Approximate k-nearest-neighbour similarity kernel by NN-Descent (Dong, Moses &amp; Li, "Efficient
+ * K-Nearest Neighbor Graph Construction for Generic Similarity Measures", WWW 2011): "a neighbour
+ * of a neighbour is likely a neighbour".
+ *
+ * <ol>
+ *   <li>Every item gets {@code K = neighbors − 1} distinct random neighbours, then the pairs inside
+ *       the leaves of {@link #TREES} random-projection trees (each split is the perpendicular
+ *       bisector of two random items of the node, as in PyNNDescent) are offered to both lists.</li>
+ *   <li>Each iteration samples, per item, up to {@code ⌈2ρK⌉} "new" and as many "old" candidates from
+ *       its list and its reverse list (a random priority per entry, the smallest kept; ρ =
+ *       {@link #SAMPLE_RATE}), marks the sampled new ones old, and runs the local join: every pair
+ *       new×new and new×old of one item's candidates is compared and offered to both lists.</li>
+ *   <li>It stops when fewer than δ·n·K list entries changed (δ = {@link #DELTA}) or after
+ *       {@link #MAX_ITERATIONS}.</li>
+ * </ol>
+ *
+ * Neighbours are ranked by squared distance (euclidean) or by cosine of the normalised rows, with a
+ * four-way-unrolled float sum; ties go to the lower index. The kernel then holds each item itself
+ * plus its K neighbours (columns ascending) with the values of {@link #similarity}, bit-identical to
+ * the {@code java} backend's {@code knnSimilarity}. With {@code 2·neighbors ≥ n} the lists are
+ * found by brute force instead (NN-Descent would compare nearly every pair anyway), so
+ * {@code neighbors ≥ n − 1} gives the exact kernel.
+ *
+ * <p>Deterministic for a seed and any thread count: random numbers come from one
+ * {@link SplittableRandom} per fixed-size chunk (split in chunk order) or from a hash of
+ * (seed, iteration, pair); the lists keep the K best of everything offered under a total order
+ * with duplicates rejected, so the order in which threads offer does not change them; and the
+ * change count is read off the lists after each join. Memory beyond the data and its one working
+ * copy: 9 bytes per list entry, 16 per candidate slot and the 8·n·neighbors bytes of the result
+ * (about 0.8 GB for n = 10⁶, neighbors = 20).
+ */
+final class NnDescent {
+  /** ρ: the share of a list sampled as join candidates per iteration (the paper's 0.5). */
+  static final double SAMPLE_RATE = 0.5;
+  /** δ: stop when fewer than δ·n·K entries changed in an iteration (the paper's 0.001). */
+  static final double DELTA = 0.001;
+  /** Upper bound on the local-join iterations. */
+  static final int MAX_ITERATIONS = 30;
+  /** Random-projection trees used for the initial lists. */
+  static final int TREES = 4;
+  /** Items per parallel work unit; fixed, so the random streams do not depend on thread count. */
+  private static final int CHUNK = 4096;
+  private static final int LOCK_STRIPES = 4096;
+  private static final byte OLD = 0;
+  private static final byte NEW = 1;
+  /** Entered during the current join; counted, then turned into {@link #NEW}. */
+  private static final byte INSERTED = 2;
+
+  private final Matrix data;
+  private final Similarity metric;
+  private final int n;
+  private final int d;
+  private final int lists;
+  private final float[] rows;
+  private final int[] ids;
+  private final float[] keys;
+  private final byte[] flags;
+  private final Object[] locks = new Object[LOCK_STRIPES];
+  private final long seed;
+  private final ForkJoinPool pool;
+
+  private NnDescent(Matrix data, Similarity metric, int neighbors, long seed, ForkJoinPool pool) {
+    this.data = data;
+    this.metric = metric;
+    this.n = data.rows();
+    this.d = data.cols();
+    this.lists = neighbors - 1;
+    this.seed = seed;
+    this.pool = pool;
+    this.rows = workingCopy(data, metric);
+    int entries = Math.multiplyExact(n, lists);
+    this.ids = new int[entries];
+    this.keys = new float[entries];
+    this.flags = new byte[entries];
+    Arrays.fill(ids, Integer.MAX_VALUE);
+    Arrays.fill(keys, Float.POSITIVE_INFINITY);
+    for (int s = 0; s < LOCK_STRIPES; s++) {
+      locks[s] = new Object();
+    }
+  }
+
+  /**
+   * The approximate k-NN similarity kernel of {@code data} with itself: n × n, {@code neighbors}
+   * entries a row (the item itself among them).
+   *
+   * @param metric {@link Similarity#EUCLIDEAN} or {@link Similarity#COSINE}
+   * @param neighbors entries a row, 1 ≤ neighbors ≤ n
+   * @param threads worker threads (≥ 1); the result does not depend on it
+   * @throws InvalidInputException naming option {@code neighbors} when it is out of range, or
+   *     {@code knn} when the metric is not a distance NN-Descent can descend
+   */
+  static SparseMatrix kernel(Matrix data, Similarity metric, int neighbors, long seed, int threads) {
+    int n = data.rows();
+    if (neighbors < 1 || neighbors > n) {
+      throw new InvalidInputException("option 'neighbors' = " + neighbors
+          + ": expected 1 <= neighbors <= n = " + n + " for the approximate k-NN kernel");
+    }
+    if (metric != Similarity.EUCLIDEAN && metric != Similarity.COSINE) {
+      throw new InvalidInputException("option 'knn' = 'approximate' with metric '" + metric.key()
+          + "': expected metric euclidean or cosine (NN-Descent needs a distance), or knn = exact");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads = " + threads + "; expected >= 1");
+    }
+    ForkJoinPool pool = threads == 1 ? null : new ForkJoinPool(threads);
+    try {
+      NnDescent g = new NnDescent(data, metric, neighbors, seed, pool);
+      if (neighbors == 1) {
+        return g.result();
+      }
+      if (2L * neighbors >= n) {
+        g.bruteForce();
+      } else {
+        g.randomLists();
+        g.projectionTrees();
+        g.descend();
+      }
+      return g.result();
+    } finally {
+      if (pool != null) {
+        pool.shutdown();
+      }
+    }
+  }
+
+  /**
+   * s(x_i, x_j) exactly as the {@code java} backend computes it (al-runtime,
+   * {@code org.alkit.runtime.backend.JavaBackend.Transform}, after submodlib's
+   * {@code cpp/utils/helper.cpp}): euclidean {@code exp(−sqrt(‖x_i − x_j‖²) · (1/d))} and cosine
+   * {@code x_i·x_j / (‖x_i‖·‖x_j‖)}, 0 when a norm is 0, all in float with sequential sums.
+   */
+  static float similarity(Matrix m, Similarity metric, int i, int j, float[] norms) {
+    if (metric == Similarity.EUCLIDEAN) {
+      return (float) Math.exp(-(float) Math.sqrt(m.squaredDistance(i, m, j)) * (float) (1.0 / m.cols()));
+    }
+    float product = norms[i] * norms[j];
+    return product == 0f ? 0f : m.dot(i, m, j) / product;
+  }
+
+  /** ‖x_i‖ as the backend computes it, for {@link #similarity} with cosine. */
+  static float norm(Matrix m, int i) {
+    return (float) Math.sqrt(m.dot(i, m, i));
+  }
+
+  /** Compact row-major copy; rows scaled to unit norm for cosine (zero rows stay zero). */
+  private static float[] workingCopy(Matrix data, Similarity metric) {
+    float[] x = data.toArray();
+    if (metric == Similarity.COSINE) {
+      int d = data.cols();
+      for (int i = 0; i < data.rows(); i++) {
+        float norm = norm(data, i);
+        for (int c = 0; norm > 0f && c < d; c++) {
+          x[i * d + c] /= norm;
+        }
+      }
+    }
+    return x;
+  }
+
+  /** The ranking key of a pair, smaller is closer: squared distance, or minus the cosine. */
+  private float key(int a, int b) {
+    int pa = a * d;
+    int pb = b * d;
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    int c = 0;
+    if (metric == Similarity.EUCLIDEAN) {
+      for (; c + 3 < d; c += 4) {
+        float t0 = rows[pa + c] - rows[pb + c];
+        float t1 = rows[pa + c + 1] - rows[pb + c + 1];
+        float t2 = rows[pa + c + 2] - rows[pb + c + 2];
+        float t3 = rows[pa + c + 3] - rows[pb + c + 3];
+        s0 += t0 * t0;
+        s1 += t1 * t1;
+        s2 += t2 * t2;
+        s3 += t3 * t3;
+      }
+      for (; c < d; c++) {
+        float t = rows[pa + c] - rows[pb + c];
+        s0 += t * t;
+      }
+      return finite((s0 + s1) + (s2 + s3));
+    }
+    for (; c + 3 < d; c += 4) {
+      s0 += rows[pa + c] * rows[pb + c];
+      s1 += rows[pa + c + 1] * rows[pb + c + 1];
+      s2 += rows[pa + c + 2] * rows[pb + c + 2];
+      s3 += rows[pa + c + 3] * rows[pb + c + 3];
+    }
+    for (; c < d; c++) {
+      s0 += rows[pa + c] * rows[pb + c];
+    }
+    return finite(-((s0 + s1) + (s2 + s3)));
+  }
+
+  /** Overflowed or undefined keys rank last, so the lists still fill and order totally. */
+  private static float finite(float key) {
+    return key < Float.MAX_VALUE ? key : Float.MAX_VALUE;
+  }
+
+  /**
+   * Offers {@code id} at {@code key} to the list of {@code row} (a max-heap, worst on top): it
+   * enters when it beats the worst entry under (key, index) and is not there yet.
+   */
+  private void offer(int row, float key, int id, byte flag) {
+    int base = row * lists;
+    if (key > keys[base]) { // racy read: the top only ever gets better, so a stale one is looser
+      return;
+    }
+    synchronized (locks[row & (LOCK_STRIPES - 1)]) {
+      if (key > keys[base] || (key == keys[base] && id >= ids[base])) {
+        return;
+      }
+      for (int p = base; p < base + lists; p++) {
+        if (ids[p] == id) {
+          return;
+        }
+      }
+      replaceTop(base, key, id, flag);
+    }
+  }
+
+  /**
+   * Replaces the top and sifts the new entry down by moving the hole, so the top goes straight
+   * from the old worst to the new worst and a racing {@link #offer} never sees a better one.
+   */
+  private void replaceTop(int base, float key, int id, byte flag) {
+    int p = 0;
+    while (true) {
+      int c = 2 * p + 1;
+      if (c >= lists) {
+        break;
+      }
+      if (c + 1 < lists && worse(base + c + 1, keys[base + c], ids[base + c])) {
+        c++;
+      }
+      if (!worse(base + c, key, id)) {
+        break;
+      }
+      keys[base + p] = keys[base + c];
+      ids[base + p] = ids[base + c];
+      flags[base + p] = flags[base + c];
+      p = c;
+    }
+    keys[base + p] = key;
+    ids[base + p] = id;
+    flags[base + p] = flag;
+  }
+
+  /** Whether entry {@code p} ranks after (key, id). */
+  private boolean worse(int p, float key, int id) {
+    return keys[p] > key || (keys[p] == key && ids[p] > id);
+  }
+
+  /** Runs {@code body} on items {@code [0, count)} in chunks of {@link #CHUNK}. */
+  private void forChunks(int count, IntConsumer body) {
+    forTasks((count + CHUNK - 1) / CHUNK, c -> {
+      for (int i = c * CHUNK, end = Math.min(count, i + CHUNK); i < end; i++) {
+        body.accept(i);
+      }
+    });
+  }
+
+  /** Runs tasks {@code [0, count)}, on the pool if there is one. */
+  private void forTasks(int count, IntConsumer task) {
+    if (pool == null || count <= 1) {
+      IntStream.range(0, count).forEach(task);
+    } else {
+      pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
+    }
+  }
+
+  /** {@code count} random streams, split from the seed in order. */
+  private SplittableRandom[] streams(int count) {
+    SplittableRandom master = new SplittableRandom(seed);
+    SplittableRandom[] out = new SplittableRandom[count];
+    for (int c = 0; c < count; c++) {
+      out[c] = master.split();
+    }
+    return out;
+  }
+
+  private void bruteForce() {
+    forChunks(n, i -> {
+      for (int j = 0; j < n; j++) {
+        if (j != i) {
+          offer(i, key(i, j), j, NEW);
+        }
+      }
+    });
+  }
+
+  private void randomLists() {
+    SplittableRandom[] streams = streams((n + CHUNK - 1) / CHUNK);
+    forChunks(n, i -> {
+      SplittableRandom rng = streams[i / CHUNK];
+      int base = i * lists;
+      while (keys[base] == Float.POSITIVE_INFINITY) { // a free slot stays on top until all are full
+        int j = rng.nextInt(n);
+        if (j != i) {
+          offer(i, key(i, j), j, NEW);
+        }
+      }
+    });
+  }
+
+  /** Offers all pairs inside the leaves of {@link #TREES} random-projection trees. */
+  private void projectionTrees() {
+    int leafSize = Math.max(2 * (lists + 1), 32);
+    SplittableRandom[] streams = streams(TREES);
+    forTasks(TREES, t -> {
+      int[] items = IntStream.range(0, n).toArray();
+      split(items, 0, n, leafSize, streams[t], new float[d]);
+    });
+  }
+
+  private void split(int[] items, int from, int to, int leafSize, SplittableRandom rng, float[] normal) {
+    while (to - from > leafSize) {
+      int a = items[from + rng.nextInt(to - from)];
+      int b = items[from + rng.nextInt(to - from)];
+      float offset = 0f;
+      for (int c = 0; c < d; c++) {
+        normal[c] = rows[a * d + c] - rows[b * d + c];
+        offset += normal[c] * (rows[a * d + c] + rows[b * d + c]) * 0.5f;
+      }
+      int lo = from;
+      int hi = to;
+      while (lo < hi) {
+        int p = items[lo] * d;
+        float side = -offset;
+        for (int c = 0; c < d; c++) {
+          side += normal[c] * rows[p + c];
+        }
+        if (side > 0f || (side == 0f && rng.nextBoolean())) {
+          lo++;
+        } else {
+          int swap = items[--hi];
+          items[hi] = items[lo];
+          items[lo] = swap;
+        }
+      }
+      if (lo == from || lo == to) { // duplicates or a = b: halve instead
+        lo = (from + to) >>> 1;
+      }
+      if (lo - from < to - lo) { // recurse into the smaller side: depth <= log2 n
+        split(items, from, lo, leafSize, rng, normal);
+        from = lo;
+      } else {
+        split(items, lo, to, leafSize, rng, normal);
+        to = lo;
+      }
+    }
+    for (int p = from; p < to; p++) {
+      for (int q = p + 1; q < to; q++) {
+        float k = key(items[p], items[q]);
+        offer(items[p], k, items[q], NEW);
+        offer(items[q], k, items[p], NEW);
+      }
+    }
+  }
+
+  private void descend() {
+    int slots = Math.max(1, (int) Math.ceil(2 * SAMPLE_RATE * lists));
+    Candidates fresh = new Candidates(n, slots);
+    Candidates old = new Candidates(n, slots);
+    for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+      sample(iteration, fresh, old);
+      forChunks(n, v -> join(v, fresh, old));
+      long changed = 0;
+      for (int p = 0; p < flags.length; p++) {
+        if (flags[p] == INSERTED) {
+          flags[p] = NEW;
+          changed++;
+        }
+      }
+      if (changed < DELTA * n * lists) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Fills the candidate lists from the neighbour lists and their reverses (sequentially, so the
+   * sample is the same for any thread count) and marks the new entries sampled forward as old.
+   */
+  private void sample(int iteration, Candidates fresh, Candidates old) {
+    fresh.clear();
+    old.clear();
+    for (int i = 0; i < n; i++) {
+      for (int p = i * lists, end = p + lists; p < end; p++) {
+        int j = ids[p];
+        int priority = priority(iteration, i, j);
+        Candidates into = flags[p] == OLD ? old : fresh;
+        into.offer(i, j, priority);
+        into.offer(j, i, priority);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int p = i * lists, end = p + lists; p < end; p++) {
+        if (flags[p] == NEW && fresh.contains(i, ids[p])) {
+          flags[p] = OLD;
+        }
+      }
+    }
+  }
+
+  /**
+   * A random priority for the pair {i, j} in {@code iteration}, from the seed alone and symmetric,
+   * so j offered to i's candidates from either list carries the same one.
+   */
+  private int priority(int iteration, int i, int j) {
+    return (int) (mix(mix(mix(seed + iteration) + Math.min(i, j)) + Math.max(i, j)) >>> 33);
+  }
+
+  /** SplitMix64's finaliser (Steele, Lea &amp; Flood 2014). */
+  private static long mix(long z) {
+    z += 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** The local join of item {@code v}: new×new and new×old pairs of its candidates. */
+  private void join(int v, Candidates fresh, Candidates old) {
+    int nb = v * fresh.slots;
+    int nf = fresh.size[v];
+    int ob = v * old.slots;
+    int no = old.size[v];
+    for (int x = 0; x < nf; x++) {
+      int a = fresh.ids[nb + x];
+      for (int y = x + 1; y < nf; y++) {
+        pair(a, fresh.ids[nb + y]);
+      }
+      for (int y = 0; y < no; y++) {
+        pair(a, old.ids[ob + y]);
+      }
+    }
+  }
+
+  private void pair(int a, int b) {
+    if (a != b) {
+      float k = key(a, b);
+      offer(a, k, b, INSERTED);
+      offer(b, k, a, INSERTED);
+    }
+  }
+
+  /** Each item itself plus its list, columns ascending, with the backend's similarity values. */
+  private SparseMatrix result() {
+    int k = lists + 1;
+    float[] norms = new float[metric == Similarity.COSINE ? n : 0];
+    for (int i = 0; i < norms.length; i++) {
+      norms[i] = norm(data, i);
+    }
+    int[] cols = new int[n * k];
+    float[] vals = new float[n * k];
+    forChunks(n, i -> {
+      int base = i * k;
+      cols[base] = i;
+      System.arraycopy(ids, i * lists, cols, base + 1, lists);
+      Arrays.sort(cols, base, base + k);
+      for (int p = base; p < base + k; p++) {
+        vals[p] = similarity(data, metric, i, cols[p], norms);
+      }
+    });
+    long[] rowPtr = new long[n + 1];
+    for (int i = 0; i <= n; i++) {
+      rowPtr[i] = (long) i * k;
+    }
+    return new SparseMatrix(n, n, rowPtr, cols, vals);
+  }
+
+  /**
+   * Bounded per-item candidate lists: each keeps the {@code slots} distinct entries of smallest
+   * (priority, id) offered to it, in a max-heap with the last-ranked on top.
+   */
+  private static final class Candidates {
+    final int slots;
+    final int[] ids;
+    final int[] priorities;
+    final int[] size;
+
+    Candidates(int n, int slots) {
+      this.slots = slots;
+      this.ids = new int[Math.multiplyExact(n, slots)];
+      this.priorities = new int[ids.length];
+      this.size = new int[n];
+    }
+
+    void clear() {
+      Arrays.fill(size, 0);
+    }
+
+    boolean contains(int item, int id) {
+      for (int p = item * slots, end = p + size[item]; p < end; p++) {
+        if (ids[p] == id) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Offers {@code id}; the kept set depends only on the set offered, not on the order. */
+    void offer(int item, int id, int priority) {
+      int base = item * slots;
+      int s = size[item];
+      if (s == slots && !before(priority, id, base)) {
+        return;
+      }
+      if (contains(item, id)) {
+        return;
+      }
+      int p;
+      if (s < slots) { // sift up from the end
+        p = s;
+        size[item] = s + 1;
+        while (p > 0 && !before(priority, id, base + (p - 1) / 2)) { // parent ranks first
+          move(base + (p - 1) / 2, base + p);
+          p = (p - 1) / 2;
+        }
+      } else { // replace the top and sift down
+        p = 0;
+        while (2 * p + 1 < slots) {
+          int c = 2 * p + 1;
+          if (c + 1 < slots && before(priorities[base + c], ids[base + c], base + c + 1)) {
+            c++;
+          }
+          if (!before(priority, id, base + c)) {
+            break;
+          }
+          move(base + c, base + p);
+          p = c;
+        }
+      }
+      ids[base + p] = id;
+      priorities[base + p] = priority;
+    }
+
+    /** Whether (priority, id) comes before slot {@code q}: smaller priority, then smaller id. */
+    private boolean before(int priority, int id, int q) {
+      return priority < priorities[q] || (priority == priorities[q] && id < ids[q]);
+    }
+
+    private void move(int from, int to) {
+      ids[to] = ids[from];
+      priorities[to] = priorities[from];
+    }
+  }
+}
