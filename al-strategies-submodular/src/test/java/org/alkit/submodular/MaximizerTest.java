@@ -105,6 +105,9 @@ class MaximizerTest {
     MaximizeResult dense = Req.features("facility-location").run();
     MaximizeResult sparse = Req.features("facility-location").options(Map.of("neighbors", "30")).run();
     assertThat(sparse.selected()).isEqualTo(dense.selected());
+    MaximizeResult approximate = Req.features("facility-location")
+        .options(Map.of("neighbors", "30", "knn", "approximate")).run();
+    assertThat(approximate.selected()).isEqualTo(dense.selected());
   }
 
   @Test
@@ -177,6 +180,9 @@ class MaximizerTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("1 <= neighbors <= n = 30");
     assertThatThrownBy(() -> Req.features("facility-location").options(Map.of("neighbors", "x")).run())
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("'neighbors' = 'x'");
+    assertThatThrownBy(() -> Req.features("facility-location").options(Map.of("knn", "fast")).run())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'knn' = 'fast'").hasMessageContaining("auto, exact, approximate");
     assertThatThrownBy(() -> Req.kernels("facility-location", denseKernel())
         .options(Map.of("neighbors", "5")).run())
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("applies to --data only");

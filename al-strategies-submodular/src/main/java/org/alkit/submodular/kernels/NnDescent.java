@@ -118,12 +118,9 @@ final class NnDescent {
     ForkJoinPool pool = threads == 1 ? null : new ForkJoinPool(threads);
     try {
       NnDescent g = new NnDescent(data, metric, neighbors, seed, pool);
-      if (neighbors == 1) {
-        return g.result();
-      }
-      if (2L * neighbors >= n) {
+      if (neighbors > 1 && 2L * neighbors >= n) {
         g.bruteForce();
-      } else {
+      } else if (neighbors > 1) {
         g.randomLists();
         g.projectionTrees();
         g.descend();
