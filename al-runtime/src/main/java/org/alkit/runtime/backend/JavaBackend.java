@@ -14,12 +14,12 @@ import org.alkit.api.SparseMatrix;
 /**
  * The pure-Java backend. Query rows are split into blocks of {@code block} rows; blocks run in
  * parallel on a {@link ForkJoinPool} of {@code threads} workers. A block packs its query rows
- * once, then each tile of up to {@value #TILE} reference rows transposed ({@code d} arrays of
- * {@code TILE} floats), and lets a {@link PairKernel} accumulate all {@code block × TILE} values of
- * the tile in chunks of {@value #K_CHUNK} columns (the chunk of the tile stays in cache while every
- * query row of the block passes over it). The kernel's inner loop is element-wise over the tile's
- * reference rows, which C2 vectorises. Extra memory is {@code O(block · (d + TILE) + TILE · d)} a
- * worker and never {@code |a| × |b|} (beyond the dense kernels' own output).
+ * once; for each tile of up to {@value #TILE} reference rows, a {@link PairKernel} accumulates all
+ * {@code block × TILE} values in chunks of {@value #K_CHUNK} columns: each chunk of the tile is
+ * packed transposed ({@code K_CHUNK} arrays of {@code TILE} floats) and stays in cache while every
+ * query row of the block passes over it. The kernel's inner loop is element-wise over the tile's
+ * reference rows, which C2 vectorises. Extra memory is {@code O(block · (d + TILE))} a worker and
+ * never {@code |a| × |b|} (beyond the dense kernels' own output).
  *
  * <p>Distances are computed directly as Σ(a − b)² (not through ‖a‖² + ‖b‖² − 2a·b): no
  * cancellation, no clamping, and bit-identical to {@link Matrix#squaredDistance}, which golden
@@ -35,9 +35,6 @@ final class JavaBackend implements ComputeBackend {
 
   /** Columns per pass over a tile: 128 × 512 floats (256 KiB) stay in L2. */
   static final int K_CHUNK = 128;
-
-  /** Rows per transposition step: each column's write then fills 64 contiguous bytes. */
-  private static final int TRANSPOSE_ROWS = 16;
 
   private final int threads;
   private final int block;
@@ -155,24 +152,24 @@ final class JavaBackend implements ComputeBackend {
     int ni = Math.min(block, a.rows() - i0);
     int width = Math.min(TILE, b.rows());
     float[] packedA = pack(a, i0, ni, new float[ni * d]);
-    float[][] packedB = new float[d][width];
+    float[][] packedB = new float[Math.min(K_CHUNK, d)][width];
     float[][] values = new float[ni][width];
     TileVisitor visitor = visitors.apply(i0);
     for (int j0 = 0; j0 < b.rows(); j0 += TILE) {
       int nj = Math.min(TILE, b.rows() - j0);
-      packTransposed(b, j0, nj, packedB);
       for (float[] row : values) {
         Arrays.fill(row, 0, nj, 0f);
       }
       for (int k0 = 0; k0 < d; k0 += K_CHUNK) {
-        int k1 = Math.min(d, k0 + K_CHUNK);
+        int kc = Math.min(K_CHUNK, d - k0);
+        packTransposed(b, j0, nj, k0, kc, packedB);
         int i = 0;
         for (; i + 4 <= ni; i += 4) {
-          kernel.rows4(packedA, i * d, d, packedB, k0, k1, nj, values[i], values[i + 1],
+          kernel.rows4(packedA, i * d + k0, d, packedB, kc, nj, values[i], values[i + 1],
               values[i + 2], values[i + 3]);
         }
         for (; i < ni; i++) {
-          kernel.row(packedA, i * d, packedB, k0, k1, nj, values[i]);
+          kernel.row(packedA, i * d + k0, packedB, kc, nj, values[i]);
         }
       }
       visitor.tile(i0, j0, ni, nj, values);
@@ -180,18 +177,14 @@ final class JavaBackend implements ComputeBackend {
     visitor.finish();
   }
 
-  /** Writes rows {@code [from, from + count)} of {@code m} transposed: {@code dst[k][r] = m[from + r][k]}. */
-  private static void packTransposed(Matrix m, int from, int count, float[][] dst) {
-    int d = m.cols();
-    float[] rows = new float[TRANSPOSE_ROWS * d];
-    for (int r0 = 0; r0 < count; r0 += TRANSPOSE_ROWS) {
-      int nr = Math.min(TRANSPOSE_ROWS, count - r0);
-      pack(m, from + r0, nr, rows);
-      for (int k = 0; k < d; k++) {
-        float[] column = dst[k];
-        for (int r = 0; r < nr; r++) {
-          column[r0 + r] = rows[r * d + k];
-        }
+  /**
+   * Writes columns {@code [k0, k0 + kc)} of rows {@code [from, from + count)} of {@code m}
+   * transposed: {@code dst[k][r] = m(from + r, k0 + k)}.
+   */
+  private static void packTransposed(Matrix m, int from, int count, int k0, int kc, float[][] dst) {
+    for (int r = 0; r < count; r++) {
+      for (int k = 0; k < kc; k++) {
+        dst[k][r] = m.get(from + r, k0 + k);
       }
     }
   }
@@ -249,7 +242,10 @@ final class JavaBackend implements ComputeBackend {
       }
     }
 
-    /** Transforms {@code raw[0..n)}, row {@code i} against columns from {@code j0}, into {@code out[off..)}. */
+    /**
+     * Transforms {@code raw[0..n)}, the values of row {@code i} against columns
+     * {@code [j0, j0 + n)}, into {@code out[off, off + n)}.
+     */
     void apply(float[] raw, int n, int i, int j0, float[] out, int off) {
       if (similarity == Similarity.EUCLIDEAN) {
         for (int j = 0; j < n; j++) {

@@ -2,24 +2,28 @@ package org.alkit.runtime.backend;
 
 /**
  * The per-element update of a pairwise kernel, applied to a packed, transposed tile of reference
- * rows: {@code bt[k][j]} is column {@code k} of reference row {@code j}. The innermost loop runs
- * over {@code j} and only updates {@code acc[j] ← acc[j] ⊕ f(x_k, bt[k][j])} element-wise, with
- * every array indexed by {@code j} alone, so C2's superword pass vectorises it (no reduction, no
- * possible overlap between the arrays). Each {@code acc[j]} still receives its terms in the order
- * {@code k = k0, k0 + 1, …}: called with ascending, contiguous column ranges, every value is the
- * float sum sequential over {@code k = 0..d−1}, bit-identical to
- * {@link org.alkit.api.Matrix#squaredDistance} and {@link org.alkit.api.Matrix#dot}.
+ * rows: {@code bt[k][j]} is column {@code k0 + k} of reference row {@code j}, for a chunk of
+ * columns starting at {@code k0}. The innermost loop runs over {@code j} and only updates
+ * {@code acc[j] ← acc[j] ⊕ f(x_k, bt[k][j])} element-wise, with every array indexed by {@code j}
+ * alone, so C2's superword pass vectorises it: there is no reduction, and no loop-carried
+ * dependence even if two arrays were the same. (One flat array indexed {@code k·TILE + j} is not
+ * vectorised by JDK 17's C2, as it cannot rule out such a dependence at an unknown offset; hence
+ * one array per column.) Each {@code acc[j]} still receives its terms in column order: called on
+ * ascending, contiguous column chunks, every value is the float sum sequential over
+ * {@code k = 0..d−1}, bit-identical to {@link org.alkit.api.Matrix#squaredDistance} and
+ * {@link org.alkit.api.Matrix#dot}.
  *
  * <p>{@link #rows4} updates four query rows at once, so each loaded {@code bt} value serves four
- * accumulator rows; that changes the order of no single sum.
+ * accumulator rows; that changes the order of no single sum. (Eight rows, or two columns per
+ * pass, defeat C2's vectoriser and run several times slower.)
  */
 enum PairKernel {
   /** Σ_k (a_k − b_k)², the squared Euclidean distance. */
   SQUARED_DIFFERENCE {
     @Override
-    void rows4(float[] a, int a0, int d, float[][] bt, int k0, int k1, int nj, float[] c0, float[] c1,
+    void rows4(float[] a, int a0, int d, float[][] bt, int kc, int nj, float[] c0, float[] c1,
         float[] c2, float[] c3) {
-      for (int k = k0; k < k1; k++) {
+      for (int k = 0; k < kc; k++) {
         float x0 = a[a0 + k];
         float x1 = a[a0 + d + k];
         float x2 = a[a0 + 2 * d + k];
@@ -40,8 +44,8 @@ enum PairKernel {
     }
 
     @Override
-    void row(float[] a, int a0, float[][] bt, int k0, int k1, int nj, float[] c) {
-      for (int k = k0; k < k1; k++) {
+    void row(float[] a, int a0, float[][] bt, int kc, int nj, float[] c) {
+      for (int k = 0; k < kc; k++) {
         float x = a[a0 + k];
         float[] y = bt[k];
         for (int j = 0; j < nj; j++) {
@@ -54,9 +58,9 @@ enum PairKernel {
   /** Σ_k a_k·b_k, the inner product. */
   DOT {
     @Override
-    void rows4(float[] a, int a0, int d, float[][] bt, int k0, int k1, int nj, float[] c0, float[] c1,
+    void rows4(float[] a, int a0, int d, float[][] bt, int kc, int nj, float[] c0, float[] c1,
         float[] c2, float[] c3) {
-      for (int k = k0; k < k1; k++) {
+      for (int k = 0; k < kc; k++) {
         float x0 = a[a0 + k];
         float x1 = a[a0 + d + k];
         float x2 = a[a0 + 2 * d + k];
@@ -73,8 +77,8 @@ enum PairKernel {
     }
 
     @Override
-    void row(float[] a, int a0, float[][] bt, int k0, int k1, int nj, float[] c) {
-      for (int k = k0; k < k1; k++) {
+    void row(float[] a, int a0, float[][] bt, int kc, int nj, float[] c) {
+      for (int k = 0; k < kc; k++) {
         float x = a[a0 + k];
         float[] y = bt[k];
         for (int j = 0; j < nj; j++) {
@@ -85,13 +89,13 @@ enum PairKernel {
   };
 
   /**
-   * Adds columns {@code [k0, k1)} of the four packed query rows starting at {@code a[a0]} (row
-   * length {@code d}) against the first {@code nj} reference rows of {@code bt} into
-   * {@code c0..c3}.
+   * Adds the terms of {@code kc} consecutive columns into {@code c0..c3}: those starting at
+   * {@code a[a0]} of four packed query rows ({@code d} floats apart) against the same columns of
+   * the first {@code nj} reference rows, {@code bt[0..kc)[0..nj)}.
    */
-  abstract void rows4(float[] a, int a0, int d, float[][] bt, int k0, int k1, int nj, float[] c0,
+  abstract void rows4(float[] a, int a0, int d, float[][] bt, int kc, int nj, float[] c0,
       float[] c1, float[] c2, float[] c3);
 
-  /** As {@link #rows4} for the one query row starting at {@code a[a0]}, into {@code c}. */
-  abstract void row(float[] a, int a0, float[][] bt, int k0, int k1, int nj, float[] c);
+  /** As {@link #rows4} for the one query row whose columns start at {@code a[a0]}, into {@code c}. */
+  abstract void row(float[] a, int a0, float[][] bt, int kc, int nj, float[] c);
 }
