@@ -21,9 +21,8 @@ import org.apiguardian.api.API;
  * and its score is that distance at pick time, so scores never increase. The result is within
  * 2× of the optimal k-center radius. Ties go to the lowest pool index (DISTIL's first-max rule).
  *
- * <p>Cost: the nearest labeled item of every unlabeled item comes from an exact
- * nearest-row search ({@link NearestRows}: a vectorised ‖a‖² + ‖b‖² − 2a·b pass with an exact
- * re-check of near winners, the paper's Algorithm 3); each pick then updates the min-distances
+ * <p>Cost: the nearest labeled item of every unlabeled item comes from the compute backend's
+ * blocked {@code nearest} (the paper's Algorithm 3); each pick then updates the min-distances
  * with triangle-inequality pruning ({@link NearestCentres}). Memory {@code O(n·d + n)}: one
  * float copy of the embeddings and a few arrays of n.
  *
@@ -72,9 +71,7 @@ public final class CoresetProvider implements StrategyProvider {
     NearestCentres state;
     int r = 0;
     if (start.hasLabeled()) {
-      try (Workers workers = Workers.perCore()) {
-        state = start.fromLabeled(workers);
-      }
+      state = start.fromLabeled(ctx.backend());
     } else {
       double[] fromMean = start.distancesToMean();
       int first = Ranking.topK(fromMean, 1)[0];

@@ -87,16 +87,4 @@ final class DenseRows implements Points {
       dst[k] = data[base + k] - shift[k];
     }
   }
-
-  /** Rows {@code [from, to)} minus {@code shift}, column-major: {@code out[k][r]} is coordinate k of row {@code from + r}. */
-  float[][] centredColumns(int from, int to, float[] shift) {
-    float[][] out = new float[dim][to - from];
-    for (int r = from; r < to; r++) {
-      int base = r * dim;
-      for (int k = 0; k < dim; k++) {
-        out[k][r - from] = data[base + k] - shift[k];
-      }
-    }
-    return out;
-  }
 }

@@ -97,9 +97,7 @@ public final class DoubtCoresetProvider implements StrategyProvider {
     KCenterStart start = KCenterStart.of(ctx, unlabeled);
     List<Beam> beams = new ArrayList<>();
     if (start.hasLabeled()) {
-      try (Workers workers = Workers.perCore()) {
-        beams.add(new Beam(start.fromLabeled(workers), new int[0], new double[0], 0, 0L));
-      }
+      beams.add(new Beam(start.fromLabeled(ctx.backend()), new int[0], new double[0], 0, 0L));
     } else {
       double[] scaled = start.distancesToMean();
       for (int x = 0; x < scaled.length; x++) {

@@ -1,5 +1,6 @@
 package org.alkit.diversity;
 
+import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
@@ -7,8 +8,9 @@ import org.alkit.api.Signal;
 /**
  * The starting state shared by {@code coreset} and {@code coreset-doubt}: the unlabeled
  * embeddings are the tracked points {@code [0, n_u)}, the labeled embeddings follow as centres,
- * and each unlabeled item's nearest labeled item is found exactly by {@link NearestRows} (Sener
- * &amp; Savarese 2018, Algorithm 3).
+ * and each unlabeled item's nearest labeled item is found by the compute backend's blocked
+ * {@link ComputeBackend#nearest} (Sener &amp; Savarese 2018, Algorithm 3); its distance is then
+ * recomputed with {@link DenseRows#squaredDistance}, the measure the incremental updates use.
  */
 final class KCenterStart {
   private final DenseRows points;
@@ -40,15 +42,18 @@ final class KCenterStart {
   }
 
   /** The state with every labeled item as a centre. */
-  NearestCentres fromLabeled(Workers workers) {
+  NearestCentres fromLabeled(ComputeBackend backend) {
     int nu = unlabeledCount;
-    NearestRows.Result nearest = NearestRows.find(points, 0, nu, nu, nu + labeledCount, workers);
+    int[] nearest = backend.nearest(points.matrix(0, nu), points.matrix(nu, nu + labeledCount)).index();
     int[] centres = new int[labeledCount];
     for (int j = 0; j < labeledCount; j++) {
       centres[j] = nu + j;
     }
-    return NearestCentres.assigned(points, nu, centres, nearest.index(),
-        nearest.squaredDistances());
+    double[] squaredDistances = new double[nu];
+    for (int x = 0; x < nu; x++) {
+      squaredDistances[x] = points.squaredDistance(x, nu + nearest[x]);
+    }
+    return NearestCentres.assigned(points, nu, centres, nearest, squaredDistances);
   }
 
   /** ‖x − mean‖ for every unlabeled x, the mean taken over the unlabeled embeddings. */
