@@ -9,7 +9,8 @@ import org.apiguardian.api.API;
  * row blocks on all cores; al-gpu adds a DJL backend. Results are identical for any thread count:
  * each output element is computed by one thread in a fixed order.
  *
- * <p>Memory: {@link #nearest} is {@code O(block · d)} beyond its output. The dense kernels
+ * <p>Memory: {@link #nearest} needs {@code O(block · (d + tile))} beyond its output, never
+ * {@code |queries| × |references|}. The dense kernels
  * ({@link #squaredDistances}, {@link #similarity}, {@link #gram}) allocate the full
  * {@code |a| × |b|} result and are meant for blocks or small sets; {@link #knnSimilarity} keeps
  * {@code k} entries a row.

@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
 
 /**
  * Top-k selection with alkit's tie rule: higher score first, and among equal scores the lower
- * position first. A primitive binary heap of the k best so far makes it O(n log k) time in the
+ * position first (scores compare by value, so −0.0 ties with 0.0). A primitive binary heap of the k best so far makes it O(n log k) time in the
  * worst case and O(n) when most items lose to the current k-th best, with O(k) extra memory.
  */
 @API(status = STABLE, since = "0.1")
