@@ -69,13 +69,29 @@ class EveryStrategyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("strategies")
   void runsFromNpyFiles(String strategy) throws IOException {
-    Path out = dir.resolve(strategy + ".json");
+    assertSelects(strategy, List.of("--scenario", "rare-classes", "--rare-classes", "0"));
+  }
+
+  /** SIMILAR's measures, each in the scenario the paper uses it for. */
+  @ParameterizedTest(name = "similar {0} in {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "flmi, rare-classes", "flvmi, rare-classes", "gcmi, rare-classes", "logdet-mi, rare-classes",
+      "com, rare-classes", "flcg, redundancy", "gccg, redundancy", "logdet-cg, redundancy",
+      "flcmi, ood", "logdet-cmi, ood"})
+  void similarRunsEveryMeasureInItsScenario(String function, String scenario) throws IOException {
+    assertSelects("similar", List.of("--set", "function=" + function, "--scenario", scenario,
+        "--rare-classes", "0", "--ood-classes", "3"));
+  }
+
+  private static void assertSelects(String strategy, List<String> extra) throws IOException {
+    Path out = dir.resolve(strategy + "-" + String.join("", extra).hashCode() + ".json");
     List<String> args = new ArrayList<>(List.of("select", "--strategy", strategy, "--budget", "7", "--seed", "4",
         "--probs", dir.resolve("probs.npy").toString(), "--prev-probs", dir.resolve("prev.npy").toString(),
         "--embeddings", dir.resolve("emb.npy").toString(), "--mc-probs", dir.resolve("mc.npy").toString(),
         "--committee-probs", dir.resolve("committee.npy").toString(),
         "--labeled", dir.resolve("labeled.npy").toString(), "--labels", dir.resolve("labels.npy").toString(),
-        "--scenario", "rare-classes", "--rare-classes", "0", "--out", out.toString()));
+        "--out", out.toString()));
+    args.addAll(extra);
     CliHarness.Result r = CliHarness.run(args.toArray(String[]::new));
     assertThat(r.code()).as("%s: %s", strategy, r.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(Files.readString(out));
