@@ -25,10 +25,11 @@ import org.apiguardian.api.API;
  * first: its norm). Sampling is seeded but not numpy-reproducible; only the first centre
  * matches DISTIL exactly.
  *
- * <p>Cost: the n × (C·d) matrix is never built ({@link FactorisedGradients}); ‖g‖² and ‖h‖² are
- * precomputed and each new centre updates D² in one vectorised, multi-threaded pass of
- * {@code O(n·(C + d))} ({@link GradientMinDistances}). Memory {@code O(n·(C + d))}: one tiled
- * copy of g and h. Budget 1 costs one pass over the signals (norms).
+ * <p>Cost: the n × (C·d) matrix is never built, nor are the signals copied
+ * ({@link FactorisedGradients}); ‖g‖² and ‖h‖² are computed in one pass over the signals and each
+ * new centre updates D² in one multi-threaded pass of {@code O(n·(C + d))} over them
+ * ({@link GradientMinDistances}). Memory {@code O(n)} beyond the signals. Budget 1 costs one
+ * pass (norms).
  *
  * <p>Requires {@link Signal#PROBABILITIES} and {@link Signal#EMBEDDINGS}. No options.
  */
@@ -63,18 +64,20 @@ public final class BadgeProvider implements StrategyProvider {
   private Selection select(SelectionContext ctx, Options options) {
     int[] unlabeled = ctx.unlabeled();
     int k = ctx.selectionSize();
-    FactorisedGradients points = FactorisedGradients.of(ctx.matrix(Signal.PROBABILITIES),
-        ctx.matrix(Signal.EMBEDDINGS), unlabeled);
     int[] picked = new int[k];
     double[] scores = new double[k];
     if (k == 0) {
       return Selection.of(name(), options, picked, scores);
     }
-    int first = largestNorm(points);
+    FactorisedGradients points;
     KMeansPlusPlus.Seeds seeds;
     try (Workers workers = Workers.perCore()) {
-      seeds = KMeansPlusPlus.seed(GradientMinDistances.startingAt(points, first, workers), k, first,
-          ctx.random());
+      points = FactorisedGradients.of(ctx.matrix(Signal.PROBABILITIES),
+          ctx.matrix(Signal.EMBEDDINGS), unlabeled, workers);
+      int first = largestNorm(points);
+      seeds = k == 1 ? new KMeansPlusPlus.Seeds(new int[] {first}, new double[1])
+          : KMeansPlusPlus.seed(GradientMinDistances.startingAt(points, first, workers), k, first,
+              ctx.random());
     }
     for (int r = 0; r < k; r++) {
       int x = seeds.centres()[r];

@@ -23,7 +23,9 @@ import org.apiguardian.api.API;
  *
  * <p>Cost: the nearest labeled item of every unlabeled item comes from the compute backend's
  * blocked {@code nearest} (the paper's Algorithm 3); each pick then updates the min-distances
- * with triangle-inequality pruning ({@link NearestCentres}). Memory {@code O(n·d + n)}: one
+ * with triangle-inequality pruning, vectorised centre–centre bounds and the member updates split
+ * over one thread per core ({@link NearestCentres}); the picks do not depend on the thread count.
+ * Memory {@code O(n·d + n)}: one
  * float copy of the embeddings and a few arrays of n.
  *
  * <p>With no labeled item (where DISTIL fails), the first pick is the unlabeled item farthest
@@ -68,23 +70,25 @@ public final class CoresetProvider implements StrategyProvider {
       return Selection.of(name(), options, picked, scores);
     }
     KCenterStart start = KCenterStart.of(ctx, unlabeled);
-    NearestCentres state;
-    int r = 0;
-    if (start.hasLabeled()) {
-      state = start.fromLabeled(ctx.backend());
-    } else {
-      double[] fromMean = start.distancesToMean();
-      int first = Ranking.topK(fromMean, 1)[0];
-      picked[0] = unlabeled[first];
-      scores[0] = fromMean[first];
-      state = start.fromFirst(first);
-      r = 1;
-    }
-    for (; r < k; r++) {
-      int u = state.farthest();
-      picked[r] = unlabeled[u];
-      scores[r] = Math.sqrt(state.squaredDistance(u));
-      state.add(u);
+    try (Workers workers = Workers.perCore()) {
+      NearestCentres state;
+      int r = 0;
+      if (start.hasLabeled()) {
+        state = start.fromLabeled(ctx.backend(), workers);
+      } else {
+        double[] fromMean = start.distancesToMean();
+        int first = Ranking.topK(fromMean, 1)[0];
+        picked[0] = unlabeled[first];
+        scores[0] = fromMean[first];
+        state = start.fromFirst(first, workers);
+        r = 1;
+      }
+      for (; r < k; r++) {
+        int u = state.farthest();
+        picked[r] = unlabeled[u];
+        scores[r] = Math.sqrt(state.squaredDistance(u));
+        state.add(u);
+      }
     }
     return Selection.of(name(), options, picked, scores);
   }

@@ -96,19 +96,22 @@ public final class DoubtCoresetProvider implements StrategyProvider {
     double[] doubt = ProbabilityRows.doubts(ctx.matrix(Signal.PROBABILITIES), unlabeled);
     KCenterStart start = KCenterStart.of(ctx, unlabeled);
     List<Beam> beams = new ArrayList<>();
-    if (start.hasLabeled()) {
-      beams.add(new Beam(start.fromLabeled(ctx.backend()), new int[0], new double[0], 0, 0L));
-    } else {
-      double[] scaled = start.distancesToMean();
-      for (int x = 0; x < scaled.length; x++) {
-        scaled[x] *= doubt[x];
+    try (Workers workers = Workers.perCore()) {
+      if (start.hasLabeled()) {
+        beams.add(new Beam(start.fromLabeled(ctx.backend(), workers), new int[0], new double[0], 0,
+            0L));
+      } else {
+        double[] scaled = start.distancesToMean();
+        for (int x = 0; x < scaled.length; x++) {
+          scaled[x] *= doubt[x];
+        }
+        int first = Ranking.topK(scaled, 1)[0];
+        beams.add(new Beam(start.fromFirst(first, workers), new int[] {first},
+            new double[] {scaled[first]}, cost(doubt[first]), mix(first)));
       }
-      int first = Ranking.topK(scaled, 1)[0];
-      beams.add(new Beam(start.fromFirst(first), new int[] {first}, new double[] {scaled[first]},
-          cost(doubt[first]), mix(first)));
-    }
-    for (int step = beams.get(0).picks().length; step < k; step++) {
-      beams = extend(beams, doubt, width);
+      for (int step = beams.get(0).picks().length; step < k; step++) {
+        beams = extend(beams, doubt, width);
+      }
     }
     Beam best = beams.get(0);
     for (Beam b : beams) {

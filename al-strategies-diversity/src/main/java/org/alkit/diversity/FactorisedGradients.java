@@ -10,85 +10,79 @@ import org.alkit.api.Matrix;
  * <pre>  ‖g⊗h − g'⊗h'‖² = ‖g‖²‖h‖² + ‖g'‖²‖h'‖² − 2 (g·g')(h·h')</pre>
  * with ‖g‖² and ‖h‖² precomputed, so one distance costs {@code O(C + d)}.
  *
- * <p><b>Layout.</b> Items are stored in tiles of {@value #TILE}, each tile column-major (one
- * contiguous array per class or feature), copied once from the signals. The distances from one
- * item to a whole tile ({@link #squaredDistancesTo}) are then two row-times-tile products whose
- * inner loops run over contiguous floats, which the JIT vectorises (see
- * {@link Kernels#dotColumns}).
+ * <p><b>Layout.</b> Nothing is copied or transposed: the signals are read in place, row by row,
+ * through a per-thread {@link Cursor} that forms g from the probability row and the stored
+ * argmax; the products are row-major dot products with eight accumulators ({@link Kernels#dot}).
+ * Setup is one pass over the signals (argmax, ‖g‖², ‖h‖²), and each distance pass reads the
+ * {@code n·(C + d)} signal floats once, which bounds its speed by memory bandwidth.
  *
  * <p>The sign of g follows DISTIL (p − onehot); the original BADGE uses onehot − p. Norms and
  * distances do not depend on it.
  */
-final class FactorisedGradients implements Points {
-  /** Items per tile. */
-  static final int TILE = 256;
+final class FactorisedGradients {
+  /** Items per task in the setup pass. */
+  static final int CHUNK = 1024;
 
-  private final float[][][] g;
-  private final float[][][] h;
-  private final int size;
-  private final int classes;
-  private final int dim;
+  private final Matrix p;
+  private final Matrix features;
+  private final int[] rows;
+  private final int[] argmax;
   private final double[] gNorm2;
   private final double[] hNorm2;
 
-  private FactorisedGradients(float[][][] g, float[][][] h, int size, int classes, int dim) {
-    this.g = g;
-    this.h = h;
-    this.size = size;
-    this.classes = classes;
-    this.dim = dim;
-    this.gNorm2 = new double[size];
-    this.hNorm2 = new double[size];
-    for (int t = 0; t < g.length; t++) {
-      squaredNorms(g[t], t, gNorm2);
-      squaredNorms(h[t], t, hNorm2);
-    }
+  private FactorisedGradients(Matrix p, Matrix features, int[] rows) {
+    this.p = p;
+    this.features = features;
+    this.rows = rows;
+    this.argmax = new int[rows.length];
+    this.gNorm2 = new double[rows.length];
+    this.hNorm2 = new double[rows.length];
   }
 
-  /** The gradient embeddings of the given rows of probabilities {@code p} and features {@code h}. */
-  static FactorisedGradients of(Matrix p, Matrix features, int[] rows) {
-    int c = p.cols();
-    int d = features.cols();
-    int tiles = (rows.length + TILE - 1) / TILE;
-    float[][][] g = new float[tiles][][];
-    float[][][] h = new float[tiles][][];
-    float[] row = new float[Math.max(c, d)];
-    for (int t = 0; t < tiles; t++) {
-      int width = Math.min(TILE, rows.length - t * TILE);
-      g[t] = new float[c][width];
-      h[t] = new float[d][width];
-      for (int j = 0; j < width; j++) {
-        int i = rows[t * TILE + j];
-        p.copyRow(i, row);
-        int arg = ProbabilityRows.argmax(p, i);
-        for (int k = 0; k < c; k++) {
-          g[t][k][j] = row[k] - (k == arg ? 1f : 0f);
-        }
-        features.copyRow(i, row);
-        for (int k = 0; k < d; k++) {
-          h[t][k][j] = row[k];
-        }
+  /**
+   * The gradient embeddings of the given rows of probabilities {@code p} and features
+   * {@code features}; argmax and norms are computed on {@code workers}.
+   */
+  static FactorisedGradients of(Matrix p, Matrix features, int[] rows, Workers workers) {
+    FactorisedGradients fg = new FactorisedGradients(p, features, rows);
+    workers.forEach(chunks(rows.length), t -> {
+      Cursor cur = fg.cursor();
+      for (int x = t * CHUNK; x < Math.min(rows.length, (t + 1) * CHUNK); x++) {
+        fg.argmax[x] = ProbabilityRows.argmax(p, rows[x]);
+        cur.load(x);
+        fg.gNorm2[x] = Kernels.dot(cur.g, 0, cur.g, 0, cur.g.length);
+        fg.hNorm2[x] = Kernels.dot(cur.h, 0, cur.h, 0, cur.h.length);
       }
-    }
-    return new FactorisedGradients(g, h, rows.length, c, d);
+    });
+    return fg;
   }
 
-  @Override
-  public int size() {
-    return size;
+  /** The number of {@link #CHUNK}-item runs covering {@code n} items. */
+  static int chunks(int n) {
+    return (n + CHUNK - 1) / CHUNK;
   }
 
-  /** The number of tiles. */
-  int tiles() {
-    return g.length;
+  /** The number of items. */
+  int size() {
+    return rows.length;
   }
 
-  @Override
-  public double squaredDistance(int i, int j) {
-    double gg = dot(g, i, j, classes);
-    double hh = dot(h, i, j, dim);
-    double d2 = gNorm2[i] * hNorm2[i] + gNorm2[j] * hNorm2[j] - 2 * gg * hh;
-    return Math.max(0, d2);
+  /** ‖g_i⊗h_i − g_j⊗h_j‖², clamped at 0 against rounding. */
+  double squaredDistance(int i, int j) {
+    Cursor a = cursor();
+    a.load(j);
+    return squaredDistanceTo(i, a.g, a.h, squaredNorm(j), cursor());
+  }
+
+  /**
+   * ‖g_x⊗h_x − g_c⊗h_c‖² given c's factors {@code gc}, {@code hc} and {@code cNorm2 =
+   * ‖g_c‖²‖h_c‖²}, reading item x through {@code cur}; clamped at 0 against rounding.
+   */
+  double squaredDistanceTo(int x, float[] gc, float[] hc, double cNorm2, Cursor cur) {
+    cur.load(x);
+    double gg = Kernels.dot(cur.g, 0, gc, 0, gc.length);
+    double hh = Kernels.dot(cur.h, 0, hc, 0, hc.length);
+    return Math.max(0, gNorm2[x] * hNorm2[x] + cNorm2 - 2 * gg * hh);
   }
 
   /** ‖g_i ⊗ h_i‖² = ‖g_i‖²‖h_i‖². */
@@ -98,74 +92,49 @@ final class FactorisedGradients implements Points {
 
   /** g_i (C values). */
   float[] gradient(int i) {
-    return column(g, i, classes);
+    Cursor cur = cursor();
+    cur.load(i);
+    return cur.g;
   }
 
   /** h_i (d values). */
   float[] features(int i) {
-    return column(h, i, dim);
-  }
-
-  /**
-   * ‖x − c‖² for every item x of tile {@code t}, into {@code out[0, width)}, given c's factors
-   * {@code gc = gradient(c)} and {@code hc = features(c)}; {@code gg} and {@code hh} are scratch
-   * arrays of {@value #TILE} floats. Clamped at 0 like {@link #squaredDistance}.
-   */
-  void squaredDistancesTo(int c, float[] gc, float[] hc, int t, float[] gg, float[] hh,
-      double[] out) {
-    int x0 = t * TILE;
-    int width = Math.min(TILE, size - x0);
-    Kernels.dotColumns(gc, g[t], width, gg);
-    Kernels.dotColumns(hc, h[t], width, hh);
-    double cNorm2 = squaredNorm(c);
-    for (int j = 0; j < width; j++) {
-      double d2 = gNorm2[x0 + j] * hNorm2[x0 + j] + cNorm2 - 2.0 * gg[j] * hh[j];
-      out[j] = Math.max(0, d2);
-    }
+    Cursor cur = cursor();
+    cur.load(i);
+    return cur.h;
   }
 
   /** The explicit C·d row g_i ⊗ h_i, index c·d + j holding g_c·h_j (for checks on single items). */
   float[] materialise(int i) {
-    float[] gi = gradient(i);
-    float[] hi = features(i);
-    float[] out = new float[classes * dim];
-    for (int c = 0; c < classes; c++) {
-      for (int j = 0; j < dim; j++) {
-        out[c * dim + j] = gi[c] * hi[j];
+    Cursor cur = cursor();
+    cur.load(i);
+    int d = features.cols();
+    float[] out = new float[p.cols() * d];
+    for (int c = 0; c < p.cols(); c++) {
+      for (int j = 0; j < d; j++) {
+        out[c * d + j] = cur.g[c] * cur.h[j];
       }
     }
     return out;
   }
 
-  private static float[] column(float[][][] tiles, int i, int length) {
-    float[][] tile = tiles[i / TILE];
-    int j = i % TILE;
-    float[] out = new float[length];
-    for (int k = 0; k < length; k++) {
-      out[k] = tile[k][j];
-    }
-    return out;
+  /** Fresh scratch rows for one thread. */
+  Cursor cursor() {
+    return new Cursor();
   }
 
-  private static double dot(float[][][] tiles, int i, int j, int length) {
-    float[][] ti = tiles[i / TILE];
-    float[][] tj = tiles[j / TILE];
-    int a = i % TILE;
-    int b = j % TILE;
-    double s = 0;
-    for (int k = 0; k < length; k++) {
-      s += (double) ti[k][a] * tj[k][b];
-    }
-    return s;
-  }
+  /** Scratch rows holding one item's g and h; each thread uses its own. */
+  final class Cursor {
+    private final float[] g = new float[p.cols()];
+    private final float[] h = new float[features.cols()];
 
-  /** Σ_k tile[k][j]² for every item j of the tile, summed in double. */
-  private static void squaredNorms(float[][] tile, int t, double[] out) {
-    int x0 = t * TILE;
-    for (float[] column : tile) {
-      for (int j = 0; j < column.length; j++) {
-        out[x0 + j] += (double) column[j] * column[j];
-      }
+    private Cursor() {}
+
+    /** Loads item x: g = p_x − onehot(argmax p_x), h = features_x. */
+    void load(int x) {
+      p.copyRow(rows[x], g);
+      g[argmax[x]] -= 1f;
+      features.copyRow(rows[x], h);
     }
   }
 }

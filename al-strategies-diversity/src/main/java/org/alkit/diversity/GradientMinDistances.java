@@ -4,13 +4,13 @@ import java.util.Arrays;
 
 /**
  * D² to the nearest centre over BADGE's gradient embeddings ({@link FactorisedGradients}), for
- * k-means++ seeding. Each new centre c costs one full pass of {@code O(n·(C + d))}: per tile,
- * the products g_c·g_x and h_c·h_x of all items at once ({@link
- * FactorisedGradients#squaredDistancesTo}), then
+ * k-means++ seeding. Each new centre c costs one full pass of {@code O(n·(C + d))} over the
+ * row-major signals,
  * <pre>  D²(x) ← min(D²(x), ‖g_x‖²‖h_x‖² + ‖g_c‖²‖h_c‖² − 2 (g_c·g_x)(h_c·h_x)).</pre>
  * No pruning: gradient embeddings of uncertain items are spread out, so bounds rarely skip work,
- * and a plain streaming pass vectorises. Tiles run on the given {@link Workers}; each item's D²
- * is written by one task, so the result does not depend on the thread count.
+ * and a plain streaming pass runs at memory speed. Runs of {@link FactorisedGradients#CHUNK}
+ * items are tasks on the given {@link Workers}; each item's D² is written by one task, so the
+ * result does not depend on the thread count.
  */
 final class GradientMinDistances implements MinDistances {
   private final FactorisedGradients points;
@@ -53,15 +53,13 @@ final class GradientMinDistances implements MinDistances {
     isCentre[c] = true;
     float[] gc = points.gradient(c);
     float[] hc = points.features(c);
-    workers.forEach(points.tiles(), t -> {
-      float[] gg = new float[FactorisedGradients.TILE];
-      float[] hh = new float[FactorisedGradients.TILE];
-      double[] d2 = new double[FactorisedGradients.TILE];
-      points.squaredDistancesTo(c, gc, hc, t, gg, hh, d2);
-      int x0 = t * FactorisedGradients.TILE;
-      int width = Math.min(FactorisedGradients.TILE, dist2.length - x0);
-      for (int j = 0; j < width; j++) {
-        dist2[x0 + j] = Math.min(dist2[x0 + j], d2[j]);
+    double cNorm2 = points.squaredNorm(c);
+    int n = dist2.length;
+    workers.forEach(FactorisedGradients.chunks(n), t -> {
+      FactorisedGradients.Cursor cur = points.cursor();
+      int to = Math.min(n, (t + 1) * FactorisedGradients.CHUNK);
+      for (int x = t * FactorisedGradients.CHUNK; x < to; x++) {
+        dist2[x] = Math.min(dist2[x], points.squaredDistanceTo(x, gc, hc, cNorm2, cur));
       }
     });
     dist2[c] = 0;

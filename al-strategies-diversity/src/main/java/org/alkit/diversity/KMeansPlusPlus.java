@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
  * k-means++ seeding (Arthur &amp; Vassilvitskii, "k-means++: The Advantages of Careful Seeding",
  * SODA 2007), shared by {@code kmeans} and {@code badge}: after a given first centre, each next
  * centre is drawn with probability D²(x) / Σ_y D²(y), D(x) being the distance to the nearest
- * centre so far. D² is kept up to date by a {@link MinDistances}, one pass per new centre.
+ * centre so far. D² is kept up to date by a {@link MinDistances}, one pass per new centre; the
+ * last centre is not folded in, as no draw follows it.
  *
  * <p>When every remaining D² is 0 (duplicates), the lowest-index non-centre point is taken.
  */
@@ -19,14 +20,9 @@ final class KMeansPlusPlus {
    */
   record Seeds(int[] centres, double[] squaredDistances) {}
 
-  /** {@code k ≤ points.size()} centres, the first one given, the rest drawn with {@code rng}. */
-  static Seeds seed(Points points, int k, int first, SplittableRandom rng) {
-    return seed(NearestCentres.startingAt(points, points.size(), first), k, first, rng);
-  }
-
   /**
    * {@code k ≤ state.tracked()} centres drawn from {@code state}, which already has the single
-   * centre {@code first}.
+   * centre {@code first}; afterwards {@code state} lacks the last centre.
    */
   static Seeds seed(MinDistances state, int k, int first, SplittableRandom rng) {
     int[] centres = new int[k];
@@ -36,7 +32,9 @@ final class KMeansPlusPlus {
       int next = draw(state, rng.nextDouble());
       centres[t] = next;
       d2AtPick[t] = state.squaredDistance(next);
-      state.add(next);
+      if (t + 1 < k) {
+        state.add(next);
+      }
     }
     return new Seeds(centres, d2AtPick);
   }

@@ -90,7 +90,12 @@ public final class KMeansProvider implements StrategyProvider {
     DenseRows points = DenseRows.of(ctx.matrix(Signal.EMBEDDINGS), candidates);
     int m = candidates.length;
     var rng = ctx.random();
-    KMeansPlusPlus.Seeds seeds = KMeansPlusPlus.seed(points, k, rng.nextInt(m), rng);
+    int first = rng.nextInt(m);
+    KMeansPlusPlus.Seeds seeds;
+    try (Workers workers = Workers.perCore()) {
+      seeds = KMeansPlusPlus.seed(NearestCentres.startingAt(points, m, first, workers), k, first,
+          rng);
+    }
     int d = points.dim();
     float[] centres = new float[k * d];
     for (int c = 0; c < k; c++) {

@@ -4,38 +4,54 @@ import java.util.Arrays;
 
 /**
  * The incremental min-distance update shared by greedy k-center, its doubt-weighted variant and
- * k-means++ on embeddings (BADGE has its own, {@link GradientMinDistances}): for every tracked point x it keeps D²(x) = min over centres c of
- * ‖x − c‖² and the centre that attains it, and {@link #add} folds in one new centre.
+ * k-means++ on embeddings (BADGE has its own, {@link GradientMinDistances}): for every tracked
+ * point x it keeps D²(x) = min over centres c of ‖x − c‖² and the centre that attains it, and
+ * {@link #add} folds in one new centre.
  *
- * <p><b>Pruning.</b> A naive update streams all n rows per new centre. Points are grouped by
- * their current centre o, and each group keeps its radius r_o = max D(x) over its members. By the
- * triangle inequality ‖x − c‖ ≥ ‖c − o‖ − ‖x − o‖, so a new centre c cannot bring x closer when
- * ‖c − o‖ ≥ 2·D(x): a whole group is skipped when ‖c − o‖² ≥ 4·r_o², and inside a visited group
- * each member is checked the same way before its distance is computed. The test keeps a relative
- * slack of {@value #SLACK} against rounding, so the result equals the naive update's. The price
- * is one centre–centre distance per non-empty group and {@code O(n)} extra ints for the groups.
+ * <p><b>Pruning</b> (the triangle-inequality bound of Elkan, "Using the Triangle Inequality to
+ * Accelerate k-Means", ICML 2003). Points are grouped by their current centre o, and each group
+ * keeps its radius r_o = max D(x) over its members. Since ‖x − c‖ ≥ ‖c − o‖ − ‖x − o‖, a new
+ * centre c cannot bring x closer when ‖c − o‖ ≥ 2·D(x): a whole group is skipped when
+ * ‖c − o‖² ≥ 4·r_o², and inside a visited group each member is checked the same way before its
+ * distance is computed. The test keeps a relative slack of {@value #SLACK} against rounding, so
+ * the result equals the naive update's.
  *
- * <p>Memory: {@code O(n + centres)} beyond the points. Points {@code [0, tracked)} are tracked;
+ * <p><b>Layout.</b> The centres' coordinates are also kept column-major (one array per
+ * coordinate, appended as centres are added), so the distances ‖c − o‖² from a new centre to all
+ * existing ones take one vectorised pass ({@link Kernels#squaredDistancesToColumns}); they serve
+ * only the pruning tests. Member distances use {@link DenseRows#squaredDistance}, so D² does not
+ * depend on the layout.
+ *
+ * <p><b>Threads.</b> The visited groups are cut into contiguous runs of about equal member count,
+ * one task each on the given {@link Workers}; each point is updated by one task, and the points a
+ * task moves to the new centre are joined in task order, so the state is the same for any thread
+ * count.
+ *
+ * <p>Memory: {@code O(n + centres·dim)} beyond the points. Points {@code [0, tracked)} are tracked;
  * higher point indices may serve as centres only (the labeled items of core-set).
  */
 final class NearestCentres implements MinDistances {
   /** Relative slack on the squared pruning test, far above float rounding of a distance. */
   private static final double SLACK = 1.001;
+  /** Fewer members to check than this are updated on the calling thread. */
+  private static final int MIN_PARALLEL_MEMBERS = 2048;
 
-  private final Points points;
+  private final DenseRows points;
+  private final Workers workers;
   private final double[] dist2;
   private final boolean[] isCentre;
-  private int[] centreItem;
+  private float[][] centreColumns;
   private int[][] members;
   private int[] memberCount;
   private double[] radius2;
   private int groups;
 
-  private NearestCentres(Points points, int tracked, int capacity) {
+  private NearestCentres(DenseRows points, int tracked, int capacity, Workers workers) {
     this.points = points;
+    this.workers = workers;
     this.dist2 = new double[tracked];
     this.isCentre = new boolean[tracked];
-    this.centreItem = new int[capacity];
+    this.centreColumns = new float[points.dim()][capacity];
     this.members = new int[capacity][];
     this.memberCount = new int[capacity];
     this.radius2 = new double[capacity];
@@ -43,9 +59,13 @@ final class NearestCentres implements MinDistances {
 
   private NearestCentres(NearestCentres o) {
     this.points = o.points;
+    this.workers = o.workers;
     this.dist2 = o.dist2.clone();
     this.isCentre = o.isCentre.clone();
-    this.centreItem = o.centreItem.clone();
+    this.centreColumns = new float[o.centreColumns.length][];
+    for (int k = 0; k < centreColumns.length; k++) {
+      centreColumns[k] = o.centreColumns[k].clone();
+    }
     this.members = new int[o.members.length][];
     for (int g = 0; g < o.groups; g++) {
       this.members[g] = Arrays.copyOf(o.members[g], o.memberCount[g]);
@@ -62,15 +82,15 @@ final class NearestCentres implements MinDistances {
    * @param nearest for each tracked point, the position in {@code centres} of its nearest centre
    * @param squaredDistances for each tracked point, its squared distance to that centre
    */
-  static NearestCentres assigned(Points points, int tracked, int[] centres, int[] nearest,
-      double[] squaredDistances) {
-    NearestCentres nc = new NearestCentres(points, tracked, centres.length + 16);
+  static NearestCentres assigned(DenseRows points, int tracked, int[] centres, int[] nearest,
+      double[] squaredDistances, Workers workers) {
+    NearestCentres nc = new NearestCentres(points, tracked, centres.length + 16, workers);
     int[] counts = new int[centres.length];
     for (int x = 0; x < tracked; x++) {
       counts[nearest[x]]++;
     }
     for (int g = 0; g < centres.length; g++) {
-      nc.openGroup(centres[g], new int[counts[g]]);
+      nc.openGroup(centres[g], new int[counts[g]], 0, 0);
     }
     for (int x = 0; x < tracked; x++) {
       int g = nearest[x];
@@ -82,8 +102,8 @@ final class NearestCentres implements MinDistances {
   }
 
   /** Tracks points {@code [0, tracked)} with the single tracked centre {@code first}. */
-  static NearestCentres startingAt(Points points, int tracked, int first) {
-    NearestCentres nc = new NearestCentres(points, tracked, 16);
+  static NearestCentres startingAt(DenseRows points, int tracked, int first, Workers workers) {
+    NearestCentres nc = new NearestCentres(points, tracked, 16, workers);
     int[] all = new int[tracked];
     double r2 = 0;
     for (int x = 0; x < tracked; x++) {
@@ -91,9 +111,7 @@ final class NearestCentres implements MinDistances {
       nc.dist2[x] = x == first ? 0 : points.squaredDistance(x, first);
       r2 = Math.max(r2, nc.dist2[x]);
     }
-    int g = nc.openGroup(first, all);
-    nc.memberCount[g] = tracked;
-    nc.radius2[g] = r2;
+    nc.openGroup(first, all, tracked, r2);
     nc.isCentre[first] = true;
     return nc;
   }
@@ -130,14 +148,25 @@ final class NearestCentres implements MinDistances {
     return r;
   }
 
-  /** The non-centre tracked point with the largest D², ties to the lowest index; −1 if none. */
+  /**
+   * The non-centre tracked point with the largest D², ties to the lowest index; −1 if none. Every
+   * tracked point belongs to one group and a group's radius is the largest D² of its members, so
+   * only the members of groups whose radius is the largest are scanned, not all n points. (When
+   * that radius is 0, every group qualifies, and centres, whose D² is 0, are passed over.)
+   */
   int farthest() {
+    double r2 = squaredRadius();
     int best = -1;
-    double bestD = Double.NEGATIVE_INFINITY;
-    for (int x = 0; x < dist2.length; x++) {
-      if (!isCentre[x] && dist2[x] > bestD) {
-        bestD = dist2[x];
-        best = x;
+    for (int g = 0; g < groups; g++) {
+      if (radius2[g] != r2) {
+        continue;
+      }
+      int[] m = members[g];
+      for (int p = 0; p < memberCount[g]; p++) {
+        int x = m[p];
+        if (dist2[x] == r2 && !isCentre[x] && (best < 0 || x < best)) {
+          best = x;
+        }
       }
     }
     return best;
@@ -147,59 +176,121 @@ final class NearestCentres implements MinDistances {
   @Override
   public void add(int c) {
     isCentre[c] = true;
-    int[] moved = new int[16];
-    int movedCount = 0;
-    double movedRadius2 = 0;
+    double[] gap = new double[groups];
+    Kernels.squaredDistancesToColumns(points.row(c), centreColumns, groups, gap);
+    int[] visited = new int[groups];
+    int visits = 0;
+    long work = 0;
     for (int g = 0; g < groups; g++) {
-      if (memberCount[g] == 0) {
-        continue;
+      if (memberCount[g] > 0 && gap[g] < 4 * radius2[g] * SLACK) {
+        visited[visits++] = g;
+        work += memberCount[g];
       }
-      double dco = points.squaredDistance(c, centreItem[g]);
-      if (dco >= 4 * radius2[g] * SLACK) {
-        continue;
+    }
+    int tasks = work < MIN_PARALLEL_MEMBERS ? 1 : workers.threads();
+    int[] cut = cuts(visited, visits, work, tasks);
+    Moved[] moved = new Moved[tasks];
+    workers.forEach(tasks, t -> moved[t] = update(c, gap, visited, cut[t], cut[t + 1]));
+    int total = 0;
+    double movedRadius2 = 0;
+    for (Moved m : moved) {
+      total += m.count;
+      movedRadius2 = Math.max(movedRadius2, m.radius2);
+    }
+    int[] joined = new int[total];
+    int at = 0;
+    for (Moved m : moved) {
+      System.arraycopy(m.points, 0, joined, at, m.count);
+      at += m.count;
+    }
+    openGroup(c, joined, total, movedRadius2);
+  }
+
+  /** The points one task moved to the new centre, in visiting order, and their largest D². */
+  private static final class Moved {
+    int[] points = new int[16];
+    int count;
+    double radius2;
+
+    void add(int x, double d2) {
+      if (count == points.length) {
+        points = Arrays.copyOf(points, count * 2);
       }
+      points[count++] = x;
+      radius2 = Math.max(radius2, d2);
+    }
+  }
+
+  /**
+   * Task boundaries: {@code tasks + 1} positions in {@code visited[0, visits)}, cutting it into
+   * contiguous runs of about {@code work / tasks} members each.
+   */
+  private int[] cuts(int[] visited, int visits, long work, int tasks) {
+    int[] cut = new int[tasks + 1];
+    long seen = 0;
+    int v = 0;
+    for (int t = 1; t < tasks; t++) {
+      long target = work * t / tasks;
+      while (v < visits && seen < target) {
+        seen += memberCount[visited[v++]];
+      }
+      cut[t] = v;
+    }
+    cut[tasks] = visits;
+    return cut;
+  }
+
+  /** Updates the members of groups {@code visited[from, to)} against the new centre {@code c}. */
+  private Moved update(int c, double[] gap, int[] visited, int from, int to) {
+    Moved moved = new Moved();
+    for (int v = from; v < to; v++) {
+      int g = visited[v];
+      double dco = gap[g];
       int[] m = members[g];
       int kept = 0;
       double r2 = 0;
       for (int p = 0; p < memberCount[g]; p++) {
         int x = m[p];
         double dx = dist2[x];
-        if (x != c && dco >= 4 * dx * SLACK) {
-          m[kept++] = x;
-          r2 = Math.max(r2, dx);
+        if (x == c) {
+          dist2[x] = 0;
+          moved.add(x, 0);
           continue;
         }
-        double d = x == c ? 0 : points.squaredDistance(c, x);
-        if (d < dx || x == c) {
-          dist2[x] = d;
-          if (movedCount == moved.length) {
-            moved = Arrays.copyOf(moved, movedCount * 2);
+        if (dco < 4 * dx * SLACK) {
+          double d = points.squaredDistance(c, x);
+          if (d < dx) {
+            dist2[x] = d;
+            moved.add(x, d);
+            continue;
           }
-          moved[movedCount++] = x;
-          movedRadius2 = Math.max(movedRadius2, d);
-        } else {
-          m[kept++] = x;
-          r2 = Math.max(r2, dx);
         }
+        m[kept++] = x;
+        r2 = Math.max(r2, dx);
       }
       memberCount[g] = kept;
       radius2[g] = r2;
     }
-    int g = openGroup(c, moved);
-    memberCount[g] = movedCount;
-    radius2[g] = movedRadius2;
+    return moved;
   }
 
-  private int openGroup(int centre, int[] groupMembers) {
-    if (groups == centreItem.length) {
+  private void openGroup(int centre, int[] groupMembers, int count, double groupRadius2) {
+    if (groups == members.length) {
       int cap = groups * 2;
-      centreItem = Arrays.copyOf(centreItem, cap);
+      for (int k = 0; k < centreColumns.length; k++) {
+        centreColumns[k] = Arrays.copyOf(centreColumns[k], cap);
+      }
       members = Arrays.copyOf(members, cap);
       memberCount = Arrays.copyOf(memberCount, cap);
       radius2 = Arrays.copyOf(radius2, cap);
     }
-    centreItem[groups] = centre;
+    float[] row = points.row(centre);
+    for (int k = 0; k < row.length; k++) {
+      centreColumns[k][groups] = row[k];
+    }
     members[groups] = groupMembers;
-    return groups++;
+    memberCount[groups] = count;
+    radius2[groups] = groupRadius2;
+    groups++;
   }
 }

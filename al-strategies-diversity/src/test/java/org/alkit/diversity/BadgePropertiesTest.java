@@ -22,7 +22,7 @@ class BadgePropertiesTest {
     Matrix p = Pools.probabilities(n, classes, rng);
     int[] all = new int[n];
     Arrays.setAll(all, i -> i);
-    FactorisedGradients g = FactorisedGradients.of(p, h, all);
+    FactorisedGradients g = FactorisedGradients.of(p, h, all, Workers.of(1));
     for (int i = 0; i < n; i++) {
       float[] gi = g.materialise(i);
       double norm = 0;
@@ -50,25 +50,30 @@ class BadgePropertiesTest {
     Matrix p = Pools.probabilities(n, 3, rng);
     int[] all = new int[n];
     Arrays.setAll(all, i -> i);
-    FactorisedGradients g = FactorisedGradients.of(p, h, all);
+    FactorisedGradients g = FactorisedGradients.of(p, h, all, Workers.of(1));
     int largest = 0;
     for (int i = 1; i < n; i++) {
       if (g.squaredNorm(i) > g.squaredNorm(largest)) {
         largest = i;
       }
     }
-    KMeansPlusPlus.Seeds s = KMeansPlusPlus.seed(g, k, largest, new SplittableRandom(seed));
+    KMeansPlusPlus.Seeds s = KMeansPlusPlus.seed(
+        GradientMinDistances.startingAt(g, largest, Workers.of(1)), k, largest,
+        new SplittableRandom(seed));
     assertThat(s.centres()).doesNotHaveDuplicates().hasSize(k);
     assertThat(s.centres()[0]).isEqualTo(largest);
   }
 
   @Property(tries = 40)
-  void tiledUpdateEqualsPairwiseMinimumForAnyThreadCount(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 700) int n, @ForAll @IntRange(min = 1, max = 7) int classes,
+  void streamingUpdateEqualsPairwiseMinimumForAnyThreadCount(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 3000) int n, @ForAll @IntRange(min = 1, max = 7) int classes,
       @ForAll @IntRange(min = 1, max = 11) int d) {
     SplittableRandom rng = new SplittableRandom(seed);
-    FactorisedGradients g = FactorisedGradients.of(Pools.probabilities(n, classes, rng),
-        Pools.gaussian(n, d, rng), IntStream.range(0, n).toArray());
+    FactorisedGradients g;
+    try (Workers w2 = Workers.of(2)) {
+      g = FactorisedGradients.of(Pools.probabilities(n, classes, rng), Pools.gaussian(n, d, rng),
+          IntStream.range(0, n).toArray(), w2);
+    }
     int[] centres = rng.ints(Math.min(n, 5), 0, n).toArray();
     double[] one;
     double[] three;

@@ -59,7 +59,7 @@ class DistilReferenceTest {
     for (int i = 0; i < n; i++) {
       assertThat(ProbabilityRows.argmax(probs, i)).as("argmax of row %d", i).isEqualTo(argmax[i]);
     }
-    FactorisedGradients g = FactorisedGradients.of(probs, features, all);
+    FactorisedGradients g = FactorisedGradients.of(probs, features, all, Workers.of(1));
     Matrix linear = ReferenceCases.matrix(out.get("grad_embedding").get("linear"));
     for (int i = 0; i < n; i++) {
       float[] mine = g.materialise(i);

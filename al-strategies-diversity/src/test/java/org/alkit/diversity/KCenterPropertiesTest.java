@@ -27,7 +27,7 @@ class KCenterPropertiesTest {
     Arrays.setAll(all, i -> i);
     DenseRows points = DenseRows.of(m, all);
     int first = rng.nextInt(n);
-    NearestCentres state = NearestCentres.startingAt(points, n, first);
+    NearestCentres state = NearestCentres.startingAt(points, n, first, Workers.of(1));
     int[] centres = {first};
     for (int t = 0; t < Math.min(n - 1, 8); t++) {
       int c = rng.nextInt(n);
