@@ -63,26 +63,21 @@ class PluginDiscoveryTest {
         .collect(Collectors.joining(File.pathSeparator));
     String classPath = CLASS_PATH.stream().filter(e -> !named(e))
         .collect(Collectors.joining(File.pathSeparator));
-    List<String> base = List.of("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH",
-        "-cp", classPath, "org.alkit.cli.Alkit");
-
-    Run list = java(concat(base, List.of("strategies")));
-    assertThat(list.code()).as(list.out()).isZero();
-    assertThat(list.out()).contains("example-outlier").contains("random");
-
-    Run select = java(concat(base, selectArgs()));
-    assertThat(select.code()).as(select.out()).isZero();
-    assertThat(select.out()).contains("\"selected\" : [ 2 ]");
+    assertListsAndRunsThePlugin(List.of("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH",
+        "-cp", classPath, "org.alkit.cli.Alkit"));
   }
 
   @Test
   void pluginOnTheClassPath() throws Exception {
-    List<String> base = List.of("-cp", String.join(File.pathSeparator, CLASS_PATH), "org.alkit.cli.Alkit");
-    Run list = java(concat(base, List.of("strategies")));
+    assertListsAndRunsThePlugin(List.of("-cp", String.join(File.pathSeparator, CLASS_PATH), "org.alkit.cli.Alkit"));
+  }
+
+  private void assertListsAndRunsThePlugin(List<String> launch) throws IOException, InterruptedException {
+    Run list = java(concat(launch, List.of("strategies")));
     assertThat(list.code()).as(list.out()).isZero();
     assertThat(list.out()).contains("example-outlier").contains("random");
 
-    Run select = java(concat(base, selectArgs()));
+    Run select = java(concat(launch, selectArgs()));
     assertThat(select.code()).as(select.out()).isZero();
     assertThat(select.out()).contains("\"selected\" : [ 2 ]");
   }

@@ -9,6 +9,7 @@ import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
+import org.alkit.bench.Inputs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -70,7 +71,7 @@ public class BadgeBenchmark {
         .build();
     ctx.matrix(Signal.EMBEDDINGS);
     ctx.matrix(Signal.PROBABILITIES);
-    badge = Inputs.provider("badge").create(Inputs.provider("badge").defaults());
+    badge = Inputs.strategy("badge");
   }
 
   /** alkit's {@code badge}. */

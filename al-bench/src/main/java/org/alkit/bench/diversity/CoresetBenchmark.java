@@ -8,6 +8,7 @@ import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
+import org.alkit.bench.Inputs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -74,7 +75,7 @@ public class CoresetBenchmark {
         .backend(Inputs.javaBackend())
         .build();
     ctx.matrix(Signal.EMBEDDINGS);
-    coreset = Inputs.provider("coreset").create(Inputs.provider("coreset").defaults());
+    coreset = Inputs.strategy("coreset");
   }
 
   /** alkit's {@code coreset}. */

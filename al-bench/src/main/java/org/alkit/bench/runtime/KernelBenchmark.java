@@ -2,16 +2,14 @@ package org.alkit.bench.runtime;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
-import org.alkit.api.Options;
 import org.alkit.api.Similarity;
+import org.alkit.bench.Inputs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -76,13 +74,13 @@ public class KernelBenchmark {
     final String kind;
     final Matrix a;
     final Matrix b;
-    final ComputeBackend backend = javaBackend();
+    final ComputeBackend backend = Inputs.javaBackend();
     final Scalar scalar = new Scalar(Runtime.getRuntime().availableProcessors());
 
     Case(String kind, int n, int m, int d) {
       this.kind = kind;
-      this.a = random(n, d, 1);
-      this.b = kind.equals("gram") || kind.equals("euclidean") ? a : random(m, d, 2);
+      this.a = Inputs.random(n, d, 1, SplittableRandom::nextGaussian);
+      this.b = kind.equals("gram") || kind.equals("euclidean") ? a : Inputs.random(m, d, 2, SplittableRandom::nextGaussian);
     }
 
     static Case of(String name) {
@@ -119,24 +117,6 @@ public class KernelBenchmark {
           return tiled ? backend.nearest(a, b).index() : scalar.nearest(a, b);
       }
     }
-  }
-
-  private static Matrix random(int n, int d, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    float[] x = new float[n * d];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) rng.nextGaussian();
-    }
-    return Matrix.wrap(n, d, x);
-  }
-
-  private static ComputeBackend javaBackend() {
-    for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
-      if (p.name().equals("java")) {
-        return p.create(Options.defaults("backend 'java'", p.parameters()));
-      }
-    }
-    throw new IllegalStateException("no 'java' compute backend on the class path (al-runtime)");
   }
 
   /**

@@ -1,22 +1,22 @@
-package org.alkit.bench.diversity;
+package org.alkit.bench;
 
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
 import org.alkit.api.Options;
 import org.alkit.api.StrategyProvider;
+import org.alkit.runtime.Registry;
 
-/** Synthetic signals and service look-ups shared by the diversity benchmarks. */
-final class Inputs {
+/** Synthetic data and plugin look-ups shared by the benchmarks. */
+public final class Inputs {
   private Inputs() {}
 
   /**
    * {@code n × d} embeddings drawn as Gaussian-like blobs: 64 centres uniform in [−1, 1]^d, each
    * row a centre plus uniform noise in [−0.25, 0.25]^d, the usual shape of learned features.
    */
-  static Matrix blobs(int n, int d, SplittableRandom rng) {
+  public static Matrix blobs(int n, int d, SplittableRandom rng) {
     float[][] centres = new float[64][d];
     for (float[] c : centres) {
       for (int j = 0; j < d; j++) {
@@ -34,7 +34,7 @@ final class Inputs {
   }
 
   /** {@code n × c} softmax rows of uniform logits in [0, 4). */
-  static Matrix probabilities(int n, int c, SplittableRandom rng) {
+  public static Matrix probabilities(int n, int c, SplittableRandom rng) {
     float[] data = new float[n * c];
     double[] row = new double[c];
     for (int i = 0; i < n; i++) {
@@ -50,23 +50,25 @@ final class Inputs {
     return Matrix.wrap(n, c, data);
   }
 
-  /** al-runtime's {@code java} backend with default options. */
-  static ComputeBackend javaBackend() {
-    for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
-      if (p.name().equals("java")) {
-        return p.create(Options.defaults("backend 'java'", p.parameters()));
-      }
+  /** {@code n × d} values drawn by {@code value} from a generator seeded with {@code seed}. */
+  public static Matrix random(int n, int d, long seed, java.util.function.ToDoubleFunction<SplittableRandom> value) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    float[] x = new float[Math.multiplyExact(n, d)];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) value.applyAsDouble(rng);
     }
-    throw new IllegalStateException("al-runtime's java backend is not on the class path");
+    return Matrix.wrap(n, d, x);
   }
 
-  /** The strategy provider of the given name. */
-  static StrategyProvider provider(String name) {
-    for (StrategyProvider p : ServiceLoader.load(StrategyProvider.class)) {
-      if (p.name().equals(name)) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("no strategy '" + name + "' on the class path");
+  /** al-runtime's {@code java} backend with default options. */
+  public static ComputeBackend javaBackend() {
+    BackendProvider p = Registry.load().backend("java");
+    return p.create(Options.defaults("backend 'java'", p.parameters()));
+  }
+
+  /** The strategy of the given name at its default options. */
+  public static org.alkit.api.Strategy strategy(String name) {
+    StrategyProvider p = Registry.load().strategy(name);
+    return p.create(p.defaults());
   }
 }
