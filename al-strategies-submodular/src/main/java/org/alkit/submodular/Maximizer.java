@@ -28,8 +28,9 @@ import org.apiguardian.api.API;
  *   <li>Splits the options: {@code epsilon}, {@code stopIfZeroGain}, {@code stopIfNegativeGain}
  *       go to the optimizer, {@code neighbors} (a sparse k-NN data kernel for facility location)
  *       and {@code knn} ({@code exact}, {@code approximate} NN-Descent seeded by
- *       {@link MaximizeRequest#seed()}, or {@code auto}: exact up to n = 20 000) to the kernel
- *       builder, everything else to the function ({@link SetFunctions#parameters}).</li>
+ *       {@link MaximizeRequest#seed()}, or {@code auto}: exact up to
+ *       n = {@value KernelBuilder#AUTO_EXACT_MAX_N}) to the kernel builder, everything else to the
+ *       function ({@link SetFunctions#parameters}).</li>
  *   <li>Builds the kernels the function needs from features through the request's
  *       {@link org.alkit.api.ComputeBackend} with submodlib's conventions, timed as
  *       {@link MaximizeResult#kernelMillis()}.</li>

@@ -39,8 +39,15 @@ public final class KernelBuilder {
   public static final Parameter NEIGHBORS = Parameter.integer("neighbors", 0,
       "k of a sparse k-nearest-neighbour data kernel (facility-location only); 0 = dense n × n");
 
-  /** Largest n for which {@code knn = auto} finds the k-NN kernel exactly. */
-  public static final int AUTO_EXACT_MAX_N = 20_000;
+  /**
+   * Largest n for which {@code knn = auto} finds the k-NN kernel exactly: where brute force stops
+   * being faster than NN-Descent. Measured on uniform data in [0,1)^64, k = 20, euclidean, the
+   * {@code java} backend, 2 shared cores (load about 3), exact vs NN-Descent wall time: n = 5 000:
+   * 0.8 s vs 3.4 s; 10 000: 1.7 s vs 5.9 s; 20 000: 5.1 s vs 9.7 s; 40 000: 23.3 s vs 17.6 s.
+   * Brute force grows as n², NN-Descent about linearly, so they meet near n = 31 000; up to there
+   * the exact kernel costs no more and loses nothing. A faster backend moves the point up.
+   */
+  public static final int AUTO_EXACT_MAX_N = 30_000;
 
   /** The option that picks how the sparse k-NN data kernel is found. */
   public static final Parameter KNN = Parameter.choice("knn", "auto",

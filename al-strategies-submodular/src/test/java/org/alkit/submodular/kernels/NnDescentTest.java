@@ -91,6 +91,22 @@ class NnDescentTest {
   }
 
   @Test
+  void findsNearlyAllExactNeighboursOnUniformData() {
+    // close to NN-Descent's worst case: no clusters, intrinsic dimension = d; the paper's setting
+    // (L = K, 2ρK candidates, 4 trees) reaches about 0.7 here
+    SplittableRandom rng = new SplittableRandom(5);
+    float[] x = new float[3000 * 32];
+    for (int p = 0; p < x.length; p++) {
+      x[p] = (float) rng.nextDouble();
+    }
+    Matrix uniform = Matrix.wrap(3000, 32, x);
+    SparseMatrix approximate = NnDescent.kernel(uniform, Similarity.EUCLIDEAN, 10, 1, 2);
+    SparseMatrix exact = BACKEND.knnSimilarity(uniform, uniform, Similarity.EUCLIDEAN, 10);
+
+    assertThat(recall(approximate, exact)).isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
   void dependsOnTheSeedOnlyNotOnTheThreadCount() {
     Matrix data = clustered(700, 8, 5, 3);
     SparseMatrix one = NnDescent.kernel(data, Similarity.EUCLIDEAN, 6, 42, 1);
