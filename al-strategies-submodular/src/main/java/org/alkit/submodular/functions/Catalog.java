@@ -47,8 +47,8 @@ public final class Catalog {
     define("graph-cut", EnumSet.of(DATA), false, List.of(LAMBDA_CUT),
         in -> new GraphCutFamily(GraphCutFamily.columnSums(in.denseKernel()), in.denseKernel(),
             in.scale("lambda")));
-    define("log-det", EnumSet.of(DATA), false, List.of(LAMBDA_DET), in -> {
-      SuperKernel s = new SuperKernel(in.denseKernel(), null, null, null, null, null, 1f, 1f,
+    define("log-det", EnumSet.of(DATA), false, true, List.of(LAMBDA_DET), in -> {
+      SuperKernel s = new SuperKernel(in.kernelRows(), null, null, null, null, null, 1f, 1f,
           in.nonNegative("lambda"));
       return new LogDeterminantFamily(s, in.groundSize(), new int[0], null);
     });
@@ -117,7 +117,7 @@ public final class Catalog {
    */
   private static SetFunction logDet(Inputs in, boolean mutual, boolean conditional) {
     Kernels k = in.kernels();
-    SuperKernel s = new SuperKernel(in.denseKernel(),
+    SuperKernel s = new SuperKernel(KernelRows.dense(in.denseKernel()),
         mutual ? k.queryKernel() : null, mutual ? k.queryQueryKernel() : null,
         conditional ? k.privateKernel() : null, conditional ? k.privatePrivateKernel() : null,
         mutual && conditional ? k.queryPrivateKernel() : null,
@@ -129,8 +129,13 @@ public final class Catalog {
 
   private static void define(String name, Set<Block> kernels, boolean acceptsSparse,
       List<Parameter> parameters, Function<Inputs, SetFunction> build) {
-    SPECS.put(name, new Spec(name, Collections.unmodifiableSet(kernels), acceptsSparse, parameters,
-        build));
+    define(name, kernels, acceptsSparse, false, parameters, build);
+  }
+
+  private static void define(String name, Set<Block> kernels, boolean acceptsSparse,
+      boolean readsRows, List<Parameter> parameters, Function<Inputs, SetFunction> build) {
+    SPECS.put(name, new Spec(name, Collections.unmodifiableSet(kernels), acceptsSparse, readsRows,
+        parameters, build));
   }
 
   /** The spec of the named function. */
@@ -153,16 +158,32 @@ public final class Catalog {
    * @param name the name {@code alkit maximize --function} takes
    * @param kernels the kernel blocks it reads
    * @param acceptsSparse whether DATA may be a sparse k-NN kernel
+   * @param readsRows whether DATA may be given as {@link KernelRows} instead (only DATA is read)
    * @param parameters its options
    * @param build builds it from checked inputs
    */
-  public record Spec(String name, Set<Block> kernels, boolean acceptsSparse,
+  public record Spec(String name, Set<Block> kernels, boolean acceptsSparse, boolean readsRows,
       List<Parameter> parameters, Function<Inputs, SetFunction> build) {
 
     /** Resolves the options, checks the kernels and builds the function. */
     public SetFunction create(Map<String, String> options, Kernels given) {
-      Options resolved = Options.resolve("function '" + name + "'", parameters, options);
-      return build.apply(new Inputs(name, resolved, given, kernels));
+      return build.apply(new Inputs(name, resolve(options), given, null, kernels));
+    }
+
+    /**
+     * Resolves the options and builds the function over the data kernel K given as rows.
+     *
+     * @throws IllegalStateException when the function does not {@link #readsRows}
+     */
+    public SetFunction create(Map<String, String> options, KernelRows rows) {
+      if (!readsRows) {
+        throw new IllegalStateException("function '" + name + "' does not read kernel rows");
+      }
+      return build.apply(new Inputs(name, resolve(options), Kernels.none(), rows, kernels));
+    }
+
+    private Options resolve(Map<String, String> options) {
+      return Options.resolve("function '" + name + "'", parameters, options);
     }
   }
 }

@@ -18,7 +18,7 @@ final class CholeskyMemo {
     this.s = s;
     this.residual = new double[s.size()];
     for (int x = 0; x < residual.length; x++) {
-      residual[x] = s.get(x, x);
+      residual[x] = s.diagonal(x);
     }
     this.factor = new ArrayList<>();
   }
@@ -41,10 +41,7 @@ final class CholeskyMemo {
 
   /** X := X ∪ {a}. */
   void add(int a) {
-    double[] column = new double[residual.length];
-    for (int x = 0; x < column.length; x++) {
-      column[x] = s.get(a, x);
-    }
+    double[] column = s.row(a);
     for (double[] previous : factor) {
       double pa = previous[a];
       for (int x = 0; x < column.length; x++) {

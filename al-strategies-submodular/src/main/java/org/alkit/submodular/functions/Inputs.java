@@ -16,19 +16,24 @@ final class Inputs {
   private final String function;
   private final Options options;
   private final Kernels kernels;
+  private final KernelRows rows;
   private final int n;
 
-  Inputs(String function, Options options, Kernels kernels, Set<Block> required) {
+  /** @param rows the data kernel K as rows, standing in for the DATA block, or {@code null} */
+  Inputs(String function, Options options, Kernels kernels, KernelRows rows, Set<Block> required) {
     this.function = function;
     this.options = options;
     this.kernels = kernels;
+    this.rows = rows;
     for (Block b : required) {
-      if (!kernels.has(b)) {
+      if (!kernels.has(b) && !(b == Block.DATA && rows != null)) {
         throw new InvalidInputException("function '" + function + "' needs the " + b.description()
             + ", none was given");
       }
     }
-    if (required.contains(Block.DATA)) {
+    if (rows != null) {
+      n = rows.size();
+    } else if (required.contains(Block.DATA)) {
       n = kernels.kernel() != null ? kernels.kernel().rows() : kernels.sparseKernel().rows();
       int cols = kernels.kernel() != null ? kernels.kernel().cols() : kernels.sparseKernel().cols();
       expect(Block.DATA, n, cols, n, n);
@@ -79,6 +84,11 @@ final class Inputs {
     return kernels.kernel() != null
         ? Columns.ofColumns(kernels.kernel())
         : Columns.ofSparseColumns(kernels.sparseKernel());
+  }
+
+  /** The data kernel as rows: those given, else the dense kernel's. */
+  KernelRows kernelRows() {
+    return rows != null ? rows : KernelRows.dense(denseKernel());
   }
 
   /** The dense data kernel; functions that cannot read the sparse form call this. */

@@ -19,7 +19,9 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * </pre>
  *
  * log-det: B₁ = ∅, no B₂. CG: B₁ = P. MI: B₁ = ∅, B₂ = Q, i.e. f(A) + f(Q) − f(A ∪ Q). CMI:
- * B₁ = P, B₂ = Q ∪ P. {@link #evaluate} factorises S_X from scratch with EJML's Cholesky.
+ * B₁ = P, B₂ = Q ∪ P. {@link #evaluate} factorises S_X from scratch with EJML's Cholesky, S_X
+ * taken from the rows of S for X. Both read S by its diagonal and rows only, so plain log-det
+ * built from features computes just the k + 1 kernel rows it needs ({@link KernelRows#onDemand}).
  */
 final class LogDeterminantFamily implements SetFunction {
   private final SuperKernel s;
@@ -81,15 +83,16 @@ final class LogDeterminantFamily implements SetFunction {
     return u;
   }
 
-  /** log det S_X by a Cholesky factorisation; −∞ when S_X is not positive definite. */
+  /** log det S_X by a Cholesky factorisation, S_X from |X| rows of S; −∞ when S_X is not positive definite. */
   private double logDet(int[] x) {
     if (x.length == 0) {
       return 0;
     }
     DMatrixRMaj m = new DMatrixRMaj(x.length, x.length);
     for (int a = 0; a < x.length; a++) {
+      double[] row = s.row(x[a]);
       for (int b = 0; b < x.length; b++) {
-        m.set(a, b, s.get(x[a], x[b]));
+        m.set(a, b, row[x[b]]);
       }
     }
     CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(x.length, true);

@@ -13,10 +13,11 @@ import org.alkit.api.Matrix;
  * </pre>
  *
  * Items 0..n−1 are the ground set, n..n+q−1 the queries, n+q..n+q+p−1 the private items. The η/ν
- * products are float32, as in submodlib; KQP is not scaled. Absent blocks have size 0.
+ * products are float32, as in submodlib; KQP is not scaled. Absent blocks have size 0. S is read
+ * by its diagonal and by whole rows, so K may be computed row by row ({@link KernelRows}).
  */
 final class SuperKernel {
-  private final Matrix k;
+  private final KernelRows k;
   private final Matrix kq;
   private final Matrix kp;
   private final Matrix kqq;
@@ -28,7 +29,7 @@ final class SuperKernel {
   private final double lambda;
 
   /** Any of kq/kqq, kp/kpp, kqp may be {@code null} when that block is absent. */
-  SuperKernel(Matrix k, Matrix kq, Matrix kqq, Matrix kp, Matrix kpp, Matrix kqp,
+  SuperKernel(KernelRows k, Matrix kq, Matrix kqq, Matrix kp, Matrix kpp, Matrix kqp,
       float eta, float nu, double lambda) {
     this.k = k;
     this.kq = kq == null ? null : Inputs.scaled(kq, eta);
@@ -36,7 +37,7 @@ final class SuperKernel {
     this.kqq = kqq;
     this.kpp = kpp;
     this.kqp = kqp;
-    this.n = k.rows();
+    this.n = k.size();
     this.q = kq == null ? 0 : kq.cols();
     this.size = n + q + (kp == null ? 0 : kp.cols());
     this.lambda = lambda;
@@ -64,23 +65,40 @@ final class SuperKernel {
     return size - n - q;
   }
 
-  /** S_xy, λ included on the diagonal. */
-  double get(int x, int y) {
+  /** S_xx, λ included. */
+  double diagonal(int x) {
+    return (x < n ? k.diagonal(x) : block(x, x)) + lambda;
+  }
+
+  /** Row a of S, S_ax for x = 0..size−1, λ included at x = a; reads one row of K when a &lt; n. */
+  double[] row(int a) {
+    double[] out = new double[size];
+    int x = 0;
+    if (a < n) {
+      float[] ka = k.row(a);
+      for (; x < n; x++) {
+        out[x] = ka[x];
+      }
+    }
+    for (; x < size; x++) {
+      out[x] = block(a, x);
+    }
+    out[a] += lambda;
+    return out;
+  }
+
+  /** S_xy − λ[x = y] for an entry outside the K block (x ≥ n or y ≥ n). */
+  private double block(int x, int y) {
     if (x > y) {
       int t = x;
       x = y;
       y = t;
     }
-    double v;
-    if (y < n) {
-      v = k.get(x, y);
-    } else if (x < n) {
-      v = y < n + q ? kq.get(x, y - n) : kp.get(x, y - n - q);
+    if (x < n) {
+      return y < n + q ? kq.get(x, y - n) : kp.get(x, y - n - q);
     } else if (x < n + q) {
-      v = y < n + q ? kqq.get(x - n, y - n) : kqp.get(x - n, y - n - q);
-    } else {
-      v = kpp.get(x - n - q, y - n - q);
+      return y < n + q ? kqq.get(x - n, y - n) : kqp.get(x - n, y - n - q);
     }
-    return x == y ? v + lambda : v;
+    return kpp.get(x - n - q, y - n - q);
   }
 }

@@ -10,6 +10,7 @@ import org.alkit.api.SparseMatrix;
 import org.alkit.submodular.Kernels;
 import org.alkit.submodular.Kernels.Block;
 import org.alkit.submodular.SetFunctions;
+import org.alkit.submodular.functions.KernelRows;
 
 /**
  * Builds exactly the kernel blocks a function needs ({@link SetFunctions#requiredKernels}) from
@@ -33,6 +34,8 @@ import org.alkit.submodular.SetFunctions;
  *
  * The dense K is computed in row blocks of about 16 MB written into one n × n array, so its peak
  * memory is 4·n² bytes plus one block. The η/ν scaling is the function's job, not done here.
+ * Functions that read K only by its diagonal and a few rows ({@code log-det}) get it from
+ * {@link #rows} instead: the diagonal now, each row when the function reads it.
  */
 public final class KernelBuilder {
   /** The option that switches the data kernel to its sparse k-NN form. */
@@ -140,6 +143,22 @@ public final class KernelBuilder {
       k = k.withQueryPrivateKernel(backend.similarity(query, privateSet, metric));
     }
     return k;
+  }
+
+  /**
+   * The data kernel K[i][j] = s(x_i, x_j) of a function that reads it by rows
+   * ({@link org.alkit.submodular.functions.Catalog.Spec#readsRows}), computed on demand
+   * ({@link KernelRows#onDemand}): only the diagonal, O(n·d), is computed here; each row, O(n·d),
+   * when the function reads it, i.e. during maximization. Entries equal those of the dense K of
+   * {@link #build}, diagonal as computed; n is not limited by a dense n × n array.
+   *
+   * @throws InvalidInputException when a feature is not finite or {@code neighbors} ≠ 0
+   */
+  public KernelRows rows(String function, Matrix data, Similarity metric, ComputeBackend backend,
+      DataKernel kernel) {
+    checkNeighbors(function, kernel.neighbors(), data.rows());
+    requireFinite(data, dataName);
+    return KernelRows.onDemand(data, metric, backend);
   }
 
   private int checkNeighbors(String function, int neighbors, int n) {
