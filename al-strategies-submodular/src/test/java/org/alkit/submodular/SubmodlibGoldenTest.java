@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.alkit.api.Matrix;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,53 +18,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * equal-gain alternative), gains and f(prefix) to 1e-5 relative.
  */
 class SubmodlibGoldenTest {
-  private static final double NEAR_TIE = 1e-6;
-  private static final Map<String, String> NAMES = Map.ofEntries(
-      Map.entry("FacilityLocationFunction", "facility-location"),
-      Map.entry("GraphCutFunction", "graph-cut"),
-      Map.entry("LogDeterminantFunction", "log-det"),
-      Map.entry("DisparitySumFunction", "disparity-sum"),
-      Map.entry("DisparityMinFunction", "disparity-min"),
-      Map.entry("FacilityLocationMutualInformationFunction", "flmi"),
-      Map.entry("FacilityLocationVariantMutualInformationFunction", "flvmi"),
-      Map.entry("GraphCutMutualInformationFunction", "gcmi"),
-      Map.entry("LogDeterminantMutualInformationFunction", "logdet-mi"),
-      Map.entry("ConcaveOverModularFunction", "com"),
-      Map.entry("FacilityLocationConditionalGainFunction", "flcg"),
-      Map.entry("GraphCutConditionalGainFunction", "gccg"),
-      Map.entry("LogDeterminantConditionalGainFunction", "logdet-cg"),
-      Map.entry("FacilityLocationConditionalMutualInformationFunction", "flcmi"),
-      Map.entry("LogDeterminantConditionalMutualInformationFunction", "logdet-cmi"));
-  private static final Map<String, String> OPTIONS = Map.of(
-      "lambdaVal", "lambda", "magnificationEta", "eta", "queryDiversityEta", "eta",
-      "privacyHardness", "nu", "mode", "mode");
-  private static final Map<String, String> MODES = Map.of(
-      "logarithmic", "log", "squareRoot", "sqrt", "inverse", "inverse");
-
   static Stream<Path> cases() throws IOException {
-    String configured = System.getProperty("alkit.reference");
-    Path dir = configured != null && Files.isDirectory(Path.of(configured))
-        ? Path.of(configured) : Path.of("../testdata/reference/cases");
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().startsWith("submodlib_")).sorted().toList();
-    }
-    assertThat(files).hasSizeGreaterThanOrEqualTo(NAMES.size());
-    return files.stream();
+    return SubmodlibCases.files().stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void naiveGreedyMatchesSubmodlib(Path file) throws IOException {
-    JsonNode c = new ObjectMapper().readTree(file.toFile());
-    String name = NAMES.get(c.get("function").asText());
-    assertThat(name).as("alkit name of %s", c.get("function").asText()).isNotNull();
-    Map<String, String> options = new HashMap<>();
-    c.get("params").fields().forEachRemaining(e -> {
-      String value = e.getValue().asText();
-      options.put(OPTIONS.get(e.getKey()), MODES.getOrDefault(value, value));
-    });
-    SetFunction f = SetFunctions.create(name, options, kernels(c));
+    JsonNode c = SubmodlibCases.read(file);
+    SetFunction f = SetFunctions.create(SubmodlibCases.function(c), SubmodlibCases.options(c), kernels(c));
     JsonNode ref = c.get("results").get("NaiveGreedy");
     int n = c.get("n").asInt();
     boolean[] chosen = new boolean[n];
@@ -94,21 +51,17 @@ class SubmodlibGoldenTest {
         assertThat(Math.abs(ref.get("chosen_minus_best_other").get(t).asDouble()))
             .as("step %d: picked %d (gain %s), submodlib picked %d (gain %s) without a near-tie",
                 t, best, bestGain, expected, expectedGain)
-            .isLessThan(NEAR_TIE);
-        assertThat(bestGain).as("near-tie gain at step %d", t).isCloseTo(gain, within(NEAR_TIE));
+            .isLessThan(SubmodlibCases.NEAR_TIE);
+        assertThat(bestGain).as("near-tie gain at step %d", t).isCloseTo(gain, within(SubmodlibCases.NEAR_TIE));
       }
-      assertThat(gain).as("gain at step %d", t).isCloseTo(expectedGain, within(tolerance(expectedGain)));
+      assertThat(gain).as("gain at step %d", t).isCloseTo(expectedGain, within(SubmodlibCases.tolerance(expectedGain)));
       f.add(expected);
       chosen[expected] = true;
       prefix[t] = expected;
       double fPrefix = ref.get("f_prefix").get(t).asDouble();
       assertThat(f.evaluate(java.util.Arrays.copyOf(prefix, t + 1)))
-          .as("f(prefix) at step %d", t).isCloseTo(fPrefix, within(tolerance(fPrefix)));
+          .as("f(prefix) at step %d", t).isCloseTo(fPrefix, within(SubmodlibCases.tolerance(fPrefix)));
     }
-  }
-
-  private static double tolerance(double expected) {
-    return 1e-5 * Math.abs(expected) + 1e-9;
   }
 
   /** The case's kernels; those omitted for size are rebuilt from the features. */
