@@ -2,11 +2,7 @@ package org.alkit.uncertainty;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.util.List;
-import java.util.Set;
 import org.alkit.api.Options;
-import org.alkit.api.Parameter;
-import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.apiguardian.api.API;
 
@@ -25,23 +21,10 @@ import org.apiguardian.api.API;
  * Found through {@link java.util.ServiceLoader} under its name; the class itself is not API.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class AlampDivProvider extends UncertaintyProvider {
+public final class AlampDivProvider extends AlampFamilyProvider {
   /** The provider, as ServiceLoader creates it. */
   public AlampDivProvider() {
-    super("alamp-div", "alamp, one item per previously predicted class per sweep (Aggarwal et al. 2022)",
-        Set.of(Signal.PROBABILITIES));
-  }
-
-  /** {@code previous-probabilities}, absent in the first round. */
-  @Override
-  public Set<Signal> uses() {
-    return Set.of(Signal.PREVIOUS_PROBABILITIES);
-  }
-
-  /** {@code base}. */
-  @Override
-  public List<Parameter> parameters() {
-    return List.of(AlampOptions.BASE);
+    super("alamp-div", "alamp, one item per previously predicted class per sweep (Aggarwal et al. 2022)");
   }
 
   @Override

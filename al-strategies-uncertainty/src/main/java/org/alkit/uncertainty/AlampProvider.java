@@ -2,11 +2,7 @@ package org.alkit.uncertainty;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.util.List;
-import java.util.Set;
 import org.alkit.api.Options;
-import org.alkit.api.Parameter;
-import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.apiguardian.api.API;
 
@@ -27,23 +23,10 @@ import org.apiguardian.api.API;
  * {@link java.util.ServiceLoader} under its name; the class itself is not API.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class AlampProvider extends UncertaintyProvider {
+public final class AlampProvider extends AlampFamilyProvider {
   /** The provider, as ServiceLoader creates it. */
   public AlampProvider() {
-    super("alamp", "relative drop of the margin since the previous round (Aggarwal et al. 2022)",
-        Set.of(Signal.PROBABILITIES));
-  }
-
-  /** {@code previous-probabilities}, absent in the first round. */
-  @Override
-  public Set<Signal> uses() {
-    return Set.of(Signal.PREVIOUS_PROBABILITIES);
-  }
-
-  /** {@code base}. */
-  @Override
-  public List<Parameter> parameters() {
-    return List.of(AlampOptions.BASE);
+    super("alamp", "relative drop of the margin since the previous round (Aggarwal et al. 2022)");
   }
 
   @Override
