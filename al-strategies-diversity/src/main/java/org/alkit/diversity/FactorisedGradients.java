@@ -85,6 +85,42 @@ final class FactorisedGradients {
     return Math.max(0, gNorm2[x] * hNorm2[x] + cNorm2 - 2 * gg * hh);
   }
 
+  /**
+   * The new distance of x to centre c, or +∞ when it cannot be below {@code current}: with
+   * gg = g_x·g_c computed first (C floats read), Cauchy–Schwarz on h gives
+   * <pre>  ‖g_x⊗h_x − g_c⊗h_c‖² ≥ ‖g_x‖²‖h_x‖² + ‖g_c‖²‖h_c‖² − 2|gg|·‖h_x‖‖h_c‖,</pre>
+   * and when that bound, less the worst float rounding of both dot products
+   * ({@code 4(C + d)·2⁻²⁴·‖g_x‖‖g_c‖‖h_x‖‖h_c‖}), still exceeds {@code current}, the d floats of
+   * h_x are never read. Otherwise the distance as {@link #squaredDistanceTo} computes it, so a
+   * pass with the bound updates exactly the items a pass without it would.
+   */
+  double squaredDistanceBelow(int x, float[] gc, float[] hc, double gcNorm2, double hcNorm2,
+      double current, Cursor cur) {
+    cur.loadGradient(x);
+    double gg = Kernels.dot(cur.g, 0, gc, 0, gc.length);
+    double xNorm2 = gNorm2[x] * hNorm2[x];
+    double cNorm2 = gcNorm2 * hcNorm2;
+    double hProduct = Math.sqrt(hNorm2[x] * hcNorm2);
+    double rounding = 4.0 * (gc.length + hc.length) * 0x1p-24 * Math.sqrt(gNorm2[x] * gcNorm2) * hProduct
+        + 1e-12 * (xNorm2 + cNorm2);
+    if (xNorm2 + cNorm2 - 2 * Math.abs(gg) * hProduct - rounding > current) {
+      return Double.POSITIVE_INFINITY;
+    }
+    features.copyRow(rows[x], cur.h);
+    double hh = Kernels.dot(cur.h, 0, hc, 0, hc.length);
+    return Math.max(0, xNorm2 + cNorm2 - 2 * gg * hh);
+  }
+
+  /** ‖g_i‖². */
+  double gradientNorm2(int i) {
+    return gNorm2[i];
+  }
+
+  /** ‖h_i‖². */
+  double featureNorm2(int i) {
+    return hNorm2[i];
+  }
+
   /** ‖g_i ⊗ h_i‖² = ‖g_i‖²‖h_i‖². */
   double squaredNorm(int i) {
     return gNorm2[i] * hNorm2[i];
@@ -132,9 +168,14 @@ final class FactorisedGradients {
 
     /** Loads item x: g = p_x − onehot(argmax p_x), h = features_x. */
     void load(int x) {
+      loadGradient(x);
+      features.copyRow(rows[x], h);
+    }
+
+    /** Loads only g of item x (C floats), for a bound before h is read. */
+    void loadGradient(int x) {
       p.copyRow(rows[x], g);
       g[argmax[x]] -= 1f;
-      features.copyRow(rows[x], h);
     }
   }
 }

@@ -7,8 +7,10 @@ import java.util.Arrays;
  * k-means++ seeding. Each new centre c costs one full pass of {@code O(n·(C + d))} over the
  * row-major signals,
  * <pre>  D²(x) ← min(D²(x), ‖g_x‖²‖h_x‖² + ‖g_c‖²‖h_c‖² − 2 (g_c·g_x)(h_c·h_x)).</pre>
- * No pruning: gradient embeddings of uncertain items are spread out, so bounds rarely skip work,
- * and a plain streaming pass runs at memory speed. Runs of {@link FactorisedGradients#CHUNK}
+ * Items whose Cauchy–Schwarz bound ({@link FactorisedGradients#squaredDistanceBelow}) shows the
+ * new centre cannot come closer are skipped after reading their C gradient values, without
+ * reading their d features: with many classes, most items predict another class than the centre,
+ * so g_x·g_c is small and the bound decides. Runs of {@link FactorisedGradients#CHUNK}
  * items are tasks on the given {@link Workers}; each item's D² is written by one task, so the
  * result does not depend on the thread count.
  */
@@ -53,13 +55,14 @@ final class GradientMinDistances implements MinDistances {
     isCentre[c] = true;
     float[] gc = points.gradient(c);
     float[] hc = points.features(c);
-    double cNorm2 = points.squaredNorm(c);
+    double gcNorm2 = points.gradientNorm2(c);
+    double hcNorm2 = points.featureNorm2(c);
     int n = dist2.length;
     workers.forEach(FactorisedGradients.chunks(n), t -> {
       FactorisedGradients.Cursor cur = points.cursor();
       int to = Math.min(n, (t + 1) * FactorisedGradients.CHUNK);
       for (int x = t * FactorisedGradients.CHUNK; x < to; x++) {
-        dist2[x] = Math.min(dist2[x], points.squaredDistanceTo(x, gc, hc, cNorm2, cur));
+        dist2[x] = Math.min(dist2[x], points.squaredDistanceBelow(x, gc, hc, gcNorm2, hcNorm2, dist2[x], cur));
       }
     });
     dist2[c] = 0;
