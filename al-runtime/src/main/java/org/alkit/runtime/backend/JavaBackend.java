@@ -2,6 +2,7 @@ package org.alkit.runtime.backend;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.alkit.api.ComputeBackend;
@@ -25,6 +26,12 @@ import org.alkit.api.SparseMatrix;
  * cancellation, no clamping, and bit-identical to {@link Matrix#squaredDistance}, which golden
  * core-set cases need. Every output element is accumulated by one thread, sequentially over the
  * columns {@code k = 0..d−1}, so results do not depend on the thread count, block or tile size.
+ *
+ * <p>The dense kernels of a matrix against itself ({@code a == b}, the same instance) are
+ * symmetric bit for bit, as (x − y)² equals (y − x)² and x·y equals y·x. A block starting at row
+ * {@code i0} then evaluates only the columns from {@code i0} on and copies each finished
+ * (transformed) value past its own rows to the mirrored element, which no other block touches:
+ * about half the work, still one writer per element, and the result exactly symmetric.
  */
 final class JavaBackend implements ComputeBackend {
   /**
@@ -58,7 +65,7 @@ final class JavaBackend implements ComputeBackend {
     float[] distance = new float[queries.rows()];
     Arrays.fill(index, -1);
     Arrays.fill(distance, Float.POSITIVE_INFINITY);
-    run(queries, references, PairKernel.SQUARED_DIFFERENCE, i0 -> (start, j0, ni, nj, v) -> {
+    run(queries, references, PairKernel.SQUARED_DIFFERENCE, false, i0 -> (start, j0, ni, nj, v) -> {
       for (int i = 0; i < ni; i++) {
         int row = start + i;
         float[] values = v[i];
@@ -107,7 +114,7 @@ final class JavaBackend implements ComputeBackend {
     int n = a.rows();
     int[] cols = new int[n * k];
     float[] vals = new float[n * k];
-    run(a, b, t.kernel, i0 -> new KnnVisitor(i0, Math.min(block, n - i0), k, t, cols, vals));
+    run(a, b, t.kernel, false, i0 -> new KnnVisitor(i0, Math.min(block, n - i0), k, t, cols, vals));
     long[] rowPtr = new long[n + 1];
     for (int i = 0; i <= n; i++) {
       rowPtr[i] = (long) i * k;
@@ -120,34 +127,60 @@ final class JavaBackend implements ComputeBackend {
     return "JavaBackend[threads=" + threads + ", block=" + block + "]";
   }
 
+  /**
+   * The {@code a.rows() × b.rows()} values of {@code kernel}, transformed; for {@code a == b} only
+   * the upper part is evaluated and {@linkplain #mirror mirrored} (see the class comment).
+   */
   private Matrix dense(Matrix a, Matrix b, PairKernel kernel, Transform transform) {
     int m = b.rows();
     float[] out = new float[Math.multiplyExact(a.rows(), m)];
-    run(a, b, kernel, i0 -> (start, j0, ni, nj, v) -> {
+    boolean symmetric = a == b;
+    run(a, b, kernel, symmetric, i0 -> (start, j0, ni, nj, v) -> {
       for (int i = 0; i < ni; i++) {
         transform.apply(v[i], nj, start + i, j0, out, (start + i) * m + j0);
+      }
+      if (symmetric) {
+        mirror(out, m, start, j0, ni, nj);
       }
     });
     return Matrix.wrap(a.rows(), m, out);
   }
 
   /**
-   * Evaluates {@code kernel} on every pair of rows, block by block: the visitor made for a block
-   * (from its first row) sees that block's tiles in ascending column order, on one thread.
+   * Copies the finished values of rows {@code [i0, i0 + ni)} against columns
+   * {@code [j0, j0 + nj)} of the square {@code m × m} row-major {@code out} to their transposed
+   * elements, for the columns past the rows (the block computes the others itself). The inner
+   * loop writes one contiguous run of {@code ni} floats per column.
    */
-  private void run(Matrix a, Matrix b, PairKernel kernel, IntFunction<TileVisitor> visitors) {
-    int n = a.rows();
-    int blocks = (n + block - 1) / block;
-    IntStream range = IntStream.range(0, blocks);
-    if (pool == null || blocks <= 1) {
-      range.forEach(t -> runBlock(a, b, kernel, t * block, visitors));
-    } else {
-      pool.submit(() -> range.parallel().forEach(t -> runBlock(a, b, kernel, t * block, visitors)))
-          .join();
+  private static void mirror(float[] out, int m, int i0, int j0, int ni, int nj) {
+    for (int j = Math.max(j0, i0 + ni); j < j0 + nj; j++) {
+      for (int i = i0; i < i0 + ni; i++) {
+        out[j * m + i] = out[i * m + j];
+      }
     }
   }
 
-  private void runBlock(Matrix a, Matrix b, PairKernel kernel, int i0, IntFunction<TileVisitor> visitors) {
+  /**
+   * Evaluates {@code kernel} on every pair of rows, block by block: the visitor made for a block
+   * (from its first row) sees that block's tiles in ascending column order, on one thread. With
+   * {@code upper}, a block starting at row {@code i0} sees only the columns from {@code i0} on.
+   */
+  private void run(Matrix a, Matrix b, PairKernel kernel, boolean upper,
+      IntFunction<TileVisitor> visitors) {
+    int n = a.rows();
+    int blocks = (n + block - 1) / block;
+    IntStream range = IntStream.range(0, blocks);
+    IntConsumer task = t -> runBlock(a, b, kernel, t * block, upper ? t * block : 0, visitors);
+    if (pool == null || blocks <= 1) {
+      range.forEach(task);
+    } else {
+      pool.submit(() -> range.parallel().forEach(task)).join();
+    }
+  }
+
+  /** Evaluates rows {@code [i0, i0 + block)} against the columns from {@code firstColumn} on. */
+  private void runBlock(Matrix a, Matrix b, PairKernel kernel, int i0, int firstColumn,
+      IntFunction<TileVisitor> visitors) {
     int d = a.cols();
     int ni = Math.min(block, a.rows() - i0);
     int width = Math.min(TILE, b.rows());
@@ -155,7 +188,7 @@ final class JavaBackend implements ComputeBackend {
     float[][] packedB = new float[Math.min(K_CHUNK, d)][width];
     float[][] values = new float[ni][width];
     TileVisitor visitor = visitors.apply(i0);
-    for (int j0 = 0; j0 < b.rows(); j0 += TILE) {
+    for (int j0 = firstColumn; j0 < b.rows(); j0 += TILE) {
       int nj = Math.min(TILE, b.rows() - j0);
       for (float[] row : values) {
         Arrays.fill(row, 0, nj, 0f);

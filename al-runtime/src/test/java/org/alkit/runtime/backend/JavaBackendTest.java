@@ -3,6 +3,7 @@ package org.alkit.runtime.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.alkit.api.ComputeBackend;
@@ -100,6 +101,43 @@ class JavaBackendTest {
       for (int i = 0; i < n; i++) {
         for (int p = knn.rowStart(i); p < knn.rowEnd(i); p++) {
           assertThat(bits(knn.value(p))).isEqualTo(bits(sim.get(i, knn.column(p))));
+        }
+      }
+    }
+  }
+
+  /**
+   * A matrix against itself (the same instance), for which only the upper tiles are evaluated
+   * and mirrored: every dense kernel equals the naive loops bit for bit, with 1 and 3 threads, on
+   * row counts that are not multiples of the block or tile ({@link JavaBackend#TILE}) size.
+   */
+  @ParameterizedTest(name = "{0} × {1}, block {2}")
+  @CsvSource({"7, 130, 3", "513, 129, 256", "1100, 33, 100", "1100, 17, 7", "0, 8, 5"})
+  void denseKernelsOfAMatrixWithItselfEqualTheNaiveLoopsBitForBit(int n, int d, int block) {
+    Matrix x = random(n, d, 30 + n);
+    for (ComputeBackend backend : List.of(backend(1, block), backend(3, block))) {
+      assertBitwise(backend.squaredDistances(x, x), (i, j) -> x.squaredDistance(i, x, j), "distance");
+      assertBitwise(backend.gram(x, x), (i, j) -> x.dot(i, x, j), "dot");
+      for (Similarity s : Similarity.values()) {
+        assertBitwise(backend.similarity(x, x, s), (i, j) -> naive(x, i, x, j, s), s.toString());
+      }
+    }
+  }
+
+  /** The expected value of element (i, j). */
+  private interface Expected {
+    float at(int i, int j);
+  }
+
+  /** Asserts that every element of the square {@code m} has the bits of {@code expected}. */
+  private static void assertBitwise(Matrix m, Expected expected, String what) {
+    assertThat(m.cols()).isEqualTo(m.rows());
+    for (int i = 0; i < m.rows(); i++) {
+      for (int j = 0; j < m.cols(); j++) {
+        float e = expected.at(i, j);
+        if (bits(m.get(i, j)) != bits(e)) {
+          assertThat(m.get(i, j)).as("%s (%d, %d)", what, i, j).isEqualTo(e);
+          assertThat(bits(m.get(i, j))).as("%s (%d, %d) bits", what, i, j).isEqualTo(bits(e));
         }
       }
     }
