@@ -1,5 +1,6 @@
 package org.alkit.submodular.functions;
 
+import java.util.stream.IntStream;
 import org.alkit.api.Matrix;
 import org.alkit.api.SparseMatrix;
 
@@ -21,18 +22,29 @@ final class Columns {
     this.value = value;
   }
 
-  /** Column j = column j of {@code m}: rows of m are the represented items. */
+  /** Side of the square tiles {@link #ofColumns} transposes, 64 × 64 floats = 16 KiB per tile. */
+  private static final int TILE = 64;
+
+  /**
+   * Column j = column j of {@code m}: rows of m are the represented items. The transpose
+   * v[j·r + i] = m[i][j] runs tile by tile ({@value #TILE} × {@value #TILE}) so both sides stay in
+   * cache, the column stripes in parallel (each writes its own columns, so the copy is exact).
+   */
   static Columns ofColumns(Matrix m) {
     int r = m.rows();
     int c = m.cols();
     float[] v = new float[r * c];
-    float[] row = new float[c];
-    for (int i = 0; i < r; i++) {
-      m.copyRow(i, row);
-      for (int j = 0; j < c; j++) {
-        v[j * r + i] = row[j];
+    IntStream.range(0, (c + TILE - 1) / TILE).parallel().forEach(stripe -> {
+      int j0 = stripe * TILE;
+      int j1 = Math.min(c, j0 + TILE);
+      for (int i0 = 0; i0 < r; i0 += TILE) {
+        for (int j = j0; j < j1; j++) {
+          for (int i = i0, i1 = Math.min(r, i0 + TILE); i < i1; i++) {
+            v[j * r + i] = m.get(i, j);
+          }
+        }
       }
-    }
+    });
     return new Columns(r, denseStarts(c, r), null, v);
   }
 
