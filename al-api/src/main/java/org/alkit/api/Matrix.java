@@ -109,19 +109,27 @@ public final class Matrix {
     return copyRow(i, new float[cols]);
   }
 
-  /** Dot product of row {@code i} of this matrix with row {@code j} of {@code other}. */
+  /**
+   * Dot product of row {@code i} of this matrix with row {@code j} of {@code other}: the chain
+   * {@code s ← fma(a_k, b_k, s)} over {@code k = 0..cols−1}, one rounding per term, which compute
+   * backends reproduce bit for bit.
+   */
   public float dot(int i, Matrix other, int j) {
     requireSameCols(other);
     int a = offset + i * stride;
     int b = other.offset + j * other.stride;
     float s = 0f;
     for (int k = 0; k < cols; k++) {
-      s += data[a + k] * other.data[b + k];
+      s = Math.fma(data[a + k], other.data[b + k], s);
     }
     return s;
   }
 
-  /** Squared Euclidean distance between row {@code i} of this matrix and row {@code j} of {@code other}. */
+  /**
+   * Squared Euclidean distance between row {@code i} of this matrix and row {@code j} of
+   * {@code other}: the chain {@code s ← fma(t, t, s)} with {@code t = a_k − b_k} over
+   * {@code k = 0..cols−1}, which compute backends reproduce bit for bit.
+   */
   public float squaredDistance(int i, Matrix other, int j) {
     requireSameCols(other);
     int a = offset + i * stride;
@@ -129,7 +137,7 @@ public final class Matrix {
     float s = 0f;
     for (int k = 0; k < cols; k++) {
       float d = data[a + k] - other.data[b + k];
-      s += d * d;
+      s = Math.fma(d, d, s);
     }
     return s;
   }

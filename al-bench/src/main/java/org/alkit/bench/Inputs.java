@@ -1,5 +1,6 @@
 package org.alkit.bench;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
@@ -62,8 +63,13 @@ public final class Inputs {
 
   /** al-runtime's {@code java} backend with default options. */
   public static ComputeBackend javaBackend() {
+    return javaBackend(Map.of());
+  }
+
+  /** The {@code java} compute backend with the given options, the others at their defaults. */
+  public static ComputeBackend javaBackend(Map<String, String> options) {
     BackendProvider p = Registry.load().backend("java");
-    return p.create(Options.defaults("backend 'java'", p.parameters()));
+    return p.create(Options.resolve("backend 'java'", p.parameters(), options));
   }
 
   /** The strategy of the given name at its default options. */

@@ -1,6 +1,7 @@
 package org.alkit.bench.runtime;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -35,24 +36,26 @@ import org.openjdk.jmh.annotations.Warmup;
  *       (core-set's initial nearest-labeled pass).</li>
  * </ul>
  *
- * {@code impl = tiled} is the backend; {@code impl = scalar} is {@link Scalar}, the previous
- * implementation. GFLOP/s count 3 operations a term for Σ(a − b)² and 2 for Σa·b. Run with JMH
+ * {@code impl = tiled} is the backend as configured by default (the register-blocked Vector API
+ * kernels, as the JVM runs with {@code --add-modules jdk.incubator.vector}); {@code tiled-scalar}
+ * is the backend with {@code simd = scalar} (its plain loops that C2 vectorises);
+ * {@code impl = scalar} is {@link Scalar}, the first implementation. GFLOP/s count 3 operations a term for Σ(a − b)² and 2 for Σa·b. Run with JMH
  * ({@code java -cp … org.openjdk.jmh.Main KernelBenchmark}) or, for best-of-N figures without the
- * harness, with {@link #main} ({@code main [case [tiled|scalar|both [runs]]]}).
+ * harness, with {@link #main} ({@code main [case [tiled|tiled-scalar|scalar|both [runs]]]}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx8g"})
+@Fork(value = 1, jvmArgs = {"-Xmx8g", "--add-modules", "jdk.incubator.vector"})
 public class KernelBenchmark {
   /** Which kernel and size, see the class comment. */
   @Param({"gram-5k-64", "euclidean-5k-64", "euclidean-10k-1024", "nearest-50k-1k-512"})
   public String kernel;
 
-  /** {@code tiled} (the backend) or {@code scalar} (the previous loops). */
-  @Param({"tiled", "scalar"})
+  /** {@code tiled} (the backend), {@code tiled-scalar} (it without the Vector API) or {@code scalar} (the first loops). */
+  @Param({"tiled", "tiled-scalar", "scalar"})
   public String impl;
 
   private Case c;
@@ -75,6 +78,7 @@ public class KernelBenchmark {
     final Matrix a;
     final Matrix b;
     final ComputeBackend backend = Inputs.javaBackend();
+    final ComputeBackend backendScalar = Inputs.javaBackend(Map.of("simd", "scalar"));
     final Scalar scalar = new Scalar(Runtime.getRuntime().availableProcessors());
 
     Case(String kind, int n, int m, int d) {
@@ -104,10 +108,11 @@ public class KernelBenchmark {
     }
 
     Object run(String impl) {
-      boolean tiled = impl.equals("tiled");
-      if (!tiled && !impl.equals("scalar")) {
-        throw new IllegalArgumentException("impl '" + impl + "': expected tiled or scalar");
+      boolean tiled = !impl.equals("scalar");
+      if (tiled && !impl.equals("tiled") && !impl.equals("tiled-scalar")) {
+        throw new IllegalArgumentException("impl '" + impl + "': expected tiled, tiled-scalar or scalar");
       }
+      ComputeBackend backend = impl.equals("tiled") ? this.backend : backendScalar;
       switch (kind) {
         case "gram":
           return tiled ? backend.gram(a, b) : scalar.dense(a, b, false, false);
@@ -123,8 +128,9 @@ public class KernelBenchmark {
    * The baseline: the {@code java} backend's kernels before they were tiled for SIMD, kept here
    * (and only here) as a copy so the speed-up stays measurable. Row blocks of 256 queries in
    * parallel, reference tiles of 128 rows packed row-major, and for each pair one scalar float
-   * accumulator over the columns (four pairs side by side). That sum is a serial dependency chain
-   * C2 does not vectorise. Results are bit-identical to the tiled kernels.
+   * accumulator over the columns (four pairs side by side), the same fused multiply-add chain as
+   * the backend's. That sum is a serial dependency chain C2 does not vectorise. Results are
+   * bit-identical to the tiled kernels.
    */
   static final class Scalar {
     private static final int BLOCK = 256;
@@ -212,8 +218,12 @@ public class KernelBenchmark {
     private static float one(float[] a, int ao, float[] b, int bo, int d, boolean distance) {
       float s = 0f;
       for (int k = 0; k < d; k++) {
-        float t = distance ? a[ao + k] - b[bo + k] : a[ao + k] * b[bo + k];
-        s += distance ? t * t : t;
+        if (distance) {
+          float t = a[ao + k] - b[bo + k];
+          s = Math.fma(t, t, s);
+        } else {
+          s = Math.fma(a[ao + k], b[bo + k], s);
+        }
       }
       return s;
     }
@@ -234,18 +244,18 @@ public class KernelBenchmark {
           float t1 = x - b[b1 + k];
           float t2 = x - b[b2 + k];
           float t3 = x - b[b3 + k];
-          s0 += t0 * t0;
-          s1 += t1 * t1;
-          s2 += t2 * t2;
-          s3 += t3 * t3;
+          s0 = Math.fma(t0, t0, s0);
+          s1 = Math.fma(t1, t1, s1);
+          s2 = Math.fma(t2, t2, s2);
+          s3 = Math.fma(t3, t3, s3);
         }
       } else {
         for (int k = 0; k < d; k++) {
           float x = a[ao + k];
-          s0 += x * b[bo + k];
-          s1 += x * b[b1 + k];
-          s2 += x * b[b2 + k];
-          s3 += x * b[b3 + k];
+          s0 = Math.fma(x, b[bo + k], s0);
+          s1 = Math.fma(x, b[b1 + k], s1);
+          s2 = Math.fma(x, b[b2 + k], s2);
+          s3 = Math.fma(x, b[b3 + k], s3);
         }
       }
       out[oo] = s0;
@@ -256,15 +266,16 @@ public class KernelBenchmark {
   }
 
   /**
-   * Best-of-N figures without JMH: {@code main [case [tiled|scalar|both [runs]]]} (default: every
-   * case, both impls, 3 runs after one warm-up). With both, checks that they give bit-identical
-   * results.
+   * Best-of-N figures without JMH: {@code main [case [tiled|tiled-scalar|scalar|both [runs]]]}
+   * (default: every case, every impl, 3 runs after one warm-up). With {@code both} (every impl),
+   * checks that they give bit-identical results. Start the JVM with
+   * {@code --add-modules jdk.incubator.vector}, as the JMH fork is.
    */
   public static void main(String[] args) {
     String[] cases = args.length > 0 ? new String[] {args[0]}
         : new String[] {"gram-5k-64", "euclidean-5k-64", "nearest-50k-1k-512", "euclidean-10k-1024"};
     String[] impls = args.length > 1 && !args[1].equals("both") ? new String[] {args[1]}
-        : new String[] {"tiled", "scalar"};
+        : new String[] {"tiled", "tiled-scalar", "scalar"};
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     for (String name : cases) {
       Case c = Case.of(name);
@@ -283,7 +294,7 @@ public class KernelBenchmark {
         } else {
           same = Objects.deepEquals(first, result) ? ", bit-identical" : ", DIFFERENT RESULTS";
         }
-        System.out.printf("%-20s %-6s best of %d: %8.1f ms, %6.2f GFLOP/s%s%n", name, impl, runs,
+        System.out.printf("%-20s %-12s best of %d: %8.1f ms, %6.2f GFLOP/s%s%n", name, impl, runs,
             best / 1e6, c.flops() / best, same);
       }
     }

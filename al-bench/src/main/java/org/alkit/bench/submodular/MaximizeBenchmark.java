@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx8g"})
+@Fork(value = 1, jvmArgs = {"-Xmx8g", "--add-modules", "jdk.incubator.vector"})
 public class MaximizeBenchmark {
   /** Which case: {@code fl-dense}, {@code logdet}, {@code fl-sparse} or {@code fl-sparse-1e6}. */
   @Param({"fl-dense", "logdet", "fl-sparse", "fl-sparse-1e6"})

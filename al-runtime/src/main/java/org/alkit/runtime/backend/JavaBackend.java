@@ -22,7 +22,10 @@ import org.alkit.api.SparseMatrix;
  * reference rows, which C2 vectorises. Extra memory is {@code O(block · (d + TILE))} a worker and
  * never {@code |a| × |b|} (beyond the dense kernels' own output).
  *
- * <p>Distances are computed directly as Σ(a − b)² (not through ‖a‖² + ‖b‖² − 2a·b): no
+ * <p>The inner loops run either {@link VectorPairKernel} (the Vector API, register blocked; when
+ * the JVM resolves {@code jdk.incubator.vector}) or {@link PairKernel} (plain loops that C2
+ * vectorises); the two give the same bits. Distances are computed directly as Σ(a − b)², a fused
+ * multiply-add chain (not through ‖a‖² + ‖b‖² − 2a·b): no
  * cancellation, no clamping, and bit-identical to {@link Matrix#squaredDistance}, which golden
  * core-set cases need. Every output element is accumulated by one thread, sequentially over the
  * columns {@code k = 0..d−1}, so results do not depend on the thread count, block or tile size.
@@ -43,14 +46,30 @@ final class JavaBackend implements ComputeBackend {
   /** Columns per pass over a tile: 128 × 512 floats (256 KiB) stay in L2. */
   static final int K_CHUNK = 128;
 
+  /** The incubating Vector API module, resolved only when the JVM is started with {@code --add-modules}. */
+  static final String VECTOR_MODULE = "jdk.incubator.vector";
+
   private final int threads;
   private final int block;
+  private final boolean vector;
   private final ForkJoinPool pool;
 
-  JavaBackend(int threads, int block) {
+  /**
+   * @param vector whether to run {@link VectorPairKernel} (requires {@link #vectorApiAvailable()})
+   *     rather than {@link PairKernel}'s loops; both give the same bits
+   */
+  JavaBackend(int threads, int block, boolean vector) {
     this.threads = threads;
     this.block = block;
+    this.vector = vector;
     this.pool = threads == 1 ? null : new ForkJoinPool(threads);
+  }
+
+  /** Whether {@value #VECTOR_MODULE} is in the boot layer and readable from this class. */
+  static boolean vectorApiAvailable() {
+    return ModuleLayer.boot().findModule(VECTOR_MODULE)
+        .map(JavaBackend.class.getModule()::canRead)
+        .orElse(false);
   }
 
   @Override
@@ -124,7 +143,7 @@ final class JavaBackend implements ComputeBackend {
 
   @Override
   public String toString() {
-    return "JavaBackend[threads=" + threads + ", block=" + block + "]";
+    return "JavaBackend[threads=" + threads + ", block=" + block + ", simd=" + (vector ? "vector" : "scalar") + "]";
   }
 
   /**
@@ -183,31 +202,53 @@ final class JavaBackend implements ComputeBackend {
       IntFunction<TileVisitor> visitors) {
     int d = a.cols();
     int ni = Math.min(block, a.rows() - i0);
-    int width = Math.min(TILE, b.rows());
+    int width = padded(Math.min(TILE, b.rows()));
     float[] packedA = pack(a, i0, ni, new float[ni * d]);
     float[][] packedB = new float[Math.min(K_CHUNK, d)][width];
     float[][] values = new float[ni][width];
     TileVisitor visitor = visitors.apply(i0);
     for (int j0 = firstColumn; j0 < b.rows(); j0 += TILE) {
       int nj = Math.min(TILE, b.rows() - j0);
+      int evaluated = padded(nj);
       for (float[] row : values) {
-        Arrays.fill(row, 0, nj, 0f);
+        Arrays.fill(row, 0, evaluated, 0f);
       }
       for (int k0 = 0; k0 < d; k0 += K_CHUNK) {
         int kc = Math.min(K_CHUNK, d - k0);
         packTransposed(b, j0, nj, k0, kc, packedB);
         int i = 0;
         for (; i + 4 <= ni; i += 4) {
-          kernel.rows4(packedA, i * d + k0, d, packedB, kc, nj, values[i], values[i + 1],
-              values[i + 2], values[i + 3]);
+          if (vector) {
+            kernel.vectorRows4(packedA, i * d + k0, d, packedB, kc, evaluated, values[i],
+                values[i + 1], values[i + 2], values[i + 3]);
+          } else {
+            kernel.rows4(packedA, i * d + k0, d, packedB, kc, nj, values[i], values[i + 1],
+                values[i + 2], values[i + 3]);
+          }
         }
         for (; i < ni; i++) {
-          kernel.row(packedA, i * d + k0, packedB, kc, nj, values[i]);
+          if (vector) {
+            kernel.vectorRow(packedA, i * d + k0, packedB, kc, evaluated, values[i]);
+          } else {
+            kernel.row(packedA, i * d + k0, packedB, kc, nj, values[i]);
+          }
         }
       }
       visitor.tile(i0, j0, ni, nj, values);
     }
     visitor.finish();
+  }
+
+  /**
+   * Reference rows evaluated for a tile of {@code nj}: the vector kernel covers whole micro-tiles
+   * of {@link VectorPairKernel#WIDTH} (the padding rows hold stale packed values, whose results
+   * are never read).
+   */
+  private int padded(int nj) {
+    if (!vector) {
+      return nj;
+    }
+    return (nj + VectorPairKernel.WIDTH - 1) / VectorPairKernel.WIDTH * VectorPairKernel.WIDTH;
   }
 
   /**

@@ -11,8 +11,11 @@ import org.alkit.api.Parameter;
  * Publishes the pure-Java {@link ComputeBackend} under the name {@value #NAME}: blocked, packed
  * float kernels on a fork-join pool, deterministic for any thread count.
  *
- * <p>Options: {@code threads} (workers, 0 = one per available core) and {@code block} (query rows
- * per parallel task).
+ * <p>Options: {@code threads} (workers, 0 = one per available core), {@code block} (query rows
+ * per parallel task) and {@code simd}: {@code vector} runs the register-blocked Vector API kernels,
+ * which need the JVM option {@code --add-modules jdk.incubator.vector} (the {@code alkit} launcher
+ * passes it); {@code scalar} runs plain loops that C2 vectorises, about 2–3× slower; {@code auto}
+ * (the default) takes {@code vector} when the module is there. Both give the same bits.
  */
 public final class JavaBackendProvider implements BackendProvider {
   /** The name configuration selects this backend by. */
@@ -30,7 +33,10 @@ public final class JavaBackendProvider implements BackendProvider {
   public List<Parameter> parameters() {
     return List.of(
         Parameter.integer("threads", 0, "worker threads; 0 = one per available core"),
-        Parameter.integer("block", 256, "query rows per parallel task"));
+        Parameter.integer("block", 256, "query rows per parallel task"),
+        Parameter.choice("simd", "auto", "inner kernels: vector (Vector API, needs --add-modules "
+            + JavaBackend.VECTOR_MODULE + "), scalar, or auto (vector when available)",
+            "auto", "vector", "scalar"));
   }
 
   @Override
@@ -44,6 +50,15 @@ public final class JavaBackendProvider implements BackendProvider {
     if (block < 1) {
       throw new InvalidInputException(options.owner() + ": option 'block' = " + block + ": expected >= 1");
     }
-    return new JavaBackend(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, block);
+    String simd = options.getString("simd");
+    boolean available = JavaBackend.vectorApiAvailable();
+    if (simd.equals("vector") && !available) {
+      throw new InvalidInputException(options.owner() + ": option 'simd' = vector: module "
+          + JavaBackend.VECTOR_MODULE + " is not resolved; expected the JVM option --add-modules "
+          + JavaBackend.VECTOR_MODULE + ", or simd = auto or scalar");
+    }
+    boolean vector = simd.equals("vector") || simd.equals("auto") && available;
+    return new JavaBackend(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, block,
+        vector);
   }
 }

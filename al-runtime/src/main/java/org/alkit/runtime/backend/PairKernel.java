@@ -4,14 +4,16 @@ package org.alkit.runtime.backend;
  * The per-element update of a pairwise kernel, applied to a packed, transposed tile of reference
  * rows: {@code bt[k][j]} is column {@code k0 + k} of reference row {@code j}, for a chunk of
  * columns starting at {@code k0}. The innermost loop runs over {@code j} and only updates
- * {@code acc[j] ← acc[j] ⊕ f(x_k, bt[k][j])} element-wise, with every array indexed by {@code j}
+ * {@code acc[j] ← fma(t, t, acc[j])} with {@code t = x_k − bt[k][j]} (or {@code fma(x_k, bt[k][j], acc[j])})
+ * element-wise, with every array indexed by {@code j}
  * alone, so C2's superword pass vectorises it: there is no reduction, and no loop-carried
  * dependence even if two arrays were the same. (One flat array indexed {@code k·TILE + j} is not
  * vectorised by JDK 17's C2, as it cannot rule out such a dependence at an unknown offset; hence
  * one array per column.) Each {@code acc[j]} still receives its terms in column order: called on
- * ascending, contiguous column chunks, every value is the float sum sequential over
- * {@code k = 0..d−1}, bit-identical to {@link org.alkit.api.Matrix#squaredDistance} and
- * {@link org.alkit.api.Matrix#dot}.
+ * ascending, contiguous column chunks, every value is the fused multiply-add chain sequential over
+ * {@code k = 0..d−1} (one rounding per term), bit-identical to
+ * {@link org.alkit.api.Matrix#squaredDistance}, {@link org.alkit.api.Matrix#dot} and
+ * {@link VectorPairKernel}. C2 vectorises {@link Math#fma} loops like plain ones.
  *
  * <p>{@link #rows4} updates four query rows at once, so each loaded {@code bt} value serves four
  * accumulator rows; that changes the order of no single sum. (Eight rows, or two columns per
@@ -35,10 +37,10 @@ enum PairKernel {
           float t1 = x1 - b;
           float t2 = x2 - b;
           float t3 = x3 - b;
-          c0[j] += t0 * t0;
-          c1[j] += t1 * t1;
-          c2[j] += t2 * t2;
-          c3[j] += t3 * t3;
+          c0[j] = Math.fma(t0, t0, c0[j]);
+          c1[j] = Math.fma(t1, t1, c1[j]);
+          c2[j] = Math.fma(t2, t2, c2[j]);
+          c3[j] = Math.fma(t3, t3, c3[j]);
         }
       }
     }
@@ -50,9 +52,20 @@ enum PairKernel {
         float[] y = bt[k];
         for (int j = 0; j < nj; j++) {
           float t = x - y[j];
-          c[j] += t * t;
+          c[j] = Math.fma(t, t, c[j]);
         }
       }
+    }
+
+    @Override
+    void vectorRows4(float[] a, int a0, int d, float[][] bt, int kc, int width, float[] c0,
+        float[] c1, float[] c2, float[] c3) {
+      VectorPairKernel.squareRows4(a, a0, d, bt, kc, width, c0, c1, c2, c3);
+    }
+
+    @Override
+    void vectorRow(float[] a, int a0, float[][] bt, int kc, int width, float[] c) {
+      VectorPairKernel.squareRow(a, a0, bt, kc, width, c);
     }
   },
   /** Σ_k a_k·b_k, the inner product. */
@@ -68,10 +81,10 @@ enum PairKernel {
         float[] y = bt[k];
         for (int j = 0; j < nj; j++) {
           float b = y[j];
-          c0[j] += x0 * b;
-          c1[j] += x1 * b;
-          c2[j] += x2 * b;
-          c3[j] += x3 * b;
+          c0[j] = Math.fma(x0, b, c0[j]);
+          c1[j] = Math.fma(x1, b, c1[j]);
+          c2[j] = Math.fma(x2, b, c2[j]);
+          c3[j] = Math.fma(x3, b, c3[j]);
         }
       }
     }
@@ -82,9 +95,20 @@ enum PairKernel {
         float x = a[a0 + k];
         float[] y = bt[k];
         for (int j = 0; j < nj; j++) {
-          c[j] += x * y[j];
+          c[j] = Math.fma(x, y[j], c[j]);
         }
       }
+    }
+
+    @Override
+    void vectorRows4(float[] a, int a0, int d, float[][] bt, int kc, int width, float[] c0,
+        float[] c1, float[] c2, float[] c3) {
+      VectorPairKernel.dotRows4(a, a0, d, bt, kc, width, c0, c1, c2, c3);
+    }
+
+    @Override
+    void vectorRow(float[] a, int a0, float[][] bt, int kc, int width, float[] c) {
+      VectorPairKernel.dotRow(a, a0, bt, kc, width, c);
     }
   };
 
@@ -98,4 +122,15 @@ enum PairKernel {
 
   /** As {@link #rows4} for the one query row whose columns start at {@code a[a0]}, into {@code c}. */
   abstract void row(float[] a, int a0, float[][] bt, int kc, int nj, float[] c);
+
+  /**
+   * As {@link #rows4} with {@link VectorPairKernel} (same bits), over reference rows
+   * {@code [0, width)}, a multiple of {@link VectorPairKernel#WIDTH}. Call only when
+   * {@link JavaBackend#vectorApiAvailable()}.
+   */
+  abstract void vectorRows4(float[] a, int a0, int d, float[][] bt, int kc, int width, float[] c0,
+      float[] c1, float[] c2, float[] c3);
+
+  /** As {@link #row} with {@link VectorPairKernel}, see {@link #vectorRows4}. */
+  abstract void vectorRow(float[] a, int a0, float[][] bt, int kc, int width, float[] c);
 }

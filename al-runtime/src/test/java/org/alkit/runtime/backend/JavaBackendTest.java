@@ -24,10 +24,17 @@ class JavaBackendTest {
   private final Matrix b = random(JavaBackend.TILE + 37, 13, 2);
 
   private static ComputeBackend backend(int threads, int block) {
+    return backend(threads, block, "auto");
+  }
+
+  private static ComputeBackend backend(int threads, int block, String simd) {
     JavaBackendProvider p = new JavaBackendProvider();
     return p.create(Options.resolve("backend 'java'", p.parameters(),
-        Map.of("threads", Integer.toString(threads), "block", Integer.toString(block))));
+        Map.of("threads", Integer.toString(threads), "block", Integer.toString(block), "simd", simd)));
   }
+
+  /** Both inner-kernel implementations; the tests run with {@code --add-modules jdk.incubator.vector}. */
+  private static final List<String> SIMD = List.of("vector", "scalar");
 
   private static Matrix random(int rows, int cols, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
@@ -57,18 +64,23 @@ class JavaBackendTest {
   }
 
   /**
-   * Every kernel against the naive loops that sum sequentially over the columns, bit for bit, on
-   * shapes around the tile ({@link JavaBackend#TILE} reference rows), column-chunk
-   * ({@link JavaBackend#K_CHUNK}), register-block (4 query rows) and vector widths, and empty ones.
+   * Every kernel, with the Vector API and with the scalar inner loops, against the naive fused
+   * multiply-add chains sequential over the columns ({@link Matrix#squaredDistance},
+   * {@link Matrix#dot}), bit for bit, on shapes around the tile ({@link JavaBackend#TILE}
+   * reference rows), column-chunk ({@link JavaBackend#K_CHUNK}), register-block (4 query rows) and
+   * vector widths (16 or 32 reference rows), and empty ones.
    */
-  @ParameterizedTest(name = "{0} × {1} × {2}")
+  @ParameterizedTest(name = "{0} × {1} × {2}, {3}")
   @CsvSource({
-      "45, 549, 13", "5, 7, 130", "3, 1025, 257", "1, 1, 1", "7, 33, 129", "9, 512, 128",
-      "0, 10, 8", "10, 0, 8", "6, 6, 0"})
-  void everyKernelEqualsTheNaiveSequentialLoopsBitForBit(int n, int m, int d) {
+      "45, 549, 13, vector", "5, 7, 130, vector", "3, 1025, 257, vector", "1, 1, 1, vector",
+      "7, 33, 129, vector", "9, 512, 128, vector", "11, 31, 5, vector", "0, 10, 8, vector",
+      "10, 0, 8, vector", "6, 6, 0, vector",
+      "45, 549, 13, scalar", "5, 7, 130, scalar", "3, 1025, 257, scalar", "1, 1, 1, scalar",
+      "7, 33, 129, scalar", "0, 10, 8, scalar", "6, 6, 0, scalar"})
+  void everyKernelEqualsTheNaiveSequentialLoopsBitForBit(int n, int m, int d, String simd) {
     Matrix x = random(n, d, 10 + n);
     Matrix y = random(m, d, 20 + m);
-    ComputeBackend backend = backend(3, 5);
+    ComputeBackend backend = backend(3, 5, simd);
     Matrix dist = backend.squaredDistances(x, y);
     Matrix gram = backend.gram(x, y);
     assertThat(dist.rows()).isEqualTo(n);
@@ -115,7 +127,8 @@ class JavaBackendTest {
   @CsvSource({"7, 130, 3", "513, 129, 256", "1100, 33, 100", "1100, 17, 7", "0, 8, 5"})
   void denseKernelsOfAMatrixWithItselfEqualTheNaiveLoopsBitForBit(int n, int d, int block) {
     Matrix x = random(n, d, 30 + n);
-    for (ComputeBackend backend : List.of(backend(1, block), backend(3, block))) {
+    for (ComputeBackend backend : List.of(backend(1, block, "vector"), backend(3, block, "vector"),
+        backend(3, block, "scalar"))) {
       assertBitwise(backend.squaredDistances(x, x), (i, j) -> x.squaredDistance(i, x, j), "distance");
       assertBitwise(backend.gram(x, x), (i, j) -> x.dot(i, x, j), "dot");
       for (Similarity s : Similarity.values()) {
@@ -287,6 +300,44 @@ class JavaBackendTest {
     assertThatThrownBy(() -> backend(1, 4).knnSimilarity(a, b, Similarity.DOT, b.rows() + 1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("k = " + (b.rows() + 1));
+  }
+
+  @Test
+  void theVectorKernelsAreChosenWhenTheModuleIsResolvedAndNamedInToString() {
+    assertThat(JavaBackend.vectorApiAvailable()).as("tests run with --add-modules jdk.incubator.vector").isTrue();
+    assertThat(backend(1, 8).toString()).contains("simd=vector");
+    assertThat(backend(1, 8, "scalar").toString()).contains("simd=scalar");
+  }
+
+  @Test
+  void vectorAndScalarKernelsGiveTheSameBitsOnALargeSymmetricCase() {
+    Matrix x = random(JavaBackend.TILE + 77, 300, 41);
+    for (String what : List.of("distance", "dot", "euclidean")) {
+      Matrix v = dense(backend(2, 64, "vector"), x, what);
+      Matrix s = dense(backend(2, 64, "scalar"), x, what);
+      assertBitwise(v, s::get, what);
+    }
+  }
+
+  private static Matrix dense(ComputeBackend b, Matrix x, String what) {
+    switch (what) {
+      case "distance":
+        return b.squaredDistances(x, x);
+      case "dot":
+        return b.gram(x, x);
+      default:
+        return b.similarity(x, x, Similarity.EUCLIDEAN);
+    }
+  }
+
+  @Test
+  void anUnknownSimdNameListsTheKnownOnes() {
+    JavaBackendProvider p = new JavaBackendProvider();
+    assertThatThrownBy(() -> p.create(Options.resolve("backend 'java'", p.parameters(), Map.of("simd", "avx"))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("simd")
+        .hasMessageContaining("avx")
+        .hasMessageContaining("vector");
   }
 
   @Test

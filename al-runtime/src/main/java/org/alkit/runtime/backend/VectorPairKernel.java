@@ -1,0 +1,166 @@
+package org.alkit.runtime.backend;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The {@link PairKernel}s written with the Vector API ({@code jdk.incubator.vector}), register
+ * blocked: a micro-tile of four query rows × two vectors of reference rows keeps its eight
+ * accumulator vectors in registers for a whole column chunk, so each packed {@code bt[k]} vector is
+ * loaded once for four rows and no accumulator goes through memory between columns. C2's automatic
+ * vectorisation of {@link PairKernel} cannot do that: it vectorises only the innermost loop, whose
+ * accumulators live in arrays.
+ *
+ * <p>Each lane holds one (query, reference) pair and adds its terms one column at a time,
+ * {@code acc ← fma(t, t, acc)} with {@code t = x − y} (or {@code acc ← fma(x, y, acc)}), exactly
+ * the operations and order of {@link PairKernel}'s scalar loops: both give the same bits.
+ *
+ * <p>The methods are written out, without helper calls, and the micro-tile is kept at eight
+ * accumulators on purpose: every Vector API call inlines a deep tree of methods, and past C2's
+ * node-count inlining cutoff the remaining calls are not inlined, their vectors are boxed and the
+ * kernel runs about a hundred times slower. Four × four tiles measured no faster (about 30·10⁹
+ * pairs × columns a second on one core for either).
+ *
+ * <p>Only loaded when {@link JavaBackend#vectorApiAvailable()} says the module is in the boot layer
+ * (the JVM was started with {@code --add-modules jdk.incubator.vector}); otherwise the backend runs
+ * {@link PairKernel}.
+ */
+final class VectorPairKernel {
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  private static final int LANES = SPECIES.length();
+
+  /** Reference columns one micro-tile covers; packed tiles are padded to a multiple of it. */
+  static final int WIDTH = 2 * LANES;
+
+  private VectorPairKernel() {}
+
+  /**
+   * Adds (a_k − b_k)² for {@code kc} consecutive columns into {@code c0..c3}: four packed query
+   * rows ({@code d} floats apart, from {@code a[a0]}) against reference rows {@code [0, width)} of
+   * {@code bt}; {@code width} is a multiple of {@link #WIDTH} and every array at least that long.
+   */
+  static void squareRows4(float[] a, int a0, int d, float[][] bt, int kc, int width,
+      float[] c0, float[] c1, float[] c2, float[] c3) {
+    for (int j = 0; j < width; j += WIDTH) {
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
+      FloatVector s10 = FloatVector.fromArray(SPECIES, c1, j);
+      FloatVector s11 = FloatVector.fromArray(SPECIES, c1, j + LANES);
+      FloatVector s20 = FloatVector.fromArray(SPECIES, c2, j);
+      FloatVector s21 = FloatVector.fromArray(SPECIES, c2, j + LANES);
+      FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
+      FloatVector s31 = FloatVector.fromArray(SPECIES, c3, j + LANES);
+      for (int k = 0; k < kc; k++) {
+        float[] y = bt[k];
+        FloatVector b0 = FloatVector.fromArray(SPECIES, y, j);
+        FloatVector b1 = FloatVector.fromArray(SPECIES, y, j + LANES);
+        FloatVector x0 = FloatVector.broadcast(SPECIES, a[a0 + k]);
+        FloatVector t00 = x0.sub(b0);
+        s00 = t00.fma(t00, s00);
+        FloatVector t01 = x0.sub(b1);
+        s01 = t01.fma(t01, s01);
+        FloatVector x1 = FloatVector.broadcast(SPECIES, a[a0 + d + k]);
+        FloatVector t10 = x1.sub(b0);
+        s10 = t10.fma(t10, s10);
+        FloatVector t11 = x1.sub(b1);
+        s11 = t11.fma(t11, s11);
+        FloatVector x2 = FloatVector.broadcast(SPECIES, a[a0 + 2 * d + k]);
+        FloatVector t20 = x2.sub(b0);
+        s20 = t20.fma(t20, s20);
+        FloatVector t21 = x2.sub(b1);
+        s21 = t21.fma(t21, s21);
+        FloatVector x3 = FloatVector.broadcast(SPECIES, a[a0 + 3 * d + k]);
+        FloatVector t30 = x3.sub(b0);
+        s30 = t30.fma(t30, s30);
+        FloatVector t31 = x3.sub(b1);
+        s31 = t31.fma(t31, s31);
+      }
+      s00.intoArray(c0, j);
+      s01.intoArray(c0, j + LANES);
+      s10.intoArray(c1, j);
+      s11.intoArray(c1, j + LANES);
+      s20.intoArray(c2, j);
+      s21.intoArray(c2, j + LANES);
+      s30.intoArray(c3, j);
+      s31.intoArray(c3, j + LANES);
+    }
+  }
+
+  /** As {@link #squareRows4} for the products a_k·b_k. */
+  static void dotRows4(float[] a, int a0, int d, float[][] bt, int kc, int width,
+      float[] c0, float[] c1, float[] c2, float[] c3) {
+    for (int j = 0; j < width; j += WIDTH) {
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
+      FloatVector s10 = FloatVector.fromArray(SPECIES, c1, j);
+      FloatVector s11 = FloatVector.fromArray(SPECIES, c1, j + LANES);
+      FloatVector s20 = FloatVector.fromArray(SPECIES, c2, j);
+      FloatVector s21 = FloatVector.fromArray(SPECIES, c2, j + LANES);
+      FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
+      FloatVector s31 = FloatVector.fromArray(SPECIES, c3, j + LANES);
+      for (int k = 0; k < kc; k++) {
+        float[] y = bt[k];
+        FloatVector b0 = FloatVector.fromArray(SPECIES, y, j);
+        FloatVector b1 = FloatVector.fromArray(SPECIES, y, j + LANES);
+        FloatVector x0 = FloatVector.broadcast(SPECIES, a[a0 + k]);
+        s00 = x0.fma(b0, s00);
+        s01 = x0.fma(b1, s01);
+        FloatVector x1 = FloatVector.broadcast(SPECIES, a[a0 + d + k]);
+        s10 = x1.fma(b0, s10);
+        s11 = x1.fma(b1, s11);
+        FloatVector x2 = FloatVector.broadcast(SPECIES, a[a0 + 2 * d + k]);
+        s20 = x2.fma(b0, s20);
+        s21 = x2.fma(b1, s21);
+        FloatVector x3 = FloatVector.broadcast(SPECIES, a[a0 + 3 * d + k]);
+        s30 = x3.fma(b0, s30);
+        s31 = x3.fma(b1, s31);
+      }
+      s00.intoArray(c0, j);
+      s01.intoArray(c0, j + LANES);
+      s10.intoArray(c1, j);
+      s11.intoArray(c1, j + LANES);
+      s20.intoArray(c2, j);
+      s21.intoArray(c2, j + LANES);
+      s30.intoArray(c3, j);
+      s31.intoArray(c3, j + LANES);
+    }
+  }
+
+  /** As {@link #squareRows4} for the one query row whose columns start at {@code a[a0]}, into {@code c0}. */
+  static void squareRow(float[] a, int a0, float[][] bt, int kc, int width, float[] c0) {
+    for (int j = 0; j < width; j += WIDTH) {
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
+      for (int k = 0; k < kc; k++) {
+        float[] y = bt[k];
+        FloatVector b0 = FloatVector.fromArray(SPECIES, y, j);
+        FloatVector b1 = FloatVector.fromArray(SPECIES, y, j + LANES);
+        FloatVector x0 = FloatVector.broadcast(SPECIES, a[a0 + k]);
+        FloatVector t00 = x0.sub(b0);
+        s00 = t00.fma(t00, s00);
+        FloatVector t01 = x0.sub(b1);
+        s01 = t01.fma(t01, s01);
+      }
+      s00.intoArray(c0, j);
+      s01.intoArray(c0, j + LANES);
+    }
+  }
+
+  /** As {@link #dotRows4} for one query row, into {@code c0}. */
+  static void dotRow(float[] a, int a0, float[][] bt, int kc, int width, float[] c0) {
+    for (int j = 0; j < width; j += WIDTH) {
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
+      for (int k = 0; k < kc; k++) {
+        float[] y = bt[k];
+        FloatVector b0 = FloatVector.fromArray(SPECIES, y, j);
+        FloatVector b1 = FloatVector.fromArray(SPECIES, y, j + LANES);
+        FloatVector x0 = FloatVector.broadcast(SPECIES, a[a0 + k]);
+        s00 = x0.fma(b0, s00);
+        s01 = x0.fma(b1, s01);
+      }
+      s00.intoArray(c0, j);
+      s01.intoArray(c0, j + LANES);
+    }
+  }
+}
