@@ -110,22 +110,26 @@ public final class Maximizer {
 
   /**
    * Builds the kernels the function reads and returns how to create it from its options: from
-   * {@code --kernel} as given; from features, on-demand kernel rows for a function that reads K by
-   * rows (log-det), else the dense or sparse kernels.
+   * {@code --kernel} as given, which may be asymmetric; from features, on-demand kernel rows for a
+   * function that reads K by rows (log-det), else the dense or sparse kernels, a dense K exactly
+   * symmetric ({@link KernelBuilder}).
    */
   private static Function<Map<String, String>, SetFunction> kernels(MaximizeRequest request,
       KernelBuilder.DataKernel dataKernel) {
     Catalog.Spec spec = Catalog.get(request.function());
-    if (request.kernel().isEmpty() && spec.readsRows()) {
+    if (request.kernel().isPresent()) {
+      Kernels given = RequestChecks.kernels(request);
+      return options -> spec.create(options, given, false);
+    }
+    if (spec.readsRows()) {
       KernelRows rows = FEATURES.rows(request.function(), request.data().get(), request.metric(),
           request.backend(), dataKernel);
       return options -> spec.create(options, rows);
     }
-    Kernels kernels = request.kernel().isPresent()
-        ? RequestChecks.kernels(request)
-        : FEATURES.build(request.function(), request.data().get(), request.queryData().orElse(null),
-            request.privateData().orElse(null), request.metric(), request.backend(), dataKernel);
-    return options -> spec.create(options, kernels);
+    Kernels built = FEATURES.build(request.function(), request.data().get(),
+        request.queryData().orElse(null), request.privateData().orElse(null), request.metric(),
+        request.backend(), dataKernel);
+    return options -> spec.create(options, built, true);
   }
 
   /** Removes option {@code p} from {@code options}: its text, or its default when absent. */

@@ -64,7 +64,7 @@ public final class SetFunctions {
    *     value and what was expected
    */
   public static SetFunction create(String name, Map<String, String> options, Kernels kernels) {
-    return Catalog.get(name).create(options, kernels);
+    return Catalog.get(name).create(options, kernels, false);
   }
 
   /** The function names, in the order of the table above. */

@@ -152,7 +152,7 @@ public class KernelBenchmark {
           for (int j = 0; j < nj; j++) {
             float raw = v[i * nj + j];
             out[(i0 + i) * m + j0 + j] =
-                similarity ? (float) Math.exp(-(float) Math.sqrt(raw) * inverseD) : raw;
+                similarity ? Similarity.euclidean(raw, inverseD) : raw;
           }
         }
       });

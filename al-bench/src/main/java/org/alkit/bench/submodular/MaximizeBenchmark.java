@@ -120,24 +120,27 @@ public class MaximizeBenchmark {
   }
 
   /**
-   * Quick figures without JMH: {@code main [scenario [sparseN]]}; one warm-up run for
-   * {@code logdet} (the others run for seconds), then one timed run printing kernel and maximize
-   * times.
+   * Quick figures without JMH: {@code main [scenario [sparseN [runs]]]}; one warm-up run for
+   * {@code logdet} (the others run for seconds), then {@code runs} (default 1) timed runs, each
+   * printing kernel and maximize times; the first of them is cold for the other scenarios.
    */
   public static void main(String[] args) {
     String[] scenarios = args.length > 0 ? new String[] {args[0]}
         : new String[] {"fl-dense", "logdet", "fl-sparse"};
     int sparseN = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     for (String s : scenarios) {
       MaximizeRequest r = request(s, sparseN);
       if (s.equals("logdet")) {
         Maximizer.maximize(r);
       }
-      long start = System.nanoTime();
-      MaximizeResult result = Maximizer.maximize(r);
-      System.out.printf("%-10s n=%d k=%d: total %.0f ms (kernel %.0f ms, maximize %.0f ms), f(A)=%.4f%n",
-          s, r.data().get().rows(), r.budget(), (System.nanoTime() - start) / 1e6,
-          result.kernelMillis(), result.maximizeMillis(), result.value());
+      for (int run = 0; run < runs; run++) {
+        long start = System.nanoTime();
+        MaximizeResult result = Maximizer.maximize(r);
+        System.out.printf("%-10s n=%d k=%d: total %.0f ms (kernel %.0f ms, maximize %.0f ms), f(A)=%.4f%n",
+            s, r.data().get().rows(), r.budget(), (System.nanoTime() - start) / 1e6,
+            result.kernelMillis(), result.maximizeMillis(), result.value());
+      }
     }
   }
 }

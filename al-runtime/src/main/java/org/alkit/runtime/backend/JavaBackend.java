@@ -2,6 +2,7 @@ package org.alkit.runtime.backend;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -188,13 +189,18 @@ final class JavaBackend implements ComputeBackend {
       IntFunction<TileVisitor> visitors) {
     int n = a.rows();
     int blocks = (n + block - 1) / block;
-    IntStream range = IntStream.range(0, blocks);
     IntConsumer task = t -> runBlock(a, b, kernel, t * block, upper ? t * block : 0, visitors);
     if (pool == null || blocks <= 1) {
-      range.forEach(task);
-    } else {
-      pool.submit(() -> range.parallel().forEach(task)).join();
+      IntStream.range(0, blocks).forEach(task);
+      return;
     }
+    // each worker takes the next block in ascending order: with upper, the largest first
+    AtomicInteger next = new AtomicInteger();
+    pool.submit(() -> IntStream.range(0, Math.min(threads, blocks)).parallel().forEach(worker -> {
+      for (int t = next.getAndIncrement(); t < blocks; t = next.getAndIncrement()) {
+        task.accept(t);
+      }
+    })).join();
   }
 
   /** Evaluates rows {@code [i0, i0 + block)} against the columns from {@code firstColumn} on. */
@@ -281,7 +287,8 @@ final class JavaBackend implements ComputeBackend {
 
   /**
    * Turns a raw kernel value into a similarity, with submodlib's float conventions
-   * ({@code cpp/utils/helper.cpp}): euclidean {@code exp(−sqrt(s) · (1/d))}, cosine
+   * ({@code cpp/utils/helper.cpp}): euclidean {@link Similarity#euclidean}
+   * {@code exp(−sqrt(s) · (1/d))}, cosine
    * {@code dot / (‖a‖·‖b‖)} (0 when a norm is 0), dot as it is.
    */
   private static final class Transform {
@@ -323,7 +330,7 @@ final class JavaBackend implements ComputeBackend {
     void apply(float[] raw, int n, int i, int j0, float[] out, int off) {
       if (similarity == Similarity.EUCLIDEAN) {
         for (int j = 0; j < n; j++) {
-          out[off + j] = (float) Math.exp(-(float) Math.sqrt(raw[j]) * inverseD);
+          out[off + j] = Similarity.euclidean(raw[j], inverseD);
         }
       } else if (similarity == Similarity.COSINE) {
         float normA = normsA[i];

@@ -49,7 +49,7 @@ class JavaBackendTest {
   private static float naive(Matrix a, int i, Matrix b, int j, Similarity s) {
     switch (s) {
       case EUCLIDEAN:
-        return (float) Math.exp(-(float) Math.sqrt(a.squaredDistance(i, b, j)) * (float) (1.0 / a.cols()));
+        return Similarity.euclidean(a.squaredDistance(i, b, j), (float) (1.0 / a.cols()));
       case COSINE:
         float n = (float) Math.sqrt(a.dot(i, a, i)) * (float) Math.sqrt(b.dot(j, b, j));
         return n == 0 ? 0 : a.dot(i, b, j) / n;

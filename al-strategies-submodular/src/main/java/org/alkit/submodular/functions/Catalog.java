@@ -59,7 +59,7 @@ public final class Catalog {
     define("flmi", EnumSet.of(DATA, QUERY), false, List.of(ETA_SCALE), in -> {
       float[] cap = FacilityLocationFamily.scaledRowMax(in.kernels().queryKernel(), in.scale("eta"),
           Float.MIN_NORMAL);
-      return new FacilityLocationFamily(Columns.ofColumns(in.denseKernel()), null, cap, null);
+      return new FacilityLocationFamily(in.denseKernelColumns(), null, cap, null);
     });
     define("flvmi", EnumSet.of(QUERY), false, List.of(ETA_WEIGHT), in -> {
       float eta = in.scale("eta");
@@ -82,7 +82,7 @@ public final class Catalog {
     define("flcg", EnumSet.of(DATA, PRIVATE), false, List.of(NU), in -> {
       float[] floor = FacilityLocationFamily.scaledRowMax(in.kernels().privateKernel(),
           in.scale("nu"), 0f);
-      return new FacilityLocationFamily(Columns.ofColumns(in.denseKernel()), floor, null, null);
+      return new FacilityLocationFamily(in.denseKernelColumns(), floor, null, null);
     });
     define("gccg", EnumSet.of(DATA, PRIVATE), false, List.of(LAMBDA_CUT, NU), in -> {
       float lambda = in.scale("lambda");
@@ -104,7 +104,7 @@ public final class Catalog {
       for (int i = 0; i < cap.length; i++) {
         cap[i] = Math.max(cap[i], floor[i]);
       }
-      return new FacilityLocationFamily(Columns.ofColumns(in.denseKernel()), floor, cap, null);
+      return new FacilityLocationFamily(in.denseKernelColumns(), floor, cap, null);
     });
     define("logdet-cmi", EnumSet.allOf(Block.class), false, List.of(LAMBDA_DET, ETA_SCALE, NU),
         in -> logDet(in, true, true));
@@ -165,9 +165,16 @@ public final class Catalog {
   public record Spec(String name, Set<Block> kernels, boolean acceptsSparse, boolean readsRows,
       List<Parameter> parameters, Function<Inputs, SetFunction> build) {
 
-    /** Resolves the options, checks the kernels and builds the function. */
-    public SetFunction create(Map<String, String> options, Kernels given) {
-      return build.apply(new Inputs(name, resolve(options), given, null, kernels));
+    /**
+     * Resolves the options, checks the kernels and builds the function.
+     *
+     * @param symmetricKernel whether the dense data kernel K is known to be exactly symmetric,
+     *     K[i][j] = K[j][i] bit for bit, as {@link org.alkit.submodular.kernels.KernelBuilder}
+     *     builds it from features; the facility-location family then reads its rows as its
+     *     columns instead of a transposed copy. A given kernel may be asymmetric: {@code false}.
+     */
+    public SetFunction create(Map<String, String> options, Kernels given, boolean symmetricKernel) {
+      return build.apply(new Inputs(name, resolve(options), given, null, symmetricKernel, kernels));
     }
 
     /**
@@ -179,7 +186,7 @@ public final class Catalog {
       if (!readsRows) {
         throw new IllegalStateException("function '" + name + "' does not read kernel rows");
       }
-      return build.apply(new Inputs(name, resolve(options), Kernels.none(), rows, kernels));
+      return build.apply(new Inputs(name, resolve(options), Kernels.none(), rows, false, kernels));
     }
 
     private Options resolve(Map<String, String> options) {

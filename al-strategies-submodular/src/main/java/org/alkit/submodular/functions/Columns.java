@@ -7,16 +7,19 @@ import org.alkit.api.SparseMatrix;
 /**
  * A kernel stored by candidate: column j lists the rows it covers and the similarity to each,
  * contiguous in memory so a facility-location gain is one linear scan. Dense columns cover every
- * row (their row index is implicit); sparse ones only the stored k-NN entries.
+ * row: column j is row j of a matrix ({@link #dense()}), entry t its row t. Sparse ones hold only
+ * the stored k-NN entries.
  */
 final class Columns {
   private final int rows;
+  private final Matrix dense;
   private final int[] start;
   private final int[] rowIndex;
   private final float[] value;
 
-  private Columns(int rows, int[] start, int[] rowIndex, float[] value) {
+  private Columns(int rows, Matrix dense, int[] start, int[] rowIndex, float[] value) {
     this.rows = rows;
+    this.dense = dense;
     this.start = start;
     this.rowIndex = rowIndex;
     this.value = value;
@@ -29,6 +32,7 @@ final class Columns {
    * Column j = column j of {@code m}: rows of m are the represented items. The transpose
    * v[j·r + i] = m[i][j] runs tile by tile ({@value #TILE} × {@value #TILE}) so both sides stay in
    * cache, the column stripes in parallel (each writes its own columns, so the copy is exact).
+   * A symmetric m needs no transpose: see {@link #ofRows}.
    */
   static Columns ofColumns(Matrix m) {
     int r = m.rows();
@@ -45,12 +49,15 @@ final class Columns {
         }
       }
     });
-    return new Columns(r, denseStarts(c, r), null, v);
+    return ofRows(Matrix.wrap(c, r, v));
   }
 
-  /** Column j = row j of {@code m}: columns of m are the represented items (e.g. queries). */
+  /**
+   * Column j = row j of {@code m}, read in place: columns of m are the represented items (e.g.
+   * queries), or m is symmetric, so its rows are its columns.
+   */
   static Columns ofRows(Matrix m) {
-    return new Columns(m.cols(), denseStarts(m.rows(), m.cols()), null, m.toArray());
+    return new Columns(m.cols(), m, null, null, null);
   }
 
   /** Column j = the stored entries of column j of a CSR matrix whose rows are the represented items. */
@@ -73,15 +80,7 @@ final class Columns {
         value[at] = m.value(p);
       }
     }
-    return new Columns(m.rows(), start, rowIndex, value);
-  }
-
-  private static int[] denseStarts(int columns, int length) {
-    int[] start = new int[columns + 1];
-    for (int j = 0; j <= columns; j++) {
-      start[j] = j * length;
-    }
-    return start;
+    return new Columns(m.rows(), null, start, rowIndex, value);
   }
 
   /** Number of represented rows. */
@@ -91,23 +90,31 @@ final class Columns {
 
   /** Number of candidate columns. */
   int columns() {
-    return start.length - 1;
+    return dense != null ? dense.rows() : start.length - 1;
   }
 
-  int start(int j) {
-    return start[j];
+  /** Number of stored entries, over all columns. */
+  long entries() {
+    return dense != null ? (long) rows * dense.rows() : value.length;
   }
 
-  int end(int j) {
-    return start[j + 1];
+  /** The dense columns as the rows of a columns × rows matrix, or {@code null} for sparse ones. */
+  Matrix dense() {
+    return dense;
   }
 
-  /** The row of the entry at position {@code p} of column {@code j}. */
-  int row(int j, int p) {
-    return rowIndex == null ? p - start[j] : rowIndex[p];
+  /** Number of entries of column {@code j}. */
+  int size(int j) {
+    return dense != null ? rows : start[j + 1] - start[j];
   }
 
-  float value(int p) {
-    return value[p];
+  /** The row of entry {@code t} of column {@code j}. */
+  int row(int j, int t) {
+    return dense != null ? t : rowIndex[start[j] + t];
+  }
+
+  /** The similarity of entry {@code t} of column {@code j}. */
+  float value(int j, int t) {
+    return dense != null ? dense.get(j, t) : value[start[j] + t];
   }
 }

@@ -3,6 +3,7 @@ package org.alkit.submodular.functions;
 import java.util.Arrays;
 import org.alkit.api.Matrix;
 import org.alkit.submodular.SetFunction;
+import org.alkit.submodular.optimizers.GainCost;
 
 /**
  * Facility location and its information measures (submodlib's FacilityLocation, FLMI, FLVMI, FLCG,
@@ -19,10 +20,11 @@ import org.alkit.submodular.SetFunction;
  * float32 and starts at p_i, so negative similarities are clamped at 0 as in submodlib; each row
  * difference is taken in float32 and summed in double.
  */
-final class FacilityLocationFamily implements SetFunction {
+final class FacilityLocationFamily implements SetFunction, GainCost {
   private final Columns columns;
   private final float[] floor;
   private final float[] cap;
+  private final boolean uncapped;
   private final double[] modular;
   private final float[] memo;
 
@@ -35,6 +37,7 @@ final class FacilityLocationFamily implements SetFunction {
     this.columns = columns;
     this.floor = floor == null ? new float[columns.rows()] : floor;
     this.cap = cap == null ? filled(columns.rows(), Float.POSITIVE_INFINITY) : cap;
+    this.uncapped = cap == null;
     this.modular = modular == null ? new double[columns.columns()] : modular;
     this.memo = this.floor.clone();
   }
@@ -83,15 +86,20 @@ final class FacilityLocationFamily implements SetFunction {
    * skipped unless c_i is NaN, which would make the term NaN; a NaN S_ij or M_i fails the test and
    * is summed. Leaving out +0 terms keeps the sum bit for bit once u_j = −0 is made the +0 that the
    * first row term would make it, and spares the serial double additions, the loop's bottleneck,
-   * for every row that j no longer improves.
+   * for every row that j no longer improves. Without a cap (all c_i = +∞) on dense columns the
+   * term is S_ij − M_i, see {@link #uncappedDenseGain}.
    */
   @Override
   public double gain(int j) {
     double g = modular[j] + 0.0;
-    for (int p = columns.start(j), end = columns.end(j); p < end; p++) {
-      int i = columns.row(j, p);
+    Matrix dense = columns.dense();
+    if (uncapped && dense != null) {
+      return uncappedDenseGain(dense, j, g);
+    }
+    for (int t = 0, size = columns.size(j); t < size; t++) {
+      int i = columns.row(j, t);
       float m = memo[i];
-      float v = columns.value(p);
+      float v = columns.value(j, t);
       float c = cap[i];
       if (!(v <= m) || Float.isNaN(c)) {
         g += Math.min(Math.max(m, v), c) - Math.min(m, c);
@@ -100,15 +108,38 @@ final class FacilityLocationFamily implements SetFunction {
     return g;
   }
 
+  /**
+   * {@code g} + Σ_i (S_ij − M_i) over the rows where S_ij ≤ M_i is false, serially in row order,
+   * for dense column j (row j of {@code dense}) and all c_i = +∞: the terms and sum of
+   * {@link #gain} bit for bit, since min(max(M_i, S_ij), +∞) − min(M_i, +∞) = max(M_i, S_ij) − M_i
+   * is S_ij − M_i when S_ij &gt; M_i and NaN when either is NaN, without reading c_i or row indices.
+   */
+  private double uncappedDenseGain(Matrix dense, int j, double g) {
+    float[] m = memo;
+    for (int i = 0; i < m.length; i++) {
+      float v = dense.get(j, i);
+      if (!(v <= m[i])) {
+        g += v - m[i];
+      }
+    }
+    return g;
+  }
+
+  /** The entries of a column, on average: every row for dense columns, about k for a k-NN kernel. */
+  @Override
+  public long gainReads() {
+    return columns.columns() == 0 ? 0 : columns.entries() / columns.columns();
+  }
+
   @Override
   public void add(int j) {
     cover(memo, j);
   }
 
   private void cover(float[] m, int j) {
-    for (int p = columns.start(j), end = columns.end(j); p < end; p++) {
-      int i = columns.row(j, p);
-      m[i] = Math.max(m[i], columns.value(p));
+    for (int t = 0, size = columns.size(j); t < size; t++) {
+      int i = columns.row(j, t);
+      m[i] = Math.max(m[i], columns.value(j, t));
     }
   }
 

@@ -17,14 +17,20 @@ final class Inputs {
   private final Options options;
   private final Kernels kernels;
   private final KernelRows rows;
+  private final boolean symmetricKernel;
   private final int n;
 
-  /** @param rows the data kernel K as rows, standing in for the DATA block, or {@code null} */
-  Inputs(String function, Options options, Kernels kernels, KernelRows rows, Set<Block> required) {
+  /**
+   * @param rows the data kernel K as rows, standing in for the DATA block, or {@code null}
+   * @param symmetricKernel whether the dense K is exactly symmetric, K[i][j] = K[j][i] bit for bit
+   */
+  Inputs(String function, Options options, Kernels kernels, KernelRows rows,
+      boolean symmetricKernel, Set<Block> required) {
     this.function = function;
     this.options = options;
     this.kernels = kernels;
     this.rows = rows;
+    this.symmetricKernel = symmetricKernel;
     for (Block b : required) {
       if (!kernels.has(b) && !(b == Block.DATA && rows != null)) {
         throw new InvalidInputException("function '" + function + "' needs the " + b.description()
@@ -81,9 +87,16 @@ final class Inputs {
 
   /** The data kernel as candidate columns, dense or sparse. */
   Columns kernelColumns() {
-    return kernels.kernel() != null
-        ? Columns.ofColumns(kernels.kernel())
+    return kernels.kernel() != null ? denseKernelColumns()
         : Columns.ofSparseColumns(kernels.sparseKernel());
+  }
+
+  /**
+   * The dense data kernel as candidate columns: a symmetric K is read in place, its rows being its
+   * columns; any other is transposed into a copy.
+   */
+  Columns denseKernelColumns() {
+    return symmetricKernel ? Columns.ofRows(denseKernel()) : Columns.ofColumns(denseKernel());
   }
 
   /** The data kernel as rows: those given, else the dense kernel's. */

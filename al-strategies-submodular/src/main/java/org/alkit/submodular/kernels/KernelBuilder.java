@@ -19,7 +19,12 @@ import org.alkit.submodular.functions.KernelRows;
  * <ul>
  *   <li>data kernel K[i][j] = s(x_i, x_j), n × n, float32. {@code facility-location} gets its
  *       diagonal forced to exactly 1 ({@code create_square_kernel_dense}); every other function
- *       keeps s(x, x) as computed ({@code create_kernel}), e.g. 0.99999994 for cosine.</li>
+ *       keeps s(x, x) as computed ({@code create_kernel}), e.g. 0.99999994 for cosine. K is
+ *       exactly symmetric, K[i][j] = K[j][i] bit for bit: s is, and the backend evaluates s(x, y)
+ *       and s(y, x) alike (the same fma chain over the features; the {@code java} backend computes
+ *       one triangle of a matrix against itself and mirrors it), so the facility-location family
+ *       reads K's rows as its columns
+ *       ({@link org.alkit.submodular.functions.Catalog.Spec#create}).</li>
  *   <li>With {@code neighbors} = k &gt; 0, K is instead a sparse k-nearest-neighbour kernel (row i
  *       keeps its k most similar items, diagonal as computed): O(n·k) memory, for facility
  *       location on 10⁶ items. Option {@code knn} picks how: {@code exact} is
@@ -72,8 +77,8 @@ public final class KernelBuilder {
   /**
    * Up to this many kernel entries (n ≤ 12 288) the data kernel comes from one backend call, which
    * computes only the upper tiles of a symmetric kernel (about 1.6× faster at n = 10 000, d = 1 024)
-   * but briefly holds two n × n copies when the diagonal is forced to 1; larger kernels are filled
-   * in row blocks of {@link #BLOCK_FLOATS} with one copy.
+   * but briefly holds two n × n copies when a diagonal not yet 1 is forced to 1; larger kernels are
+   * filled in row blocks of {@link #BLOCK_FLOATS} with one copy.
    */
   private static final long WHOLE_KERNEL_FLOATS = 12_288L * 12_288L;
   /** Floats computed per backend call while filling a larger dense data kernel. */
@@ -222,7 +227,7 @@ public final class KernelBuilder {
     if ((long) n * n <= WHOLE_KERNEL_FLOATS) {
       // one call: the backend sees the same matrix on both sides and computes half the tiles
       Matrix whole = backend.similarity(data, data, metric);
-      if (!unitDiagonal) {
+      if (!unitDiagonal || hasUnitDiagonal(whole)) {
         return whole;
       }
       float[] out = whole.toArray();
@@ -244,5 +249,18 @@ public final class KernelBuilder {
       }
     }
     return Matrix.wrap(n, n, out);
+  }
+
+  /**
+   * Whether every K[i][i] is exactly 1 already, as the euclidean s(x, x) = exp(−0) is, so that
+   * forcing the unit diagonal copies nothing.
+   */
+  private static boolean hasUnitDiagonal(Matrix k) {
+    for (int i = 0; i < k.rows(); i++) {
+      if (k.get(i, i) != 1f) {
+        return false;
+      }
+    }
+    return true;
   }
 }

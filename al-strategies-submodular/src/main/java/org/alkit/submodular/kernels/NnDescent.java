@@ -170,12 +170,13 @@ final class NnDescent {
   /**
    * s(x_i, x_j) exactly as the {@code java} backend computes it (al-runtime,
    * {@code org.alkit.runtime.backend.JavaBackend.Transform}, after submodlib's
-   * {@code cpp/utils/helper.cpp}): euclidean {@code exp(−sqrt(‖x_i − x_j‖²) · (1/d))} and cosine
-   * {@code x_i·x_j / (‖x_i‖·‖x_j‖)}, 0 when a norm is 0, all in float with sequential sums.
+   * {@code cpp/utils/helper.cpp}): euclidean {@link Similarity#euclidean} of ‖x_i − x_j‖² and cosine
+   * {@code x_i·x_j / (‖x_i‖·‖x_j‖)}, 0 when a norm is 0, all in float with the fused multiply-add
+   * chains of {@link Matrix#squaredDistance} and {@link Matrix#dot}.
    */
   static float similarity(Matrix m, Similarity metric, int i, int j, float[] norms) {
     if (metric == Similarity.EUCLIDEAN) {
-      return (float) Math.exp(-(float) Math.sqrt(m.squaredDistance(i, m, j)) * (float) (1.0 / m.cols()));
+      return Similarity.euclidean(m.squaredDistance(i, m, j), (float) (1.0 / m.cols()));
     }
     float product = norms[i] * norms[j];
     return product == 0f ? 0f : m.dot(i, m, j) / product;

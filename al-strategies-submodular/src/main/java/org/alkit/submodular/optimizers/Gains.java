@@ -17,7 +17,11 @@ final class Gains {
 
   /** f(j | A) at greedy step {@code step}, checked. */
   static double of(SetFunction f, int j, int step) {
-    double g = f.gain(j);
+    return checked(f.gain(j), j, step);
+  }
+
+  /** {@code g} = f(j | A) at greedy step {@code step}, unless it is NaN, an error. */
+  static double checked(double g, int j, int step) {
     if (Double.isNaN(g)) {
       throw new AlException("marginal gain f(" + j + " | A) is NaN at greedy step " + step
           + " (|A| = " + step + "); expected a number: check the kernel for NaN values and the"

@@ -41,19 +41,40 @@ final class StaleBounds {
 
   /**
    * Re-evaluates the top of {@code heap} until its bound is fresh at {@code step}, then removes it.
+   * With a helper, the item ranked second, if stale, is re-evaluated at the same time on the
+   * helper's thread. That changes nothing but the number of evaluations: a fresh bound is an
+   * item's gain, never above its stale bound, so every bound still bounds its item's gain, and a
+   * fresh top tops every other bound and thus gain (ties to the lower index, as the heap orders
+   * them), whichever bounds were refreshed on the way.
    *
+   * @param helper evaluates a second item at a time, or {@code null}
    * @return the item, whose current gain is {@link #bound}
    */
-  int pollBest(BoundHeap heap, int step) {
+  int pollBest(BoundHeap heap, int step, GainHelper helper) {
     while (true) {
       int j = heap.peek();
       if (stamp[j] == step) {
         return heap.poll();
       }
-      bound[j] = Gains.of(f, j, step);
-      stamp[j] = step;
-      heap.topChanged();
+      int second = helper == null ? -1 : heap.second();
+      boolean pair = second >= 0 && stamp[second] != step;
+      if (pair) {
+        helper.submit(second);
+      }
+      refresh(j, Gains.of(f, j, step), step);
+      if (pair) {
+        refresh(second, Gains.checked(helper.await(), second, step), step);
+        heap.topTwoChanged(second);
+      } else {
+        heap.topChanged();
+      }
     }
+  }
+
+  /** Makes {@code gain} the bound of {@code j}, fresh at {@code step}. */
+  private void refresh(int j, double gain, int step) {
+    bound[j] = gain;
+    stamp[j] = step;
   }
 
   /** The last computed gain of {@code j}. */

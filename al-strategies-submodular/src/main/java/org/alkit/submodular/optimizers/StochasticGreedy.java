@@ -36,7 +36,7 @@ final class StochasticGreedy implements Optimizer {
       int j;
       double gain;
       if (bounds != null) {
-        j = bounds.pollBest(bounds.heap(sample, count), trace.step());
+        j = bounds.pollBest(bounds.heap(sample, count), trace.step(), null);
         gain = bounds.bound(j);
       } else {
         Gains.evaluate(f, sample, count, gains, trace.step());

@@ -16,6 +16,7 @@ import org.alkit.submodular.Kernels;
 import org.alkit.submodular.Kernels.Block;
 import org.alkit.submodular.SetFunction;
 import org.alkit.submodular.SetFunctions;
+import org.alkit.submodular.functions.Catalog;
 import org.alkit.submodular.kernels.KernelBuilder;
 import org.alkit.submodular.optimizers.GreedyResult;
 import org.alkit.submodular.optimizers.OptimizerOptions;
@@ -68,7 +69,7 @@ final class SimilarStrategy implements Strategy {
     int[] ground = ctx.unlabeled();
     Kernels kernels = KERNELS.build(function, embeddings.select(ground), query, privateSet, metric,
         ctx.backend(), KernelBuilder.DataKernel.DENSE);
-    SetFunction f = SetFunctions.create(function, functionOptions, kernels);
+    SetFunction f = Catalog.get(function).create(functionOptions, kernels, true);
     GreedyResult greedy = Optimizers.create(optimizer, optimizerOptions.withSeed(ctx.seed()))
         .maximize(f, k);
     int[] picks = greedy.selected();

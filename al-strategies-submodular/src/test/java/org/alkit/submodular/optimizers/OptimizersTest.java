@@ -46,6 +46,45 @@ class OptimizersTest {
     assertThat(lazy.gains()).isEqualTo(naive.gains());
   }
 
+  @Property(tries = 60, seed = "20250105")
+  void lazyWithAGainHelperPicksWhatNaivePicks(@ForAll @IntRange(min = 1, max = 60) int n,
+      @ForAll @IntRange(min = 1, max = 40) int budget, @ForAll long seed, @ForAll boolean coarse) {
+    SetFunction f = TestFunctions.costly(
+        TestFunctions.facilityLocation(TestFunctions.randomKernel(n, seed, coarse)));
+    int k = Math.min(n, budget);
+    GreedyResult naive = run("naive", f, k);
+    GreedyResult lazy = run("lazy", f, k);
+    assertThat(lazy.selected()).isEqualTo(naive.selected());
+    assertThat(lazy.gains()).isEqualTo(naive.gains());
+  }
+
+  @Test
+  void aGainThatFailsOnTheHelperThreadFailsTheRun() {
+    // bounds 3, 2, 1: item 0 is taken fresh, then items 1 and 2 are re-evaluated, 2 on the helper
+    class FailsOnceTaken extends TestFunctions.Costly {
+      private boolean taken;
+
+      FailsOnceTaken() {
+        super(TestFunctions.modular(new double[] {3, 2, 1}, true));
+      }
+
+      @Override
+      public double gain(int j) {
+        if (j == 2 && taken) {
+          throw new IllegalStateException("no gain for item 2");
+        }
+        return super.gain(j);
+      }
+
+      @Override
+      public void add(int j) {
+        taken = true;
+      }
+    }
+    assertThatThrownBy(() -> run("lazy", new FailsOnceTaken(), 3))
+        .isInstanceOf(IllegalStateException.class).hasMessage("no gain for item 2");
+  }
+
   @Property(tries = 30, seed = "20250102")
   void lazyPicksWhatNaivePicksOnCatalogFunctions(@ForAll @IntRange(min = 2, max = 30) int n,
       @ForAll long seed, @ForAll boolean coarse) {

@@ -94,6 +94,58 @@ final class TestFunctions {
   }
 
   /**
+   * {@code f}, declaring gains costly enough ({@link GainCost}) that the lazy greedy re-evaluates
+   * them in pairs on a {@link GainHelper} (given two processors).
+   */
+  static SetFunction costly(SetFunction f) {
+    return new Costly(f);
+  }
+
+  /** A {@link SetFunction} delegating to another, whose gains read {@link Long#MAX_VALUE} entries. */
+  static class Costly implements SetFunction, GainCost {
+    private final SetFunction f;
+
+    Costly(SetFunction f) {
+      this.f = f;
+    }
+
+    @Override
+    public long gainReads() {
+      return Long.MAX_VALUE;
+    }
+
+    @Override
+    public int groundSize() {
+      return f.groundSize();
+    }
+
+    @Override
+    public double evaluate(int[] set) {
+      return f.evaluate(set);
+    }
+
+    @Override
+    public double gain(int j) {
+      return f.gain(j);
+    }
+
+    @Override
+    public void add(int j) {
+      f.add(j);
+    }
+
+    @Override
+    public void clear() {
+      f.clear();
+    }
+
+    @Override
+    public boolean isSubmodular() {
+      return f.isSubmodular();
+    }
+  }
+
+  /**
    * An n × n kernel of random values in [0, 1); with {@code coarse} they are multiples of 1/4, so
    * gains tie exactly and tie-breaking is exercised.
    */
