@@ -17,10 +17,11 @@ import org.alkit.api.SparseMatrix;
  * The pure-Java backend. Query rows are split into blocks of {@code block} rows; blocks run in
  * parallel on a {@link ForkJoinPool} of {@code threads} workers. A block packs its query rows
  * once; for each tile of up to {@value #TILE} reference rows, a {@link PairKernel} accumulates all
- * {@code block × TILE} values in chunks of {@value #K_CHUNK} columns: each chunk of the tile is
- * packed transposed ({@code K_CHUNK} arrays of {@code TILE} floats) and stays in cache while every
- * query row of the block passes over it. The kernel's inner loop is element-wise over the tile's
- * reference rows, which C2 vectorises. Extra memory is {@code O(block · (d + TILE))} a worker and
+ * {@code block × TILE} values in chunks of {@value #K_CHUNK} columns: the tile's rows are copied
+ * once, then each chunk is packed transposed from that copy ({@code K_CHUNK} arrays of
+ * {@code TILE} floats) and stays in cache while every query row of the block passes over it. The
+ * kernel's inner loop is element-wise over the tile's reference rows. Extra memory is
+ * {@code O((block + TILE) · d + block · TILE)} a worker and
  * never {@code |a| × |b|} (beyond the dense kernels' own output).
  *
  * <p>The inner loops run either {@link VectorPairKernel} (the Vector API, register blocked; when
@@ -210,6 +211,7 @@ final class JavaBackend implements ComputeBackend {
     int ni = Math.min(block, a.rows() - i0);
     int width = padded(Math.min(TILE, b.rows()));
     float[] packedA = pack(a, i0, ni, new float[ni * d]);
+    float[] tileRows = new float[Math.min(TILE, b.rows()) * d];
     float[][] packedB = new float[Math.min(K_CHUNK, d)][width];
     float[][] values = new float[ni][width];
     TileVisitor visitor = visitors.apply(i0);
@@ -219,9 +221,10 @@ final class JavaBackend implements ComputeBackend {
       for (float[] row : values) {
         Arrays.fill(row, 0, evaluated, 0f);
       }
+      pack(b, j0, nj, tileRows);
       for (int k0 = 0; k0 < d; k0 += K_CHUNK) {
         int kc = Math.min(K_CHUNK, d - k0);
-        packTransposed(b, j0, nj, k0, kc, packedB);
+        packTransposed(tileRows, d, nj, k0, kc, packedB);
         int i = 0;
         for (; i + 4 <= ni; i += 4) {
           if (vector) {
@@ -258,13 +261,14 @@ final class JavaBackend implements ComputeBackend {
   }
 
   /**
-   * Writes columns {@code [k0, k0 + kc)} of rows {@code [from, from + count)} of {@code m}
-   * transposed: {@code dst[k][r] = m(from + r, k0 + k)}.
+   * Writes columns {@code [k0, k0 + kc)} of the first {@code count} rows of the row-major
+   * {@code rows} ({@code d} floats a row) transposed: {@code dst[k][r] = rows[r·d + k0 + k]}.
    */
-  private static void packTransposed(Matrix m, int from, int count, int k0, int kc, float[][] dst) {
+  private static void packTransposed(float[] rows, int d, int count, int k0, int kc, float[][] dst) {
     for (int r = 0; r < count; r++) {
+      int at = r * d + k0;
       for (int k = 0; k < kc; k++) {
-        dst[k][r] = m.get(from + r, k0 + k);
+        dst[k][r] = rows[at + k];
       }
     }
   }
