@@ -33,7 +33,7 @@ public final class JavaBackendProvider implements BackendProvider {
   public List<Parameter> parameters() {
     return List.of(
         Parameter.integer("threads", 0, "worker threads; 0 = one per available core"),
-        Parameter.integer("block", 256, "query rows per parallel task"),
+        Parameter.integer("block", 512, "query rows per parallel task"),
         Parameter.choice("simd", "auto", "inner kernels: vector (Vector API, needs --add-modules "
             + JavaBackend.VECTOR_MODULE + "), scalar, or auto (vector when available)",
             "auto", "vector", "scalar"));

@@ -1,7 +1,10 @@
 package org.alkit.runtime.backend;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.alkit.api.Similarity;
 
 /**
  * The {@link PairKernel}s written with the Vector API ({@code jdk.incubator.vector}), register
@@ -31,6 +34,13 @@ final class VectorPairKernel {
 
   /** Reference columns one micro-tile covers; packed tiles are padded to a multiple of it. */
   static final int WIDTH = 2 * LANES;
+
+  // the constants of Similarity.euclidean
+  private static final float LN2_HIGH = 0.693145751953125f;
+  private static final float LN2_LOW = 1.428606765330187e-06f;
+  private static final float LOG2_E = 1.44269504088896341f;
+  private static final float ROUNDING = 12582912f;
+  private static final float EXP_MIN = -87.33654f;
 
   private VectorPairKernel() {}
 
@@ -161,6 +171,52 @@ final class VectorPairKernel {
       }
       s00.intoArray(c0, j);
       s01.intoArray(c0, j + LANES);
+    }
+  }
+
+  /**
+   * {@code out[off + j] = Similarity.euclidean(raw[j], inverseCols)} for {@code j < n}, bit for
+   * bit and about ten times faster: the same float operations lane-wise (square root, Cody–Waite
+   * reduction, degree-7 Horner polynomial by fused multiply-adds), with 2^k built from the bits of
+   * the rounded y·log₂e + 1.5·2²³ (whose low bits are k) rather than a float-to-int conversion; the
+   * tail through {@link Similarity#euclidean} itself.
+   */
+  static void euclidean(float[] raw, int n, float inverseCols, float[] out, int off) {
+    FloatVector log2e = FloatVector.broadcast(SPECIES, LOG2_E);
+    FloatVector rounding = FloatVector.broadcast(SPECIES, ROUNDING);
+    FloatVector ln2High = FloatVector.broadcast(SPECIES, -LN2_HIGH);
+    FloatVector ln2Low = FloatVector.broadcast(SPECIES, -LN2_LOW);
+    FloatVector c7 = FloatVector.broadcast(SPECIES, 1f / 5040);
+    FloatVector c6 = FloatVector.broadcast(SPECIES, 1f / 720);
+    FloatVector c5 = FloatVector.broadcast(SPECIES, 1f / 120);
+    FloatVector c4 = FloatVector.broadcast(SPECIES, 1f / 24);
+    FloatVector c3 = FloatVector.broadcast(SPECIES, 1f / 6);
+    FloatVector c2 = FloatVector.broadcast(SPECIES, 0.5f);
+    FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+    int exponentBias = Float.floatToRawIntBits(ROUNDING) - 127;
+    int j = 0;
+    for (int end = SPECIES.loopBound(n); j < end; j += LANES) {
+      FloatVector y = FloatVector.fromArray(SPECIES, raw, j).lanewise(VectorOperators.SQRT).neg()
+          .mul(inverseCols);
+      FloatVector rounded = y.fma(log2e, rounding);
+      FloatVector k = rounded.sub(rounding);
+      FloatVector r = k.fma(ln2High, y);
+      r = k.fma(ln2Low, r);
+      FloatVector p = c7.fma(r, c6);
+      p = p.fma(r, c5);
+      p = p.fma(r, c4);
+      p = p.fma(r, c3);
+      p = p.fma(r, c2);
+      p = p.fma(r, one);
+      p = p.fma(r, one);
+      IntVector exponent = ((IntVector) rounded.reinterpretAsInts()).sub(exponentBias)
+          .lanewise(VectorOperators.LSHL, 23);
+      p.mul((FloatVector) exponent.reinterpretAsFloats())
+          .blend(0f, y.compare(VectorOperators.LT, EXP_MIN))
+          .intoArray(out, off + j);
+    }
+    for (; j < n; j++) {
+      out[off + j] = Similarity.euclidean(raw[j], inverseCols);
     }
   }
 }

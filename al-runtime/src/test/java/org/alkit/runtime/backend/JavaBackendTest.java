@@ -331,6 +331,29 @@ class JavaBackendTest {
   }
 
   @Test
+  void theVectorEuclideanTransformGivesTheBitsOfSimilarityEuclideanOnAnyFloat() {
+    SplittableRandom r = new SplittableRandom(9);
+    float[] raw = new float[100_003];
+    for (int j = 0; j < raw.length; j++) {
+      raw[j] = Float.intBitsToFloat(r.nextInt(0x7f800000)); // every non-negative finite float
+    }
+    raw[0] = 0f;
+    raw[1] = Float.POSITIVE_INFINITY;
+    raw[2] = Float.NaN;
+    raw[3] = Float.MIN_VALUE;
+    for (float inverseCols : new float[] {1f, 1f / 3, 1f / 1024}) {
+      float[] out = new float[raw.length + 5];
+      VectorPairKernel.euclidean(raw, raw.length, inverseCols, out, 5);
+      for (int j = 0; j < raw.length; j++) {
+        int expected = bits(Similarity.euclidean(raw[j], inverseCols));
+        if (bits(out[5 + j]) != expected) {
+          assertThat(bits(out[5 + j])).as("s = %s, 1/d = %s", raw[j], inverseCols).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
   void anUnknownSimdNameListsTheKnownOnes() {
     JavaBackendProvider p = new JavaBackendProvider();
     assertThatThrownBy(() -> p.create(Options.resolve("backend 'java'", p.parameters(), Map.of("simd", "avx"))))
