@@ -19,7 +19,8 @@ import org.alkit.api.SparseMatrix;
  * once; for each tile of up to {@value #TILE} reference rows, a {@link PairKernel} accumulates all
  * {@code block × TILE} values in chunks of {@value #K_CHUNK} columns: the tile's rows are copied
  * once, then each chunk is packed transposed from that copy ({@code K_CHUNK} arrays of
- * {@code TILE} floats) and stays in cache while every query row of the block passes over it. The
+ * {@code TILE} floats, or for {@link VectorPairKernel} strips of its micro-tile's width, each
+ * contiguous) and stays in cache while every query row of the block passes over it. The
  * kernel's inner loop is element-wise over the tile's reference rows. Extra memory is
  * {@code O((block + TILE) · d + block · TILE)} a worker and
  * never {@code |a| × |b|} (beyond the dense kernels' own output).
@@ -212,7 +213,8 @@ final class JavaBackend implements ComputeBackend {
     int width = padded(Math.min(TILE, b.rows()));
     float[] packedA = pack(a, i0, ni, new float[ni * d]);
     float[] tileRows = new float[Math.min(TILE, b.rows()) * d];
-    float[][] packedB = new float[Math.min(K_CHUNK, d)][width];
+    float[][] packedB = vector ? null : new float[Math.min(K_CHUNK, d)][width];
+    float[] strips = vector ? new float[Math.min(K_CHUNK, d) * width] : null;
     float[][] values = new float[ni][width];
     TileVisitor visitor = visitors.apply(i0);
     for (int j0 = firstColumn; j0 < b.rows(); j0 += TILE) {
@@ -224,11 +226,15 @@ final class JavaBackend implements ComputeBackend {
       pack(b, j0, nj, tileRows);
       for (int k0 = 0; k0 < d; k0 += K_CHUNK) {
         int kc = Math.min(K_CHUNK, d - k0);
-        packTransposed(tileRows, d, nj, k0, kc, packedB);
+        if (vector) {
+          packStrips(tileRows, d, nj, k0, kc, strips);
+        } else {
+          packTransposed(tileRows, d, nj, k0, kc, packedB);
+        }
         int i = 0;
         for (; i + 4 <= ni; i += 4) {
           if (vector) {
-            kernel.vectorRows4(packedA, i * d + k0, d, packedB, kc, evaluated, values[i],
+            kernel.vectorRows4(packedA, i * d + k0, d, strips, kc, evaluated, values[i],
                 values[i + 1], values[i + 2], values[i + 3]);
           } else {
             kernel.rows4(packedA, i * d + k0, d, packedB, kc, nj, values[i], values[i + 1],
@@ -237,7 +243,7 @@ final class JavaBackend implements ComputeBackend {
         }
         for (; i < ni; i++) {
           if (vector) {
-            kernel.vectorRow(packedA, i * d + k0, packedB, kc, evaluated, values[i]);
+            kernel.vectorRow(packedA, i * d + k0, strips, kc, evaluated, values[i]);
           } else {
             kernel.row(packedA, i * d + k0, packedB, kc, nj, values[i]);
           }
@@ -273,6 +279,22 @@ final class JavaBackend implements ComputeBackend {
         for (int r = r0, at = r0 * d + k0 + k; r < r1; r++, at += d) {
           column[r] = rows[at];
         }
+      }
+    }
+  }
+
+  /**
+   * Writes columns {@code [k0, k0 + kc)} of the first {@code count} rows of the row-major
+   * {@code rows} in strips of {@link VectorPairKernel#WIDTH} rows, the layout
+   * {@link VectorPairKernel} reads: column k of row r goes to
+   * {@code dst[(r − r mod WIDTH)·kc + k·WIDTH + r mod WIDTH]}.
+   */
+  private static void packStrips(float[] rows, int d, int count, int k0, int kc, float[] dst) {
+    int width = VectorPairKernel.WIDTH;
+    for (int r = 0; r < count; r++) {
+      int lane = r % width;
+      for (int k = 0, at = r * d + k0, to = (r - lane) * kc + lane; k < kc; k++, at++, to += width) {
+        dst[to] = rows[at];
       }
     }
   }

@@ -58,14 +58,14 @@ enum PairKernel {
     }
 
     @Override
-    void vectorRows4(float[] a, int a0, int d, float[][] bt, int kc, int width, float[] c0,
+    void vectorRows4(float[] a, int a0, int d, float[] strips, int kc, int width, float[] c0,
         float[] c1, float[] c2, float[] c3) {
-      VectorPairKernel.squareRows4(a, a0, d, bt, kc, width, c0, c1, c2, c3);
+      VectorPairKernel.squareRows4(a, a0, d, strips, kc, width, c0, c1, c2, c3);
     }
 
     @Override
-    void vectorRow(float[] a, int a0, float[][] bt, int kc, int width, float[] c) {
-      VectorPairKernel.squareRow(a, a0, bt, kc, width, c);
+    void vectorRow(float[] a, int a0, float[] strips, int kc, int width, float[] c) {
+      VectorPairKernel.squareRow(a, a0, strips, kc, width, c);
     }
   },
   /** Σ_k a_k·b_k, the inner product. */
@@ -101,14 +101,14 @@ enum PairKernel {
     }
 
     @Override
-    void vectorRows4(float[] a, int a0, int d, float[][] bt, int kc, int width, float[] c0,
+    void vectorRows4(float[] a, int a0, int d, float[] strips, int kc, int width, float[] c0,
         float[] c1, float[] c2, float[] c3) {
-      VectorPairKernel.dotRows4(a, a0, d, bt, kc, width, c0, c1, c2, c3);
+      VectorPairKernel.dotRows4(a, a0, d, strips, kc, width, c0, c1, c2, c3);
     }
 
     @Override
-    void vectorRow(float[] a, int a0, float[][] bt, int kc, int width, float[] c) {
-      VectorPairKernel.dotRow(a, a0, bt, kc, width, c);
+    void vectorRow(float[] a, int a0, float[] strips, int kc, int width, float[] c) {
+      VectorPairKernel.dotRow(a, a0, strips, kc, width, c);
     }
   };
 
@@ -125,12 +125,13 @@ enum PairKernel {
 
   /**
    * As {@link #rows4} with {@link VectorPairKernel} (same bits), over reference rows
-   * {@code [0, width)}, a multiple of {@link VectorPairKernel#WIDTH}. Call only when
+   * {@code [0, width)}, a multiple of {@link VectorPairKernel#WIDTH}, packed in strips
+   * ({@link VectorPairKernel#squareRows4}) instead of one array per column. Call only when
    * {@link JavaBackend#vectorApiAvailable()}.
    */
-  abstract void vectorRows4(float[] a, int a0, int d, float[][] bt, int kc, int width, float[] c0,
+  abstract void vectorRows4(float[] a, int a0, int d, float[] strips, int kc, int width, float[] c0,
       float[] c1, float[] c2, float[] c3);
 
   /** As {@link #row} with {@link VectorPairKernel}, see {@link #vectorRows4}. */
-  abstract void vectorRow(float[] a, int a0, float[][] bt, int kc, int width, float[] c);
+  abstract void vectorRow(float[] a, int a0, float[] strips, int kc, int width, float[] c);
 }
