@@ -42,11 +42,13 @@ import org.alkit.api.SparseMatrix;
 final class JavaBackend implements ComputeBackend {
   /**
    * Reference rows per packed tile: long enough that the vectorised inner loop's scalar pre- and
-   * post-loops are a small part of it, short enough that four accumulator rows stay in L1.
+   * post-loops are a small part of it, short enough that four accumulator rows stay in L1; a
+   * multiple of {@link VectorPairKernel#WIDTH} for 4-, 8- and 16-lane vectors, so no reference
+   * row is padded but the last tile's.
    */
-  static final int TILE = 512;
+  static final int TILE = 528;
 
-  /** Columns per pass over a tile: 128 × 512 floats (256 KiB) stay in L2. */
+  /** Columns per pass over a tile: 128 × 528 floats (264 KiB) stay in L2. */
   static final int K_CHUNK = 128;
 
   /** The incubating Vector API module, resolved only when the JVM is started with {@code --add-modules}. */

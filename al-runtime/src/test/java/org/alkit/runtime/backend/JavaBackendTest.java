@@ -68,13 +68,15 @@ class JavaBackendTest {
    * multiply-add chains sequential over the columns ({@link Matrix#squaredDistance},
    * {@link Matrix#dot}), bit for bit, on shapes around the tile ({@link JavaBackend#TILE}
    * reference rows), column-chunk ({@link JavaBackend#K_CHUNK}), register-block (4 query rows) and
-   * vector widths (16 or 32 reference rows), and empty ones.
+   * micro-tile widths ({@link VectorPairKernel#WIDTH}: three vectors, 48 reference rows with
+   * 16-lane vectors, 24 with 8), and empty ones.
    */
   @ParameterizedTest(name = "{0} × {1} × {2}, {3}")
   @CsvSource({
       "45, 549, 13, vector", "5, 7, 130, vector", "3, 1025, 257, vector", "1, 1, 1, vector",
       "7, 33, 129, vector", "9, 512, 128, vector", "11, 31, 5, vector", "0, 10, 8, vector",
-      "10, 0, 8, vector", "6, 6, 0, vector",
+      "10, 0, 8, vector", "6, 6, 0, vector", "4, 48, 20, vector", "5, 97, 20, vector",
+      "6, 529, 20, vector",
       "45, 549, 13, scalar", "5, 7, 130, scalar", "3, 1025, 257, scalar", "1, 1, 1, scalar",
       "7, 33, 129, scalar", "0, 10, 8, scalar", "6, 6, 0, scalar"})
   void everyKernelEqualsTheNaiveSequentialLoopsBitForBit(int n, int m, int d, String simd) {
