@@ -18,8 +18,7 @@ import org.alkit.submodular.optimizers.GainCost;
  * with a floor p_i ≥ 0 (what the private set already covers, 0 without one), a cap c_i ≥ p_i (the
  * query saturation, +∞ without one) and modular weights u_j (0 except for FLVMI). The memo M_i is
  * float32 and starts at p_i, so negative similarities are clamped at 0 as in submodlib; each row
- * difference is taken in float32 and summed in double (in eight interleaved partial sums, see
- * {@link #gain}).
+ * difference is taken in float32 and summed in double.
  */
 final class FacilityLocationFamily implements SetFunction, GainCost {
   private final Columns columns;
@@ -81,114 +80,49 @@ final class FacilityLocationFamily implements SetFunction, GainCost {
   }
 
   /**
-   * f(j | A) = u_j + Σ_i [ min(max(M_i, S_ij), c_i) − min(M_i, c_i) ], each row term in float32,
-   * summed in double in a fixed order: entry t of column j goes to partial sum t mod 8, each
-   * partial adds its terms in entry order, and u_j + ((s₀ + s₁) + (s₂ + s₃)) + ((s₄ + s₅) + (s₆ + s₇))
-   * ends it. Eight independent partial sums keep the double additions, the loop's bottleneck when
-   * summed serially, from waiting on one another (about five times faster on a dense column); the
-   * order is the same for every column and thread, so equal columns get equal gains.
-   *
-   * <p>A row with S_ij ≤ M_i (most rows once A covers the ground set) adds exactly +0: the two
-   * minima are then equal (up to the sign of a zero) and their difference is +0. Such rows are
+   * f(j | A) = u_j + Σ_i [ min(max(M_i, S_ij), c_i) − min(M_i, c_i) ], summed serially in row order
+   * in double. A row with S_ij ≤ M_i (most rows once A covers the ground set) adds exactly +0:
+   * the two minima are then equal (up to the sign of a zero) and their difference is +0. Such rows are
    * skipped unless c_i is NaN, which would make the term NaN; a NaN S_ij or M_i fails the test and
-   * is summed. A partial sum starts at +0 and never becomes −0, so leaving out +0 terms changes no
-   * bit. Without a cap (all c_i = +∞) on dense columns the term is S_ij − M_i, see
-   * {@link #uncappedDenseGain}.
+   * is summed. Leaving out +0 terms keeps the sum bit for bit once u_j = −0 is made the +0 that the
+   * first row term would make it, and spares the serial double additions, the loop's bottleneck,
+   * for every row that j no longer improves. Without a cap (all c_i = +∞) on dense columns the
+   * term is S_ij − M_i, see {@link #uncappedDenseGain}.
    */
   @Override
   public double gain(int j) {
+    double g = modular[j] + 0.0;
     Matrix dense = columns.dense();
     if (uncapped && dense != null) {
-      return uncappedDenseGain(dense, j);
+      return uncappedDenseGain(dense, j, g);
     }
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    double s4 = 0;
-    double s5 = 0;
-    double s6 = 0;
-    double s7 = 0;
-    int size = columns.size(j);
-    int t = 0;
-    for (; t + PARTIALS <= size; t += PARTIALS) {
-      s0 += term(j, t);
-      s1 += term(j, t + 1);
-      s2 += term(j, t + 2);
-      s3 += term(j, t + 3);
-      s4 += term(j, t + 4);
-      s5 += term(j, t + 5);
-      s6 += term(j, t + 6);
-      s7 += term(j, t + 7);
+    for (int t = 0, size = columns.size(j); t < size; t++) {
+      int i = columns.row(j, t);
+      float m = memo[i];
+      float v = columns.value(j, t);
+      float c = cap[i];
+      if (!(v <= m) || Float.isNaN(c)) {
+        g += Math.min(Math.max(m, v), c) - Math.min(m, c);
+      }
     }
-    int rest = size - t; // fewer than PARTIALS entries, into the first partial sums
-    s0 += rest > 0 ? term(j, t) : 0;
-    s1 += rest > 1 ? term(j, t + 1) : 0;
-    s2 += rest > 2 ? term(j, t + 2) : 0;
-    s3 += rest > 3 ? term(j, t + 3) : 0;
-    s4 += rest > 4 ? term(j, t + 4) : 0;
-    s5 += rest > 5 ? term(j, t + 5) : 0;
-    s6 += rest > 6 ? term(j, t + 6) : 0;
-    return combine(modular[j], s0, s1, s2, s3, s4, s5, s6, s7);
-  }
-
-  /** Number of partial sums of a gain. */
-  private static final int PARTIALS = 8;
-
-  /** The row term of entry t of column j, or +0 where it is +0 whatever the cap (see {@link #gain}). */
-  private float term(int j, int t) {
-    int i = columns.row(j, t);
-    float m = memo[i];
-    float v = columns.value(j, t);
-    float c = cap[i];
-    if (!(v <= m) || Float.isNaN(c)) {
-      return Math.min(Math.max(m, v), c) - Math.min(m, c);
-    }
-    return 0f;
-  }
-
-  /** u + ((s₀ + s₁) + (s₂ + s₃)) + ((s₄ + s₅) + (s₆ + s₇)): the one reduction order of {@link #gain}. */
-  private static double combine(double u, double s0, double s1, double s2, double s3, double s4,
-      double s5, double s6, double s7) {
-    return u + (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
+    return g;
   }
 
   /**
-   * {@link #gain} bit for bit for dense column j (row j of {@code dense}) and all c_i = +∞:
-   * min(max(M_i, S_ij), +∞) − min(M_i, +∞) = max(M_i, S_ij) − M_i is S_ij − M_i when S_ij &gt; M_i
-   * and NaN when either is NaN, so the term is max(S_ij − M_i, +0) (NaN stays NaN), taken without
-   * a branch and without reading c_i or row indices.
+   * {@code g} + Σ_i (S_ij − M_i) over the rows where S_ij ≤ M_i is false, serially in row order,
+   * for dense column j (row j of {@code dense}) and all c_i = +∞: the terms and sum of
+   * {@link #gain} bit for bit, since min(max(M_i, S_ij), +∞) − min(M_i, +∞) = max(M_i, S_ij) − M_i
+   * is S_ij − M_i when S_ij &gt; M_i and NaN when either is NaN, without reading c_i or row indices.
    */
-  private double uncappedDenseGain(Matrix dense, int j) {
+  private double uncappedDenseGain(Matrix dense, int j, double g) {
     float[] m = memo;
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    double s4 = 0;
-    double s5 = 0;
-    double s6 = 0;
-    double s7 = 0;
-    int i = 0;
-    for (; i + PARTIALS <= m.length; i += PARTIALS) {
-      s0 += Math.max(dense.get(j, i) - m[i], 0f);
-      s1 += Math.max(dense.get(j, i + 1) - m[i + 1], 0f);
-      s2 += Math.max(dense.get(j, i + 2) - m[i + 2], 0f);
-      s3 += Math.max(dense.get(j, i + 3) - m[i + 3], 0f);
-      s4 += Math.max(dense.get(j, i + 4) - m[i + 4], 0f);
-      s5 += Math.max(dense.get(j, i + 5) - m[i + 5], 0f);
-      s6 += Math.max(dense.get(j, i + 6) - m[i + 6], 0f);
-      s7 += Math.max(dense.get(j, i + 7) - m[i + 7], 0f);
+    for (int i = 0; i < m.length; i++) {
+      float v = dense.get(j, i);
+      if (!(v <= m[i])) {
+        g += v - m[i];
+      }
     }
-    int rest = m.length - i;
-    s0 += rest > 0 ? Math.max(dense.get(j, i) - m[i], 0f) : 0;
-    s1 += rest > 1 ? Math.max(dense.get(j, i + 1) - m[i + 1], 0f) : 0;
-    s2 += rest > 2 ? Math.max(dense.get(j, i + 2) - m[i + 2], 0f) : 0;
-    s3 += rest > 3 ? Math.max(dense.get(j, i + 3) - m[i + 3], 0f) : 0;
-    s4 += rest > 4 ? Math.max(dense.get(j, i + 4) - m[i + 4], 0f) : 0;
-    s5 += rest > 5 ? Math.max(dense.get(j, i + 5) - m[i + 5], 0f) : 0;
-    s6 += rest > 6 ? Math.max(dense.get(j, i + 6) - m[i + 6], 0f) : 0;
-    return combine(modular[j], s0, s1, s2, s3, s4, s5, s6, s7);
+    return g;
   }
 
   /** The entries of a column, on average: every row for dense columns, about k for a k-NN kernel. */
