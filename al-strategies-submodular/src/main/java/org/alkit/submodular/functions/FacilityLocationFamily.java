@@ -27,6 +27,21 @@ final class FacilityLocationFamily implements SetFunction, GainCost {
   private final boolean uncapped;
   private final double[] modular;
   private final float[] memo;
+  /** Per column, the entries that still counted at an evaluation, or {@code null}; see {@link #gain}. */
+  private final Survivors[] survivors;
+
+  /** Fewest entries of a column worth keeping a list of survivors for. */
+  static final int MIN_KEPT = 64;
+
+  /** A column's survivors are kept once at most 1/KEEP_RATIO of its entries count. */
+  static final int KEEP_RATIO = 8;
+
+  /**
+   * Entries of a column that still counted at an evaluation, in entry order. Immutable (final
+   * fields), so a list one thread stores is safe for another to read while gains are evaluated in
+   * parallel; two threads may build the same list, which is equal either way.
+   */
+  private record Survivors(int[] rows, float[] values) {}
 
   /**
    * @param floor p_i per row, or {@code null} for 0
@@ -40,6 +55,7 @@ final class FacilityLocationFamily implements SetFunction, GainCost {
     this.uncapped = cap == null;
     this.modular = modular == null ? new double[columns.columns()] : modular;
     this.memo = this.floor.clone();
+    this.survivors = new Survivors[this.modular.length];
   }
 
   /** Per row i: max(lowest, max_t factor·m[i][t]) with the product in float32, as submodlib scales then maximises. */
@@ -87,42 +103,81 @@ final class FacilityLocationFamily implements SetFunction, GainCost {
    * is summed. Leaving out +0 terms keeps the sum bit for bit once u_j = −0 is made the +0 that the
    * first row term would make it, and spares the serial double additions, the loop's bottleneck,
    * for every row that j no longer improves. Without a cap (all c_i = +∞) on dense columns the
-   * term is S_ij − M_i, see {@link #uncappedDenseGain}.
+   * term is S_ij − M_i: min(max(M_i, S_ij), +∞) − min(M_i, +∞) = max(M_i, S_ij) − M_i is
+   * S_ij − M_i when S_ij &gt; M_i and NaN when either is NaN, so that loop reads neither c_i nor
+   * row indices.
+   *
+   * <p>Since M only grows between {@link #clear}s, a skipped row stays skipped: when at most
+   * 1/{@value #KEEP_RATIO} of a column's (at least {@value #MIN_KEPT}) entries still count, they are
+   * kept, in order, as the column's {@link Survivors}, and later gains of j read only those (a kept
+   * list is replaced by a shorter one once half of it no longer counts). The sum has the same terms
+   * in the same order, so the gain is the same bit for bit; the memory-bound lazy re-evaluations
+   * of a well-covered ground set read that much less. A kept list holds 8 bytes an entry, so all of
+   * them together stay under a quarter of a dense kernel's 4 bytes an entry.
    */
   @Override
   public double gain(int j) {
     double g = modular[j] + 0.0;
+    Survivors kept = survivors[j];
     Matrix dense = columns.dense();
-    if (uncapped && dense != null) {
-      return uncappedDenseGain(dense, j, g);
-    }
-    for (int t = 0, size = columns.size(j); t < size; t++) {
-      int i = columns.row(j, t);
-      float m = memo[i];
-      float v = columns.value(j, t);
-      float c = cap[i];
-      if (!(v <= m) || Float.isNaN(c)) {
-        g += Math.min(Math.max(m, v), c) - Math.min(m, c);
+    int size = kept != null ? kept.rows.length : columns.size(j);
+    int live = 0;
+    if (kept != null) {
+      for (int t = 0; t < size; t++) {
+        int i = kept.rows[t];
+        float m = memo[i];
+        float v = kept.values[t];
+        float c = cap[i];
+        if (!(v <= m) || Float.isNaN(c)) {
+          g += Math.min(Math.max(m, v), c) - Math.min(m, c);
+          live++;
+        }
       }
+    } else if (uncapped && dense != null) {
+      for (int i = 0; i < size; i++) {
+        float v = dense.get(j, i);
+        if (!(v <= memo[i])) {
+          g += v - memo[i];
+          live++;
+        }
+      }
+    } else {
+      for (int t = 0; t < size; t++) {
+        int i = columns.row(j, t);
+        float m = memo[i];
+        float v = columns.value(j, t);
+        float c = cap[i];
+        if (!(v <= m) || Float.isNaN(c)) {
+          g += Math.min(Math.max(m, v), c) - Math.min(m, c);
+          live++;
+        }
+      }
+    }
+    if (size >= MIN_KEPT && live <= size / (kept != null ? 2 : KEEP_RATIO)) {
+      survivors[j] = survivors(j, kept, live);
     }
     return g;
   }
 
-  /**
-   * {@code g} + Σ_i (S_ij − M_i) over the rows where S_ij ≤ M_i is false, serially in row order,
-   * for dense column j (row j of {@code dense}) and all c_i = +∞: the terms and sum of
-   * {@link #gain} bit for bit, since min(max(M_i, S_ij), +∞) − min(M_i, +∞) = max(M_i, S_ij) − M_i
-   * is S_ij − M_i when S_ij &gt; M_i and NaN when either is NaN, without reading c_i or row indices.
-   */
-  private double uncappedDenseGain(Matrix dense, int j, double g) {
-    float[] m = memo;
-    for (int i = 0; i < m.length; i++) {
-      float v = dense.get(j, i);
-      if (!(v <= m[i])) {
-        g += v - m[i];
+  /** The {@code live} entries of column j (or of its kept list) that still count, in order. */
+  private Survivors survivors(int j, Survivors kept, int live) {
+    int[] rows = new int[live];
+    float[] values = new float[live];
+    int size = kept != null ? kept.rows.length : columns.size(j);
+    for (int t = 0, at = 0; t < size; t++) {
+      int i = kept != null ? kept.rows[t] : columns.row(j, t);
+      float v = kept != null ? kept.values[t] : columns.value(j, t);
+      if (!(v <= memo[i]) || Float.isNaN(cap[i])) {
+        rows[at] = i;
+        values[at++] = v;
       }
     }
-    return g;
+    return new Survivors(rows, values);
+  }
+
+  /** Number of columns whose survivors are kept (for tests). */
+  int keptLists() {
+    return (int) Arrays.stream(survivors).filter(java.util.Objects::nonNull).count();
   }
 
   /** The entries of a column, on average: every row for dense columns, about k for a k-NN kernel. */
@@ -146,6 +201,7 @@ final class FacilityLocationFamily implements SetFunction, GainCost {
   @Override
   public void clear() {
     System.arraycopy(floor, 0, memo, 0, memo.length);
+    Arrays.fill(survivors, null); // kept against the larger M of the old A
   }
 
   @Override

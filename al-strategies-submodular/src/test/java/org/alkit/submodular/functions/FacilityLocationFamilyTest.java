@@ -87,4 +87,71 @@ class FacilityLocationFamilyTest {
     assertSameGains(new FacilityLocationFamily(columns, floor, null, null),
         new FacilityLocationFamily(columns, floor, infinite.clone(), null), "floor");
   }
+
+  /**
+   * The definition of {@link FacilityLocationFamily#gain}, from scratch: u_j + Σ_i over rows in
+   * order of min(max(M_i, S_ij), c_i) − min(M_i, c_i), leaving out the rows with S_ij ≤ M_i and a
+   * number c_i.
+   */
+  private static double definedGain(float[] s, int n, int j, float[] memo, float[] cap) {
+    double g = 0.0;
+    for (int i = 0; i < n; i++) {
+      float v = s[j * n + i];
+      float c = cap == null ? Float.POSITIVE_INFINITY : cap[i];
+      if (!(v <= memo[i]) || Float.isNaN(c)) {
+        g += Math.min(Math.max(memo[i], v), c) - Math.min(memo[i], c);
+      }
+    }
+    return g;
+  }
+
+  /**
+   * Gains read from kept survivor lists equal the defined sums over whole columns bit for bit, as
+   * a naive greedy evaluates every item at every step (so lists are built, used and shortened),
+   * with and without floor and cap; after {@code clear()} no list is kept and the gains are those
+   * of A = ∅ again.
+   */
+  @Test
+  void keptSurvivorListsGiveTheGainsOfWholeColumns() {
+    int n = 4 * FacilityLocationFamily.MIN_KEPT + 3;
+    SplittableRandom random = new SplittableRandom(11);
+    float[] s = new float[n * n];
+    for (int p = 0; p < s.length; p++) {
+      s[p] = (float) random.nextDouble(-0.2, 1);
+    }
+    float[] floor = new float[n];
+    float[] cap = new float[n];
+    for (int i = 0; i < n; i++) {
+      floor[i] = (float) random.nextDouble(0, 0.3);
+      cap[i] = (float) random.nextDouble(0.6, 1.2);
+    }
+    float[][][] variants = {{null, null}, {floor, null}, {null, cap}, {floor, cap}};
+    for (float[][] variant : variants) {
+      float[] p = variant[0];
+      float[] c = variant[1];
+      String what = (p == null ? "no floor" : "floor") + ", " + (c == null ? "no cap" : "cap");
+      FacilityLocationFamily f = new FacilityLocationFamily(Columns.ofRows(Matrix.wrap(n, n, s)),
+          p == null ? null : p.clone(), c == null ? null : c.clone(), null);
+      float[] memo = p == null ? new float[n] : p.clone();
+      for (int step = 0; step < 30; step++) {
+        for (int j = 0; j < n; j++) {
+          assertThat(Double.valueOf(f.gain(j))).as("%s: gain of %d at step %d", what, j, step)
+              .isEqualTo(Double.valueOf(definedGain(s, n, j, memo, c)));
+        }
+        int pick = random.nextInt(n);
+        f.add(pick);
+        for (int i = 0; i < n; i++) {
+          memo[i] = Math.max(memo[i], s[pick * n + i]);
+        }
+      }
+      assertThat(f.keptLists()).as("%s: columns with kept survivors", what).isPositive();
+      f.clear();
+      assertThat(f.keptLists()).as("%s: kept lists after clear", what).isZero();
+      float[] empty = p == null ? new float[n] : p;
+      for (int j = 0; j < n; j++) {
+        assertThat(Double.valueOf(f.gain(j))).as("%s: gain of %d after clear", what, j)
+            .isEqualTo(Double.valueOf(definedGain(s, n, j, empty, c)));
+      }
+    }
+  }
 }
