@@ -15,8 +15,9 @@ import org.apiguardian.api.API;
  * labels), the budget, the round number, a seed, the model's signals, the scenario's hints and
  * the compute backend.
  *
- * <p>Signals are computed lazily, once, on first access, and validated then: their row count must
- * equal {@link #poolSize()}, every value must be finite, probability rows must be non-negative and
+ * <p>Signals are computed lazily, once, on first access, and validated then against the signal's
+ * {@link Signal#domain()}: their row count must equal {@link #poolSize()}, every value must be
+ * finite, and rows of a {@link Signal.Domain#PROBABILITY_ROWS} signal must be non-negative and
  * sum to 1 within {@value #PROBABILITY_TOLERANCE}. A signal the context does not have raises
  * {@link MissingSignalException}.
  *
@@ -219,7 +220,7 @@ public final class SelectionContext {
       throw new InvalidInputException(what + " has " + m.rows() + " rows; expected one per pool item ("
           + poolSize + ")");
     }
-    boolean probabilities = signal != Signal.EMBEDDINGS && signal != Signal.GRADIENT_EMBEDDINGS;
+    boolean probabilities = signal.domain() == Signal.Domain.PROBABILITY_ROWS;
     for (int i = 0; i < m.rows(); i++) {
       double sum = 0;
       for (int j = 0; j < m.cols(); j++) {

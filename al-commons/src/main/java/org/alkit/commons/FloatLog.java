@@ -1,4 +1,8 @@
-package org.alkit.uncertainty;
+package org.alkit.commons;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 
 /**
  * The natural logarithm of a {@code float}, in double precision, about three times faster than
@@ -18,7 +22,8 @@ package org.alkit.uncertainty;
  * {@code ln 1 = 0} exactly. Zero, subnormals, negatives, infinities and NaN go to
  * {@link Math#log}, so the special cases are Math.log's.
  */
-final class FloatLog {
+@API(status = INTERNAL, since = "0.1")
+public final class FloatLog {
   /** Mantissa bits that index the tables: 1024 nodes, 16 KiB, resident in L1. */
   private static final int TABLE_BITS = 10;
   /** Mantissa bits below the table index. */
@@ -43,7 +48,7 @@ final class FloatLog {
   private FloatLog() {}
 
   /** {@code ln v}; within 10⁻¹¹ relative of {@code Math.log(v)}, equal to it where v is not a positive normal. */
-  static double ln(float v) {
+  public static double ln(float v) {
     int bits = Float.floatToRawIntBits(v);
     // negative floats have the sign bit set, so bits < 0 lands here too
     if (bits < MIN_NORMAL_BITS || bits >= INFINITY_BITS) {

@@ -1,4 +1,4 @@
-package org.alkit.api;
+package org.alkit.commons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.alkit.api.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class RankingTest {

@@ -1,4 +1,4 @@
-package org.alkit.uncertainty;
+package org.alkit.commons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -68,7 +68,7 @@ class FloatLogTest {
         double q = p.get(i, j) / sum;
         expected -= q > 0 ? q * Math.log(q) : 0;
       }
-      assertThat(Rows.entropy(p, i)).as("entropy of row %d", i)
+      assertThat(Probabilities.entropy(p, i)).as("entropy of row %d", i)
           .isCloseTo(expected, offset(1e-12 * expected));
     }
   }

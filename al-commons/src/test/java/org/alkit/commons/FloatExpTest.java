@@ -1,11 +1,11 @@
-package org.alkit.api;
+package org.alkit.commons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-class SimilarityTest {
+class FloatExpTest {
   /** Units in the last place between two finite non-negative floats. */
   private static int ulps(float a, float b) {
     return Math.abs(Float.floatToRawIntBits(a) - Float.floatToRawIntBits(b));
@@ -19,22 +19,22 @@ class SimilarityTest {
       float distance = Float.intBitsToFloat(bits);
       float squared = distance * distance;
       float expected = (float) Math.exp(-(double) (float) Math.sqrt(squared));
-      worst = Math.max(worst, ulps(Similarity.euclidean(squared, 1f), expected));
+      worst = Math.max(worst, ulps(FloatExp.euclideanSimilarity(squared, 1f), expected));
     }
     assertThat(worst).isLessThanOrEqualTo(2);
   }
 
   @Test
   void euclideanIsOneForARowWithItselfZeroFarAwayAndNaNForNaN() {
-    assertThat(Similarity.euclidean(0f, 1f / 7)).isEqualTo(1f);
-    assertThat(Similarity.euclidean(1e4f, 1f)).isEqualTo(0f);
-    assertThat(Similarity.euclidean(Float.POSITIVE_INFINITY, 0.5f)).isEqualTo(0f);
-    assertThat(Similarity.euclidean(Float.NaN, 1f)).isNaN();
+    assertThat(FloatExp.euclideanSimilarity(0f, 1f / 7)).isEqualTo(1f);
+    assertThat(FloatExp.euclideanSimilarity(1e4f, 1f)).isEqualTo(0f);
+    assertThat(FloatExp.euclideanSimilarity(Float.POSITIVE_INFINITY, 0.5f)).isEqualTo(0f);
+    assertThat(FloatExp.euclideanSimilarity(Float.NaN, 1f)).isNaN();
   }
 
   @Test
   void euclideanFollowsTheDistanceScaledByOneOverD() {
     // exp(−√16 / 8) = exp(−0.5)
-    assertThat(Similarity.euclidean(16f, 1f / 8)).isCloseTo((float) Math.exp(-0.5), within(1e-7f));
+    assertThat(FloatExp.euclideanSimilarity(16f, 1f / 8)).isCloseTo((float) Math.exp(-0.5), within(1e-7f));
   }
 }

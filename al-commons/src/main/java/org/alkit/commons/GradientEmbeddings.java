@@ -1,18 +1,22 @@
-package org.alkit.api;
+package org.alkit.commons;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
+import org.alkit.api.InvalidInputException;
+import org.alkit.api.Matrix;
 import org.apiguardian.api.API;
 
 /**
- * Last-layer gradient embeddings of BADGE (Ash et al., "Deep Batch Active Learning by Diverse,
- * Uncertain Gradient Lower Bounds", ICLR 2020): for an item with class probabilities p and
- * penultimate features h, and hypothesised label ŷ = argmax p (first maximum),
+ * Materialised last-layer gradient embeddings of BADGE (Ash et al., "Deep Batch Active Learning
+ * by Diverse, Uncertain Gradient Lower Bounds", ICLR 2020), the value of
+ * {@link org.alkit.api.Signal#GRADIENT_EMBEDDINGS}: for an item with class probabilities p and
+ * penultimate features h, and ŷ = argmax p (first maximum),
  * <pre>  g(x) = (p − onehot(ŷ)) ⊗ h,   g[c·d + j] = (p_c − [c = ŷ]) · h_j</pre>
- * the gradient of the cross-entropy loss at ŷ with respect to the last layer's weights (DISTIL's
- * sign; the original paper's is the opposite, which changes no distance or norm).
+ * (DISTIL's sign; the paper's is the opposite, which changes no distance or norm). n × (C·d)
+ * floats: strategies that only need distances use the compute backend's factorised
+ * {@link org.alkit.api.ComputeBackend#gradientCentreTracker} instead.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class GradientEmbeddings {
   private GradientEmbeddings() {}
 
@@ -31,7 +35,7 @@ public final class GradientEmbeddings {
     int d = embeddings.cols();
     float[] out = new float[Math.multiplyExact(n, Math.multiplyExact(c, d))];
     for (int i = 0; i < n; i++) {
-      int predicted = argmax(probabilities, i);
+      int predicted = Probabilities.argmax(probabilities, i);
       for (int k = 0; k < c; k++) {
         float g = probabilities.get(i, k) - (k == predicted ? 1f : 0f);
         int base = (i * c + k) * d;
@@ -41,16 +45,5 @@ public final class GradientEmbeddings {
       }
     }
     return Matrix.wrap(n, c * d, out);
-  }
-
-  /** The first column holding row {@code i}'s maximum. */
-  public static int argmax(Matrix m, int i) {
-    int best = 0;
-    for (int k = 1; k < m.cols(); k++) {
-      if (m.get(i, k) > m.get(i, best)) {
-        best = k;
-      }
-    }
-    return best;
   }
 }
