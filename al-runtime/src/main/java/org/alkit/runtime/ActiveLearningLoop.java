@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import org.alkit.api.AlException;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.FittedModel;
-import org.alkit.api.GradientEmbeddings;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
@@ -24,6 +23,7 @@ import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.commons.Probabilities;
 import org.apiguardian.api.API;
 
 /**
@@ -163,7 +163,7 @@ public final class ActiveLearningLoop {
     int[] truth = dataset.testLabels();
     int hits = 0;
     for (int i = 0; i < p.rows(); i++) {
-      hits += GradientEmbeddings.argmax(p, i) == truth[i] ? 1 : 0;
+      hits += Probabilities.argmax(p, i) == truth[i] ? 1 : 0;
     }
     return (double) hits / p.rows();
   }

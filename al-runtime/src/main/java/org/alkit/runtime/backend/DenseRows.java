@@ -1,4 +1,4 @@
-package org.alkit.diversity;
+package org.alkit.runtime.backend;
 
 import org.alkit.api.Matrix;
 
@@ -46,14 +46,14 @@ final class DenseRows {
     return dim;
   }
 
-  /** ‖x_i − x_j‖², summed as {@link Kernels#squaredDistance}. */
+  /** ‖x_i − x_j‖², summed as {@link RowKernels#squaredDistance}. */
   double squaredDistance(int i, int j) {
-    return Kernels.squaredDistance(data, base(i), data, base(j), dim);
+    return RowKernels.squaredDistance(data, base(i), data, base(j), dim);
   }
 
   /** ‖x_i − v‖² for the vector {@code v[offset, offset + dim())}. */
   double squaredDistanceTo(int i, float[] v, int offset) {
-    return Kernels.squaredDistance(data, base(i), v, offset, dim);
+    return RowKernels.squaredDistance(data, base(i), v, offset, dim);
   }
 
   /**

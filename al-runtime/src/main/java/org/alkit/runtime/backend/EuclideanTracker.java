@@ -1,12 +1,20 @@
-package org.alkit.diversity;
+package org.alkit.runtime.backend;
 
 import java.util.Arrays;
+import org.alkit.api.Matrix;
 
 /**
- * The incremental min-distance update shared by greedy k-center, its doubt-weighted variant and
- * k-means++ on embeddings (BADGE has its own, {@link GradientMinDistances}): for every tracked
- * point x it keeps D²(x) = min over centres c of ‖x − c‖² and the centre that attains it, and
- * {@link #add} folds in one new centre.
+ * The {@code java} backend's {@link CentreTracker} over squared Euclidean distances: for every
+ * tracked point x it keeps D²(x) = min over centres c of ‖x − c‖² and the centre that attains it,
+ * and {@link #add} folds in one new centre. Serves greedy k-center, its doubt-weighted variant and
+ * k-means++ seeding.
+ *
+ * <p><b>Start</b> (Sener &amp; Savarese 2018, Algorithm 3). The nearest initial centre of every
+ * tracked point comes from the backend's blocked {@link JavaBackend#nearest}; its distance is then
+ * recomputed with {@link DenseRows#squaredDistance}, the summation every later update uses. The
+ * tracked rows are then stored grouped by nearest initial centre ({@link DenseRows#cluster}): the
+ * updates read a group's members together, and contiguous rows stream from memory about twice as
+ * fast as scattered ones. Positions and values do not change.
  *
  * <p><b>Pruning</b> (the triangle-inequality bound of Elkan, "Using the Triangle Inequality to
  * Accelerate k-Means", ICML 2003). Points are grouped by their current centre o, and each group
@@ -18,50 +26,44 @@ import java.util.Arrays;
  *
  * <p><b>Layout.</b> The centres' coordinates are also kept column-major (one array per
  * coordinate, appended as centres are added), so the distances ‖c − o‖² from a new centre to all
- * existing ones take one vectorised pass ({@link Kernels#squaredDistancesToColumns}); they serve
+ * existing ones take one vectorised pass ({@link RowKernels#squaredDistancesToColumns}); they serve
  * only the pruning tests. Member distances use {@link DenseRows#squaredDistance}, so D² does not
  * depend on the layout.
  *
  * <p><b>Threads.</b> The visited groups are cut into contiguous runs of about equal member count,
- * one task each on the given {@link Workers}; each point is updated by one task, and the points a
- * task moves to the new centre are joined in task order, so the state is the same for any thread
- * count.
+ * one task each on the backend's {@link JavaBackend#parallelFor}; each point is updated by one
+ * task, and the points a task moves to the new centre are joined in task order, so the state is the
+ * same for any thread count.
  *
- * <p>Memory: {@code O(n + centres·dim)} beyond the points. Points {@code [0, tracked)} are tracked;
- * higher point indices may serve as centres only (the labeled items of core-set).
+ * <p>Memory: one float copy of the tracked and initial-centre rows plus {@code O(n + centres·dim)}.
  */
-final class NearestCentres implements MinDistances {
+final class EuclideanTracker extends Tracker {
   /** Relative slack on the squared pruning test, far above float rounding of a distance. */
   private static final double SLACK = 1.001;
   /** Fewer members to check than this are updated on the calling thread. */
   private static final int MIN_PARALLEL_MEMBERS = 2048;
+  /** Points per task of a full pass. */
+  private static final int CHUNK = 4096;
 
   private final DenseRows points;
-  private final Workers workers;
-  private final double[] dist2;
-  private final boolean[] isCentre;
   private float[][] centreColumns;
   private int[][] members;
   private int[] memberCount;
   private double[] radius2;
   private int groups;
 
-  private NearestCentres(DenseRows points, int tracked, int capacity, Workers workers) {
+  private EuclideanTracker(JavaBackend backend, DenseRows points, int tracked, int capacity) {
+    super(backend, tracked);
     this.points = points;
-    this.workers = workers;
-    this.dist2 = new double[tracked];
-    this.isCentre = new boolean[tracked];
     this.centreColumns = new float[points.dim()][capacity];
     this.members = new int[capacity][];
     this.memberCount = new int[capacity];
     this.radius2 = new double[capacity];
   }
 
-  private NearestCentres(NearestCentres o) {
+  private EuclideanTracker(EuclideanTracker o) {
+    super(o);
     this.points = o.points;
-    this.workers = o.workers;
-    this.dist2 = o.dist2.clone();
-    this.isCentre = o.isCentre.clone();
     this.centreColumns = new float[o.centreColumns.length][];
     for (int k = 0; k < centreColumns.length; k++) {
       centreColumns[k] = o.centreColumns[k].clone();
@@ -76,67 +78,90 @@ final class NearestCentres implements MinDistances {
   }
 
   /**
-   * Tracks points {@code [0, tracked)} whose nearest centres are already known.
-   *
-   * @param centres point indices of the initial centres, none below {@code tracked}
-   * @param nearest for each tracked point, the position in {@code centres} of its nearest centre
-   * @param squaredDistances for each tracked point, its squared distance to that centre
+   * Tracks rows {@code points} of {@code data}, with rows {@code centres} as the initial centres
+   * (see the class comment); both index arrays are checked by the caller.
    */
-  static NearestCentres assigned(DenseRows points, int tracked, int[] centres, int[] nearest,
-      double[] squaredDistances, Workers workers) {
-    NearestCentres nc = new NearestCentres(points, tracked, centres.length + 16, workers);
+  static EuclideanTracker of(JavaBackend backend, Matrix data, int[] points, int[] centres) {
+    int n = points.length;
+    DenseRows rows = DenseRows.concat(data, points, centres);
+    EuclideanTracker t = new EuclideanTracker(backend, rows, n, centres.length + 16);
+    if (centres.length == 0 || n == 0) {
+      return t;
+    }
+    int[] nearest = backend.nearest(rows.matrix(0, n), rows.matrix(n, n + centres.length)).index();
+    int[] order = byNearest(nearest, centres.length);
+    rows.cluster(order);
     int[] counts = new int[centres.length];
-    for (int x = 0; x < tracked; x++) {
+    for (int x = 0; x < n; x++) {
       counts[nearest[x]]++;
     }
     for (int g = 0; g < centres.length; g++) {
-      nc.openGroup(centres[g], new int[counts[g]], 0, 0);
+      t.openGroup(n + g, new int[counts[g]], 0, 0);
     }
-    for (int x = 0; x < tracked; x++) {
+    for (int x : order) {
       int g = nearest[x];
-      nc.dist2[x] = squaredDistances[x];
-      nc.members[g][nc.memberCount[g]++] = x;
-      nc.radius2[g] = Math.max(nc.radius2[g], squaredDistances[x]);
+      double d2 = rows.squaredDistance(x, n + g);
+      t.dist2[x] = d2;
+      t.members[g][t.memberCount[g]++] = x;
+      t.radius2[g] = Math.max(t.radius2[g], d2);
     }
-    return nc;
+    return t;
   }
 
-  /** Tracks points {@code [0, tracked)} with the single tracked centre {@code first}. */
-  static NearestCentres startingAt(DenseRows points, int tracked, int first, Workers workers) {
-    NearestCentres nc = new NearestCentres(points, tracked, 16, workers);
+  /**
+   * The tracked positions ordered by their nearest initial centre (stable counting sort), so that
+   * the members of one group, which the pruned updates read together, are stored together.
+   */
+  private static int[] byNearest(int[] nearest, int centres) {
+    int[] start = new int[centres + 1];
+    for (int c : nearest) {
+      start[c + 1]++;
+    }
+    for (int j = 0; j < centres; j++) {
+      start[j + 1] += start[j];
+    }
+    int[] order = new int[nearest.length];
+    for (int x = 0; x < nearest.length; x++) {
+      order[start[nearest[x]]++] = x;
+    }
+    return order;
+  }
+
+  /** The first centre of a tracker that has none: one group holding every point. */
+  private void startAt(int first) {
+    int tracked = dist2.length;
     int[] all = new int[tracked];
     double r2 = 0;
     for (int x = 0; x < tracked; x++) {
       all[x] = x;
-      nc.dist2[x] = x == first ? 0 : points.squaredDistance(x, first);
-      r2 = Math.max(r2, nc.dist2[x]);
+      dist2[x] = x == first ? 0 : points.squaredDistance(x, first);
+      r2 = Math.max(r2, dist2[x]);
     }
-    nc.openGroup(first, all, tracked, r2);
-    nc.isCentre[first] = true;
-    return nc;
+    openGroup(first, all, tracked, r2);
+    isCentre[first] = true;
   }
 
-  /** An independent copy (for beam search). */
-  NearestCentres copy() {
-    return new NearestCentres(this);
-  }
-
-  /** The number of tracked points. */
   @Override
-  public int tracked() {
-    return dist2.length;
+  public EuclideanTracker copy() {
+    return new EuclideanTracker(this);
   }
 
-  /** D²(x): the squared distance of tracked point x to its nearest centre. */
   @Override
-  public double squaredDistance(int x) {
-    return dist2[x];
+  public double[] squaredNorms() {
+    int n = dist2.length;
+    double[] out = new double[n];
+    float[] origin = new float[points.dim()];
+    backend.parallelFor(chunks(n), t -> {
+      for (int x = t * CHUNK; x < Math.min(n, (t + 1) * CHUNK); x++) {
+        out[x] = points.squaredDistanceTo(x, origin, 0);
+      }
+    });
+    return out;
   }
 
-  /** Whether tracked point x has been made a centre. */
-  @Override
-  public boolean isCentre(int x) {
-    return isCentre[x];
+  /** The number of {@link #CHUNK}-point runs covering {@code n} points. */
+  private static int chunks(int n) {
+    return (n + CHUNK - 1) / CHUNK;
   }
 
   /** The largest D² over tracked points: the squared k-center radius. */
@@ -154,7 +179,8 @@ final class NearestCentres implements MinDistances {
    * only the members of groups whose radius is the largest are scanned, not all n points. (When
    * that radius is 0, every group qualifies, and centres, whose D² is 0, are passed over.)
    */
-  int farthest() {
+  @Override
+  public int farthest() {
     double r2 = squaredRadius();
     int best = -1;
     for (int g = 0; g < groups; g++) {
@@ -175,9 +201,14 @@ final class NearestCentres implements MinDistances {
   /** Makes tracked point {@code c} a centre and lowers every D²(x) it improves. */
   @Override
   public void add(int c) {
+    checkPosition(c);
+    if (groups == 0) {
+      startAt(c);
+      return;
+    }
     isCentre[c] = true;
     double[] gap = new double[groups];
-    Kernels.squaredDistancesToColumns(points.row(c), centreColumns, groups, gap);
+    RowKernels.squaredDistancesToColumns(points.row(c), centreColumns, groups, gap);
     int[] visited = new int[groups];
     int visits = 0;
     long work = 0;
@@ -187,10 +218,10 @@ final class NearestCentres implements MinDistances {
         work += memberCount[g];
       }
     }
-    int tasks = work < MIN_PARALLEL_MEMBERS ? 1 : workers.threads();
+    int tasks = work < MIN_PARALLEL_MEMBERS ? 1 : backend.threads();
     int[] cut = cuts(visited, visits, work, tasks);
     Moved[] moved = new Moved[tasks];
-    workers.forEach(tasks, t -> moved[t] = update(c, gap, visited, cut[t], cut[t + 1]));
+    backend.parallelFor(tasks, t -> moved[t] = update(c, gap, visited, cut[t], cut[t + 1]));
     int total = 0;
     double movedRadius2 = 0;
     for (Moved m : moved) {

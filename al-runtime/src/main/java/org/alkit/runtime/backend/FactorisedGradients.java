@@ -1,6 +1,7 @@
-package org.alkit.diversity;
+package org.alkit.runtime.backend;
 
 import org.alkit.api.Matrix;
+import org.alkit.commons.Probabilities;
 
 /**
  * BADGE's last-layer gradient embeddings g ⊗ h, kept factorised: for each item the gradient of
@@ -12,7 +13,7 @@ import org.alkit.api.Matrix;
  *
  * <p><b>Layout.</b> Nothing is copied or transposed: the signals are read in place, row by row,
  * through a per-thread {@link Cursor} that forms g from the probability row and the stored
- * argmax; the products are row-major dot products with eight accumulators ({@link Kernels#dot}).
+ * argmax; the products are row-major dot products with eight accumulators ({@link RowKernels#dot}).
  * Setup is one pass over the signals (argmax, ‖g‖², ‖h‖²), and each distance pass reads the
  * {@code n·(C + d)} signal floats once, which bounds its speed by memory bandwidth.
  *
@@ -41,17 +42,17 @@ final class FactorisedGradients {
 
   /**
    * The gradient embeddings of the given rows of probabilities {@code p} and features
-   * {@code features}; argmax and norms are computed on {@code workers}.
+   * {@code features}; argmax and norms are computed on the backend's workers.
    */
-  static FactorisedGradients of(Matrix p, Matrix features, int[] rows, Workers workers) {
+  static FactorisedGradients of(Matrix p, Matrix features, int[] rows, JavaBackend backend) {
     FactorisedGradients fg = new FactorisedGradients(p, features, rows);
-    workers.forEach(chunks(rows.length), t -> {
+    backend.parallelFor(chunks(rows.length), t -> {
       Cursor cur = fg.cursor();
       for (int x = t * CHUNK; x < Math.min(rows.length, (t + 1) * CHUNK); x++) {
-        fg.argmax[x] = ProbabilityRows.argmax(p, rows[x]);
+        fg.argmax[x] = Probabilities.argmax(p, rows[x]);
         cur.load(x);
-        fg.gNorm2[x] = Kernels.dot(cur.g, 0, cur.g, 0, cur.g.length);
-        fg.hNorm2[x] = Kernels.dot(cur.h, 0, cur.h, 0, cur.h.length);
+        fg.gNorm2[x] = RowKernels.dot(cur.g, 0, cur.g, 0, cur.g.length);
+        fg.hNorm2[x] = RowKernels.dot(cur.h, 0, cur.h, 0, cur.h.length);
       }
     });
     return fg;
@@ -80,8 +81,8 @@ final class FactorisedGradients {
    */
   double squaredDistanceTo(int x, float[] gc, float[] hc, double cNorm2, Cursor cur) {
     cur.load(x);
-    double gg = Kernels.dot(cur.g, 0, gc, 0, gc.length);
-    double hh = Kernels.dot(cur.h, 0, hc, 0, hc.length);
+    double gg = RowKernels.dot(cur.g, 0, gc, 0, gc.length);
+    double hh = RowKernels.dot(cur.h, 0, hc, 0, hc.length);
     return Math.max(0, gNorm2[x] * hNorm2[x] + cNorm2 - 2 * gg * hh);
   }
 
@@ -97,7 +98,7 @@ final class FactorisedGradients {
   double squaredDistanceBelow(int x, float[] gc, float[] hc, double gcNorm2, double hcNorm2,
       double current, Cursor cur) {
     cur.loadGradient(x);
-    double gg = Kernels.dot(cur.g, 0, gc, 0, gc.length);
+    double gg = RowKernels.dot(cur.g, 0, gc, 0, gc.length);
     double xNorm2 = gNorm2[x] * hNorm2[x];
     double cNorm2 = gcNorm2 * hcNorm2;
     double hProduct = Math.sqrt(hNorm2[x] * hcNorm2);
@@ -107,7 +108,7 @@ final class FactorisedGradients {
       return Double.POSITIVE_INFINITY;
     }
     features.copyRow(rows[x], cur.h);
-    double hh = Kernels.dot(cur.h, 0, hc, 0, hc.length);
+    double hh = RowKernels.dot(cur.h, 0, hc, 0, hc.length);
     return Math.max(0, xNorm2 + cNorm2 - 2 * gg * hh);
   }
 

@@ -1,14 +1,15 @@
-package org.alkit.submodular.kernels;
+package org.alkit.runtime.backend;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Similarity;
 import org.alkit.api.SparseMatrix;
+import org.alkit.commons.FloatExp;
+import org.alkit.commons.SplitMix;
 
 /**
  * Approximate k-nearest-neighbour similarity kernel by NN-Descent (Dong, Moses &amp; Li, "Efficient
@@ -17,9 +18,9 @@ import org.alkit.api.SparseMatrix;
  * PyNNDescent (McInnes, {@code pynndescent/pynndescent_.py}).
  *
  * <ol>
- *   <li>With K = neighbors − 1, every item keeps a working list of {@code L} =
+ *   <li>With K = k − 1, every item keeps a working list of {@code L} =
  *       ⌈{@value #LIST_FACTOR}·K⌉ neighbours. It starts with L distinct random ones; then the pairs
- *       inside the leaves (at most max(10, neighbors) items) of min(32, 5 + round(n^¼))
+ *       inside the leaves (at most max(10, k) items) of min(32, 5 + round(n^¼))
  *       random-projection trees are offered to both lists (PyNNDescent's counts; each split is the
  *       perpendicular bisector of two random items of the node).</li>
  *   <li>Each iteration gathers, per item, up to {@code min(}{@value #MAX_CANDIDATES}{@code , 2L)}
@@ -31,7 +32,7 @@ import org.alkit.api.SparseMatrix;
  *       {@link #MAX_ITERATIONS}; each item keeps the K best of its working list.</li>
  * </ol>
  *
- * The constants are measured, not folklore. On uniform data in [0,1)^64 with neighbors = 20, the
+ * The constants are measured, not folklore. On uniform data in [0,1)^64 with k = 20, the
  * paper's setting (L = K, ⌈2ρK⌉ = 19 candidates with ρ = 0.5, 4 trees) converges to a recall@19
  * of 0.64 at n = 20 000 and 0.40 at n = 100 000; more iterations do not help, since the join has
  * run out of new pairs. What lifts it is the candidate cap of 60 (PyNNDescent's
@@ -48,9 +49,9 @@ import org.alkit.api.SparseMatrix;
  * <p>Neighbours are ranked by squared distance (euclidean) or by cosine of the normalised rows, with a
  * four-way-unrolled float sum; ties go to the lower index. The kernel then holds each item itself
  * plus its K neighbours (columns ascending) with the values of {@link #similarity}, bit-identical to
- * the {@code java} backend's {@code knnSimilarity}. With {@code 2·neighbors ≥ n} the lists are
+ * the {@code java} backend's {@code knnSimilarity}. With {@code 2·k ≥ n} the lists are
  * found by brute force instead (NN-Descent would compare nearly every pair anyway), so
- * {@code neighbors ≥ n − 1} gives the exact kernel.
+ * {@code k ≥ n − 1} gives the exact kernel.
  *
  * <p>Deterministic for a seed and any thread count: random numbers come from one
  * {@link SplittableRandom} per fixed-size chunk or tree (split in order) or from a hash of
@@ -58,7 +59,7 @@ import org.alkit.api.SparseMatrix;
  * under a total order with duplicates rejected, so the order in which threads offer does not
  * change them; and the change count is read off the lists after each join. Memory beyond the data
  * and its one working copy: 9 bytes per working-list entry, 16 per candidate slot and the
- * 8·n·neighbors bytes of the result (about 1.5 GB for n = 10⁶, neighbors = 20).
+ * 8·n·k bytes of the result (about 1.5 GB for n = 10⁶, k = 20).
  */
 final class NnDescent {
   /**
@@ -99,18 +100,18 @@ final class NnDescent {
   private final byte[] flags;
   private final Object[] locks = new Object[LOCK_STRIPES];
   private final long seed;
-  private final ForkJoinPool pool;
+  private final JavaBackend backend;
 
-  private NnDescent(Matrix data, Similarity metric, int neighbors, int lists, long seed,
-      ForkJoinPool pool) {
+  private NnDescent(Matrix data, Similarity metric, int k, int lists, long seed,
+      JavaBackend backend) {
     this.data = data;
     this.metric = metric;
     this.n = data.rows();
     this.d = data.cols();
-    this.kept = neighbors - 1;
+    this.kept = k - 1;
     this.lists = lists;
     this.seed = seed;
-    this.pool = pool;
+    this.backend = backend;
     this.rows = workingCopy(data, metric);
     int entries = Math.multiplyExact(n, lists);
     this.ids = new int[entries];
@@ -124,59 +125,47 @@ final class NnDescent {
   }
 
   /**
-   * The approximate k-NN similarity kernel of {@code data} with itself: n × n, {@code neighbors}
-   * entries a row (the item itself among them).
+   * The approximate k-NN similarity kernel of {@code data} with itself: n × n, {@code k}
+   * entries a row (the item itself among them), on the backend's workers.
    *
    * @param metric {@link Similarity#EUCLIDEAN} or {@link Similarity#COSINE}
-   * @param neighbors entries a row, 1 ≤ neighbors ≤ n
-   * @param threads worker threads (≥ 1); the result does not depend on it
-   * @throws InvalidInputException naming option {@code neighbors} when it is out of range, or
-   *     {@code knn} when the metric is not a distance NN-Descent can descend
+   * @param k entries a row, 1 ≤ k ≤ n
+   * @throws InvalidInputException naming {@code k} when it is out of range, or the similarity
+   *     when it is not a distance NN-Descent can descend
    */
-  static SparseMatrix kernel(Matrix data, Similarity metric, int neighbors, long seed, int threads) {
+  static SparseMatrix kernel(Matrix data, Similarity metric, int k, long seed, JavaBackend backend) {
     int n = data.rows();
-    if (neighbors < 1 || neighbors > n) {
-      throw new InvalidInputException("option 'neighbors' = " + neighbors
-          + ": expected 1 <= neighbors <= n = " + n + " for the approximate k-NN kernel");
+    if (k < 1 || k > n) {
+      throw new InvalidInputException("k = " + k + ": expected 1 <= k <= n = " + n
+          + " for the approximate k-NN graph");
     }
     if (metric != Similarity.EUCLIDEAN && metric != Similarity.COSINE) {
-      throw new InvalidInputException("option 'knn' = 'approximate' with metric '" + metric.key()
-          + "': expected metric euclidean or cosine (NN-Descent needs a distance), or knn = exact");
+      throw new InvalidInputException("similarity '" + metric.key() + "': the approximate k-NN"
+          + " graph (NN-Descent) needs a distance, expected euclidean or cosine; use the exact graph");
     }
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads = " + threads + "; expected >= 1");
+    boolean exhaustive = 2L * k >= n;
+    int lists = exhaustive ? k - 1 : (int) Math.min(n - 1, Math.ceil(LIST_FACTOR * (k - 1)));
+    NnDescent g = new NnDescent(data, metric, k, lists, seed, backend);
+    if (k > 1 && exhaustive) {
+      g.bruteForce();
+    } else if (k > 1) {
+      g.randomLists();
+      g.projectionTrees();
+      g.descend();
     }
-    ForkJoinPool pool = threads == 1 ? null : new ForkJoinPool(threads);
-    try {
-      boolean exhaustive = 2L * neighbors >= n;
-      int lists = exhaustive ? neighbors - 1
-          : (int) Math.min(n - 1, Math.ceil(LIST_FACTOR * (neighbors - 1)));
-      NnDescent g = new NnDescent(data, metric, neighbors, lists, seed, pool);
-      if (neighbors > 1 && exhaustive) {
-        g.bruteForce();
-      } else if (neighbors > 1) {
-        g.randomLists();
-        g.projectionTrees();
-        g.descend();
-      }
-      return g.result();
-    } finally {
-      if (pool != null) {
-        pool.shutdown();
-      }
-    }
+    return g.result();
   }
 
   /**
    * s(x_i, x_j) exactly as the {@code java} backend computes it (al-runtime,
    * {@code org.alkit.runtime.backend.JavaBackend.Transform}, after submodlib's
-   * {@code cpp/utils/helper.cpp}): euclidean {@link Similarity#euclidean} of ‖x_i − x_j‖² and cosine
+   * {@code cpp/utils/helper.cpp}): euclidean {@link FloatExp#euclideanSimilarity} of ‖x_i − x_j‖² and cosine
    * {@code x_i·x_j / (‖x_i‖·‖x_j‖)}, 0 when a norm is 0, all in float with the fused multiply-add
    * chains of {@link Matrix#squaredDistance} and {@link Matrix#dot}.
    */
   static float similarity(Matrix m, Similarity metric, int i, int j, float[] norms) {
     if (metric == Similarity.EUCLIDEAN) {
-      return Similarity.euclidean(m.squaredDistance(i, m, j), (float) (1.0 / m.cols()));
+      return FloatExp.euclideanSimilarity(m.squaredDistance(i, m, j), (float) (1.0 / m.cols()));
     }
     float product = norms[i] * norms[j];
     return product == 0f ? 0f : m.dot(i, m, j) / product;
@@ -322,13 +311,9 @@ final class NnDescent {
     });
   }
 
-  /** Runs tasks {@code [0, count)}, on the pool if there is one. */
+  /** Runs tasks {@code [0, count)} on the backend's workers. */
   private void forTasks(int count, IntConsumer task) {
-    if (pool == null || count <= 1) {
-      IntStream.range(0, count).forEach(task);
-    } else {
-      pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
-    }
+    backend.parallelFor(count, task);
   }
 
   /** {@code count} random streams, split from the seed in order. */
@@ -477,15 +462,8 @@ final class NnDescent {
    * so j offered to i's candidates from either list carries the same one.
    */
   private int priority(int iteration, int i, int j) {
-    return (int) (mix(mix(mix(seed + iteration) + Math.min(i, j)) + Math.max(i, j)) >>> 33);
-  }
-
-  /** SplitMix64's finaliser (Steele, Lea &amp; Flood 2014). */
-  private static long mix(long z) {
-    z += 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return (int) (SplitMix.mix(SplitMix.mix(SplitMix.mix(seed + iteration) + Math.min(i, j))
+        + Math.max(i, j)) >>> 33);
   }
 
   /** The local join of item {@code v}: new×new and new×old pairs of its candidates. */

@@ -1,4 +1,4 @@
-package org.alkit.diversity;
+package org.alkit.runtime.backend;
 
 import java.util.Arrays;
 
@@ -8,11 +8,11 @@ import java.util.Arrays;
  * sums are combined in double. Column-major variants keep the reduction out of the inner loop so
  * that it vectorises.
  */
-final class Kernels {
+final class RowKernels {
   /** Coordinates summed in float before a partial sum is added in double. */
   private static final int BLOCK = 64;
 
-  private Kernels() {}
+  private RowKernels() {}
 
   /** ‖a[ai..ai+d) − b[bi..bi+d)‖². */
   static double squaredDistance(float[] a, int ai, float[] b, int bi, int d) {

@@ -1,4 +1,4 @@
-package org.alkit.diversity;
+package org.alkit.runtime.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,10 +12,10 @@ import org.alkit.api.Matrix;
 
 /**
  * The pruned, multi-threaded greedy k-center update against the naive full update: the same picks
- * and bit-identical D² for any thread count and physical row order, on data with many ties and
- * duplicates.
+ * and bit-identical D² for any thread count (the tracker stores rows grouped by nearest centre),
+ * on data with many ties and duplicates.
  */
-class NearestCentresTest {
+class EuclideanTrackerTest {
 
   @Property(tries = 30)
   void greedyEqualsNaiveForAnyThreadCount(@ForAll long seed,
@@ -38,41 +38,57 @@ class NearestCentresTest {
         naive[x] = Math.min(naive[x], points.squaredDistance(x, naivePicks[r]));
       }
     }
-    DenseRows shuffled = DenseRows.of(Matrix.wrap(n, d, data), IntStream.range(0, n).toArray());
-    shuffled.cluster(rng.ints(0, unlabeled).distinct().limit(unlabeled).toArray());
+    Matrix matrix = Matrix.wrap(n, d, data);
+    int[] tracked = IntStream.range(0, unlabeled).toArray();
+    int[] centres = IntStream.range(unlabeled, n).toArray();
     for (int threads : new int[] {1, 2, 3}) {
-      try (Workers workers = Workers.of(threads)) {
-        NearestCentres state = start(threads == 2 ? shuffled : points, unlabeled, labeled, workers);
+      try (JavaBackend backend = new JavaBackend(threads, 512, false)) {
+        EuclideanTracker state = EuclideanTracker.of(backend, matrix, tracked, centres);
         int[] picks = new int[budget];
         for (int r = 0; r < budget; r++) {
           picks[r] = state.farthest();
           state.add(picks[r]);
         }
         assertThat(picks).as("picks, %d threads", threads).isEqualTo(naivePicks);
-        double[] d2 = IntStream.range(0, unlabeled).mapToDouble(state::squaredDistance).toArray();
+        double[] d2 = new double[unlabeled];
+        state.squaredDistances(d2);
         assertThat(d2).as("D², %d threads", threads).isEqualTo(naive);
         assertThat(state.squaredRadius()).isEqualTo(Arrays.stream(naive).max().orElseThrow());
       }
     }
   }
 
-  /** Labeled points {@code [unlabeled, n)} as centres, each point's nearest found naively. */
-  private static NearestCentres start(DenseRows points, int unlabeled, int labeled,
-      Workers workers) {
-    int[] centres = IntStream.range(unlabeled, unlabeled + labeled).toArray();
-    int[] nearest = new int[unlabeled];
-    double[] d2 = new double[unlabeled];
-    for (int x = 0; x < unlabeled; x++) {
-      d2[x] = Double.POSITIVE_INFINITY;
-      for (int j = 0; j < labeled; j++) {
-        double s = points.squaredDistance(x, centres[j]);
-        if (s < d2[x]) {
-          d2[x] = s;
-          nearest[x] = j;
+  @Property(tries = 200)
+  void withoutInitialCentresTheFirstAddStartsTheState(@ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 40) int n, @ForAll @IntRange(min = 1, max = 6) int d) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    Matrix m = RandomMatrices.uniform(n, d, rng);
+    DenseRows points = DenseRows.of(m, IntStream.range(0, n).toArray());
+    try (JavaBackend backend = new JavaBackend(1, 512, false)) {
+      EuclideanTracker state = EuclideanTracker.of(backend, m, IntStream.range(0, n).toArray(), new int[0]);
+      assertThat(state.squaredDistance(0)).isEqualTo(Double.POSITIVE_INFINITY);
+      int[] centres = new int[0];
+      for (int t = 0; t < Math.min(n - 1, 8); t++) {
+        int c = rng.nextInt(n);
+        state.add(c);
+        centres = Arrays.copyOf(centres, centres.length + 1);
+        centres[centres.length - 1] = c;
+        int[] now = centres;
+        for (int x = 0; x < n; x++) {
+          double min = Double.POSITIVE_INFINITY;
+          for (int cc : now) {
+            min = Math.min(min, points.squaredDistance(x, cc));
+          }
+          int item = x;
+          assertThat(state.squaredDistance(x)).as("D²(%d)", x).isEqualTo(min);
+          assertThat(state.isCentre(x)).isEqualTo(Arrays.stream(now).anyMatch(cc -> cc == item));
         }
       }
+      EuclideanTracker copy = state.copy();
+      int next = state.farthest();
+      state.add(next);
+      assertThat(copy.isCentre(next)).isFalse();
     }
-    return NearestCentres.assigned(points, unlabeled, centres, nearest, d2, workers);
   }
 
   private static double[] naiveStart(DenseRows points, int unlabeled, int labeled) {

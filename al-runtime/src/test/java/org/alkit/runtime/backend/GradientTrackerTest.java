@@ -1,4 +1,4 @@
-package org.alkit.diversity;
+package org.alkit.runtime.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -11,18 +11,19 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.alkit.api.Matrix;
 
-/** BADGE's factorised distances against the materialised g ⊗ h. */
-class BadgePropertiesTest {
+/** BADGE's factorised distances and tracker against the materialised g ⊗ h. */
+class GradientTrackerTest {
+  private static final JavaBackend SERIAL = new JavaBackend(1, 512, false);
 
   @Property(tries = 200)
   void factorisedDistancesEqualMaterialised(@ForAll long seed, @ForAll @IntRange(min = 2, max = 12) int n,
       @ForAll @IntRange(min = 1, max = 5) int classes, @ForAll @IntRange(min = 1, max = 9) int d) {
     SplittableRandom rng = new SplittableRandom(seed);
-    Matrix h = Pools.gaussian(n, d, rng);
-    Matrix p = Pools.probabilities(n, classes, rng);
+    Matrix h = RandomMatrices.uniform(n, d, rng);
+    Matrix p = RandomMatrices.probabilities(n, classes, rng);
     int[] all = new int[n];
     Arrays.setAll(all, i -> i);
-    FactorisedGradients g = FactorisedGradients.of(p, h, all, Workers.of(1));
+    FactorisedGradients g = FactorisedGradients.of(p, h, all, SERIAL);
     for (int i = 0; i < n; i++) {
       float[] gi = g.materialise(i);
       double norm = 0;
@@ -46,22 +47,30 @@ class BadgePropertiesTest {
   void seedingIsDistinctAndStartsAtTheLargestNorm(@ForAll long seed, @ForAll @IntRange(min = 1, max = 20) int k) {
     SplittableRandom rng = new SplittableRandom(seed);
     int n = 20;
-    Matrix h = Pools.gaussian(n, 4, rng);
-    Matrix p = Pools.probabilities(n, 3, rng);
+    Matrix h = RandomMatrices.uniform(n, 4, rng);
+    Matrix p = RandomMatrices.probabilities(n, 3, rng);
     int[] all = new int[n];
     Arrays.setAll(all, i -> i);
-    FactorisedGradients g = FactorisedGradients.of(p, h, all, Workers.of(1));
-    int largest = 0;
-    for (int i = 1; i < n; i++) {
-      if (g.squaredNorm(i) > g.squaredNorm(largest)) {
-        largest = i;
+    try (JavaBackend backend = new JavaBackend(1, 512, false)) {
+      GradientTracker tracker = (GradientTracker) backend.gradientCentreTracker(p, h, all);
+      double[] norms = tracker.squaredNorms();
+      int largest = 0;
+      for (int i = 1; i < n; i++) {
+        if (norms[i] > norms[largest]) {
+          largest = i;
+        }
       }
+      tracker.add(largest);
+      SplittableRandom draws = new SplittableRandom(seed);
+      int[] centres = new int[k];
+      centres[0] = largest;
+      for (int t = 1; t < k; t++) {
+        centres[t] = tracker.sample(draws.nextDouble());
+        assertThat(tracker.isCentre(centres[t])).as("draw %d is no centre yet", t).isFalse();
+        tracker.add(centres[t]);
+      }
+      assertThat(centres).doesNotHaveDuplicates().hasSize(k);
     }
-    KMeansPlusPlus.Seeds s = KMeansPlusPlus.seed(
-        GradientMinDistances.startingAt(g, largest, Workers.of(1)), k, largest,
-        new SplittableRandom(seed));
-    assertThat(s.centres()).doesNotHaveDuplicates().hasSize(k);
-    assertThat(s.centres()[0]).isEqualTo(largest);
   }
 
   @Property(tries = 40)
@@ -70,17 +79,17 @@ class BadgePropertiesTest {
       @ForAll @IntRange(min = 1, max = 11) int d) {
     SplittableRandom rng = new SplittableRandom(seed);
     FactorisedGradients g;
-    try (Workers w2 = Workers.of(2)) {
-      g = FactorisedGradients.of(Pools.probabilities(n, classes, rng), Pools.gaussian(n, d, rng),
-          IntStream.range(0, n).toArray(), w2);
+    try (JavaBackend two = new JavaBackend(2, 512, false)) {
+      g = FactorisedGradients.of(RandomMatrices.probabilities(n, classes, rng),
+          RandomMatrices.uniform(n, d, rng), IntStream.range(0, n).toArray(), two);
     }
     int[] centres = rng.ints(Math.min(n, 5), 0, n).toArray();
     double[] one;
     double[] three;
-    try (Workers w1 = Workers.of(1); Workers w3 = Workers.of(3)) {
-      GradientMinDistances a = GradientMinDistances.startingAt(g, centres[0], w1);
-      GradientMinDistances b = GradientMinDistances.startingAt(g, centres[0], w3);
-      for (int t = 1; t < centres.length; t++) {
+    try (JavaBackend w1 = new JavaBackend(1, 512, false); JavaBackend w3 = new JavaBackend(3, 512, false)) {
+      GradientTracker a = new GradientTracker(w1, g);
+      GradientTracker b = new GradientTracker(w3, g);
+      for (int t = 0; t < centres.length; t++) {
         a.add(centres[t]);
         b.add(centres[t]);
       }

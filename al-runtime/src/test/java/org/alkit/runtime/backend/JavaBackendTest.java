@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Neighbors;
 import org.alkit.api.Options;
 import org.alkit.api.Similarity;
+import org.alkit.commons.FloatExp;
 import org.alkit.api.SparseMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +53,7 @@ class JavaBackendTest {
   private static float naive(Matrix a, int i, Matrix b, int j, Similarity s) {
     switch (s) {
       case EUCLIDEAN:
-        return Similarity.euclidean(a.squaredDistance(i, b, j), (float) (1.0 / a.cols()));
+        return FloatExp.euclideanSimilarity(a.squaredDistance(i, b, j), (float) (1.0 / a.cols()));
       case COSINE:
         float n = (float) Math.sqrt(a.dot(i, a, i)) * (float) Math.sqrt(b.dot(j, b, j));
         return n == 0 ? 0 : a.dot(i, b, j) / n;
@@ -347,7 +351,7 @@ class JavaBackendTest {
       float[] out = new float[raw.length + 5];
       VectorPairKernel.euclidean(raw, raw.length, inverseCols, out, 5);
       for (int j = 0; j < raw.length; j++) {
-        int expected = bits(Similarity.euclidean(raw[j], inverseCols));
+        int expected = bits(FloatExp.euclideanSimilarity(raw[j], inverseCols));
         if (bits(out[5 + j]) != expected) {
           assertThat(bits(out[5 + j])).as("s = %s, 1/d = %s", raw[j], inverseCols).isEqualTo(expected);
         }
@@ -371,5 +375,48 @@ class JavaBackendTest {
     assertThatThrownBy(() -> p.create(Options.resolve("backend 'java'", p.parameters(), Map.of("block", "0"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("option 'block' = 0");
+  }
+
+  @Test
+  void oneThreadRunsEveryTaskOnTheCallerAndMakesNoPool() {
+    try (JavaBackend one = (JavaBackend) backend(1, 8)) {
+      assertThat(one.threads()).isEqualTo(1);
+      assertThat(one.poolRunning()).isFalse();
+      Set<Thread> seen = ConcurrentHashMap.newKeySet();
+      one.parallelFor(64, t -> seen.add(Thread.currentThread()));
+      // blocks of 8 rows: the kernels run as 6 tasks, all on the caller too
+      one.nearest(a, b);
+      assertThat(seen).containsExactly(Thread.currentThread());
+    }
+  }
+
+  @Test
+  void closeShutsThePoolDown() {
+    JavaBackend two = (JavaBackend) backend(2, 8);
+    Set<Thread> seen = ConcurrentHashMap.newKeySet();
+    two.parallelFor(256, t -> {
+      seen.add(Thread.currentThread());
+      Thread.onSpinWait();
+    });
+    assertThat(two.poolRunning()).isTrue();
+    assertThat(seen).isNotEmpty().allMatch(t -> t != Thread.currentThread());
+    two.close();
+    assertThat(two.poolRunning()).isFalse();
+  }
+
+  @Test
+  void parallelForRunsEveryTaskOnceAndRethrowsTheLowestFailure() {
+    try (ComputeBackend three = backend(3, 8)) {
+      AtomicIntegerArray runs = new AtomicIntegerArray(100);
+      assertThatThrownBy(() -> three.parallelFor(100, t -> {
+        runs.incrementAndGet(t);
+        if (t == 30 || t == 70) {
+          throw new IllegalStateException("task " + t);
+        }
+      })).isInstanceOf(IllegalStateException.class).hasMessage("task 30");
+      for (int t = 0; t < 100; t++) {
+        assertThat(runs.get(t)).as("runs of task %d", t).isEqualTo(1);
+      }
+    }
   }
 }

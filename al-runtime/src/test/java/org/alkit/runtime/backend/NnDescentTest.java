@@ -1,28 +1,20 @@
-package org.alkit.submodular.kernels;
+package org.alkit.runtime.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Similarity;
 import org.alkit.api.SparseMatrix;
-import org.alkit.submodular.Kernels;
-import org.alkit.submodular.SetFunction;
-import org.alkit.submodular.SetFunctions;
-import org.alkit.submodular.optimizers.OptimizerOptions;
-import org.alkit.submodular.optimizers.Optimizers;
-import org.alkit.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class NnDescentTest {
-  private static final ComputeBackend BACKEND = Fixtures.javaBackend().orElseThrow();
+  private static final ComputeBackend BACKEND = new JavaBackend(2, 512, JavaBackend.vectorApiAvailable());
   private static final Matrix CLUSTERED = clustered(2000, 16, 25, 7);
 
   /** {@code clusters} Gaussian blobs (σ = 0.3) around uniform centres in [−2, 2)^d. */
@@ -73,7 +65,7 @@ class NnDescentTest {
   @ParameterizedTest
   @EnumSource(value = Similarity.class, names = {"EUCLIDEAN", "COSINE"})
   void findsNearlyAllExactNeighboursWithTheBackendsValues(Similarity metric) {
-    SparseMatrix approximate = NnDescent.kernel(CLUSTERED, metric, 10, 1, 2);
+    SparseMatrix approximate = NnDescent.kernel(CLUSTERED, metric, 10, 1, backend(2));
     SparseMatrix exact = BACKEND.knnSimilarity(CLUSTERED, CLUSTERED, metric, 10);
 
     assertThat(recall(approximate, exact)).isGreaterThanOrEqualTo(0.95);
@@ -100,7 +92,7 @@ class NnDescentTest {
       x[p] = (float) rng.nextDouble();
     }
     Matrix uniform = Matrix.wrap(3000, 32, x);
-    SparseMatrix approximate = NnDescent.kernel(uniform, Similarity.EUCLIDEAN, 10, 1, 2);
+    SparseMatrix approximate = NnDescent.kernel(uniform, Similarity.EUCLIDEAN, 10, 1, backend(2));
     SparseMatrix exact = BACKEND.knnSimilarity(uniform, uniform, Similarity.EUCLIDEAN, 10);
 
     assertThat(recall(approximate, exact)).isGreaterThanOrEqualTo(0.9);
@@ -109,9 +101,9 @@ class NnDescentTest {
   @Test
   void dependsOnTheSeedOnlyNotOnTheThreadCount() {
     Matrix data = clustered(700, 8, 5, 3);
-    SparseMatrix one = NnDescent.kernel(data, Similarity.EUCLIDEAN, 6, 42, 1);
-    SparseMatrix three = NnDescent.kernel(data, Similarity.EUCLIDEAN, 6, 42, 3);
-    SparseMatrix again = NnDescent.kernel(data, Similarity.EUCLIDEAN, 6, 42, 1);
+    SparseMatrix one = NnDescent.kernel(data, Similarity.EUCLIDEAN, 6, 42, backend(1));
+    SparseMatrix three = NnDescent.kernel(data, Similarity.EUCLIDEAN, 6, 42, backend(3));
+    SparseMatrix again = NnDescent.kernel(data, Similarity.EUCLIDEAN, 6, 42, backend(1));
     for (SparseMatrix other : new SparseMatrix[] {three, again}) {
       assertThat(other.nonZeros()).isEqualTo(one.nonZeros());
       for (int p = 0; p < one.nonZeros(); p++) {
@@ -126,7 +118,7 @@ class NnDescentTest {
   void atLeastNMinusOneNeighboursIsTheExactKernel(Similarity metric) {
     Matrix data = clustered(60, 5, 3, 11);
     for (int k : new int[] {59, 60}) {
-      SparseMatrix approximate = NnDescent.kernel(data, metric, k, 5, 2);
+      SparseMatrix approximate = NnDescent.kernel(data, metric, k, 5, backend(2));
       SparseMatrix exact = BACKEND.knnSimilarity(data, data, metric, k);
       assertThat(approximate.nonZeros()).isEqualTo(exact.nonZeros());
       for (int p = 0; p < exact.nonZeros(); p++) {
@@ -138,7 +130,7 @@ class NnDescentTest {
 
   @Test
   void oneNeighbourIsTheItemItself() {
-    SparseMatrix self = NnDescent.kernel(clustered(10, 3, 2, 1), Similarity.EUCLIDEAN, 1, 0, 1);
+    SparseMatrix self = NnDescent.kernel(clustered(10, 3, 2, 1), Similarity.EUCLIDEAN, 1, 0, backend(1));
     for (int i = 0; i < 10; i++) {
       assertThat(self.column(self.rowStart(i))).isEqualTo(i);
       assertThat(self.value(self.rowStart(i))).isEqualTo(1f);
@@ -146,58 +138,21 @@ class NnDescentTest {
   }
 
   @Test
-  void badInputNamesTheOptionTheValueAndTheRange() {
+  void badInputNamesTheParameterTheValueAndTheRange() {
     Matrix data = clustered(50, 4, 2, 1);
-    assertThatThrownBy(() -> NnDescent.kernel(data, Similarity.EUCLIDEAN, 0, 1, 1))
+    assertThatThrownBy(() -> NnDescent.kernel(data, Similarity.EUCLIDEAN, 0, 1, backend(1)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("'neighbors' = 0").hasMessageContaining("1 <= neighbors <= n = 50");
-    assertThatThrownBy(() -> NnDescent.kernel(data, Similarity.EUCLIDEAN, 51, 1, 1))
+        .hasMessageContaining("k = 0").hasMessageContaining("1 <= k <= n = 50");
+    assertThatThrownBy(() -> NnDescent.kernel(data, Similarity.EUCLIDEAN, 51, 1, backend(1)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("'neighbors' = 51").hasMessageContaining("1 <= neighbors <= n = 50");
-    assertThatThrownBy(() -> NnDescent.kernel(data, Similarity.DOT, 5, 1, 1))
+        .hasMessageContaining("k = 51").hasMessageContaining("1 <= k <= n = 50");
+    assertThatThrownBy(() -> NnDescent.kernel(data, Similarity.DOT, 5, 1, backend(1)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("'knn' = 'approximate'").hasMessageContaining("metric 'dot'")
+        .hasMessageContaining("similarity 'dot'")
         .hasMessageContaining("euclidean or cosine");
   }
 
-  @Test
-  void theBuilderRoutesByTheKnnOption() {
-    KernelBuilder builder = new KernelBuilder("--data", "--query-data", "--private-data");
-    Matrix data = clustered(300, 6, 4, 2);
-    SparseMatrix exact = BACKEND.knnSimilarity(data, data, Similarity.EUCLIDEAN, 5);
-    SparseMatrix auto = builder.build("facility-location", data, null, null, Similarity.EUCLIDEAN,
-        BACKEND, new KernelBuilder.DataKernel(5, "auto", 1)).sparseKernel();
-    SparseMatrix approximate = builder.build("facility-location", data, null, null,
-        Similarity.EUCLIDEAN, BACKEND, new KernelBuilder.DataKernel(5, "approximate", 1)).sparseKernel();
-    for (int p = 0; p < exact.nonZeros(); p++) {
-      assertThat(auto.column(p)).isEqualTo(exact.column(p));
-    }
-    SparseMatrix direct = NnDescent.kernel(data, Similarity.EUCLIDEAN, 5, 1, 1);
-    for (int p = 0; p < direct.nonZeros(); p++) {
-      assertThat(approximate.column(p)).isEqualTo(direct.column(p));
-    }
-    assertThatThrownBy(() -> builder.build("facility-location", data, null, null,
-        Similarity.EUCLIDEAN, BACKEND, new KernelBuilder.DataKernel(5, "fast", 1)))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("'knn' = 'fast'").hasMessageContaining("auto, exact, approximate");
-  }
-
-  @Test
-  void facilityLocationOnTheApproximateKernelNearlyMatchesTheExactOne() {
-    SparseMatrix exact = BACKEND.knnSimilarity(CLUSTERED, CLUSTERED, Similarity.EUCLIDEAN, 10);
-    SparseMatrix approximate = NnDescent.kernel(CLUSTERED, Similarity.EUCLIDEAN, 10, 3, 2);
-    SetFunction onExact = facilityLocation(exact);
-    int[] exactPicks = greedy(onExact);
-    int[] approximatePicks = greedy(facilityLocation(approximate));
-    double best = onExact.evaluate(exactPicks);
-    assertThat(onExact.evaluate(approximatePicks)).isCloseTo(best, within(0.02 * best));
-  }
-
-  private static SetFunction facilityLocation(SparseMatrix kernel) {
-    return SetFunctions.create("facility-location", Map.of(), Kernels.none().withSparseKernel(kernel));
-  }
-
-  private static int[] greedy(SetFunction f) {
-    return Optimizers.create("lazy", OptimizerOptions.parse(Map.of(), 1)).maximize(f, 50).selected();
+  private static JavaBackend backend(int threads) {
+    return new JavaBackend(threads, 512, false);
   }
 }

@@ -1,4 +1,4 @@
-package org.alkit.diversity;
+package org.alkit.runtime.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** The column-major distance kernel against the row-major one. */
-class KernelsTest {
+class RowKernelsTest {
 
   @Property(tries = 200)
   void columnDistancesEqualRowDistances(@ForAll long seed,
@@ -30,9 +30,9 @@ class KernelsTest {
     System.arraycopy(rows, 0, q, 0, d);
     double[] out = new double[width + 1];
     out[width] = -1;
-    Kernels.squaredDistancesToColumns(q, columns, width, out);
+    RowKernels.squaredDistancesToColumns(q, columns, width, out);
     for (int j = 0; j < width; j++) {
-      double expected = Kernels.squaredDistance(rows, 0, rows, (j + 1) * d, d);
+      double expected = RowKernels.squaredDistance(rows, 0, rows, (j + 1) * d, d);
       if (smallIntegers) {
         assertThat(out[j]).as("column %d", j).isEqualTo(expected);
       } else {
