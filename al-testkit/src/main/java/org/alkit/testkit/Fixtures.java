@@ -9,7 +9,7 @@ import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
-import org.alkit.api.GradientEmbeddings;
+import org.alkit.commons.GradientEmbeddings;
 import org.alkit.api.Matrix;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
