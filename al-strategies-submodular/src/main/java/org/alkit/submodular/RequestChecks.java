@@ -6,72 +6,83 @@ import org.alkit.api.Matrix;
 import org.alkit.submodular.Kernels.Block;
 
 /**
- * Boundary checks of a {@link MaximizeRequest}, with messages in terms of the CLI flags: exactly
- * one of {@code --data} and {@code --kernel}; no flag of the other source; precomputed kernels
- * square or n × q / n × p / q × q / p × p / q × p as their names say, finite, and present when the
- * function needs them; 1 ≤ budget ≤ n.
+ * Boundary checks of a {@link MaximizeRequest}, with messages that name the request's parameters
+ * as the caller calls them ({@link ParameterNames}): exactly one of {@code data} and
+ * {@code kernel}; no parameter of the other source; precomputed kernels square or n × q / n × p /
+ * q × q / p × p / q × p as their names say, finite, and present when the function needs them;
+ * 1 ≤ budget ≤ n; a compute backend.
  */
 final class RequestChecks {
-  private RequestChecks() {}
+  private final ParameterNames names;
+
+  RequestChecks(ParameterNames names) {
+    this.names = names;
+  }
 
   /** Throws {@link InvalidInputException} unless the request is consistent. */
-  static void check(MaximizeRequest r) {
+  void check(MaximizeRequest r) {
+    String data = names.of("data");
+    String kernel = names.of("kernel");
     if (r.data().isPresent() == r.kernel().isPresent()) {
       throw new InvalidInputException(r.data().isPresent()
-          ? "--data and --kernel were both given; expected exactly one: features to build kernels"
-              + " from, or a precomputed n × n kernel"
-          : "neither --data nor --kernel was given; expected exactly one of them");
+          ? data + " and " + kernel + " were both given; expected exactly one: features to build"
+              + " kernels from, or a precomputed n × n kernel"
+          : "neither " + data + " nor " + kernel + " was given; expected exactly one of them");
+    }
+    if (r.backend() == null) {
+      throw new InvalidInputException(names.of("backend") + " is missing; expected the compute"
+          + " backend that builds kernels and runs the optimizer's parallel gains");
     }
     int n;
     if (r.data().isPresent()) {
-      forbid(r.queryKernel(), "--query-kernel", "--query-data");
-      forbid(r.privateKernel(), "--private-kernel", "--private-data");
-      forbid(r.queryQueryKernel(), "--query-query-kernel", "--query-data");
-      forbid(r.privatePrivateKernel(), "--private-private-kernel", "--private-data");
-      forbid(r.queryPrivateKernel(), "--query-private-kernel", "--query-data and --private-data");
-      if (r.backend() == null) {
-        throw new InvalidInputException("--data needs a compute backend to build kernels; none was given");
-      }
+      forbid(r.queryKernel(), "queryKernel", names.of("queryData"));
+      forbid(r.privateKernel(), "privateKernel", names.of("privateData"));
+      forbid(r.queryQueryKernel(), "queryQueryKernel", names.of("queryData"));
+      forbid(r.privatePrivateKernel(), "privatePrivateKernel", names.of("privateData"));
+      forbid(r.queryPrivateKernel(), "queryPrivateKernel",
+          names.of("queryData") + " and " + names.of("privateData"));
       n = r.data().get().rows();
     } else {
       n = checkKernels(r);
     }
     if (r.budget() < 1 || r.budget() > n) {
-      throw new InvalidInputException("--budget = " + r.budget() + ": expected 1 <= budget <= n = " + n
-          + " (the ground-set size)");
+      throw new InvalidInputException(names.of("budget") + " = " + r.budget()
+          + ": expected 1 <= budget <= n = " + n + " (the ground-set size)");
     }
   }
 
-  private static void forbid(Optional<Matrix> kernel, String flag, String instead) {
+  private void forbid(Optional<Matrix> kernel, String parameter, String instead) {
     if (kernel.isPresent()) {
-      throw new InvalidInputException(flag + " was given with --data; expected " + instead
-          + " (kernels are built from features), or --kernel instead of --data");
+      throw new InvalidInputException(names.of(parameter) + " was given with " + names.of("data")
+          + "; expected " + instead + " (kernels are built from features), or " + names.of("kernel")
+          + " instead of " + names.of("data"));
     }
   }
 
-  private static int checkKernels(MaximizeRequest r) {
+  private int checkKernels(MaximizeRequest r) {
     if (r.queryData().isPresent() || r.privateData().isPresent()) {
-      throw new InvalidInputException((r.queryData().isPresent() ? "--query-data" : "--private-data")
-          + " was given with --kernel; expected --query-kernel / --private-kernel (precomputed),"
-          + " or --data instead of --kernel");
+      throw new InvalidInputException(names.of(r.queryData().isPresent() ? "queryData" : "privateData")
+          + " was given with " + names.of("kernel") + "; expected " + names.of("queryKernel") + " / "
+          + names.of("privateKernel") + " (precomputed), or " + names.of("data") + " instead of "
+          + names.of("kernel"));
     }
     Matrix k = r.kernel().get();
     int n = k.rows();
-    shape(k, "--kernel", n, n, "n × n");
+    shape(k, "kernel", n, n, "n × n");
     int q = r.queryKernel().map(Matrix::cols)
         .orElse(r.queryQueryKernel().map(Matrix::rows).orElse(-1));
     int p = r.privateKernel().map(Matrix::cols)
         .orElse(r.privatePrivateKernel().map(Matrix::rows).orElse(-1));
-    r.queryKernel().ifPresent(m -> shape(m, "--query-kernel", n, q, "n × q"));
-    r.privateKernel().ifPresent(m -> shape(m, "--private-kernel", n, p, "n × p"));
-    r.queryQueryKernel().ifPresent(m -> shape(m, "--query-query-kernel", q, q, "q × q"));
-    r.privatePrivateKernel().ifPresent(m -> shape(m, "--private-private-kernel", p, p, "p × p"));
-    r.queryPrivateKernel().ifPresent(m -> shape(m, "--query-private-kernel",
+    r.queryKernel().ifPresent(m -> shape(m, "queryKernel", n, q, "n × q"));
+    r.privateKernel().ifPresent(m -> shape(m, "privateKernel", n, p, "n × p"));
+    r.queryQueryKernel().ifPresent(m -> shape(m, "queryQueryKernel", q, q, "q × q"));
+    r.privatePrivateKernel().ifPresent(m -> shape(m, "privatePrivateKernel", p, p, "p × p"));
+    r.queryPrivateKernel().ifPresent(m -> shape(m, "queryPrivateKernel",
         q >= 0 ? q : m.rows(), p >= 0 ? p : m.cols(), "q × p"));
     for (Block block : SetFunctions.requiredKernels(r.function())) {
       if (block(r, block).isEmpty()) {
         throw new InvalidInputException("function '" + r.function() + "' needs the "
-            + block.description() + ": give " + flag(block));
+            + block.description() + ": give " + names.of(parameter(block)));
       }
     }
     return n;
@@ -101,33 +112,35 @@ final class RequestChecks {
     }
   }
 
-  private static String flag(Block block) {
+  /** The request parameter that holds a kernel block. */
+  private static String parameter(Block block) {
     switch (block) {
       case DATA:
-        return "--kernel";
+        return "kernel";
       case QUERY:
-        return "--query-kernel";
+        return "queryKernel";
       case PRIVATE:
-        return "--private-kernel";
+        return "privateKernel";
       case QUERY_QUERY:
-        return "--query-query-kernel";
+        return "queryQueryKernel";
       case PRIVATE_PRIVATE:
-        return "--private-private-kernel";
+        return "privatePrivateKernel";
       default:
-        return "--query-private-kernel";
+        return "queryPrivateKernel";
     }
   }
 
-  private static void shape(Matrix m, String flag, int rows, int cols, String expected) {
+  private void shape(Matrix m, String parameter, int rows, int cols, String expected) {
+    String name = names.of(parameter);
     if (m.rows() != rows || m.cols() != cols) {
-      throw new InvalidInputException(flag + " is " + m.rows() + " × " + m.cols() + ": expected "
-          + expected + " = " + rows + " × " + cols + " (n from --kernel, q and p from the query"
-          + " and private kernels)");
+      throw new InvalidInputException(name + " is " + m.rows() + " × " + m.cols() + ": expected "
+          + expected + " = " + rows + " × " + cols + " (n from " + names.of("kernel")
+          + ", q and p from the query and private kernels)");
     }
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++) {
         if (!Float.isFinite(m.get(i, j))) {
-          throw new InvalidInputException(flag + "[" + i + "][" + j + "] = " + m.get(i, j)
+          throw new InvalidInputException(name + "[" + i + "][" + j + "] = " + m.get(i, j)
               + ": expected a finite number");
         }
       }

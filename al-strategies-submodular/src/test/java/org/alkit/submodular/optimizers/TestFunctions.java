@@ -95,7 +95,7 @@ final class TestFunctions {
 
   /**
    * {@code f}, declaring gains costly enough ({@link GainCost}) that the lazy greedy re-evaluates
-   * them in pairs on a {@link GainHelper} (given two processors).
+   * them in pairs (given a backend with two or more workers).
    */
   static SetFunction costly(SetFunction f) {
     return new Costly(f);

@@ -1,0 +1,92 @@
+package org.alkit.submodular.kernels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.alkit.api.ComputeBackend;
+import org.alkit.api.InvalidInputException;
+import org.alkit.api.Matrix;
+import org.alkit.api.Similarity;
+import org.alkit.api.SparseMatrix;
+import org.alkit.submodular.Kernels;
+import org.alkit.submodular.SetFunction;
+import org.alkit.submodular.SetFunctions;
+import org.alkit.submodular.optimizers.OptimizerOptions;
+import org.alkit.submodular.optimizers.Optimizers;
+import org.alkit.testkit.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/** The sparse facility-location kernel from the backend's approximate k-NN graph. */
+class ApproximateKernelTest {
+  private static final ComputeBackend BACKEND = Fixtures.javaBackend().orElseThrow();
+
+  /** {@code clusters} Gaussian blobs (σ = 0.3) around uniform centres in [−2, 2)^d. */
+  private static Matrix clustered(int n, int d, int clusters, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    float[][] centres = new float[clusters][d];
+    for (float[] c : centres) {
+      for (int j = 0; j < d; j++) {
+        c[j] = (float) rng.nextDouble(-2, 2);
+      }
+    }
+    float[] x = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      float[] c = centres[rng.nextInt(clusters)];
+      for (int j = 0; j < d; j++) {
+        x[i * d + j] = c[j] + (float) (0.3 * rng.nextGaussian());
+      }
+    }
+    return Matrix.wrap(n, d, x);
+  }
+
+  @Test
+  void theBuilderRoutesByTheKnnOption() {
+    KernelBuilder builder = new KernelBuilder("data", "queryData", "privateData");
+    Matrix data = clustered(300, 6, 4, 2);
+    SparseMatrix exact = BACKEND.knnSimilarity(data, data, Similarity.EUCLIDEAN, 5);
+    SparseMatrix auto = builder.build("facility-location", data, null, null, Similarity.EUCLIDEAN,
+        BACKEND, new KernelBuilder.DataKernel(5, "auto", 1)).sparseKernel();
+    SparseMatrix approximate = builder.build("facility-location", data, null, null,
+        Similarity.EUCLIDEAN, BACKEND, new KernelBuilder.DataKernel(5, "approximate", 1)).sparseKernel();
+    for (int p = 0; p < exact.nonZeros(); p++) {
+      assertThat(auto.column(p)).isEqualTo(exact.column(p));
+    }
+    SparseMatrix direct = BACKEND.approximateKnnSimilarity(data, Similarity.EUCLIDEAN, 5, 1);
+    for (int p = 0; p < direct.nonZeros(); p++) {
+      assertThat(approximate.column(p)).isEqualTo(direct.column(p));
+    }
+    assertThatThrownBy(() -> builder.build("facility-location", data, null, null,
+        Similarity.EUCLIDEAN, BACKEND, new KernelBuilder.DataKernel(5, "fast", 1)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'knn' = 'fast'").hasMessageContaining("auto, exact, approximate");
+    assertThatThrownBy(() -> builder.build("facility-location", data, null, null,
+        Similarity.DOT, BACKEND, new KernelBuilder.DataKernel(5, "approximate", 1)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'knn' = 'approximate'").hasMessageContaining("metric 'dot'")
+        .hasMessageContaining("euclidean or cosine");
+  }
+
+  @Test
+  void facilityLocationOnTheApproximateKernelNearlyMatchesTheExactOne() {
+    Matrix data = clustered(2000, 16, 25, 7);
+    SparseMatrix exact = BACKEND.knnSimilarity(data, data, Similarity.EUCLIDEAN, 10);
+    SparseMatrix approximate = BACKEND.approximateKnnSimilarity(data, Similarity.EUCLIDEAN, 10, 3);
+    SetFunction onExact = facilityLocation(exact);
+    int[] exactPicks = greedy(onExact);
+    int[] approximatePicks = greedy(facilityLocation(approximate));
+    double best = onExact.evaluate(exactPicks);
+    assertThat(onExact.evaluate(approximatePicks)).isCloseTo(best, within(0.02 * best));
+  }
+
+  private static SetFunction facilityLocation(SparseMatrix kernel) {
+    return SetFunctions.create("facility-location", Map.of(), Kernels.none().withSparseKernel(kernel));
+  }
+
+  private static int[] greedy(SetFunction f) {
+    return Optimizers.create("lazy", OptimizerOptions.parse(Map.of(), 1)).maximize(f, 50, BACKEND)
+        .selected();
+  }
+}
