@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Similarity;
@@ -15,6 +16,7 @@ import org.alkit.runtime.Registry;
 import org.alkit.submodular.MaximizeRequest;
 import org.alkit.submodular.MaximizeResult;
 import org.alkit.submodular.Maximizer;
+import org.alkit.submodular.ParameterNames;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,6 +104,20 @@ final class MaximizeCommand implements Callable<Integer> {
     Path queryPrivateKernel;
   }
 
+  /** The flag of each {@link MaximizeRequest} parameter, for the API's error messages. */
+  private static final ParameterNames FLAGS = new ParameterNames(Map.ofEntries(
+      Map.entry("budget", "--budget"),
+      Map.entry("backend", "--backend"),
+      Map.entry("data", "--data"),
+      Map.entry("queryData", "--query-data"),
+      Map.entry("privateData", "--private-data"),
+      Map.entry("kernel", "--kernel"),
+      Map.entry("queryKernel", "--query-kernel"),
+      Map.entry("privateKernel", "--private-kernel"),
+      Map.entry("queryQueryKernel", "--query-query-kernel"),
+      Map.entry("privatePrivateKernel", "--private-private-kernel"),
+      Map.entry("queryPrivateKernel", "--query-private-kernel")));
+
   @Override
   public Integer call() {
     if (budget <= 0) {
@@ -109,6 +125,12 @@ final class MaximizeCommand implements Callable<Integer> {
     }
     Features f = source.features;
     Kernels k = source.kernels;
+    try (ComputeBackend compute = RuntimeBeans.backend(registry, backend)) {
+      return maximize(f, k, compute);
+    }
+  }
+
+  private int maximize(Features f, Kernels k, ComputeBackend compute) {
     MaximizeRequest request = new MaximizeRequest(function, optimizer, budget, Inputs.keyValues(settings),
         f == null ? Optional.empty() : Optional.of(Inputs.matrix("--data", f.data)),
         optional("--query-data", f == null ? null : f.queryData),
@@ -120,9 +142,9 @@ final class MaximizeCommand implements Callable<Integer> {
         optional("--query-query-kernel", k == null ? null : k.queryQueryKernel),
         optional("--private-private-kernel", k == null ? null : k.privatePrivateKernel),
         optional("--query-private-kernel", k == null ? null : k.queryPrivateKernel),
-        RuntimeBeans.backend(registry, backend), seed);
+        compute, seed);
     long start = System.nanoTime();
-    MaximizeResult result = Maximizer.maximize(request);
+    MaximizeResult result = Maximizer.maximize(request, FLAGS);
     double totalMillis = JsonOutput.millisSince(start);
 
     Map<String, Object> json = new LinkedHashMap<>();

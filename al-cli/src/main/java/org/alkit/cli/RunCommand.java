@@ -77,7 +77,10 @@ final class RunCommand implements Callable<Integer> {
     } catch (ProvisionException e) {
       throw unwrap(e);
     }
-    RunResult result = loop.run(hints, round -> progress(console, round, cfg.rounds()));
+    RunResult result;
+    try (loop) {
+      result = loop.run(hints, round -> progress(console, round, cfg.rounds()));
+    }
     console.printf("final accuracy: %.4f%n", result.finalAccuracy());
     console.flush();
     List<Map<String, Object>> rounds = new ArrayList<>();

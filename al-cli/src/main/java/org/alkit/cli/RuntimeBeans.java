@@ -15,7 +15,7 @@ class RuntimeBeans {
     return Registry.load();
   }
 
-  /** The named compute backend at its default options. */
+  /** The named compute backend at its default options; the caller closes it. */
   static ComputeBackend backend(Registry registry, String name) {
     BackendProvider p = registry.backend(name);
     return p.create(Options.defaults("backend '" + name + "'", p.parameters()));

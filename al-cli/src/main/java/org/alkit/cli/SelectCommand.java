@@ -9,13 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.alkit.api.GradientEmbeddings;
+import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
-import org.alkit.api.MissingSignalException;
 import org.alkit.api.Options;
 import org.alkit.api.ScenarioHints;
 import org.alkit.api.Selection;
@@ -23,6 +21,7 @@ import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.runtime.ContextAssembly;
 import org.alkit.runtime.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -129,43 +128,31 @@ final class SelectCommand implements Callable<Integer> {
       stacks.put(Signal.COMMITTEE_PROBABILITIES, Inputs.stack("--committee-probs", committeeProbs));
     }
     int n = poolSize(matrices, stacks);
-    Set<Signal> offered = new TreeSet<>(matrices.keySet());
-    offered.addAll(stacks.keySet());
-    if (offered.contains(Signal.PROBABILITIES) && offered.contains(Signal.EMBEDDINGS)) {
-      offered.add(Signal.GRADIENT_EMBEDDINGS);
-    }
-    List<Signal> missing = provider.requires().stream().filter(s -> !offered.contains(s)).sorted()
-        .collect(Collectors.toList());
-    if (!missing.isEmpty()) {
-      throw new MissingSignalException("strategy '" + strategy + "'", missing, "the inputs ("
-          + missing.stream().map(FLAGS::get).collect(Collectors.joining(", ")) + " missing)");
-    }
+    ContextAssembly signals = ContextAssembly.of(n);
+    matrices.forEach((signal, m) -> signals.matrix(signal, () -> m));
+    stacks.forEach((signal, list) -> signals.stack(signal, () -> list));
+    signals.check(provider, missing -> "the inputs ("
+        + missing.stream().sorted().map(FLAGS::get).collect(Collectors.joining(", ")) + " missing)");
 
-    SelectionContext.Builder ctx = SelectionContext.builder(n).budget(budget).round(round).seed(seed)
-        .backend(RuntimeBeans.backend(registry, backend));
-    matrices.forEach(ctx::signal);
-    stacks.forEach(ctx::stack);
-    if (offered.contains(Signal.GRADIENT_EMBEDDINGS)) {
-      ctx.signal(Signal.GRADIENT_EMBEDDINGS, () -> GradientEmbeddings.of(
-          matrices.get(Signal.PROBABILITIES), matrices.get(Signal.EMBEDDINGS)));
-    }
+    SelectionContext.Builder ctx = signals.builder().budget(budget).round(round).seed(seed);
     labeledSet(ctx);
     ctx.hints(hints(n));
+    try (ComputeBackend compute = RuntimeBeans.backend(registry, backend)) {
+      SelectionContext context = ctx.backend(compute).build();
+      matrices.keySet().forEach(context::matrix); // validate every given file now, not only what the strategy reads
+      stacks.keySet().forEach(context::stack);
+      long start = System.nanoTime();
+      Selection selection = instance.select(context);
+      double selectMillis = JsonOutput.millisSince(start);
 
-    SelectionContext context = ctx.build();
-    matrices.keySet().forEach(context::matrix); // validate every given file now, not only what the strategy reads
-    stacks.keySet().forEach(context::stack);
-    long start = System.nanoTime();
-    Selection selection = instance.select(context);
-    double selectMillis = JsonOutput.millisSince(start);
-
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("strategy", selection.strategy());
-    result.put("params", selection.parameters());
-    result.put("selected", selection.indices());
-    result.put("scores", selection.scores());
-    result.put("timing", Map.of("select_ms", selectMillis));
-    JsonOutput.write(result, out, spec.commandLine().getOut());
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("strategy", selection.strategy());
+      result.put("params", selection.parameters());
+      result.put("selected", selection.indices());
+      result.put("scores", selection.scores());
+      result.put("timing", Map.of("select_ms", selectMillis));
+      JsonOutput.write(result, out, spec.commandLine().getOut());
+    }
     return 0;
   }
 

@@ -31,7 +31,7 @@ class PluginDiscoveryTest {
   private static boolean named(String entry) {
     String name = Path.of(entry).getFileName().toString();
     String parent = Path.of(entry).getParent() == null ? "" : Path.of(entry).getParent().toString();
-    return Stream.of("al-api", "al-strategies-", "plugin-example", "ejml-")
+    return Stream.of("al-api", "al-commons", "al-strategies-", "plugin-example", "ejml-")
         .anyMatch(p -> name.startsWith(p) || parent.contains(File.separator + p));
   }
 
@@ -63,7 +63,9 @@ class PluginDiscoveryTest {
         .collect(Collectors.joining(File.pathSeparator));
     String classPath = CLASS_PATH.stream().filter(e -> !named(e))
         .collect(Collectors.joining(File.pathSeparator));
+    // as the alkit launcher: the runtime on the class path reads the friends-only commons package
     assertListsAndRunsThePlugin(List.of("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH",
+        "--add-exports", "org.alkit.commons/org.alkit.commons=ALL-UNNAMED",
         "-cp", classPath, "org.alkit.cli.Alkit"));
   }
 
