@@ -5,6 +5,7 @@ module org.alkit.testkit {
   requires transitive org.junit.jupiter.api;
   requires transitive org.junit.jupiter.params;
   requires org.assertj.core;
+  requires com.tngtech.archunit;
   requires static org.apiguardian.api;
 
   exports org.alkit.testkit;
