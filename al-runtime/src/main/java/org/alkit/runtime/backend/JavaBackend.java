@@ -3,9 +3,9 @@ package org.alkit.runtime.backend;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 import org.alkit.api.CentreTracker;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
@@ -98,9 +98,11 @@ final class JavaBackend implements ComputeBackend {
   }
 
   /**
-   * Runs the tasks on the pool: {@code min(threads, tasks)} workers take the next task in
-   * ascending order until none is left; the caller waits. A failure does not stop the other
-   * workers; the one of the lowest task is rethrown once all are done.
+   * Runs the tasks on the calling thread and up to {@code threads − 1} pool workers: each takes the
+   * next task in ascending order until none is left, so the caller never waits for a worker to
+   * wake up before work starts, and a task no worker has claimed yet is done by the caller. The
+   * caller then waits (parked, not spinning) for the tasks the workers claimed. A failure does not
+   * stop the others; the one of the lowest task is rethrown once all are done.
    */
   @Override
   public void parallelFor(int tasks, IntConsumer body) {
@@ -110,38 +112,65 @@ final class JavaBackend implements ComputeBackend {
       }
       return;
     }
-    AtomicInteger next = new AtomicInteger();
-    Failure failure = new Failure();
-    pool.submit(() -> IntStream.range(0, Math.min(threads, tasks)).parallel().forEach(worker -> {
+    Batch batch = new Batch(tasks, body);
+    for (int w = Math.min(threads, tasks); w > 1; w--) {
+      pool.execute(batch::work);
+    }
+    batch.work();
+    batch.awaitDone();
+    batch.rethrow();
+  }
+
+  /** The tasks of one {@link #parallelFor}: a claim counter, a completion counter, the first failure. */
+  private static final class Batch {
+    private final int tasks;
+    private final IntConsumer body;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile Thread waiter;
+    private int failedTask = Integer.MAX_VALUE;
+    private Throwable failure;
+
+    Batch(int tasks, IntConsumer body) {
+      this.tasks = tasks;
+      this.body = body;
+    }
+
+    /** Claims and runs tasks until none is left; the thread finishing the last one wakes the caller. */
+    void work() {
       for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
         try {
           body.accept(t);
         } catch (RuntimeException | Error e) {
-          failure.record(t, e);
+          record(t, e);
+        }
+        if (done.incrementAndGet() == tasks) {
+          LockSupport.unpark(waiter);
         }
       }
-    })).join();
-    failure.rethrow();
-  }
+    }
 
-  /** The failure of the lowest failing task of one {@link #parallelFor}. */
-  private static final class Failure {
-    private int task = Integer.MAX_VALUE;
-    private Throwable error;
+    /** Parks the caller until every task has finished. */
+    void awaitDone() {
+      waiter = Thread.currentThread();
+      while (done.get() < tasks) {
+        LockSupport.park(this);
+      }
+    }
 
-    synchronized void record(int t, Throwable e) {
-      if (t < task) {
-        task = t;
-        error = e;
+    private synchronized void record(int t, Throwable e) {
+      if (t < failedTask) {
+        failedTask = t;
+        failure = e;
       }
     }
 
     synchronized void rethrow() {
-      if (error instanceof Error e) {
+      if (failure instanceof Error e) {
         throw e;
       }
-      if (error != null) {
-        throw (RuntimeException) error;
+      if (failure != null) {
+        throw (RuntimeException) failure;
       }
     }
   }
@@ -309,7 +338,7 @@ final class JavaBackend implements ComputeBackend {
       IntFunction<TileVisitor> visitors) {
     int n = a.rows();
     int blocks = (n + block - 1) / block;
-    // each worker takes the next block in ascending order: with upper, the largest first
+    // each thread takes the next block in ascending order: with upper, the largest first
     parallelFor(blocks, t -> runBlock(a, b, kernel, t * block, upper ? t * block : 0, visitors));
   }
 

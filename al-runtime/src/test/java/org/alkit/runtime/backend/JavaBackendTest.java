@@ -399,7 +399,8 @@ class JavaBackendTest {
       Thread.onSpinWait();
     });
     assertThat(two.poolRunning()).isTrue();
-    assertThat(seen).isNotEmpty().allMatch(t -> t != Thread.currentThread());
+    // the caller and at most one worker took the tasks, in whatever share their timing gave
+    assertThat(seen).isNotEmpty().hasSizeLessThanOrEqualTo(2);
     two.close();
     assertThat(two.poolRunning()).isFalse();
   }

@@ -56,37 +56,6 @@ final class StaleBounds {
     }
   }
 
-  /**
-   * {@link #pollBest(BoundHeap, int)}, re-evaluating the item ranked second, if stale, together
-   * with the top as two tasks on the backend's workers. That changes nothing but the number of
-   * evaluations: a fresh bound is an item's gain, never above its stale bound, so every bound
-   * still bounds its item's gain, and a fresh top tops every other bound and thus gain (ties to
-   * the lower index, as the heap orders them), whichever bounds were refreshed on the way. Both
-   * gains only read the memo, which does not change meanwhile.
-   */
-  int pollBest(BoundHeap heap, int step, ComputeBackend backend) {
-    int[] pair = new int[2];
-    double[] gains = new double[2];
-    while (true) {
-      int j = heap.peek();
-      if (stamp[j] == step) {
-        return heap.poll();
-      }
-      int second = heap.second();
-      if (second < 0 || stamp[second] == step) {
-        refresh(j, Gains.of(f, j, step), step);
-        heap.topChanged();
-        continue;
-      }
-      pair[0] = j;
-      pair[1] = second;
-      backend.parallelFor(2, t -> gains[t] = f.gain(pair[t]));
-      refresh(j, Gains.checked(gains[0], j, step), step);
-      refresh(second, Gains.checked(gains[1], second, step), step);
-      heap.topTwoChanged(second);
-    }
-  }
-
   /** Makes {@code gain} the bound of {@code j}, fresh at {@code step}. */
   private void refresh(int j, double gain, int step) {
     bound[j] = gain;
