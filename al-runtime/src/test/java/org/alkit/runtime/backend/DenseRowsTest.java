@@ -18,7 +18,7 @@ class DenseRowsTest {
       @ForAll @IntRange(min = 1, max = 60) int n, @ForAll @IntRange(min = 0, max = 5) int tail,
       @ForAll @IntRange(min = 1, max = 9) int d) {
     SplittableRandom rng = new SplittableRandom(seed);
-    Matrix m = RandomMatrices.uniform(n + tail, d, rng);
+    Matrix m = RandomMatrices.gaussian(n + tail, d, rng);
     DenseRows plain = DenseRows.of(m, IntStream.range(0, n + tail).toArray());
     DenseRows clustered = DenseRows.of(m, IntStream.range(0, n + tail).toArray());
     int[] order = IntStream.range(0, n).toArray();

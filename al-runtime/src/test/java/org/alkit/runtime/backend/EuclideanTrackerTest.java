@@ -62,7 +62,7 @@ class EuclideanTrackerTest {
   void withoutInitialCentresTheFirstAddStartsTheState(@ForAll long seed,
       @ForAll @IntRange(min = 2, max = 40) int n, @ForAll @IntRange(min = 1, max = 6) int d) {
     SplittableRandom rng = new SplittableRandom(seed);
-    Matrix m = RandomMatrices.uniform(n, d, rng);
+    Matrix m = RandomMatrices.gaussian(n, d, rng);
     DenseRows points = DenseRows.of(m, IntStream.range(0, n).toArray());
     try (JavaBackend backend = new JavaBackend(1, 512, false)) {
       EuclideanTracker state = EuclideanTracker.of(backend, m, IntStream.range(0, n).toArray(), new int[0]);

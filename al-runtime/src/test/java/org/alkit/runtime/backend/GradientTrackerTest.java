@@ -19,7 +19,7 @@ class GradientTrackerTest {
   void factorisedDistancesEqualMaterialised(@ForAll long seed, @ForAll @IntRange(min = 2, max = 12) int n,
       @ForAll @IntRange(min = 1, max = 5) int classes, @ForAll @IntRange(min = 1, max = 9) int d) {
     SplittableRandom rng = new SplittableRandom(seed);
-    Matrix h = RandomMatrices.uniform(n, d, rng);
+    Matrix h = RandomMatrices.gaussian(n, d, rng);
     Matrix p = RandomMatrices.probabilities(n, classes, rng);
     int[] all = new int[n];
     Arrays.setAll(all, i -> i);
@@ -47,7 +47,7 @@ class GradientTrackerTest {
   void seedingIsDistinctAndStartsAtTheLargestNorm(@ForAll long seed, @ForAll @IntRange(min = 1, max = 20) int k) {
     SplittableRandom rng = new SplittableRandom(seed);
     int n = 20;
-    Matrix h = RandomMatrices.uniform(n, 4, rng);
+    Matrix h = RandomMatrices.gaussian(n, 4, rng);
     Matrix p = RandomMatrices.probabilities(n, 3, rng);
     int[] all = new int[n];
     Arrays.setAll(all, i -> i);
@@ -81,7 +81,7 @@ class GradientTrackerTest {
     FactorisedGradients g;
     try (JavaBackend two = new JavaBackend(2, 512, false)) {
       g = FactorisedGradients.of(RandomMatrices.probabilities(n, classes, rng),
-          RandomMatrices.uniform(n, d, rng), IntStream.range(0, n).toArray(), two);
+          RandomMatrices.gaussian(n, d, rng), IntStream.range(0, n).toArray(), two);
     }
     int[] centres = rng.ints(Math.min(n, 5), 0, n).toArray();
     double[] one;

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class JavaBackendTest {
   // b has more rows than one tile, a more rows than one block; 13 columns is not a multiple of 4
-  private final Matrix a = random(45, 13, 1);
-  private final Matrix b = random(JavaBackend.TILE + 37, 13, 2);
+  private final Matrix a = RandomMatrices.gaussian(45, 13, 1);
+  private final Matrix b = RandomMatrices.gaussian(JavaBackend.TILE + 37, 13, 2);
 
   private static ComputeBackend backend(int threads, int block) {
     return backend(threads, block, "auto");
@@ -39,15 +39,6 @@ class JavaBackendTest {
 
   /** Both inner-kernel implementations; the tests run with {@code --add-modules jdk.incubator.vector}. */
   private static final List<String> SIMD = List.of("vector", "scalar");
-
-  private static Matrix random(int rows, int cols, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    float[] v = new float[rows * cols];
-    for (int p = 0; p < v.length; p++) {
-      v[p] = (float) r.nextGaussian();
-    }
-    return Matrix.wrap(rows, cols, v);
-  }
 
   /** The naive definition of each similarity, in submodlib's float arithmetic. */
   private static float naive(Matrix a, int i, Matrix b, int j, Similarity s) {
@@ -84,8 +75,8 @@ class JavaBackendTest {
       "45, 549, 13, scalar", "5, 7, 130, scalar", "3, 1025, 257, scalar", "1, 1, 1, scalar",
       "7, 33, 129, scalar", "0, 10, 8, scalar", "6, 6, 0, scalar"})
   void everyKernelEqualsTheNaiveSequentialLoopsBitForBit(int n, int m, int d, String simd) {
-    Matrix x = random(n, d, 10 + n);
-    Matrix y = random(m, d, 20 + m);
+    Matrix x = RandomMatrices.gaussian(n, d, 10 + n);
+    Matrix y = RandomMatrices.gaussian(m, d, 20 + m);
     ComputeBackend backend = backend(3, 5, simd);
     Matrix dist = backend.squaredDistances(x, y);
     Matrix gram = backend.gram(x, y);
@@ -132,7 +123,7 @@ class JavaBackendTest {
   @ParameterizedTest(name = "{0} × {1}, block {2}")
   @CsvSource({"7, 130, 3", "513, 129, 256", "1100, 33, 100", "1100, 17, 7", "0, 8, 5"})
   void denseKernelsOfAMatrixWithItselfEqualTheNaiveLoopsBitForBit(int n, int d, int block) {
-    Matrix x = random(n, d, 30 + n);
+    Matrix x = RandomMatrices.gaussian(n, d, 30 + n);
     for (ComputeBackend backend : List.of(backend(1, block, "vector"), backend(3, block, "vector"),
         backend(3, block, "scalar"))) {
       assertBitwise(backend.squaredDistances(x, x), (i, j) -> x.squaredDistance(i, x, j), "distance");
@@ -164,8 +155,8 @@ class JavaBackendTest {
 
   @Test
   void everyKernelIsBitIdenticalForOneAndThreeThreads() {
-    Matrix x = random(45, 130, 5);
-    Matrix y = random(JavaBackend.TILE + 37, 130, 6);
+    Matrix x = RandomMatrices.gaussian(45, 130, 5);
+    Matrix y = RandomMatrices.gaussian(JavaBackend.TILE + 37, 130, 6);
     ComputeBackend one = backend(1, 256);
     ComputeBackend three = backend(3, 7);
     assertThat(three.squaredDistances(x, y)).isEqualTo(one.squaredDistances(x, y));
@@ -295,7 +286,7 @@ class JavaBackendTest {
 
   @Test
   void mismatchedShapesNameBothShapes() {
-    Matrix c = random(3, 4, 3);
+    Matrix c = RandomMatrices.gaussian(3, 4, 3);
     assertThatThrownBy(() -> backend(1, 4).nearest(a, c))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("queries is 45 × 13")
@@ -317,7 +308,7 @@ class JavaBackendTest {
 
   @Test
   void vectorAndScalarKernelsGiveTheSameBitsOnALargeSymmetricCase() {
-    Matrix x = random(JavaBackend.TILE + 77, 300, 41);
+    Matrix x = RandomMatrices.gaussian(JavaBackend.TILE + 77, 300, 41);
     for (String what : List.of("distance", "dot", "euclidean")) {
       Matrix v = dense(backend(2, 64, "vector"), x, what);
       Matrix s = dense(backend(2, 64, "scalar"), x, what);

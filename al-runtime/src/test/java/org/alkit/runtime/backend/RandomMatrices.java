@@ -3,33 +3,37 @@ package org.alkit.runtime.backend;
 import java.util.SplittableRandom;
 import org.alkit.api.Matrix;
 
-/** Small random inputs for the backend's property tests. */
+/** Random inputs for the backend's tests, from a seed or a caller's generator. */
 final class RandomMatrices {
   private RandomMatrices() {}
 
-  /** Uniform values in [−2, 2). */
-  static Matrix uniform(int n, int d, SplittableRandom rng) {
-    float[] data = new float[n * d];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = (float) (rng.nextDouble() * 4 - 2);
-    }
-    return Matrix.wrap(n, d, data);
+  /** Standard Gaussian values. */
+  static Matrix gaussian(int rows, int cols, long seed) {
+    return gaussian(rows, cols, new SplittableRandom(seed));
   }
 
-  /** Random probability rows (normalised uniforms, none zero). */
-  static Matrix probabilities(int n, int c, SplittableRandom rng) {
-    float[] data = new float[n * c];
-    for (int i = 0; i < n; i++) {
+  /** Standard Gaussian values from {@code rng}. */
+  static Matrix gaussian(int rows, int cols, SplittableRandom rng) {
+    float[] v = new float[rows * cols];
+    for (int p = 0; p < v.length; p++) {
+      v[p] = (float) rng.nextGaussian();
+    }
+    return Matrix.wrap(rows, cols, v);
+  }
+
+  /** Softmax rows of Gaussian logits: positive probabilities summing to 1 in double. */
+  static Matrix probabilities(int rows, int classes, SplittableRandom rng) {
+    Matrix logits = gaussian(rows, classes, rng);
+    float[] out = new float[rows * classes];
+    for (int i = 0; i < rows; i++) {
       double sum = 0;
-      double[] row = new double[c];
-      for (int k = 0; k < c; k++) {
-        row[k] = rng.nextDouble() + 1e-3;
-        sum += row[k];
+      for (int c = 0; c < classes; c++) {
+        sum += Math.exp(logits.get(i, c));
       }
-      for (int k = 0; k < c; k++) {
-        data[i * c + k] = (float) (row[k] / sum);
+      for (int c = 0; c < classes; c++) {
+        out[i * classes + c] = (float) (Math.exp(logits.get(i, c)) / sum);
       }
     }
-    return Matrix.wrap(n, c, data);
+    return Matrix.wrap(rows, classes, out);
   }
 }

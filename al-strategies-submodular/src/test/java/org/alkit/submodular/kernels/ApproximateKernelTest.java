@@ -23,29 +23,10 @@ import org.junit.jupiter.api.Test;
 class ApproximateKernelTest {
   private static final ComputeBackend BACKEND = Fixtures.javaBackend().orElseThrow();
 
-  /** {@code clusters} Gaussian blobs (σ = 0.3) around uniform centres in [−2, 2)^d. */
-  private static Matrix clustered(int n, int d, int clusters, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    float[][] centres = new float[clusters][d];
-    for (float[] c : centres) {
-      for (int j = 0; j < d; j++) {
-        c[j] = (float) rng.nextDouble(-2, 2);
-      }
-    }
-    float[] x = new float[n * d];
-    for (int i = 0; i < n; i++) {
-      float[] c = centres[rng.nextInt(clusters)];
-      for (int j = 0; j < d; j++) {
-        x[i * d + j] = c[j] + (float) (0.3 * rng.nextGaussian());
-      }
-    }
-    return Matrix.wrap(n, d, x);
-  }
-
   @Test
   void theBuilderRoutesByTheKnnOption() {
     KernelBuilder builder = new KernelBuilder("data", "queryData", "privateData");
-    Matrix data = clustered(300, 6, 4, 2);
+    Matrix data = Fixtures.embeddings(300, new SplittableRandom(2));
     SparseMatrix exact = BACKEND.knnSimilarity(data, data, Similarity.EUCLIDEAN, 5);
     SparseMatrix auto = builder.build("facility-location", data, null, null, Similarity.EUCLIDEAN,
         BACKEND, new KernelBuilder.DataKernel(5, "auto", 1)).sparseKernel();
@@ -71,7 +52,7 @@ class ApproximateKernelTest {
 
   @Test
   void facilityLocationOnTheApproximateKernelNearlyMatchesTheExactOne() {
-    Matrix data = clustered(2000, 16, 25, 7);
+    Matrix data = Fixtures.embeddings(2000, new SplittableRandom(7));
     SparseMatrix exact = BACKEND.knnSimilarity(data, data, Similarity.EUCLIDEAN, 10);
     SparseMatrix approximate = BACKEND.approximateKnnSimilarity(data, Similarity.EUCLIDEAN, 10, 3);
     SetFunction onExact = facilityLocation(exact);
