@@ -8,6 +8,10 @@ module org.alkit.eval {
   requires org.yaml.snakeyaml;
   requires com.fasterxml.jackson.databind;
   requires commons.math3;
+  requires io.qameta.allure.commons;
+  requires io.qameta.allure.model;
+  requires xchart;
+  requires java.desktop;
   requires java.management;
   requires jdk.management;
 

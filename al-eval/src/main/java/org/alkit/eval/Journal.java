@@ -24,8 +24,6 @@ import org.alkit.api.InvalidInputException;
  * any moment resumes from its last finished run; a last line cut short by the kill is dropped.
  */
 final class Journal implements AutoCloseable {
-  /** The journal's file name in the output folder. */
-  static final String FILE = "journal.jsonl";
   static final String FORMAT = "alkit-eval-journal";
   static final int VERSION = 1;
 
@@ -48,7 +46,7 @@ final class Journal implements AutoCloseable {
    * @throws InvalidInputException if it belongs to another matrix or a line in it is corrupt
    */
   static Journal open(Path folder, String fingerprint) {
-    Path file = folder.resolve(FILE);
+    Path file = folder.resolve(MatrixRunner.JOURNAL);
     try {
       Files.createDirectories(folder);
       Map<RunKey, RunRecord> records = new LinkedHashMap<>();

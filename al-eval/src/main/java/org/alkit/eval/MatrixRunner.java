@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.alkit.api.AlException;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.ModelProvider;
@@ -45,6 +46,9 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class MatrixRunner {
+  /** The journal's file name in the output folder. */
+  public static final String JOURNAL = "journal.jsonl";
+
   private MatrixRunner() {}
 
   /** Hears of progress; called from worker threads, one call at a time. */
@@ -206,7 +210,8 @@ public final class MatrixRunner {
       int[] p = pool == null ? identity(poolLabels.length) : pool;
       int[] t = test == null ? identity(testLabels.length) : test;
       return new Dataset(full.name(), full.pool().select(p), Arrays.stream(p).map(i -> poolLabels[i]).toArray(),
-          full.test().select(t), Arrays.stream(t).map(i -> testLabels[i]).toArray(), full.numClasses());
+          full.test().select(t), Arrays.stream(t).map(i -> testLabels[i]).toArray(), full.numClasses(),
+          full.itemShape(), full.classNames());
     }
 
     /** {@code size} of {@code n} rows, ascending, or null to keep all. */
@@ -220,7 +225,7 @@ public final class MatrixRunner {
     }
 
     private static int[] identity(int n) {
-      return java.util.stream.IntStream.range(0, n).toArray();
+      return IntStream.range(0, n).toArray();
     }
 
     private static String key(EvalMatrix.Run run) {

@@ -4,7 +4,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -29,15 +31,19 @@ import org.apiguardian.api.API;
  *       with Variational Bayes for Active Learning", CVPR 2021).</li>
  *   <li>{@code rare:K} — keep 10 % of class K (VaB-AL's CIFAR-10<sup>−[K]</sup>); no hints.</li>
  *   <li>{@code rare-classes:K1,K2,…} — keep 10 % of each listed class and pass them as
- *       {@link ScenarioHints#rareClasses()} (SIMILAR's rare-class setting, imbalance ratio 10;
- *       Kothawade et al., "SIMILAR: Submodular Information Measures Based Active Learning in
- *       Realistic Scenarios", NeurIPS 2021).</li>
+ *       {@link ScenarioHints#rareClasses()}, with up to {@value #EXEMPLARS} pool items of each as
+ *       the query set Q ({@link ScenarioHints#queryIndices()}: the examples of the rare classes a
+ *       user brings; they stay unlabeled in the pool) — SIMILAR's rare-class setting, imbalance
+ *       ratio 10 (Kothawade et al., "SIMILAR: Submodular Information Measures Based Active
+ *       Learning in Realistic Scenarios", NeurIPS 2021).</li>
  *   <li>{@code redundancy:R} — every pool item R times: the original and R − 1 copies with
  *       Gaussian noise of 1 % of each feature's standard deviation (SIMILAR's redundancy
  *       setting); the hints' scenario is {@code redundancy}.</li>
  *   <li>{@code ood:K1,K2,…} — those classes stay in the pool but are out of distribution: they
- *       are passed as {@link ScenarioHints#oodClasses()}, the model never trains on them (a pick
- *       costs budget and gives nothing) and the test split drops them (SIMILAR's OOD setting).</li>
+ *       are passed as {@link ScenarioHints#oodClasses()}, with up to {@value #EXEMPLARS} pool items
+ *       of each as the private set P ({@link ScenarioHints#privateIndices()}: known examples of what
+ *       to avoid); the model never trains on them (a pick costs budget and gives nothing) and the
+ *       test split drops them (SIMILAR's OOD setting).</li>
  *   <li>{@code imbalanced:c0,c1,…} — keep exactly {@code c_k} pool items of class k, one count per
  *       class (e.g. NEU's 200…1 589; the class-count profile behind alamp's imbalance ratio σ/μ).</li>
  * </ul>
@@ -59,6 +65,9 @@ public final class Scenario {
 
   /** Noise of redundant copies, relative to each feature's standard deviation over the pool. */
   static final double COPY_NOISE = 0.01;
+
+  /** Pool items of each rare (OOD) class passed as the query (private) set. */
+  public static final int EXEMPLARS = 5;
 
   private final String spec;
   private final List<ScenarioPart> parts;
@@ -116,9 +125,11 @@ public final class Scenario {
     ScenarioHints hints = ScenarioHints.none()
         .withScenario(hintKinds.isEmpty() ? spec : String.join("+", hintKinds))
         .withRareClasses(state.hintedRare)
-        .withOodClasses(state.ood);
+        .withOodClasses(state.ood)
+        .withQueryIndices(state.poolRows(state.queryOrigins))
+        .withPrivateIndices(state.poolRows(state.privateOrigins));
     Dataset transformed = new Dataset(data.name(), state.pool, state.poolLabels, state.test, state.testLabels,
-        data.numClasses());
+        data.numClasses(), data.itemShape(), data.classNames());
     return new ScenarioData(transformed, state.origin, hints, state.rare, state.ood);
   }
 
@@ -183,6 +194,9 @@ public final class Scenario {
     final Set<Integer> rare = new TreeSet<>();
     final Set<Integer> hintedRare = new TreeSet<>();
     final Set<Integer> ood = new TreeSet<>();
+    /** Origins of the query set's and the private set's items, mapped to pool rows at the end. */
+    final List<Integer> queryOrigins = new ArrayList<>();
+    final List<Integer> privateOrigins = new ArrayList<>();
 
     private State(Dataset data) {
       numClasses = data.numClasses();
@@ -195,6 +209,25 @@ public final class Scenario {
 
     static State of(Dataset data) {
       return new State(Objects.requireNonNull(data, "data"));
+    }
+
+    /** The first pool row of each origin in {@code origins}, skipping origins no longer in the pool. */
+    List<Integer> poolRows(List<Integer> origins) {
+      Map<Integer, Integer> firstRow = new HashMap<>();
+      for (int i = origin.length - 1; i >= 0; i--) {
+        firstRow.put(origin[i], i);
+      }
+      return origins.stream().filter(firstRow::containsKey).map(firstRow::get).distinct().toList();
+    }
+
+    /** Adds up to {@link #EXEMPLARS} pool items of each class in {@code classes} to {@code origins}. */
+    void exemplars(Set<Integer> classes, List<Integer> origins, SplittableRandom random) {
+      int[][] byClass = byClass(poolLabels, numClasses);
+      for (int c : classes) {
+        for (int i : ScenarioPart.sample(byClass[c], Math.min(EXEMPLARS, byClass[c].length), random)) {
+          origins.add(origin[i]);
+        }
+      }
     }
 
     /** Keeps the pool rows {@code keep} (ascending). */

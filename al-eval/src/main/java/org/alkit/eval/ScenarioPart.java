@@ -192,6 +192,7 @@ sealed interface ScenarioPart {
       thin(state, classes, random);
       state.rare.addAll(classes);
       state.hintedRare.addAll(classes);
+      state.exemplars(classes, state.queryOrigins, random);
       return state;
     }
   }
@@ -294,6 +295,7 @@ sealed interface ScenarioPart {
       state.test = state.test.select(keep);
       state.testLabels = Arrays.stream(keep).map(i -> state.testLabels[i]).toArray();
       state.ood.addAll(classes);
+      state.exemplars(classes, state.privateOrigins, random);
       return state;
     }
   }
