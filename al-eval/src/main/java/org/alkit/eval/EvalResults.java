@@ -3,6 +3,7 @@ package org.alkit.eval;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,20 +108,21 @@ public final class EvalResults {
           stat(q, Quality::accuracy), stat(q, Quality::balancedAccuracy), stat(q, Quality::rareAccuracy)));
     }
     int classes = allRounds.stream().mapToInt(r -> r.picksPerClass().length).max().orElse(0);
-    double[] picks = new double[classes];
+    long[] totals = new long[classes];
     for (RoundMetrics r : allRounds) {
       int[] counts = r.picksPerClass();
       for (int c = 0; c < counts.length; c++) {
-        picks[c] += (double) counts[c] / records.size();
+        totals[c] += counts[c];
       }
     }
+    double[] picks = Arrays.stream(totals).mapToDouble(t -> (double) t / records.size()).toArray();
     double[] toTarget = records.stream().mapToDouble(r -> r.labelsToReach(target)).toArray();
     return new CellSummary(cell, records.size(),
         Stat.of(records.stream().mapToDouble(RunRecord::aubc).toArray()),
         stat(records.stream().map(RunRecord::last).toList(), Quality::accuracy),
         stat(records.stream().map(RunRecord::last).toList(), Quality::balancedAccuracy),
         stat(records.stream().map(RunRecord::last).toList(), Quality::rareAccuracy),
-        Stat.of(toTarget), (int) java.util.Arrays.stream(toTarget).filter(v -> !Double.isNaN(v)).count(),
+        Stat.of(toTarget), (int) Arrays.stream(toTarget).filter(v -> !Double.isNaN(v)).count(),
         stat(allRounds, RoundMetrics::oodPickFraction),
         stat(allRounds, RoundMetrics::uniquePickFraction),
         stat(allRounds, r -> r.selectMillis()),
