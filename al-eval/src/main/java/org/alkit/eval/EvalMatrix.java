@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -129,7 +130,7 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
    * @param scenarios the scenario specs or kinds it runs in; empty = every scenario
    */
   public record StrategySpec(String label, String name, Map<String, String> options, List<String> scenarios) {
-    /** Checks the names and copies the collections (options sorted by key). */
+    /** Checks the names and copies the collections (the options sorted by name). */
     public StrategySpec {
       if (name == null || name.isBlank()) {
         throw new InvalidInputException("strategy name = '" + name + "'; expected a strategy name");
@@ -137,7 +138,7 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
       if (label == null || label.isBlank()) {
         throw new InvalidInputException("strategy '" + name + "': label = '" + label + "'; expected a name");
       }
-      options = Map.copyOf(new TreeMap<>(options));
+      options = Collections.unmodifiableMap(new TreeMap<>(options));
       scenarios = List.copyOf(scenarios);
     }
 
@@ -334,7 +335,7 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
           throw new InvalidInputException("strategies[" + k + "] has no 'name'; expected a strategy name");
         }
         String name = String.valueOf(map.get("name"));
-        Map<String, String> options = options("strategies[" + k + "].options", map.get("options"));
+        Map<String, String> options = options(k, map.get("options"));
         String label = map.get("label") == null ? StrategySpec.defaultLabel(name, options)
             : String.valueOf(map.get("label"));
         List<String> scenarios = map.get("scenarios") == null ? List.of()
@@ -350,21 +351,18 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
     return out;
   }
 
-  private static Map<String, String> options(String key, Object value) {
+  /** The options of {@code strategies[k]}, read and checked as a run configuration's strategy options. */
+  private static Map<String, String> options(int k, Object value) {
     if (value == null) {
       return Map.of();
     }
-    if (!(value instanceof Map<?, ?> raw)) {
-      throw new InvalidInputException(key + " = " + value + "; expected a mapping of option names to values");
+    Map<String, Object> wrapped = new LinkedHashMap<>();
+    wrapped.put("strategy-options", value);
+    try {
+      return RunConfig.parse(dump(wrapped)).strategyOptions();
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("strategies[" + k + "]: " + e.getMessage(), e);
     }
-    Map<String, String> out = new TreeMap<>();
-    for (Map.Entry<?, ?> e : raw.entrySet()) {
-      if (e.getValue() == null || e.getValue() instanceof Map || e.getValue() instanceof List) {
-        throw new InvalidInputException(key + "." + e.getKey() + " = " + e.getValue() + "; expected a single value");
-      }
-      out.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
-    }
-    return out;
   }
 
   private static List<Long> seeds(Object value) {

@@ -44,9 +44,9 @@ sealed interface ScenarioPart {
     }
     int[] values = integers(spec, kind, arg);
     return switch (kind) {
-      case "dominant" -> new Dominant(single(spec, kind, values));
-      case "rare" -> new Rare(single(spec, kind, values));
-      case "rare-classes" -> new RareClasses(distinct(spec, kind, values));
+      case "dominant" -> new Thinning(kind, Set.of(single(spec, kind, values)), true, false);
+      case "rare" -> new Thinning(kind, Set.of(single(spec, kind, values)), false, false);
+      case "rare-classes" -> new Thinning(kind, distinct(spec, kind, values), false, true);
       case "redundancy" -> new Redundancy(single(spec, kind, values));
       case "ood" -> new Ood(distinct(spec, kind, values));
       default -> new Imbalanced(values);
@@ -140,59 +140,28 @@ sealed interface ScenarioPart {
     }
   }
 
-  /** Keep 10 % of every class but {@code dominant}. */
-  record Dominant(int dominant) implements ScenarioPart {
-    @Override
-    public String kind() {
-      return "dominant";
-    }
-
-    @Override
-    public Scenario.State apply(Scenario scenario, Scenario.State state, SplittableRandom random) {
-      scenario.checkClass(state, dominant);
-      Set<Integer> others = new TreeSet<>();
-      IntStream.range(0, state.numClasses).filter(c -> c != dominant).forEach(others::add);
-      thin(state, others, random);
-      state.rare.addAll(others);
-      return state;
-    }
-  }
-
-  /** Keep 10 % of class {@code rare}. */
-  record Rare(int rare) implements ScenarioPart {
-    @Override
-    public String kind() {
-      return "rare";
-    }
-
-    @Override
-    public Scenario.State apply(Scenario scenario, Scenario.State state, SplittableRandom random) {
-      scenario.checkClass(state, rare);
-      thin(state, Set.of(rare), random);
-      state.rare.add(rare);
-      return state;
-    }
-  }
-
-  /** Keep 10 % of each of {@code classes} and name them in the hints. */
-  record RareClasses(Set<Integer> classes) implements ScenarioPart {
-    @Override
-    public String kind() {
-      return "rare-classes";
-    }
-
-    @Override
-    public boolean hinted() {
-      return true;
-    }
-
+  /**
+   * Keep 10 % of some classes: those listed ({@code rare}, {@code rare-classes}) or all but those
+   * ({@code dominant}); the thinned classes are rare. A hinted part ({@code rare-classes}) names them
+   * in the hints with exemplars as the query set.
+   *
+   * @param kind the part's kind
+   * @param classes the classes listed
+   * @param allBut whether the classes not listed are thinned
+   * @param hinted whether the thinned classes go into the hints
+   */
+  record Thinning(String kind, Set<Integer> classes, boolean allBut, boolean hinted) implements ScenarioPart {
     @Override
     public Scenario.State apply(Scenario scenario, Scenario.State state, SplittableRandom random) {
       classes.forEach(c -> scenario.checkClass(state, c));
-      thin(state, classes, random);
-      state.rare.addAll(classes);
-      state.hintedRare.addAll(classes);
-      state.exemplars(classes, state.queryOrigins, random);
+      Set<Integer> thinned = new TreeSet<>();
+      IntStream.range(0, state.numClasses).filter(c -> classes.contains(c) != allBut).forEach(thinned::add);
+      thin(state, thinned, random);
+      state.rare.addAll(thinned);
+      if (hinted) {
+        state.hintedRare.addAll(thinned);
+        state.exemplars(thinned, state.queryOrigins, random);
+      }
       return state;
     }
   }
