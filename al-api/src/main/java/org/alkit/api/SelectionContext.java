@@ -146,7 +146,9 @@ public final class SelectionContext {
   }
 
   /**
-   * The compute backend for heavy kernels.
+   * The compute backend: every heavy primitive and every thread a strategy uses, including the
+   * top-k of {@link ScoringStrategy}. The loop, {@code alkit select} and the testkit's fixtures
+   * always bind one; the context does not own it and strategies never close it.
    *
    * @throws AlException if none was bound
    */

@@ -3,20 +3,26 @@ package org.alkit.runtime.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.alkit.api.CentreTracker;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Neighbors;
 import org.alkit.api.Options;
 import org.alkit.api.Similarity;
-import org.alkit.commons.FloatExp;
 import org.alkit.api.SparseMatrix;
+import org.alkit.commons.FloatExp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -379,6 +385,51 @@ class JavaBackendTest {
       one.nearest(a, b);
       assertThat(seen).containsExactly(Thread.currentThread());
     }
+  }
+
+  @Test
+  void oneThreadStartsNoThreadInAnyPrimitive() {
+    Matrix x = RandomMatrices.gaussian(3000, 8, 77);
+    Matrix p = RandomMatrices.probabilities(3000, 5, new SplittableRandom(78));
+    int[] points = IntStream.range(0, 2900).toArray();
+    int[] centres = IntStream.range(2900, 3000).toArray();
+    try (JavaBackend one = new JavaBackend(1, 64, false)) {
+      int lastPool = lastForkJoinPool();
+      Set<Thread> before = Thread.getAllStackTraces().keySet();
+      one.nearest(x, x.rows(0, 700));
+      one.knnSimilarity(x, x, Similarity.EUCLIDEAN, 5);
+      one.approximateKnnSimilarity(x, Similarity.COSINE, 5, 1);
+      one.similarity(x, x, Similarity.EUCLIDEAN);
+      try (CentreTracker k = one.centreTracker(x, points, centres);
+          CentreTracker g = one.gradientCentreTracker(p, x, points)) {
+        for (int t = 0; t < 20; t++) {
+          k.add(k.farthest());
+          g.add(g.sample(t / 20.0));
+        }
+      }
+      // a pool's workers would outlive the calls (they idle for a minute before ending); late
+      // workers of pools made before (other tests' closed backends) are not this backend's
+      Set<Thread> started = new HashSet<>(Thread.getAllStackTraces().keySet());
+      started.removeAll(before);
+      assertThat(started).as("threads started")
+          .allMatch(t -> poolNumber(t) >= 0 && poolNumber(t) <= lastPool);
+    }
+  }
+
+  /** The number of the latest fork-join pool made so far in this JVM, from a probe pool's worker name. */
+  private static int lastForkJoinPool() {
+    ForkJoinPool probe = new ForkJoinPool(1);
+    try {
+      return poolNumber(probe.submit(Thread::currentThread).join());
+    } finally {
+      probe.shutdown();
+    }
+  }
+
+  /** N of a thread named {@code ForkJoinPool-N-worker-M}, or −1. */
+  private static int poolNumber(Thread t) {
+    Matcher m = Pattern.compile("ForkJoinPool-(\\d+)-worker-\\d+").matcher(t.getName());
+    return m.matches() ? Integer.parseInt(m.group(1)) : -1;
   }
 
   @Test
