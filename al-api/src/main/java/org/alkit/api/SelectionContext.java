@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
  *
  * <p>Signals are computed lazily, once, on first access, and validated then: their row count must
  * equal {@link #poolSize()}, every value must be finite, probability rows must be non-negative and
- * sum to 1 within {@value #PROBABILITY_TOLERANCE}. A signal the context does not have raises
+ * sum to 1 within {@value #PROBABILITY_TOLERANCE}, and embedding values of a d-column signal must
+ * satisfy |v| ≤ √(Float.MAX_VALUE / 4d), so squared distances and dot products stay finite. A signal the context does not have raises
  * {@link MissingSignalException}.
  *
  * <pre>{@code
@@ -220,12 +221,19 @@ public final class SelectionContext {
           + poolSize + ")");
     }
     boolean probabilities = signal != Signal.EMBEDDINGS && signal != Signal.GRADIENT_EMBEDDINGS;
+    // |v| <= bound keeps every squared distance and dot product of two rows finite in float
+    double bound = probabilities ? Float.MAX_VALUE : Math.sqrt(Float.MAX_VALUE / (4.0 * Math.max(1, m.cols())));
     for (int i = 0; i < m.rows(); i++) {
       double sum = 0;
       for (int j = 0; j < m.cols(); j++) {
         float v = m.get(i, j);
         if (!Float.isFinite(v)) {
           throw new InvalidInputException(what + "[" + i + "][" + j + "] = " + v + "; expected a finite value");
+        }
+        if (Math.abs(v) > bound) {
+          throw new InvalidInputException(what + "[" + i + "][" + j + "] = " + v + "; expected |value| <= "
+              + (float) bound + " so that squared distances between rows of " + m.cols()
+              + " columns stay finite in float (rescale the " + what + ")");
         }
         if (probabilities && v < 0) {
           throw new InvalidInputException(what + "[" + i + "][" + j + "] = " + v

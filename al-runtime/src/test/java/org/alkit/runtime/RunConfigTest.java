@@ -57,7 +57,7 @@ class RunConfigTest {
     assertThatThrownBy(() -> RunConfig.parse("budget: 0")).hasMessage("budget = 0; expected >= 1");
     assertThatThrownBy(() -> RunConfig.parse("rounds: ten")).hasMessage("rounds = ten; expected an integer");
     assertThatThrownBy(() -> RunConfig.parse("test-fraction: 1.5"))
-        .hasMessage("test-fraction = 1.5; expected 0 <= test-fraction < 1");
+        .hasMessage("test-fraction = 1.5; expected 0 < test-fraction < 1");
     assertThatThrownBy(() -> RunConfig.parse("model-options: 3"))
         .hasMessageContaining("model-options = 3; expected a mapping");
     assertThatThrownBy(() -> RunConfig.parse("model: [a, b]")).hasMessageContaining("model = [a, b]; expected a name");
