@@ -158,7 +158,7 @@ final class Inputs {
   /** The row count every given signal must share. */
   static void requireRows(String flag, int rows, String firstFlag, int expected) {
     if (rows != expected) {
-      throw new InvalidInputException(flag + " has " + rows + " rows but " + firstFlag + " has "
+      throw new InvalidInputException(flag + " has " + count(rows, "row", "rows") + " but " + firstFlag + " has "
           + expected + "; expected one row per pool item in both");
     }
   }

@@ -44,10 +44,18 @@ final class PluginLauncher {
     String classPath = CLASS_PATH.stream()
         .filter(e -> !named(e, "al-api", "al-strategies-", "ejml-", "plugin-example"))
         .collect(Collectors.joining(File.pathSeparator));
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> cmd = new ArrayList<>(List.of(
         "-Dalkit.plugins=" + plugins.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
         "--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", "-cp", classPath, "org.alkit.cli.Alkit"));
     cmd.addAll(Arrays.asList(args));
+    return java(cmd);
+  }
+
+  /** Runs {@code java} of this JVM's installation with {@code args}; stdout and stderr together. */
+  static Run java(List<String> args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(args);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

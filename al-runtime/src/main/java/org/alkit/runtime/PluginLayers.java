@@ -76,7 +76,7 @@ final class PluginLayers {
     List<Plugin> out = new ArrayList<>();
     byModule.forEach((module, jar) -> {
       try {
-        Configuration cf = boot.resolveAndBind(ModuleFinder.of(jar), all, Set.of(module));
+        Configuration cf = boot.resolve(ModuleFinder.of(jar), all, Set.of(module));
         out.add(new Plugin(jar, module, ModuleLayer.boot().defineModulesWithOneLoader(cf, parent)));
       } catch (FindException | ResolutionException | LayerInstantiationException e) {
         throw new AlException("plugin jar " + jar + " (module '" + module + "') cannot be loaded: "
