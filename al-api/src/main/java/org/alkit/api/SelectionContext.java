@@ -220,9 +220,10 @@ public final class SelectionContext {
       throw new InvalidInputException(what + " has " + m.rows() + " rows; expected one per pool item ("
           + poolSize + ")");
     }
-    boolean probabilities = signal != Signal.EMBEDDINGS && signal != Signal.GRADIENT_EMBEDDINGS;
-    // |v| <= bound keeps every squared distance and dot product of two rows finite in float
-    double bound = probabilities ? Float.MAX_VALUE : Math.sqrt(Float.MAX_VALUE / (4.0 * Math.max(1, m.cols())));
+    if (signal == Signal.EMBEDDINGS || signal == Signal.GRADIENT_EMBEDDINGS) {
+      m.requireFinite(what, Matrix.distanceSafeMagnitude(m.cols()));
+      return;
+    }
     for (int i = 0; i < m.rows(); i++) {
       double sum = 0;
       for (int j = 0; j < m.cols(); j++) {
@@ -230,18 +231,13 @@ public final class SelectionContext {
         if (!Float.isFinite(v)) {
           throw new InvalidInputException(what + "[" + i + "][" + j + "] = " + v + "; expected a finite value");
         }
-        if (Math.abs(v) > bound) {
-          throw new InvalidInputException(what + "[" + i + "][" + j + "] = " + v + "; expected |value| <= "
-              + (float) bound + " so that squared distances between rows of " + m.cols()
-              + " columns stay finite in float (rescale the " + what + ")");
-        }
-        if (probabilities && v < 0) {
+        if (v < 0) {
           throw new InvalidInputException(what + "[" + i + "][" + j + "] = " + v
               + "; expected a probability >= 0");
         }
         sum += v;
       }
-      if (probabilities && Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
+      if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
         throw new InvalidInputException(what + " row " + i + " sums to " + sum
             + "; expected 1 within " + PROBABILITY_TOLERANCE);
       }

@@ -28,15 +28,8 @@ class SelectCommandTest {
 
   @BeforeEach
   void writeInputs() {
-    float[][] p = new float[20][];
-    float[][] h = new float[20][];
-    for (int i = 0; i < 20; i++) {
-      float a = (i % 10) / 10f;
-      p[i] = new float[] {a, 1 - a};
-      h[i] = new float[] {i, i % 3};
-    }
-    probs = write("probs.npy", Matrix.of(p));
-    embeddings = write("emb.npy", Matrix.of(h));
+    probs = write("probs.npy", CliHarness.probabilities());
+    embeddings = write("emb.npy", CliHarness.embeddings());
     labeled = dir.resolve("labeled.npy");
     Npy.writeInts(labeled, new int[] {0, 5, 7});
     labels = dir.resolve("labels.npy");

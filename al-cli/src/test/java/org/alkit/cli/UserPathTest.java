@@ -30,15 +30,10 @@ class UserPathTest {
 
   @BeforeEach
   void inputs() {
-    float[][] p = new float[20][];
-    float[][] h = new float[20][];
-    for (int i = 0; i < 20; i++) {
-      float a = (i % 10) / 10f;
-      p[i] = new float[] {a, 1 - a};
-      h[i] = new float[] {i, i % 3};
-    }
-    probs = matrix("probs.npy", p);
-    embeddings = matrix("emb.npy", h);
+    probs = dir.resolve("probs.npy");
+    Npy.writeMatrix(probs, CliHarness.probabilities());
+    embeddings = dir.resolve("emb.npy");
+    Npy.writeMatrix(embeddings, CliHarness.embeddings());
   }
 
   private Path matrix(String name, float[][] rows) {

@@ -202,25 +202,9 @@ public final class KernelBuilder {
     requireFinite(features, name);
   }
 
-  /**
-   * Every value finite and |v| ≤ √(Float.MAX_VALUE / 4d), so squared distances and dot products
-   * of two rows of d columns stay finite in float.
-   */
+  /** Every value finite and small enough for squared distances to stay finite in float. */
   private static void requireFinite(Matrix m, String name) {
-    double bound = Math.sqrt(Float.MAX_VALUE / (4.0 * Math.max(1, m.cols())));
-    for (int i = 0; i < m.rows(); i++) {
-      for (int j = 0; j < m.cols(); j++) {
-        float v = m.get(i, j);
-        if (!Float.isFinite(v)) {
-          throw new InvalidInputException(name + "[" + i + "][" + j + "] = " + v + ": expected a finite number");
-        }
-        if (Math.abs(v) > bound) {
-          throw new InvalidInputException(name + "[" + i + "][" + j + "] = " + v + ": expected |value| <= "
-              + (float) bound + " so that squared distances between rows of " + m.cols()
-              + " columns stay finite in float (rescale the features)");
-        }
-      }
-    }
+    m.requireFinite(name, Matrix.distanceSafeMagnitude(m.cols()));
   }
 
   private static SparseMatrix sparse(Matrix data, Similarity metric, ComputeBackend backend,
