@@ -9,7 +9,7 @@ module org.alkit.cli {
   requires io.micronaut.micronaut_core;
   requires jakarta.inject;
   requires com.google.guice;
-  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.core;
 
   opens org.alkit.cli to info.picocli, io.micronaut.micronaut_inject, io.micronaut.micronaut_core;
 }

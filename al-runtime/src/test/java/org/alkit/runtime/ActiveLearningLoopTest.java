@@ -30,9 +30,17 @@ class ActiveLearningLoopTest {
     return Dataset.split("blobs", Matrix.of(x), y, 3, 0.25, 1);
   }
 
+  /** The test's base configuration, {@code extra} lines replacing its keys (YAML refuses a key given twice). */
   private static RunConfig config(String extra) {
-    return RunConfig.parse("dataset: blobs\nstrategy: " + LowestConfidenceTestProvider.NAME
-        + "\ninitial-labeled: 6\nbudget: 4\nrounds: 2\nseed: 9\nmodel-options: {iterations: 80}\n" + extra);
+    java.util.Map<String, String> lines = new java.util.LinkedHashMap<>();
+    String base = "dataset: blobs\nstrategy: " + LowestConfidenceTestProvider.NAME
+        + "\ninitial-labeled: 6\nbudget: 4\nrounds: 2\nseed: 9\nmodel-options: {iterations: 80}\n" + extra;
+    for (String line : base.split("\n")) {
+      if (!line.isBlank()) {
+        lines.put(line.substring(0, line.indexOf(':')), line);
+      }
+    }
+    return RunConfig.parse(String.join("\n", lines.values()));
   }
 
   private static ActiveLearningLoop loop(RunConfig config) {
