@@ -22,16 +22,9 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class BaldProvider extends BayesianProvider {
   /** The provider, as ServiceLoader creates it. */
-  public BaldProvider() {}
-
-  @Override
-  public String name() {
-    return "bald";
-  }
-
-  @Override
-  public String description() {
-    return "mutual information H[mean_t p_t] - mean_t H[p_t] over MC passes (Houlsby et al. 2011)";
+  public BaldProvider() {
+    super("bald",
+        "mutual information H[mean_t p_t] - mean_t H[p_t] over MC passes (Houlsby et al. 2011)");
   }
 
   @Override

@@ -34,16 +34,9 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class BatchBaldProvider extends BayesianProvider {
   /** The provider, as ServiceLoader creates it. */
-  public BatchBaldProvider() {}
-
-  @Override
-  public String name() {
-    return "batch-bald";
-  }
-
-  @Override
-  public String description() {
-    return "greedy batch of maximal joint mutual information with the parameters (Kirsch et al. 2019)";
+  public BatchBaldProvider() {
+    super("batch-bald",
+        "greedy batch of maximal joint mutual information with the parameters (Kirsch et al. 2019)");
   }
 
   @Override

@@ -19,11 +19,6 @@ package org.alkit.bayesian;
  */
 final class Logs {
   private static final int TABLE_BITS = 8;
-  /** Float mantissa bits below the table index. */
-  private static final int FLOAT_LOW_BITS = 23 - TABLE_BITS;
-  private static final int FLOAT_LOW_MASK = (1 << FLOAT_LOW_BITS) - 1;
-  private static final int FLOAT_MIN_NORMAL_BITS = Float.floatToRawIntBits(Float.MIN_NORMAL);
-  private static final int FLOAT_INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
   private static final int MANTISSA_BITS = 52;
   private static final long MANTISSA_MASK = (1L << MANTISSA_BITS) - 1;
   private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
@@ -48,7 +43,7 @@ final class Logs {
   /** {@code ln v}, within {@code 10⁻¹⁴ + 10⁻¹⁵·|ln v|} of {@link Math#log}. */
   static double ln(double v) {
     long bits = Double.doubleToRawLongBits(v);
-    // negative doubles have the sign bit set, so bits < 0 lands here too
+    // zero, subnormals and negatives (sign bit set: bits < 0) fall below the first normal
     if (bits < MIN_NORMAL_BITS || bits >= INFINITY_BITS) {
       return Math.log(v);
     }
@@ -59,21 +54,6 @@ final class Logs {
     return exponent * LN2 + LN_NODE[node] + log1p(r);
   }
 
-  /**
-   * {@code ln v} of a float, as {@link #ln(double)} of it (the two differ by rounding, below
-   * 10⁻¹⁵) in fewer steps: the remainder {@code m − c} is read from the low mantissa bits.
-   */
-  static double ln(float v) {
-    int bits = Float.floatToRawIntBits(v);
-    if (bits < FLOAT_MIN_NORMAL_BITS || bits >= FLOAT_INFINITY_BITS) {
-      return Math.log(v);
-    }
-    int exponent = (bits >>> 23) - 127;
-    int node = (bits >>> FLOAT_LOW_BITS) & (LN_NODE.length - 1);
-    double r = (bits & FLOAT_LOW_MASK) * 0x1p-23 * INV_NODE[node];
-    return exponent * LN2 + LN_NODE[node] + log1p(r);
-  }
-
   /** {@code ln(1 + r)} for {@code 0 ≤ r < 2⁻⁸}, to degree 5. */
   private static double log1p(double r) {
     return r * (1 - r * (1.0 / 2 - r * (1.0 / 3 - r * (1.0 / 4 - r * (1.0 / 5)))));
@@ -81,11 +61,6 @@ final class Logs {
 
   /** {@code v ln v}, and 0 for {@code v ≤ 0} (the limit at 0). */
   static double xlnx(double v) {
-    return v > 0 ? v * ln(v) : 0;
-  }
-
-  /** {@code v ln v} of a float, and 0 for {@code v ≤ 0}. */
-  static double xlnx(float v) {
     return v > 0 ? v * ln(v) : 0;
   }
 

@@ -21,16 +21,9 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class MeanStdProvider extends BayesianProvider {
   /** The provider, as ServiceLoader creates it. */
-  public MeanStdProvider() {}
-
-  @Override
-  public String name() {
-    return "mean-std";
-  }
-
-  @Override
-  public String description() {
-    return "mean over classes of the std over MC passes of p_c (Kampffmeyer et al. 2016)";
+  public MeanStdProvider() {
+    super("mean-std",
+        "mean over classes of the std over MC passes of p_c (Kampffmeyer et al. 2016)");
   }
 
   @Override

@@ -32,16 +32,9 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class PowerBaldProvider extends BayesianProvider {
   /** The provider, as ServiceLoader creates it. */
-  public PowerBaldProvider() {}
-
-  @Override
-  public String name() {
-    return "power-bald";
-  }
-
-  @Override
-  public String description() {
-    return "batch sampled without replacement with p proportional to BALD^beta (Kirsch et al. 2023)";
+  public PowerBaldProvider() {
+    super("power-bald",
+        "batch sampled without replacement with p proportional to BALD^beta (Kirsch et al. 2023)");
   }
 
   @Override

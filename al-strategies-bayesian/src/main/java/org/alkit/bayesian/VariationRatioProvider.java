@@ -20,16 +20,9 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class VariationRatioProvider extends BayesianProvider {
   /** The provider, as ServiceLoader creates it. */
-  public VariationRatioProvider() {}
-
-  @Override
-  public String name() {
-    return "variation-ratio";
-  }
-
-  @Override
-  public String description() {
-    return "1 - (passes predicting the modal class) / T (Freeman 1965; Gal et al. 2017)";
+  public VariationRatioProvider() {
+    super("variation-ratio",
+        "1 - (passes predicting the modal class) / T (Freeman 1965; Gal et al. 2017)");
   }
 
   @Override

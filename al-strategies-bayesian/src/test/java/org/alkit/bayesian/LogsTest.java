@@ -17,7 +17,6 @@ class LogsTest {
         bits += 997) {
       float v = Float.intBitsToFloat(bits);
       assertClose(v);
-      assertThat(Logs.ln(v)).as("ln %s as float and as double", v).isCloseTo(Logs.ln((double) v), within(1e-15));
     }
   }
 
@@ -43,11 +42,7 @@ class LogsTest {
     for (double v : specials) {
       assertThat(Double.valueOf(Logs.ln(v))).as("ln %s", v).isEqualTo(Double.valueOf(Math.log(v)));
     }
-    for (float v : new float[] {0, -1, Float.MIN_VALUE, Float.POSITIVE_INFINITY, Float.NaN}) {
-      assertThat(Double.valueOf(Logs.ln(v))).as("ln %s", v).isEqualTo(Double.valueOf(Math.log(v)));
-    }
     assertThat(Logs.xlnx(0)).isZero();
-    assertThat(Logs.xlnx(0f)).isZero();
     assertThat(Logs.normalisedEntropy(0, 0)).isZero();
   }
 }
