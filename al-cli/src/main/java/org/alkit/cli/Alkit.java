@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code alkit} command. Exit codes: 0 success, 2 bad input (one line on stderr, no stack
- * trace unless {@code --verbose}), 1 an internal failure.
+ * trace unless {@code --verbose}), 1 an internal failure, 3 a regression found by
+ * {@code alkit eval --baseline}.
  */
 @Command(
     name = "alkit",
@@ -24,13 +25,16 @@ import picocli.CommandLine.ScopeType;
     version = Alkit.VERSION,
     description = "Active learning for the JVM: pick which unlabeled items to label next.",
     subcommands = {StrategiesCommand.class, SelectCommand.class, MaximizeCommand.class, RunCommand.class,
-        CommandLine.HelpCommand.class})
+        EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Alkit implements Runnable {
   /** What {@code --version} prints. */
   static final String VERSION = "alkit 0.1.0";
 
   /** Exit code for input the user must fix. */
   static final int BAD_INPUT = 2;
+
+  /** Exit code of {@code alkit eval --baseline} when a cell regressed. */
+  static final int REGRESSION = 3;
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "print stack traces of errors")
   boolean verbose;

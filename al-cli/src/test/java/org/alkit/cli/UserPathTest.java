@@ -70,7 +70,7 @@ class UserPathTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"select", "maximize", "run", "strategies"})
+  @ValueSource(strings = {"select", "maximize", "run", "strategies", "eval"})
   void everySubcommandHasHelp(String command) {
     for (String[] args : new String[][] {{command, "--help"}, {command, "-h"}, {"help", command}}) {
       CliHarness.Result r = CliHarness.run(args);
