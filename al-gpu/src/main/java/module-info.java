@@ -12,5 +12,6 @@ module org.alkit.gpu {
 
   provides org.alkit.api.ModelProvider with
       org.alkit.gpu.model.MlpModelProvider,
-      org.alkit.gpu.model.CnnModelProvider;
+      org.alkit.gpu.model.CnnModelProvider,
+      org.alkit.gpu.model.EmbedModelProvider;
 }

@@ -16,7 +16,7 @@ import org.alkit.api.Signal;
 import org.alkit.gpu.engine.Torch;
 
 /**
- * A trained network's signals for any rows x, computed in batches of {@value #BATCH} rows:
+ * A trained network's signals for any rows x, computed in batches of {@value Forward#BATCH} rows:
  *
  * <ul>
  *   <li>{@link Signal#PROBABILITIES}: softmax(W h + b), dropout off;</li>
@@ -30,9 +30,6 @@ import org.alkit.gpu.engine.Torch;
  * </ul>
  */
 final class FittedNetwork implements FittedModel {
-  /** Rows per forward pass. */
-  static final int BATCH = 1024;
-
   private final Architecture architecture;
   private final int columns;
   private final int classes;
@@ -109,30 +106,24 @@ final class FittedNetwork implements FittedModel {
    */
   private List<Matrix> run(Matrix x, boolean dropout, int passes, boolean embeddings) {
     int n = x.rows();
-    float[][] p = new float[passes][n * classes];
+    float[][] p = new float[passes][Math.multiplyExact(n, classes)];
     int d = architecture.embeddingSize(columns);
     float[] h = embeddings ? new float[Math.multiplyExact(n, d)] : null;
     try (NDManager manager = Torch.engine().newBaseManager(device)) {
       Architecture.Network network = load(manager);
       ParameterStore store = new ParameterStore(manager, false);
-      for (int from = 0; from < n; from += BATCH) {
-        int to = Math.min(n, from + BATCH);
-        try (NDManager batch = manager.newSubManager()) {
-          NDArray input = batch.create(scaler.rows(x, i -> i, from, to), architecture.inputShape(columns, to - from));
-          for (int t = 0; t < Math.max(1, passes); t++) {
-            NDArray features = network.features().forward(store, new NDList(input), dropout).singletonOrThrow();
-            if (embeddings && t == 0) {
-              float[] values = features.toFloatArray();
-              System.arraycopy(values, 0, h, from * d, values.length);
-            }
-            if (t < passes) {
-              NDArray logits = network.head().forward(store, new NDList(features), false).singletonOrThrow();
-              float[] values = logits.softmax(1).toFloatArray();
-              System.arraycopy(values, 0, p[t], from * classes, values.length);
-            }
+      Forward.batches(x, architecture, scaler, manager, (input, from, to) -> {
+        for (int t = 0; t < Math.max(1, passes); t++) {
+          NDArray features = network.features().forward(store, new NDList(input), dropout).singletonOrThrow();
+          if (h != null && t == 0) {
+            System.arraycopy(features.toFloatArray(), 0, h, from * d, (to - from) * d);
+          }
+          if (t < passes) {
+            NDArray logits = network.head().forward(store, new NDList(features), false).singletonOrThrow();
+            System.arraycopy(logits.softmax(1).toFloatArray(), 0, p[t], from * classes, (to - from) * classes);
           }
         }
-      }
+      });
     }
     List<Matrix> out = new ArrayList<>();
     for (float[] sample : p) {
