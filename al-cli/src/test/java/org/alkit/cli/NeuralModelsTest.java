@@ -1,0 +1,55 @@
+package org.alkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.alkit.api.FittedModel;
+import org.alkit.api.GradientEmbeddings;
+import org.alkit.api.Matrix;
+import org.alkit.api.ModelProvider;
+import org.alkit.api.Options;
+import org.alkit.eval.Datasets;
+import org.alkit.runtime.Dataset;
+import org.alkit.runtime.Registry;
+import org.junit.jupiter.api.Test;
+
+/** The DJL models (al-gpu), found by name as the run configuration finds them, on real images. */
+class NeuralModelsTest {
+  @Test
+  void mlpReachesEightyPercentOnFashionMnistFromTwoThousandLabels() {
+    assumeTrue(Files.isDirectory(Path.of(Datasets.FASHION_MNIST_DIR)),
+        "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); CI installs it");
+    Dataset fashion = Datasets.load(Datasets.FASHION_MNIST, 0.25, 1);
+    int[] labeled = Arrays.copyOf(shuffled(fashion.pool().rows(), 7), 2_000);
+    int[] truth = fashion.poolLabels();
+    int[] labels = Arrays.stream(labeled).map(i -> truth[i]).toArray();
+    ModelProvider mlp = Registry.load().model("mlp");
+    FittedModel model = mlp.create(Options.resolve("model 'mlp'", mlp.parameters(), Map.of()))
+        .fit(fashion.pool(), labeled, labels, fashion.numClasses(), 3);
+    Matrix p = model.probabilities(fashion.test());
+    int[] testLabels = fashion.testLabels();
+    int hits = 0;
+    for (int i = 0; i < p.rows(); i++) {
+      hits += GradientEmbeddings.argmax(p, i) == testLabels[i] ? 1 : 0;
+    }
+    assertThat(hits / (double) p.rows()).as("test accuracy on the 10 000 test images").isGreaterThanOrEqualTo(0.80);
+  }
+
+  private static int[] shuffled(int n, long seed) {
+    int[] a = new int[n];
+    Arrays.setAll(a, i -> i);
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    return a;
+  }
+}
