@@ -57,7 +57,7 @@ public final class MlpRound {
     long predicted = System.nanoTime();
     List<Matrix> mc = model.stack(Signal.MC_PROBABILITIES, unlabeled);
     long sampled = System.nanoTime();
-    System.out.printf("load %.2f s, engine start %.2f s, fit on %d %.2f s, probabilities of %d %.2f s, "
+    System.out.printf("load %.2f s, create %.2f s, fit on %d %.2f s, probabilities of %d %.2f s, "
         + "%d MC samples of %d %.2f s (%s)%n", seconds(start, loaded), seconds(loaded, created), labeledCount,
         seconds(created, fitted), p.rows(), seconds(fitted, predicted), mc.size(), unlabeled.rows(),
         seconds(predicted, sampled), adapter);

@@ -3,6 +3,8 @@ package org.alkit.gpu.model;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.norm.Dropout;
+import java.util.List;
 import ai.djl.nn.core.Linear;
 import org.alkit.api.Matrix;
 
@@ -24,12 +26,12 @@ interface Architecture {
   /** The length of h, the feature block's output. */
   int embeddingSize(int columns);
 
-  /** A fresh, uninitialised feature block. */
-  Block features(int columns);
+  /** A fresh, uninitialised feature block, its layers in order. */
+  SequentialBlock features(int columns);
 
   /** The whole network with a fresh head of {@code classes} outputs. */
   default Network network(int columns, int classes) {
-    Block features = features(columns);
+    SequentialBlock features = features(columns);
     Block head = Linear.builder().setUnits(classes).build();
     return new Network(new SequentialBlock().add(features).add(head), features, head);
   }
@@ -41,5 +43,24 @@ interface Architecture {
    * @param features input ↦ h
    * @param head h ↦ logits
    */
-  record Network(SequentialBlock all, Block features, Block head) {}
+  record Network(SequentialBlock all, SequentialBlock features, Block head) {
+    /**
+     * The feature layers before the first dropout: the same on every Monte-Carlo pass, so
+     * computed once for all T (bit-identical to running every layer T times).
+     */
+    List<Block> deterministicPrefix() {
+      List<Block> layers = features.getChildren().values();
+      int split = 0;
+      while (split < layers.size() && !(layers.get(split) instanceof Dropout)) {
+        split++;
+      }
+      return layers.subList(0, split);
+    }
+
+    /** The feature layers from the first dropout on. */
+    List<Block> stochasticSuffix() {
+      List<Block> layers = features.getChildren().values();
+      return layers.subList(deterministicPrefix().size(), layers.size());
+    }
+  }
 }

@@ -2,7 +2,6 @@ package org.alkit.gpu.model;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -66,7 +65,7 @@ record Cnn(String owner, String shapeText, int[] channels, int dense, double dro
   }
 
   @Override
-  public Block features(int columns) {
+  public SequentialBlock features(int columns) {
     shape(columns);
     SequentialBlock block = new SequentialBlock();
     for (int filters : channels) {

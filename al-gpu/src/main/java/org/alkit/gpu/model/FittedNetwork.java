@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.alkit.gpu.engine.Torch;
  *       al. 2020), from this network's own p and h;</li>
  *   <li>{@link Signal#MC_PROBABILITIES}: T softmax outputs with dropout active (Monte-Carlo dropout,
  *       Gal and Ghahramani, ICML 2016), libtorch's generator seeded from the fit seed, so the same
- *       model gives the same T samples on every call.</li>
+ *       model gives the same T samples on every call. The layers before the first dropout are
+ *       computed once per batch and shared by the T passes.</li>
  * </ul>
  */
 final class FittedNetwork implements FittedModel {
@@ -86,6 +88,14 @@ final class FittedNetwork implements FittedModel {
     return Torch.seeded(mcSeed, () -> run(x, true, mcSamples, false));
   }
 
+  private static NDList layers(List<Block> layers, ParameterStore store, NDList input, boolean training) {
+    NDList x = input;
+    for (Block layer : layers) {
+      x = layer.forward(store, x, training);
+    }
+    return x;
+  }
+
   /** The trained network, its parameters in {@code manager}. */
   Architecture.Network load(NDManager manager) {
     Architecture.Network network = architecture.network(columns, classes);
@@ -112,14 +122,17 @@ final class FittedNetwork implements FittedModel {
     try (NDManager manager = Torch.engine().newBaseManager(device)) {
       Architecture.Network network = load(manager);
       ParameterStore store = new ParameterStore(manager, false);
+      List<Block> prefix = network.deterministicPrefix();
+      List<Block> suffix = network.stochasticSuffix();
       Forward.batches(x, architecture, scaler, manager, (input, from, to) -> {
+        NDList shared = layers(prefix, store, new NDList(input), false);
         for (int t = 0; t < Math.max(1, passes); t++) {
-          NDArray features = network.features().forward(store, new NDList(input), dropout).singletonOrThrow();
+          NDList features = layers(suffix, store, shared, dropout);
           if (h != null && t == 0) {
-            System.arraycopy(features.toFloatArray(), 0, h, from * d, (to - from) * d);
+            System.arraycopy(features.singletonOrThrow().toFloatArray(), 0, h, from * d, (to - from) * d);
           }
           if (t < passes) {
-            NDArray logits = network.head().forward(store, new NDList(features), false).singletonOrThrow();
+            NDArray logits = network.head().forward(store, features, false).singletonOrThrow();
             System.arraycopy(logits.softmax(1).toFloatArray(), 0, p[t], from * classes, (to - from) * classes);
           }
         }

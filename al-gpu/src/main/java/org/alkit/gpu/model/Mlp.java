@@ -2,7 +2,6 @@ package org.alkit.gpu.model;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
@@ -35,7 +34,7 @@ record Mlp(String owner, int[] hidden, double dropout) implements Architecture {
   }
 
   @Override
-  public Block features(int columns) {
+  public SequentialBlock features(int columns) {
     SequentialBlock block = new SequentialBlock();
     for (int units : hidden) {
       block.add(Linear.builder().setUnits(units).build())

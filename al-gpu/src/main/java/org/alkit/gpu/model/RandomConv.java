@@ -2,7 +2,6 @@ package org.alkit.gpu.model;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -54,7 +53,7 @@ record RandomConv(String owner, String shapeText, int filters) implements Archit
   }
 
   @Override
-  public Block features(int columns) {
+  public SequentialBlock features(int columns) {
     ItemShape s = shape(columns);
     Shape cell = new Shape(s.height() / GRID, s.width() / GRID);
     return new SequentialBlock()

@@ -6,6 +6,7 @@ import static org.alkit.gpu.model.TestData.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.Signal;
+import org.alkit.gpu.engine.Torch;
 import org.junit.jupiter.api.Test;
 
 class MlpModelTest {
@@ -63,5 +65,16 @@ class MlpModelTest {
     FittedModel model = mlp.fit(data.x(), range(0, 10), data.labels(range(0, 10)), 2, 1);
     assertThatThrownBy(() -> model.probabilities(Matrix.wrap(1, 3, new float[3])))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("fitted on 4 features");
+  }
+
+  @Test
+  void learnsOnTheGpuWhenThereIsOne() {
+    assumeTrue(Torch.engine().getGpuCount() > 0, "no GPU visible to PyTorch: the CUDA path is not tested here");
+    TestData.Labeled digits = TestData.optdigits();
+    int[] train = range(0, 500);
+    FittedModel model = adapter(MLP, Map.of("hidden", "128", "device", "gpu"))
+        .fit(digits.x(), train, digits.labels(train), 10, 7);
+    assertThat(accuracy(model, digits, range(1_000, 1_797))).isGreaterThan(0.88);
+    assertThat(model.stack(Signal.MC_PROBABILITIES, digits.x().rows(0, 10))).hasSize(20);
   }
 }
