@@ -3,6 +3,7 @@ package org.alkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,9 +18,14 @@ import org.alkit.eval.Datasets;
 import org.alkit.runtime.Dataset;
 import org.alkit.runtime.Registry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The DJL models (al-gpu), found by name as the run configuration finds them, on real images. */
 class NeuralModelsTest {
+  @TempDir Path dir;
+
   @Test
   void mlpReachesEightyPercentOnFashionMnistFromTwoThousandLabels() {
     assumeTrue(Files.isDirectory(Path.of(Datasets.FASHION_MNIST_DIR)),
@@ -38,6 +44,24 @@ class NeuralModelsTest {
       hits += GradientEmbeddings.argmax(p, i) == testLabels[i] ? 1 : 0;
     }
     assertThat(hits / (double) p.rows()).as("test accuracy on the 10 000 test images").isGreaterThanOrEqualTo(0.80);
+  }
+
+  /** The two other DJL models through {@code alkit run}: BADGE on cnn (gradient embeddings), margin on embed. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "cnn   | badge  | {channels: '8,16', dense: 32, epochs: 40}",
+      "embed | margin | {filters: 16}"})
+  void cnnAndEmbedRunEndToEnd(String model, String strategy, String options) throws IOException {
+    Path config = dir.resolve(model + ".yml");
+    Files.writeString(config, "dataset: optdigits\nmodel: " + model + "\nmodel-options: " + options
+        + "\nstrategy: " + strategy + "\ninitial-labeled: 100\nbudget: 50\nrounds: 2\n");
+    CliHarness.Result r = CliHarness.run("run", "--config", config.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("model " + model, "round 2/2  labeled 150");
+    String last = r.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+    assertThat(last).startsWith("final accuracy: ");
+    assertThat(Double.parseDouble(last.substring("final accuracy: ".length()))).as("chance is 0.1")
+        .isGreaterThan(0.6);
   }
 
   private static int[] shuffled(int n, long seed) {
