@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.alkit.api.FittedModel;
@@ -31,9 +30,9 @@ class NeuralModelsTest {
     assumeTrue(Files.isDirectory(Path.of(Datasets.FASHION_MNIST_DIR)),
         "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); CI installs it");
     Dataset fashion = Datasets.load(Datasets.FASHION_MNIST, 0.25, 1);
-    int[] labeled = Arrays.copyOf(shuffled(fashion.pool().rows(), 7), 2_000);
+    int[] labeled = new SplittableRandom(7).ints(0, fashion.pool().rows()).distinct().limit(2_000).toArray();
     int[] truth = fashion.poolLabels();
-    int[] labels = Arrays.stream(labeled).map(i -> truth[i]).toArray();
+    int[] labels = java.util.stream.IntStream.of(labeled).map(i -> truth[i]).toArray();
     ModelProvider mlp = Registry.load().model("mlp");
     FittedModel model = mlp.create(Options.resolve("model 'mlp'", mlp.parameters(), Map.of()))
         .fit(fashion.pool(), labeled, labels, fashion.numClasses(), 3);
@@ -62,18 +61,5 @@ class NeuralModelsTest {
     assertThat(last).startsWith("final accuracy: ");
     assertThat(Double.parseDouble(last.substring("final accuracy: ".length()))).as("chance is 0.1")
         .isGreaterThan(0.6);
-  }
-
-  private static int[] shuffled(int n, long seed) {
-    int[] a = new int[n];
-    Arrays.setAll(a, i -> i);
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    return a;
   }
 }

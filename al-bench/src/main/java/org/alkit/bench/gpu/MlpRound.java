@@ -41,9 +41,10 @@ public final class MlpRound {
     long start = System.nanoTime();
     Dataset fashion = Datasets.load(Datasets.FASHION_MNIST, 0.25, 1);
     int n = fashion.pool().rows();
-    int[] order = shuffled(n, new SplittableRandom(42));
-    int[] labeled = Arrays.copyOf(order, labeledCount);
-    int[] rest = Arrays.copyOfRange(order, labeledCount, n);
+    int[] labeled = new SplittableRandom(42).ints(0, n).distinct().limit(labeledCount).toArray();
+    java.util.BitSet taken = new java.util.BitSet(n);
+    IntStream.of(labeled).forEach(taken::set);
+    int[] rest = IntStream.range(0, n).filter(i -> !taken.get(i)).toArray();
     int[] truth = fashion.poolLabels();
     int[] labels = IntStream.of(labeled).map(i -> truth[i]).toArray();
     Matrix unlabeled = fashion.pool().select(rest);
@@ -65,16 +66,5 @@ public final class MlpRound {
 
   private static double seconds(long from, long to) {
     return (to - from) / 1e9;
-  }
-
-  private static int[] shuffled(int n, SplittableRandom random) {
-    int[] a = IntStream.range(0, n).toArray();
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    return a;
   }
 }

@@ -10,7 +10,6 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import java.util.Arrays;
 import org.alkit.api.InvalidInputException;
-import org.alkit.api.Matrix;
 
 /**
  * A small convolutional network for image pools, the shape of the one Gal, Islam and Ghahramani
@@ -25,7 +24,7 @@ import org.alkit.api.Matrix;
  * @param dense units of the penultimate layer, h
  * @param dropout p
  */
-record Cnn(String owner, String shapeText, int[] channels, int dense, double dropout) implements Architecture {
+record Cnn(String owner, String shapeText, int[] channels, int dense, double dropout) implements ImageArchitecture {
   Cnn {
     channels = channels.clone();
     if (channels.length == 0) {
@@ -36,8 +35,8 @@ record Cnn(String owner, String shapeText, int[] channels, int dense, double dro
     }
   }
 
-  /** The item shape of rows of {@code columns} values, checked against the pooling layers. */
-  ItemShape shape(int columns) {
+  @Override
+  public ItemShape shape(int columns) {
     ItemShape shape = ItemShape.resolve(owner, shapeText, columns);
     int side = 1 << channels.length;
     if (shape.height() < side || shape.width() < side) {
@@ -46,17 +45,6 @@ record Cnn(String owner, String shapeText, int[] channels, int dense, double dro
           + " (or fewer entries in option 'channels')");
     }
     return shape;
-  }
-
-  @Override
-  public Scaler scaler(Matrix x) {
-    return Scaler.perChannel(x, shape(x.cols()));
-  }
-
-  @Override
-  public Shape inputShape(int columns, long n) {
-    ItemShape s = shape(columns);
-    return new Shape(n, s.channels(), s.height(), s.width());
   }
 
   @Override

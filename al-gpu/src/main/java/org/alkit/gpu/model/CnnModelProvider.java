@@ -1,9 +1,6 @@
 package org.alkit.gpu.model;
 
 import java.util.List;
-import java.util.stream.Stream;
-import org.alkit.api.ModelAdapter;
-import org.alkit.api.ModelProvider;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
 
@@ -23,7 +20,7 @@ import org.alkit.api.Parameter;
  * <p>Offers the same signals as {@code mlp}: probabilities, embeddings (h), gradient embeddings of
  * the head and Monte-Carlo dropout probabilities.
  */
-public final class CnnModelProvider implements ModelProvider {
+public final class CnnModelProvider extends NetworkModelProvider {
   /** The name configuration selects this model by. */
   public static final String NAME = "cnn";
 
@@ -36,20 +33,16 @@ public final class CnnModelProvider implements ModelProvider {
   }
 
   @Override
-  public List<Parameter> parameters() {
-    return Stream.concat(
-        Stream.of(
-            Parameter.text(ItemShape.OPTION, "", "CxHxW of one item, e.g. 1x28x28 (blank: from the data set)"),
-            Parameter.text("channels", "32,64", "filters of each 3x3 convolution (each followed by a 2x2 max-pool)"),
-            Parameter.integer("dense", 128, "units of the penultimate dense layer (the embeddings)")),
-        TrainingOptions.PARAMETERS.stream()).toList();
+  List<Parameter> architectureParameters() {
+    return List.of(
+        Parameter.text(ItemShape.OPTION, "", "CxHxW of one item, e.g. 1x28x28 (blank: from the data set)"),
+        Parameter.text("channels", "32,64", "filters of each 3x3 convolution (each followed by a 2x2 max-pool)"),
+        Parameter.integer("dense", 128, "units of the penultimate dense layer (the embeddings)"));
   }
 
   @Override
-  public ModelAdapter create(Options options) {
-    TrainingOptions training = TrainingOptions.from(options);
-    String owner = "model '" + NAME + "'";
-    return new NetworkAdapter(new Cnn(owner, options.getString(ItemShape.OPTION),
-        TrainingOptions.sizes(options, "channels"), options.getInt("dense"), training.dropout()), training);
+  Architecture architecture(String owner, Options options, TrainingOptions training) {
+    return new Cnn(owner, options.getString(ItemShape.OPTION), TrainingOptions.sizes(options, "channels"),
+        options.getInt("dense"), training.dropout());
   }
 }

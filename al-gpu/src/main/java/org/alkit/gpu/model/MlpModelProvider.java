@@ -1,9 +1,6 @@
 package org.alkit.gpu.model;
 
 import java.util.List;
-import java.util.stream.Stream;
-import org.alkit.api.ModelAdapter;
-import org.alkit.api.ModelProvider;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
 
@@ -18,17 +15,14 @@ import org.alkit.api.Parameter;
  * layer at the predicted label; Ash et al., "Deep Batch Active Learning by Diverse, Uncertain
  * Gradient Lower Bounds", ICLR 2020) and {@code mc-probabilities} (T = {@code mc-samples} passes
  * with dropout active; Gal and Ghahramani, "Dropout as a Bayesian Approximation", ICML 2016).
- * Deterministic under the fit seed on one libtorch thread; see the README for more threads and
- * CUDA.
+ * Deterministic under the fit seed; see the README for threads and CUDA.
  *
  * <pre>{@code
  * model: mlp
  * model-options: {hidden: "256", dropout: 0.25, epochs: 30, mc-samples: 20}
  * }</pre>
- *
- * DJL is loaded only when {@link #create} runs, never to list the provider.
  */
-public final class MlpModelProvider implements ModelProvider {
+public final class MlpModelProvider extends NetworkModelProvider {
   /** The name configuration selects this model by. */
   public static final String NAME = "mlp";
 
@@ -41,16 +35,12 @@ public final class MlpModelProvider implements ModelProvider {
   }
 
   @Override
-  public List<Parameter> parameters() {
-    return Stream.concat(
-        Stream.of(Parameter.text("hidden", "256", "hidden layer sizes, comma-separated (empty: softmax regression)")),
-        TrainingOptions.PARAMETERS.stream()).toList();
+  List<Parameter> architectureParameters() {
+    return List.of(Parameter.text("hidden", "256", "hidden layer sizes, comma-separated (empty: softmax regression)"));
   }
 
   @Override
-  public ModelAdapter create(Options options) {
-    TrainingOptions training = TrainingOptions.from(options);
-    String owner = "model '" + NAME + "'";
-    return new NetworkAdapter(new Mlp(owner, TrainingOptions.sizes(options, "hidden"), training.dropout()), training);
+  Architecture architecture(String owner, Options options, TrainingOptions training) {
+    return new Mlp(owner, TrainingOptions.sizes(options, "hidden"), training.dropout());
   }
 }

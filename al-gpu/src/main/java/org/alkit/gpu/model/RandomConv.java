@@ -7,7 +7,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import org.alkit.api.InvalidInputException;
-import org.alkit.api.Matrix;
 
 /**
  * A fixed random convolutional feature extractor: Conv2d(filters, 5×5, same padding) → ReLU →
@@ -17,7 +16,7 @@ import org.alkit.api.Matrix;
  * classifier (Jarrett et al., ICCV 2009; Saxe et al., "On Random Weights and Unsupervised Feature
  * Learning", ICML 2011). Pixels are standardised per channel.
  */
-record RandomConv(String owner, String shapeText, int filters) implements Architecture {
+record RandomConv(String owner, String shapeText, int filters) implements ImageArchitecture {
   private static final int GRID = 4;
 
   RandomConv {
@@ -26,24 +25,14 @@ record RandomConv(String owner, String shapeText, int filters) implements Archit
     }
   }
 
-  private ItemShape shape(int columns) {
+  @Override
+  public ItemShape shape(int columns) {
     ItemShape shape = ItemShape.resolve(owner, shapeText, columns);
     if (shape.height() < GRID || shape.width() < GRID) {
       throw new InvalidInputException(owner + ": items of shape " + shape + " are smaller than the " + GRID
           + "×" + GRID + " pooling grid; expected height and width >= " + GRID);
     }
     return shape;
-  }
-
-  @Override
-  public Scaler scaler(Matrix x) {
-    return Scaler.perChannel(x, shape(x.cols()));
-  }
-
-  @Override
-  public Shape inputShape(int columns, long n) {
-    ItemShape s = shape(columns);
-    return new Shape(n, s.channels(), s.height(), s.width());
   }
 
   @Override
