@@ -7,7 +7,7 @@ module org.alkit.runtime {
   requires org.alkit.commons;
   requires transitive com.google.guice;
   requires org.yaml.snakeyaml;
-  requires static org.apiguardian.api;
+  requires static transitive org.apiguardian.api;
   // optional: the backend's register-blocked kernels, when the JVM resolves it (--add-modules)
   requires static jdk.incubator.vector;
 

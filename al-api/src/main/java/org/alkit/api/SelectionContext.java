@@ -16,9 +16,11 @@ import org.apiguardian.api.API;
  * the compute backend.
  *
  * <p>Signals are computed lazily, once, on first access, and validated then against the signal's
- * {@link Signal#domain()}: their row count must equal {@link #poolSize()}, every value must be
- * finite, and rows of a {@link Signal.Domain#PROBABILITY_ROWS} signal must be non-negative and
- * sum to 1 within {@value #PROBABILITY_TOLERANCE}. A signal the context does not have raises
+ * {@link Signal#domain()}: their row count must equal {@link #poolSize()}; a
+ * {@link Signal.Domain#FEATURES} signal of d columns must hold finite values with
+ * |v| ≤ √(Float.MAX_VALUE / 4d), so squared distances and dot products stay finite; the rows of a
+ * {@link Signal.Domain#PROBABILITY_ROWS} signal must be finite, non-negative and sum to 1 within
+ * {@value #PROBABILITY_TOLERANCE}. A signal the context does not have raises
  * {@link MissingSignalException}.
  *
  * <pre>{@code
@@ -222,7 +224,10 @@ public final class SelectionContext {
       throw new InvalidInputException(what + " has " + m.rows() + " rows; expected one per pool item ("
           + poolSize + ")");
     }
-    boolean probabilities = signal.domain() == Signal.Domain.PROBABILITY_ROWS;
+    if (signal.domain() == Signal.Domain.FEATURES) {
+      m.requireFinite(what, Matrix.distanceSafeMagnitude(m.cols()));
+      return;
+    }
     for (int i = 0; i < m.rows(); i++) {
       double sum = 0;
       for (int j = 0; j < m.cols(); j++) {
@@ -230,13 +235,13 @@ public final class SelectionContext {
         if (!Float.isFinite(v)) {
           throw new InvalidInputException(what + "[" + i + "][" + j + "] = " + v + "; expected a finite value");
         }
-        if (probabilities && v < 0) {
+        if (v < 0) {
           throw new InvalidInputException(what + "[" + i + "][" + j + "] = " + v
               + "; expected a probability >= 0");
         }
         sum += v;
       }
-      if (probabilities && Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
+      if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
         throw new InvalidInputException(what + " row " + i + " sums to " + sum
             + "; expected 1 within " + PROBABILITY_TOLERANCE);
       }

@@ -21,12 +21,12 @@ public enum Signal {
   /** Class probabilities p(y | x), {@code n × C}, rows sum to 1. */
   PROBABILITIES(Shape.MATRIX, Domain.PROBABILITY_ROWS),
   /** Feature embeddings (for BADGE: the penultimate layer), {@code n × d}. */
-  EMBEDDINGS(Shape.MATRIX, Domain.FINITE),
+  EMBEDDINGS(Shape.MATRIX, Domain.FEATURES),
   /**
    * Last-layer gradient embeddings of BADGE (Ash et al., ICLR 2020), {@code n × (C·d)}: with
    * ŷ = argmax p (first maximum), g[c·d + j] = (p_c − [c = ŷ]) · h_j, i.e. (p − onehot(ŷ)) ⊗ h.
    */
-  GRADIENT_EMBEDDINGS(Shape.MATRIX, Domain.FINITE),
+  GRADIENT_EMBEDDINGS(Shape.MATRIX, Domain.FEATURES),
   /** Monte-Carlo dropout probabilities: {@code T} matrices of {@code n × C}. */
   MC_PROBABILITIES(Shape.STACK, Domain.PROBABILITY_ROWS),
   /** Committee probabilities: one {@code n × C} matrix per member. */
@@ -44,8 +44,11 @@ public enum Signal {
 
   /** Where a signal's values must lie; checked on first read. */
   public enum Domain {
-    /** Every value finite. */
-    FINITE,
+    /**
+     * Features (embeddings): every value finite and, for d columns, |v| ≤ √(Float.MAX_VALUE / 4d)
+     * ({@link Matrix#distanceSafeMagnitude}), so squared distances and dot products stay finite.
+     */
+    FEATURES,
     /**
      * Every value finite and non-negative, and every row summing to 1 within
      * {@link SelectionContext#PROBABILITY_TOLERANCE}.

@@ -128,7 +128,7 @@ class SelectionContextTest {
     for (Signal s : Signal.values()) {
       boolean probabilities = s.key().endsWith("probabilities");
       assertThat(s.domain()).as("domain of %s", s)
-          .isEqualTo(probabilities ? Signal.Domain.PROBABILITY_ROWS : Signal.Domain.FINITE);
+          .isEqualTo(probabilities ? Signal.Domain.PROBABILITY_ROWS : Signal.Domain.FEATURES);
     }
   }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.alkit.api.Matrix;
 import org.alkit.runtime.Npy;
 import org.junit.jupiter.api.Test;
@@ -29,26 +26,7 @@ class PluginDiscoveryTest {
       List.of(System.getProperty("java.class.path").split(File.pathSeparator));
 
   private static boolean named(String entry) {
-    String name = Path.of(entry).getFileName().toString();
-    String parent = Path.of(entry).getParent() == null ? "" : Path.of(entry).getParent().toString();
-    return Stream.of("al-api", "al-commons", "al-strategies-", "plugin-example", "ejml-")
-        .anyMatch(p -> name.startsWith(p) || parent.contains(File.separator + p));
-  }
-
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private record Run(int code, String out) {}
-
-  private static Run java(List<String> args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(javaBin());
-    cmd.addAll(args);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), out);
+    return PluginLauncher.named(entry, "al-api", "al-commons", "al-strategies-", "plugin-example", "ejml-");
   }
 
   private List<String> selectArgs() {
@@ -75,11 +53,11 @@ class PluginDiscoveryTest {
   }
 
   private void assertListsAndRunsThePlugin(List<String> launch) throws IOException, InterruptedException {
-    Run list = java(concat(launch, List.of("strategies")));
+    PluginLauncher.Run list = PluginLauncher.java(concat(launch, List.of("strategies")));
     assertThat(list.code()).as(list.out()).isZero();
     assertThat(list.out()).contains("example-outlier").contains("random");
 
-    Run select = java(concat(launch, selectArgs()));
+    PluginLauncher.Run select = PluginLauncher.java(concat(launch, selectArgs()));
     assertThat(select.code()).as(select.out()).isZero();
     assertThat(select.out()).contains("\"selected\" : [ 2 ]");
   }

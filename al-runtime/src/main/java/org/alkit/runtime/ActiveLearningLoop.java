@@ -122,14 +122,13 @@ public final class ActiveLearningLoop implements AutoCloseable {
     if (previous != null) {
       signals.matrix(Signal.PREVIOUS_PROBABILITIES, () -> previous);
     }
-    return signals.builder()
+    return signals.build(b -> b
         .labeled(labeled, labels)
         .budget(Math.min(config.budget(), pool.rows() - labeled.length))
         .round(round)
         .seed(seed)
         .hints(hints)
-        .backend(backend)
-        .build();
+        .backend(backend));
   }
 
   /** The picks, after checking the {@link Strategy} contract: the right count, distinct, unlabeled. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
 import org.alkit.api.SelectionContext;
@@ -22,14 +23,14 @@ import org.apiguardian.api.API;
  * {@link ActiveLearningLoop}) or the files a user gave ({@code alkit select}). It collects each
  * signal as a lazy supplier, derives what it can ({@link Signal#GRADIENT_EMBEDDINGS}
  * (p − onehot(argmax p)) ⊗ h from {@link Signal#PROBABILITIES} and {@link Signal#EMBEDDINGS}, when
- * not given), checks a strategy's requirements against them ({@link CapabilityCheck}) and hands
- * out a builder holding the pool size and every signal; the caller adds labels, budget, round,
- * seed, hints and the backend.
+ * not given, from the validated probabilities and embeddings), checks a strategy's requirements
+ * against them ({@link CapabilityCheck}) and builds the context; the caller adds labels, budget,
+ * round, seed, hints and the backend.
  *
  * <pre>{@code
  * ContextAssembly signals = ContextAssembly.of(n).matrix(Signal.PROBABILITIES, () -> p);
  * signals.check(provider, missing -> "the inputs");
- * SelectionContext ctx = signals.builder().budget(10).backend(backend).build();
+ * SelectionContext ctx = signals.build(b -> b.budget(10).backend(backend));
  * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -108,17 +109,21 @@ public final class ContextAssembly {
     return this;
   }
 
-  /** A context builder for the pool with every signal, given and derived, still lazy. */
-  public SelectionContext.Builder builder() {
+  /**
+   * The context: a builder for the pool holding every given signal, configured by
+   * {@code settings} (labels, budget, round, seed, hints, backend), plus the derived signals,
+   * computed on first use from the context's own validated signals. Every signal stays lazy.
+   */
+  public SelectionContext build(UnaryOperator<SelectionContext.Builder> settings) {
     SelectionContext.Builder b = SelectionContext.builder(poolSize);
     matrices.forEach(b::signal);
     stacks.forEach(b::stack);
-    if (!matrices.containsKey(Signal.GRADIENT_EMBEDDINGS) && matrices.containsKey(Signal.PROBABILITIES)
-        && matrices.containsKey(Signal.EMBEDDINGS)) {
-      Supplier<Matrix> p = matrices.get(Signal.PROBABILITIES);
-      Supplier<Matrix> h = matrices.get(Signal.EMBEDDINGS);
-      b.signal(Signal.GRADIENT_EMBEDDINGS, () -> GradientEmbeddings.of(p.get(), h.get()));
+    SelectionContext base = settings.apply(b).build();
+    if (matrices.containsKey(Signal.GRADIENT_EMBEDDINGS) || !matrices.containsKey(Signal.PROBABILITIES)
+        || !matrices.containsKey(Signal.EMBEDDINGS)) {
+      return base;
     }
-    return b;
+    return base.toBuilder().signal(Signal.GRADIENT_EMBEDDINGS, () -> GradientEmbeddings.of(
+        base.matrix(Signal.PROBABILITIES), base.matrix(Signal.EMBEDDINGS))).build();
   }
 }

@@ -3,6 +3,7 @@ package org.alkit.runtime;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.net.URL;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.alkit.api.AlException;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ModelProvider;
@@ -24,6 +26,10 @@ import org.apiguardian.api.API;
  * declared with {@code provides … with …} in a module on the module path and those listed in
  * {@code META-INF/services} on the class path are both found (JUnit's launcher does the same for
  * {@code TestEngine}s).
+ *
+ * <p>Plugin jars listed in the system property {@code alkit.plugins} are loaded at run time, each
+ * into a module layer of its own, so a broken plugin fails in one message naming its jar when the
+ * registry is loaded and never stops the JVM from starting.
  *
  * <p>Names are unique: two providers of one kind with one name raise a
  * {@link PluginConflictException} that names both classes and where each was loaded from (as
@@ -43,20 +49,35 @@ public final class Registry {
   private final Map<String, ModelProvider> models;
   private final Map<String, BackendProvider> backends;
 
-  private Registry(ClassLoader loader) {
-    this.strategies = index("strategy", load(StrategyProvider.class, loader), StrategyProvider::name);
-    this.models = index("model", load(ModelProvider.class, loader), ModelProvider::name);
-    this.backends = index("backend", load(BackendProvider.class, loader), BackendProvider::name);
+  private Registry(ClassLoader loader, PluginLayers plugins) {
+    this.strategies = index("strategy", load(StrategyProvider.class, loader, plugins), StrategyProvider::name);
+    this.models = index("model", load(ModelProvider.class, loader, plugins), ModelProvider::name);
+    this.backends = index("backend", load(BackendProvider.class, loader, plugins), BackendProvider::name);
   }
 
-  /** The providers visible to the current thread's context class loader. */
+  /**
+   * The providers visible to the current thread's context class loader, and those of the plugin
+   * jars the system property {@code alkit.plugins} lists (path-separated; the {@code alkit}
+   * launcher sets it to {@code plugins/*.jar} and {@code ALKIT_MODULE_PATH}).
+   */
   public static Registry load() {
-    return load(Thread.currentThread().getContextClassLoader());
+    return load(Thread.currentThread().getContextClassLoader(), PluginLayers.fromProperty());
   }
 
   /** The providers visible to {@code loader} (its modules, its ancestors' and the class path). */
   public static Registry load(ClassLoader loader) {
-    return new Registry(loader);
+    return load(loader, List.of());
+  }
+
+  /**
+   * The providers visible to {@code loader} and those of {@code pluginJars}, each jar loaded into a
+   * module layer of its own (so two plugins may hold the same package).
+   *
+   * @throws PluginConflictException if two jars hold one module or two providers share a name
+   * @throws AlException naming a jar that is missing or cannot be loaded
+   */
+  public static Registry load(ClassLoader loader, List<Path> pluginJars) {
+    return new Registry(loader, PluginLayers.load(pluginJars, loader));
   }
 
   /** All strategy providers, sorted by name. */
@@ -135,21 +156,31 @@ public final class Registry {
     return byName;
   }
 
-  /** The module (module path) or the jar or folder (class path) a class was loaded from. */
+  /** The module and its jar (module path, plugin layer) or the jar or folder (class path) a class was loaded from. */
   static String origin(Class<?> type) {
     if (type.getModule().isNamed()) {
-      return "module " + type.getModule().getName();
+      return origin(type.getModule());
     }
     CodeSource source = type.getProtectionDomain().getCodeSource();
     URL location = source == null ? null : source.getLocation();
     return location == null ? "an unknown location" : location.toString();
   }
 
-  private static <T> List<T> load(Class<T> service, ClassLoader loader) {
+  /** A named module and, when known, the jar or folder it came from. */
+  static String origin(Module module) {
+    ModuleLayer layer = module.getLayer();
+    return "module " + module.getName() + (layer == null ? "" : layer.configuration()
+        .findModule(module.getName()).flatMap(m -> m.reference().location())
+        .map(uri -> " (" + uri + ")").orElse(""));
+  }
+
+  private static <T> List<T> load(Class<T> service, ClassLoader loader, PluginLayers plugins) {
     List<T> out = new ArrayList<>();
     try {
-      for (ServiceLoader.Provider<T> p : (Iterable<ServiceLoader.Provider<T>>)
-          ServiceLoader.load(service, loader).stream()::iterator) {
+      List<ServiceLoader.Provider<T>> found = ServiceLoader.load(service, loader).stream()
+          .collect(Collectors.toCollection(ArrayList::new));
+      found.addAll(plugins.providers(service));
+      for (ServiceLoader.Provider<T> p : found) {
         out.add(instantiate(service, p));
       }
     } catch (ServiceConfigurationError e) {

@@ -11,11 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.alkit.api.InvalidInputException;
 import org.apiguardian.api.API;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -37,12 +41,14 @@ import org.yaml.snakeyaml.error.YAMLException;
  * seed: 42
  * test-fraction: 0.25
  * scenarios:
- *   - {name: rare-classes, strategy: smi, strategy-options: {function: flqmi}}
+ *   - {name: rare-classes, strategy: similar, strategy-options: {function: flvmi}, rare-classes: [3, 7]}
  * }</pre>
  *
  * YAML is read with SnakeYAML's {@link SafeConstructor} (plain maps, lists and scalars; no
- * arbitrary types). Unknown keys are rejected with the list of known ones; a bad value is named
- * with its key.
+ * arbitrary types). Unknown and duplicate keys are rejected (unknown ones with the list of known
+ * ones); a bad value is named with its key; a YAML syntax error is one line with its position. A
+ * dataset given as a relative path is resolved against the configuration file's folder
+ * ({@link #load}). Scenarios may name rare and OOD classes ({@link ScenarioConfig}).
  *
  * @param dataset the data set's name
  * @param model the model provider's name
@@ -56,7 +62,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param budget items picked per round, ≥ 1
  * @param rounds selection rounds, ≥ 1
  * @param seed the seed of every random choice of the run
- * @param testFraction the share of the data held out for testing, in [0, 1)
+ * @param testFraction the share of the data held out for testing, in (0, 1)
  * @param scenarios the scenarios, each naming its strategy; empty for a plain run
  */
 @API(status = STABLE, since = "0.1")
@@ -79,7 +85,8 @@ public record RunConfig(
   private static final List<String> KEYS = List.of("dataset", "model", "model-options", "strategy",
       "strategy-options", "backend", "backend-options", "oracle", "initial-labeled", "budget", "rounds",
       "seed", "test-fraction", "scenarios");
-  private static final List<String> SCENARIO_KEYS = List.of("name", "strategy", "strategy-options");
+  private static final List<String> SCENARIO_KEYS =
+      List.of("name", "strategy", "strategy-options", "rare-classes", "ood-classes");
 
   /**
    * Checks every value and copies the collections.
@@ -99,8 +106,8 @@ public record RunConfig(
     atLeast("initial-labeled", initialLabeled, 1);
     atLeast("budget", budget, 1);
     atLeast("rounds", rounds, 1);
-    if (!(testFraction >= 0 && testFraction < 1)) {
-      throw new InvalidInputException("test-fraction = " + testFraction + "; expected 0 <= test-fraction < 1");
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new InvalidInputException("test-fraction = " + testFraction + "; expected 0 < test-fraction < 1");
     }
   }
 
@@ -124,11 +131,28 @@ public record RunConfig(
     } catch (IOException e) {
       throw new InvalidInputException(yaml + ": cannot be read: " + e.getMessage(), e);
     }
+    RunConfig config;
     try {
-      return parse(text);
+      config = parse(text);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(yaml + ": " + e.getMessage(), e);
     }
+    return config.relativeTo(yaml.toAbsolutePath().getParent());
+  }
+
+  /**
+   * The same configuration with a relative dataset path resolved against {@code folder} (the
+   * configuration file's), so a run gives the same data from any working directory. A dataset
+   * counts as a path when it holds a '/' or a '.', which no built-in dataset name does.
+   */
+  public RunConfig relativeTo(Path folder) {
+    boolean path = dataset.contains("/") || dataset.contains(".") || dataset.contains(java.io.File.separator);
+    if (!path || folder == null || Path.of(dataset).isAbsolute()) {
+      return this;
+    }
+    return new RunConfig(folder.resolve(dataset).normalize().toString(), model, modelOptions, strategy,
+        strategyOptions, backend, backendOptions, oracle, initialLabeled, budget, rounds, seed, testFraction,
+        scenarios);
   }
 
   /**
@@ -138,10 +162,18 @@ public record RunConfig(
    */
   public static RunConfig parse(String yaml) {
     Object root;
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+      root = new Yaml(new SafeConstructor(options)).load(yaml);
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark();
+      throw new InvalidInputException("malformed YAML" + (mark == null ? "" : " at line " + (mark.getLine() + 1)
+          + ", column " + (mark.getColumn() + 1)) + ": " + e.getProblem()
+          + (e.getProblem() != null && e.getProblem().startsWith("found duplicate key") ? "; expected each key once"
+              : ""), e);
     } catch (YAMLException e) {
-      throw new InvalidInputException("malformed YAML: " + e.getMessage(), e);
+      throw new InvalidInputException("malformed YAML: " + e.getMessage().replaceAll("\\s*\\R\\s*", "; "), e);
     }
     if (root == null) {
       return defaults();
@@ -171,8 +203,8 @@ public record RunConfig(
       return List.of();
     }
     if (!(value instanceof List<?> list)) {
-      throw new InvalidInputException("scenarios = " + value + "; expected a list of {name, strategy, "
-          + "strategy-options}");
+      throw new InvalidInputException("scenarios = " + show(value) + "; expected a list of {"
+          + String.join(", ", SCENARIO_KEYS) + "}");
     }
     List<ScenarioConfig> out = new ArrayList<>();
     for (int k = 0; k < list.size(); k++) {
@@ -180,15 +212,44 @@ public record RunConfig(
       if (!s.containsKey("name")) {
         throw new InvalidInputException("scenarios[" + k + "] has no 'name'; expected one");
       }
+      String where = "scenarios[" + k + "].";
       out.add(new ScenarioConfig(text(s, "name", null), text(s, "strategy", defaultStrategy),
-          options(s, "strategy-options")));
+          options(s, "strategy-options"), classes(where + "rare-classes", s.get("rare-classes")),
+          classes(where + "ood-classes", s.get("ood-classes"))));
     }
     return out;
   }
 
+  private static Set<Integer> classes(String key, Object value) {
+    if (value == null) {
+      return Set.of();
+    }
+    List<?> list = value instanceof List<?> l ? l : List.of(value);
+    Set<Integer> out = new TreeSet<>();
+    for (Object v : list) {
+      if (!(v instanceof Integer c) || c < 0) {
+        throw new InvalidInputException(key + " = " + show(value) + "; expected a list of class labels >= 0, e.g. [3, 7]");
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  /** A YAML value as YAML's flow style writes it: {@code {a: 1}}, {@code [1, 2]}, {@code ~}. */
+  static String show(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      return map.entrySet().stream().map(e -> show(e.getKey()) + ": " + show(e.getValue()))
+          .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(RunConfig::show).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+    return value == null ? "~" : value.toString();
+  }
+
   private static Map<String, Object> mapping(String what, Object value, List<String> known) {
     if (!(value instanceof Map<?, ?> raw)) {
-      throw new InvalidInputException(what + " = " + value + "; expected a mapping of " + String.join(", ", known));
+      throw new InvalidInputException(what + " = " + show(value) + "; expected a mapping of " + String.join(", ", known));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : raw.entrySet()) {
@@ -208,7 +269,7 @@ public record RunConfig(
       return fallback;
     }
     if (v instanceof Map || v instanceof List) {
-      throw new InvalidInputException(key + " = " + v + "; expected a name");
+      throw new InvalidInputException(key + " = " + show(v) + "; expected a name");
     }
     return v.toString();
   }
@@ -219,12 +280,12 @@ public record RunConfig(
       return Map.of();
     }
     if (!(v instanceof Map<?, ?> raw)) {
-      throw new InvalidInputException(key + " = " + v + "; expected a mapping of option names to values");
+      throw new InvalidInputException(key + " = " + show(v) + "; expected a mapping of option names to values");
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : raw.entrySet()) {
       if (e.getValue() instanceof Map || e.getValue() instanceof List || e.getValue() == null) {
-        throw new InvalidInputException(key + "." + e.getKey() + " = " + e.getValue()
+        throw new InvalidInputException(key + "." + e.getKey() + " = " + show(e.getValue())
             + "; expected a single value");
       }
       out.put(String.valueOf(e.getKey()), e.getValue().toString());
@@ -247,7 +308,7 @@ public record RunConfig(
     if (v instanceof Integer || v instanceof Long) {
       return ((Number) v).longValue();
     }
-    throw new InvalidInputException(key + " = " + v + "; expected an integer");
+    throw new InvalidInputException(key + " = " + show(v) + "; expected an integer");
   }
 
   private static double real(Map<String, Object> map, String key, double fallback) {
@@ -258,7 +319,7 @@ public record RunConfig(
     if (v instanceof Number n) {
       return n.doubleValue();
     }
-    throw new InvalidInputException(key + " = " + v + "; expected a number");
+    throw new InvalidInputException(key + " = " + show(v) + "; expected a number");
   }
 
   private static String name(String key, String value) {
