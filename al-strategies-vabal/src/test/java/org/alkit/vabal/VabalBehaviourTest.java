@@ -12,6 +12,7 @@ import org.alkit.api.Options;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
+import org.alkit.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +44,7 @@ class VabalBehaviourTest {
       labels[k] = truth[k];
     }
     return SelectionContext.builder(N).labeled(labeled, labels).budget(BUDGET)
-        .signal(Signal.EMBEDDINGS, Matrix.of(x)).build();
+        .signal(Signal.EMBEDDINGS, Matrix.of(x)).backend(Fixtures.javaBackend().orElseThrow()).build();
   }
 
   private Selection select(Map<String, String> options) {
