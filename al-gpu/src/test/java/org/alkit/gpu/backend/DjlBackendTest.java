@@ -49,6 +49,7 @@ class DjlBackendTest {
     javaBackend.close();
   }
 
+  /** The backend {@code name} at the given options, the others at their defaults. */
   static ComputeBackend backend(String name, Map<String, String> options) {
     BackendProvider p = Registry.load().backend(name);
     return p.create(Options.resolve("backend '" + name + "'", p.parameters(), options));
