@@ -54,6 +54,9 @@ final class DjlBackend implements ComputeBackend {
   /** At most this many values of a block on the device and on the host (64 MiB of floats). */
   static final int BLOCK_VALUES = 1 << 24;
 
+  /** Rows a task of {@link #mirror} fills. */
+  private static final int MIRROR_ROWS = 256;
+
   private final NDManager manager;
   private final ComputeBackend delegate;
   private final int block;
@@ -219,17 +222,30 @@ final class DjlBackend implements ComputeBackend {
         System.arraycopy(host, i * width, out, (i0 + i) * m + c0, width);
       }
       if (symmetric) {
-        for (int i = i0; i < i0 + rows; i++) {
-          if (!Float.isNaN(kernel.self)) {
-            out[i * m + i] = kernel.self;
-          }
-          for (int j = i + 1; j < m; j++) {
-            out[j * m + i] = out[i * m + j];
-          }
+        for (int i = i0; i < i0 + rows && !Float.isNaN(kernel.self); i++) {
+          out[i * m + i] = kernel.self;
         }
+        mirror(out, m, i0, rows);
       }
     });
     return Matrix.wrap(a.rows(), m, out);
+  }
+
+  /**
+   * Copies rows {@code [i0, i0 + rows)} of the square {@code m × m} row-major {@code out}, from
+   * their diagonal on, to the transposed elements below it: each later row {@code j} receives one
+   * contiguous run, tasks of {@value #MIRROR_ROWS} rows on the {@code java} backend's workers.
+   */
+  private void mirror(float[] out, int m, int i0, int rows) {
+    int first = i0 + 1;
+    int tasks = (m - first + MIRROR_ROWS - 1) / MIRROR_ROWS;
+    delegate.parallelFor(tasks, t -> {
+      for (int j = first + t * MIRROR_ROWS, end = Math.min(m, j + MIRROR_ROWS); j < end; j++) {
+        for (int i = i0, last = Math.min(i0 + rows, j); i < last; i++) {
+          out[j * m + i] = out[i * m + j];
+        }
+      }
+    });
   }
 
   /** Receives one block's values, rows {@code [i0, i0 + rows)} against columns {@code [c0, |b|)}. */
