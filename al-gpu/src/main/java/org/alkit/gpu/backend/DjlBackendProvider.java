@@ -51,23 +51,21 @@ public final class DjlBackendProvider implements BackendProvider {
         Parameter.integer("block", 2048, "query rows per matrix product (at most 2^24 values a block)"));
   }
 
+  /**
+   * Validates {@code block}, makes the {@code java} backend with this {@code threads} (it checks
+   * the value, under this backend's name), then starts libtorch on the device.
+   */
   @Override
   public ComputeBackend create(Options options) {
-    int threads = options.getInt("threads");
     int block = options.getInt("block");
-    if (threads < 0) {
-      throw new InvalidInputException(options.owner() + ": option 'threads' = " + threads
-          + ": expected >= 0 (0 = one per available core)");
-    }
     if (block < 1) {
       throw new InvalidInputException(options.owner() + ": option 'block' = " + block + ": expected >= 1");
     }
-    int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-    Device device = Torch.device(options.owner() + ": option 'device'", options.getString("device"));
-    Engine engine = Torch.engine();
-    JniUtils.setNumThreads(workers);
-    ComputeBackend delegate = delegate(workers);
+    ComputeBackend delegate = delegate(options.owner(), options.getInt("threads"));
     try {
+      Device device = Torch.device(options.owner() + ": option 'device'", options.getString("device"));
+      Engine engine = Torch.engine();
+      JniUtils.setNumThreads(delegate.threads());
       return new DjlBackend(engine.newBaseManager(device), delegate, block);
     } catch (RuntimeException e) {
       delegate.close();
@@ -75,11 +73,14 @@ public final class DjlBackendProvider implements BackendProvider {
     }
   }
 
-  /** The {@code java} backend on {@code threads} workers, found like every backend (ServiceLoader). */
-  private static ComputeBackend delegate(int threads) {
+  /**
+   * The {@code java} backend on {@code threads} workers (0 = one per core), found like every
+   * backend (ServiceLoader); {@code owner} names the option in its messages.
+   */
+  private static ComputeBackend delegate(String owner, int threads) {
     for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
       if (p.name().equals(DELEGATE)) {
-        return p.create(Options.resolve("backend '" + DELEGATE + "'", p.parameters(),
+        return p.create(Options.resolve(owner, p.parameters(),
             Map.of("threads", Integer.toString(threads))));
       }
     }
