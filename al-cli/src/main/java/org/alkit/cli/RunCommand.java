@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.alkit.api.AlException;
+import org.alkit.api.InvalidInputException;
 import org.alkit.api.ScenarioHints;
 import org.alkit.eval.Datasets;
 import org.alkit.runtime.ActiveLearningLoop;
@@ -19,6 +21,7 @@ import org.alkit.runtime.Dataset;
 import org.alkit.runtime.Registry;
 import org.alkit.runtime.RoundResult;
 import org.alkit.runtime.RunConfig;
+import org.alkit.runtime.RunJournal;
 import org.alkit.runtime.RunResult;
 import org.alkit.runtime.ScenarioConfig;
 import picocli.CommandLine.Command;
@@ -29,7 +32,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code alkit run}: an active-learning loop from a YAML configuration (or the embedded default:
  * optdigits, logistic regression, random sampling), with a progress bar and the accuracy of each
- * round; the last line is {@code final accuracy: 0.xxxx}.
+ * round; the last line is {@code final accuracy: 0.xxxx}. With {@code --journal DIR} each finished
+ * round is on disk before the next starts ({@link RunJournal}); {@code --resume DIR} continues such
+ * a run after a kill and ends with the selections and accuracies of an uninterrupted run.
  */
 @Command(name = "run", description = "Run an active-learning loop from a YAML configuration (default: embedded optdigits).")
 final class RunCommand implements Callable<Integer> {
@@ -47,20 +52,41 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", description = "write every round (labeled count, accuracy, picks, timing) here as JSON")
   Path out;
 
+  @Option(names = "--journal", paramLabel = "DIR",
+      description = "write each finished round durably to this new directory, so a killed run can be resumed")
+  Path journal;
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "continue the run journaled in DIR (its configuration, unless --config names the same one)")
+  Path resume;
+
   @Override
   public Integer call() {
-    RunConfig cfg = config == null ? RunConfig.defaults() : RunConfig.load(config);
+    if (journal != null && resume != null) {
+      throw new InvalidInputException("--journal " + journal + " and --resume " + resume
+          + " together; expected --journal DIR for a new run or --resume DIR to continue one");
+    }
+    RunConfig cfg = config != null ? RunConfig.load(config)
+        : resume != null ? RunJournal.configuration(resume) : RunConfig.defaults();
     Dataset data = Datasets.load(cfg.dataset(), cfg.testFraction(), cfg.seed());
     PrintWriter console = spec.commandLine().getOut();
     console.printf("alkit run: %s (%d pool, %d test, %d classes), model %s, %d rounds of %d%n",
         data.name(), data.pool().rows(), data.test().rows(), data.numClasses(), cfg.model(),
         cfg.rounds(), cfg.budget());
     List<Map<String, Object>> runs = new ArrayList<>();
-    if (cfg.scenarios().isEmpty()) {
-      runs.add(runOne(cfg, data, ScenarioHints.none(), console));
-    } else {
-      for (ScenarioConfig scenario : cfg.scenarios()) {
-        runs.add(runOne(cfg.forScenario(scenario), data, ScenarioHints.none().withScenario(scenario.name()), console));
+    try (RunJournal runJournal = journal != null ? RunJournal.create(journal, cfg, data)
+        : resume != null ? RunJournal.resume(resume, cfg, data) : null) {
+      if (runJournal != null) {
+        console.printf("journal: %s%n", runJournal.directory());
+      }
+      if (cfg.scenarios().isEmpty()) {
+        runs.add(runOne(cfg, data, ScenarioHints.none(), runJournal, 0, console));
+      } else {
+        for (int k = 0; k < cfg.scenarios().size(); k++) {
+          ScenarioConfig scenario = cfg.scenarios().get(k);
+          runs.add(runOne(cfg.forScenario(scenario), data, ScenarioHints.none().withScenario(scenario.name()),
+              runJournal, k, console));
+        }
       }
     }
     if (out != null) {
@@ -69,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Map<String, Object> runOne(RunConfig cfg, Dataset data, ScenarioHints hints, PrintWriter console) {
+  private Map<String, Object> runOne(RunConfig cfg, Dataset data, ScenarioHints hints, RunJournal runJournal,
+      int scenario, PrintWriter console) {
     console.printf("scenario %s: strategy %s %s%n", hints.scenario(), cfg.strategy(), cfg.strategyOptions());
     ActiveLearningLoop loop;
     try {
@@ -77,7 +104,8 @@ final class RunCommand implements Callable<Integer> {
     } catch (ProvisionException e) {
       throw unwrap(e);
     }
-    RunResult result = loop.run(hints, round -> progress(console, round, cfg.rounds()));
+    Consumer<RoundResult> listener = round -> progress(console, round, cfg.rounds());
+    RunResult result = runJournal == null ? loop.run(hints, listener) : loop.run(hints, listener, runJournal, scenario);
     console.printf("final accuracy: %.4f%n", result.finalAccuracy());
     console.flush();
     List<Map<String, Object>> rounds = new ArrayList<>();
@@ -87,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
       round.put("labeled", r.labeledCount());
       round.put("accuracy", r.accuracy());
       round.put("selected", r.selected());
-      round.put("select_ms", r.selectMillis());
+      round.put("select_ms", r.replayed() ? null : r.selectMillis());
       rounds.add(round);
     }
     Map<String, Object> run = new LinkedHashMap<>();
@@ -102,8 +130,9 @@ final class RunCommand implements Callable<Integer> {
 
   private static void progress(PrintWriter out, RoundResult r, int rounds) {
     int done = Math.min(BAR, r.round() * BAR / Math.max(1, rounds));
-    out.printf("[%s%s] round %d/%d  labeled %d  accuracy %.4f  select %d ms%n", "#".repeat(done),
-        ".".repeat(BAR - done), r.round(), rounds, r.labeledCount(), r.accuracy(), r.selectMillis());
+    out.printf("[%s%s] round %d/%d  labeled %d  accuracy %.4f  %s%n", "#".repeat(done),
+        ".".repeat(BAR - done), r.round(), rounds, r.labeledCount(), r.accuracy(),
+        r.replayed() ? "from the journal" : "select " + r.selectMillis() + " ms");
     out.flush();
   }
 

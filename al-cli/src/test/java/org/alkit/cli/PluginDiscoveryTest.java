@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.alkit.api.Matrix;
@@ -25,30 +22,11 @@ class PluginDiscoveryTest {
   @TempDir
   Path dir;
 
-  private static final List<String> CLASS_PATH =
-      List.of(System.getProperty("java.class.path").split(File.pathSeparator));
-
   private static boolean named(String entry) {
     String name = Path.of(entry).getFileName().toString();
     String parent = Path.of(entry).getParent() == null ? "" : Path.of(entry).getParent().toString();
     return Stream.of("al-api", "al-strategies-", "plugin-example", "ejml-")
         .anyMatch(p -> name.startsWith(p) || parent.contains(File.separator + p));
-  }
-
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private record Run(int code, String out) {}
-
-  private static Run java(List<String> args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(javaBin());
-    cmd.addAll(args);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), out);
   }
 
   private List<String> selectArgs() {
@@ -59,9 +37,9 @@ class PluginDiscoveryTest {
 
   @Test
   void pluginOnTheModulePath() throws Exception {
-    String modulePath = CLASS_PATH.stream().filter(PluginDiscoveryTest::named)
+    String modulePath = Jvm.CLASS_PATH.stream().filter(PluginDiscoveryTest::named)
         .collect(Collectors.joining(File.pathSeparator));
-    String classPath = CLASS_PATH.stream().filter(e -> !named(e))
+    String classPath = Jvm.CLASS_PATH.stream().filter(e -> !named(e))
         .collect(Collectors.joining(File.pathSeparator));
     assertListsAndRunsThePlugin(List.of("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH",
         "-cp", classPath, "org.alkit.cli.Alkit"));
@@ -69,22 +47,22 @@ class PluginDiscoveryTest {
 
   @Test
   void pluginOnTheClassPath() throws Exception {
-    assertListsAndRunsThePlugin(List.of("-cp", String.join(File.pathSeparator, CLASS_PATH), "org.alkit.cli.Alkit"));
+    assertListsAndRunsThePlugin(Jvm.CLI);
   }
 
   private void assertListsAndRunsThePlugin(List<String> launch) throws IOException, InterruptedException {
-    Run list = java(concat(launch, List.of("strategies")));
+    Jvm.Run list = Jvm.run(Jvm.concat(launch, List.of("strategies")));
     assertThat(list.code()).as(list.out()).isZero();
     assertThat(list.out()).contains("example-outlier").contains("random");
 
-    Run select = java(concat(launch, selectArgs()));
+    Jvm.Run select = Jvm.run(Jvm.concat(launch, selectArgs()));
     assertThat(select.code()).as(select.out()).isZero();
     assertThat(select.out()).contains("\"selected\" : [ 2 ]");
   }
 
   @Test
   void strategyJarsCarryOsgiServiceLoaderHeaders() throws IOException {
-    List<String> jars = CLASS_PATH.stream().filter(e -> e.endsWith(".jar"))
+    List<String> jars = Jvm.CLASS_PATH.stream().filter(e -> e.endsWith(".jar"))
         .filter(e -> Path.of(e).getFileName().toString().matches("(al-strategies-|plugin-example).*")).toList();
     org.junit.jupiter.api.Assumptions.assumeFalse(jars.isEmpty(), "modules resolved as class folders (mvn test)");
     for (String jar : jars) {
@@ -100,9 +78,4 @@ class PluginDiscoveryTest {
     }
   }
 
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
-  }
 }

@@ -67,4 +67,34 @@ class RunCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("none.yml");
   }
+
+  @Test
+  void aJournaledRunResumesWithItsOwnConfigurationAndRefusesAnotherInOneLine() throws IOException {
+    Path cfg = config("strategy: margin\ninitial-labeled: 20\nbudget: 10\nrounds: 2\n");
+    Path journal = dir.resolve("journal");
+    CliHarness.Result first = CliHarness.run("run", "--config", cfg.toString(), "--journal", journal.toString());
+    assertThat(first.code()).as(first.err()).isZero();
+
+    CliHarness.Result resumed = CliHarness.run("run", "--resume", journal.toString());
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("round 2/2  labeled 30  accuracy").contains("from the journal")
+        .doesNotContain("select ");
+    assertThat(resumed.out().lines().filter(l -> l.startsWith("final accuracy")))
+        .isEqualTo(first.out().lines().filter(l -> l.startsWith("final accuracy")).toList());
+
+    Path other = dir.resolve("other.yml");
+    Files.writeString(other, "strategy: entropy\ninitial-labeled: 20\nbudget: 10\nrounds: 2\n");
+    CliHarness.Result refused = CliHarness.run("run", "--config", other.toString(), "--resume", journal.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err().strip()).isEqualTo("alkit: --resume " + journal + " was written for another"
+        + " configuration (strategy = margin there, entropy here); resume it with the configuration that wrote it");
+  }
+
+  @Test
+  void journalAndResumeTogetherAreRefused() {
+    CliHarness.Result r = CliHarness.run("run", "--journal", dir.resolve("a").toString(), "--resume",
+        dir.resolve("b").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--journal").contains("--resume").contains("together");
+  }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.alkit.api.InvalidInputException;
 import org.apiguardian.api.API;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -143,6 +144,11 @@ public record RunConfig(
     } catch (YAMLException e) {
       throw new InvalidInputException("malformed YAML: " + e.getMessage(), e);
     }
+    return fromTree(root);
+  }
+
+  /** The configuration of a parsed YAML document (maps, lists and scalars); {@code null} gives {@link #defaults()}. */
+  static RunConfig fromTree(Object root) {
     if (root == null) {
       return defaults();
     }
@@ -272,6 +278,37 @@ public record RunConfig(
     if (value < min) {
       throw new InvalidInputException(key + " = " + value + "; expected >= " + min);
     }
+  }
+
+  /**
+   * This configuration as the YAML tree {@link #fromTree} reads back to an equal one: every key, in
+   * the documented order, values as text or numbers.
+   */
+  Map<String, Object> toTree() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("dataset", dataset);
+    out.put("model", model);
+    out.put("model-options", new TreeMap<>(modelOptions));
+    out.put("strategy", strategy);
+    out.put("strategy-options", new TreeMap<>(strategyOptions));
+    out.put("backend", backend);
+    out.put("backend-options", new TreeMap<>(backendOptions));
+    out.put("oracle", oracle);
+    out.put("initial-labeled", initialLabeled);
+    out.put("budget", budget);
+    out.put("rounds", rounds);
+    out.put("seed", seed);
+    out.put("test-fraction", testFraction);
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (ScenarioConfig s : scenarios) {
+      Map<String, Object> scenario = new LinkedHashMap<>();
+      scenario.put("name", s.name());
+      scenario.put("strategy", s.strategy());
+      scenario.put("strategy-options", new TreeMap<>(s.strategyOptions()));
+      list.add(scenario);
+    }
+    out.put("scenarios", list);
+    return out;
   }
 
   /** The same configuration running {@code scenario}'s strategy and options. */
