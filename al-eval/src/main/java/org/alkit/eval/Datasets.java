@@ -22,33 +22,110 @@ import org.apiguardian.api.API;
 /**
  * Loads labelled data and splits it into an active-learning pool and a held-out test set.
  *
- * <p>Sources: {@code optdigits}, embedded — the UCI optical recognition of handwritten digits test
- * set (1 797 rows of 64 pixel counts 0..16 and the digit; CC BY 4.0, Alpaydin &amp; Kaynak 1998) —
- * or the path of a CSV file (optionally gzipped) whose last column is an integer class label
- * {@code 0..C−1} and whose other columns are numbers. The split is a seeded shuffle: the same
- * seed gives the same pool and test set.
+ * <p>Sources:
+ * <ul>
+ *   <li>{@value #OPTDIGITS}, embedded — the UCI optical recognition of handwritten digits test set
+ *       (1 797 grey 8 × 8 images of pixel counts 0..16 and the digit; CC BY 4.0, Alpaydin &amp;
+ *       Kaynak 1998); item shape {@code [1, 8, 8]}, classes {@code "0" … "9"};</li>
+ *   <li>{@value #FASHION_MNIST} — Fashion-MNIST (Xiao, Rasul &amp; Vollgraf 2017, MIT licence),
+ *       from the gzip IDX files of the Debian package {@code dataset-fashion-mnist} in
+ *       {@value #FASHION_MNIST_DIR}: its 60 000 training images form the pool and its own 10 000
+ *       test images the test set (so the test fraction is not applied), pixels scaled to
+ *       {@code [0, 1]} (÷ 255) as float32; item shape {@code [1, 28, 28]}, the ten article names
+ *       as classes;</li>
+ *   <li>the path of a CSV file (optionally gzipped) whose last column is an integer class label
+ *       {@code 0..C−1} and whose other columns are numbers.</li>
+ * </ul>
+ * Other splits are a seeded shuffle: the same seed gives the same pool and test set.
  */
 @API(status = STABLE, since = "0.1")
 public final class Datasets {
   /** The embedded default dataset. */
   public static final String OPTDIGITS = "optdigits";
 
+  /** Fashion-MNIST, read from the Debian package's files. */
+  public static final String FASHION_MNIST = "fashion-mnist";
+
+  /** Where the Debian package {@code dataset-fashion-mnist} installs its files. */
+  public static final String FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
+
+  private static final List<String> FASHION_MNIST_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover",
+      "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+  private static final int[] OPTDIGITS_SHAPE = {1, 8, 8};
+
   private Datasets() {}
 
   /**
    * Loads {@code source} and holds out {@code testFraction} of its rows for testing.
    *
-   * @param source {@value #OPTDIGITS} or a path to a {@code .csv} / {@code .csv.gz} file
-   * @param testFraction in (0, 1)
-   * @throws InvalidInputException for a missing file, a malformed row or a bad fraction
+   * @param source {@value #OPTDIGITS}, {@value #FASHION_MNIST} or a path to a {@code .csv} /
+   *     {@code .csv.gz} file
+   * @param testFraction in (0, 1); not applied to {@value #FASHION_MNIST}, which has its own test set
+   * @throws InvalidInputException for a missing file or package, a malformed row or a bad fraction
    */
   public static Dataset load(String source, double testFraction, long seed) {
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new InvalidInputException("testFraction = " + testFraction + "; expected a value in (0, 1)");
     }
+    if (FASHION_MNIST.equals(source)) {
+      return fashionMnist(Path.of(FASHION_MNIST_DIR));
+    }
     Table table = OPTDIGITS.equals(source) ? embedded() : file(Path.of(source));
     int classes = java.util.Arrays.stream(table.labels()).max().orElse(0) + 1;
-    return Dataset.split(source, Matrix.of(table.features()), table.labels(), classes, testFraction, seed);
+    Dataset data = Dataset.split(source, Matrix.of(table.features()), table.labels(), classes, testFraction, seed);
+    return OPTDIGITS.equals(source) ? data.withItems(OPTDIGITS_SHAPE, data.classNames()) : data;
+  }
+
+  /**
+   * Fashion-MNIST from the four gzip IDX files in {@code dir} (the Debian package's layout): the
+   * training split as the pool, the test split as the test set.
+   *
+   * @throws InvalidInputException when the directory is missing (saying how to install the
+   *     package), or a file is corrupt, truncated, or disagrees with its partner
+   */
+  static Dataset fashionMnist(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException("dataset '" + FASHION_MNIST + "' needs the Debian package"
+          + " dataset-fashion-mnist, whose files are not in " + dir
+          + "; install it with: apt-get install dataset-fashion-mnist");
+    }
+    Images train = images(dir, "train");
+    Images test = images(dir, "t10k");
+    return new Dataset(FASHION_MNIST, train.pixels(), train.labels(), test.pixels(), test.labels(),
+        FASHION_MNIST_CLASSES.size(), new int[] {1, 28, 28}, FASHION_MNIST_CLASSES);
+  }
+
+  private record Images(Matrix pixels, int[] labels) {}
+
+  /** {@code <split>-images-idx3-ubyte.gz} as rows of pixels ÷ 255, with their labels. */
+  private static Images images(Path dir, String split) {
+    Path imageFile = dir.resolve(split + "-images-idx3-ubyte.gz");
+    Path labelFile = dir.resolve(split + "-labels-idx1-ubyte.gz");
+    Idx.Array images = Idx.read(imageFile);
+    Idx.Array labels = Idx.read(labelFile);
+    if (images.shape().length != 3 || images.shape()[1] != 28 || images.shape()[2] != 28) {
+      throw new InvalidInputException("IDX file " + imageFile + " has shape "
+          + java.util.Arrays.toString(images.shape()) + "; expected [n, 28, 28] images");
+    }
+    if (labels.shape().length != 1 || labels.items() != images.items()) {
+      throw new InvalidInputException("IDX file " + labelFile + " has shape "
+          + java.util.Arrays.toString(labels.shape()) + "; expected [" + images.items() + "], one label per image of "
+          + imageFile);
+    }
+    int[] classes = new int[labels.items()];
+    for (int i = 0; i < classes.length; i++) {
+      classes[i] = labels.values()[i] & 0xff;
+      if (classes[i] >= FASHION_MNIST_CLASSES.size()) {
+        throw new InvalidInputException("IDX file " + labelFile + " gives item " + i + " label " + classes[i]
+            + "; expected a class in [0, " + FASHION_MNIST_CLASSES.size() + ")");
+      }
+    }
+    byte[] raw = images.values();
+    float[] pixels = new float[raw.length];
+    for (int k = 0; k < raw.length; k++) {
+      pixels[k] = (raw[k] & 0xff) / 255f;
+    }
+    return new Images(Matrix.wrap(images.items(), images.itemSize(), pixels), classes);
   }
 
   private static Table embedded() {

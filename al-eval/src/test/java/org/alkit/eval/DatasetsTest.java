@@ -19,7 +19,9 @@ class DatasetsTest {
     assertThat(d.pool().rows() + d.test().rows()).isEqualTo(1797);
     assertThat(d.test().rows()).isEqualTo(449);
     assertThat(d.pool().cols()).isEqualTo(64);
+    assertThat(d.itemShape()).containsExactly(1, 8, 8);
     assertThat(d.numClasses()).isEqualTo(10);
+    assertThat(d.classNames()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     assertThat(Arrays.stream(d.poolLabels()).distinct().count()).isEqualTo(10);
   }
 

@@ -3,7 +3,9 @@ package org.alkit.runtime;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import java.util.SplittableRandom;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
@@ -19,12 +21,17 @@ import org.apiguardian.api.API;
  * @param test test features, {@code m × d}
  * @param testLabels ground truth of every test row
  * @param numClasses C: every label lies in {@code [0, C)}
+ * @param itemShape the shape of one item, whose flattened (C-order) values form a row: e.g.
+ *     {@code [1, 28, 28]} for grey 28 × 28 images, {@code [3, 32, 32]} for colour ones,
+ *     {@code [d]} for plain feature vectors; the product equals the number of columns
+ * @param classNames a name for each class {@code 0 … C−1}, for reports
  */
 @API(status = STABLE, since = "0.1")
-public record Dataset(String name, Matrix pool, int[] poolLabels, Matrix test, int[] testLabels, int numClasses) {
+public record Dataset(String name, Matrix pool, int[] poolLabels, Matrix test, int[] testLabels, int numClasses,
+    int[] itemShape, List<String> classNames) {
 
   /**
-   * Checks shapes and labels and copies the label arrays.
+   * Checks shapes and labels and copies the arrays.
    *
    * @throws InvalidInputException naming the component, its value and what was expected
    */
@@ -34,8 +41,15 @@ public record Dataset(String name, Matrix pool, int[] poolLabels, Matrix test, i
     Objects.requireNonNull(test, "test");
     poolLabels = poolLabels.clone();
     testLabels = testLabels.clone();
+    itemShape = itemShape.clone();
+    classNames = List.copyOf(classNames);
     if (numClasses < 1) {
       throw new InvalidInputException("dataset '" + name + "': numClasses = " + numClasses + "; expected >= 1");
+    }
+    checkShape(name, itemShape, pool.cols());
+    if (classNames.size() != numClasses) {
+      throw new InvalidInputException("dataset '" + name + "': " + classNames.size() + " class names for "
+          + numClasses + " classes; expected one name per class");
     }
     if (pool.rows() == 0) {
       throw new InvalidInputException("dataset '" + name + "': the pool is empty; expected at least one row");
@@ -46,6 +60,25 @@ public record Dataset(String name, Matrix pool, int[] poolLabels, Matrix test, i
     }
     checkLabels(name, "pool", pool, poolLabels, numClasses);
     checkLabels(name, "test", test, testLabels, numClasses);
+  }
+
+  /**
+   * A data set of plain feature vectors: item shape {@code [d]}, classes named {@code "0" … "C−1"}.
+   *
+   * @throws InvalidInputException naming the component, its value and what was expected
+   */
+  public Dataset(String name, Matrix pool, int[] poolLabels, Matrix test, int[] testLabels, int numClasses) {
+    this(name, pool, poolLabels, test, testLabels, numClasses, new int[] {pool.cols()}, numberedClasses(numClasses));
+  }
+
+  /**
+   * This data set with another item shape and class names (the same rows and labels).
+   *
+   * @throws InvalidInputException if the shape's product is not the number of columns or the names
+   *     are not one per class
+   */
+  public Dataset withItems(int[] itemShape, List<String> classNames) {
+    return new Dataset(name, pool, poolLabels, test, testLabels, numClasses, itemShape, classNames);
   }
 
   /**
@@ -84,6 +117,34 @@ public record Dataset(String name, Matrix pool, int[] poolLabels, Matrix test, i
     return testLabels.clone();
   }
 
+  /** The shape of one item (a copy). */
+  @Override
+  public int[] itemShape() {
+    return itemShape.clone();
+  }
+
+  private static List<String> numberedClasses(int numClasses) {
+    return IntStream.range(0, Math.max(numClasses, 0)).mapToObj(Integer::toString).toList();
+  }
+
+  private static void checkShape(String name, int[] itemShape, int cols) {
+    long size = 1;
+    for (int extent : itemShape) {
+      if (extent < 1) {
+        throw new InvalidInputException("dataset '" + name + "': item shape " + Arrays.toString(itemShape)
+            + " has an extent " + extent + "; expected extents >= 1");
+      }
+      size *= extent; // at most cols · extent < 2⁶², as larger products stop below
+      if (size > cols) {
+        break;
+      }
+    }
+    if (itemShape.length == 0 || size != cols) {
+      throw new InvalidInputException("dataset '" + name + "': item shape " + Arrays.toString(itemShape)
+          + " does not hold the " + cols + " columns of a row; expected extents whose product is " + cols);
+    }
+  }
+
   private static void checkLabels(String name, String split, Matrix x, int[] labels, int numClasses) {
     if (labels.length != x.rows()) {
       throw new InvalidInputException("dataset '" + name + "': " + split + " has " + x.rows() + " rows but "
@@ -101,17 +162,18 @@ public record Dataset(String name, Matrix pool, int[] poolLabels, Matrix test, i
   public boolean equals(Object o) {
     return o instanceof Dataset d && d.name.equals(name) && d.pool.equals(pool) && d.test.equals(test)
         && Arrays.equals(d.poolLabels, poolLabels) && Arrays.equals(d.testLabels, testLabels)
-        && d.numClasses == numClasses;
+        && d.numClasses == numClasses && Arrays.equals(d.itemShape, itemShape) && d.classNames.equals(classNames);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, pool, test, Arrays.hashCode(poolLabels), Arrays.hashCode(testLabels), numClasses);
+    return Objects.hash(name, pool, test, Arrays.hashCode(poolLabels), Arrays.hashCode(testLabels), numClasses,
+        Arrays.hashCode(itemShape), classNames);
   }
 
   @Override
   public String toString() {
-    return "Dataset[" + name + ", pool " + pool.rows() + " × " + pool.cols() + ", test " + test.rows()
-        + ", " + numClasses + " classes]";
+    return "Dataset[" + name + ", pool " + pool.rows() + " × " + Arrays.toString(itemShape) + ", test "
+        + test.rows() + ", " + numClasses + " classes]";
   }
 }

@@ -122,5 +122,16 @@ class ActiveLearningLoopTest {
         .hasMessageContaining("pool label 1 = 2; expected a class in [0, 2)");
     assertThatThrownBy(() -> new Dataset("d", x, new int[] {0, 1}, Matrix.of(new float[][] {{1}}), new int[] {0}, 2))
         .hasMessageContaining("test is 1 × 1 but pool is 2 × 2");
+    Dataset plain = new Dataset("d", x, new int[] {0, 1}, x, new int[] {0, 1}, 2);
+    assertThat(plain.itemShape()).containsExactly(2);
+    assertThat(plain.classNames()).containsExactly("0", "1");
+    assertThat(plain.withItems(new int[] {1, 2, 1}, List.of("cat", "dog")).classNames()).containsExactly("cat", "dog");
+    assertThatThrownBy(() -> plain.withItems(new int[] {3}, plain.classNames()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("item shape [3]")
+        .hasMessageContaining("2 columns");
+    assertThatThrownBy(() -> plain.withItems(new int[] {2, 0}, plain.classNames()))
+        .hasMessageContaining("extent 0");
+    assertThatThrownBy(() -> plain.withItems(new int[] {2}, List.of("only one")))
+        .hasMessageContaining("1 class names for 2 classes");
   }
 }
