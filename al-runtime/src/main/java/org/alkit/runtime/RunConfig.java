@@ -17,6 +17,7 @@ import org.apiguardian.api.API;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -142,7 +143,7 @@ public record RunConfig(
     try {
       root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
     } catch (YAMLException e) {
-      throw new InvalidInputException("malformed YAML: " + e.getMessage(), e);
+      throw new InvalidInputException("malformed YAML: " + oneLine(e), e);
     }
     return fromTree(root);
   }
@@ -170,6 +171,15 @@ public record RunConfig(
         map.containsKey("seed") ? whole("seed", map.get("seed")) : d.seed(),
         real(map, "test-fraction", d.testFraction()),
         scenarios(map.get("scenarios"), strategy));
+  }
+
+  /** SnakeYAML's message, which spans lines with a snippet of the input, as one line with its position. */
+  private static String oneLine(YAMLException e) {
+    if (e instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+      return (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem() + " at line "
+          + (m.getProblemMark().getLine() + 1) + ", column " + (m.getProblemMark().getColumn() + 1);
+    }
+    return String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim();
   }
 
   private static List<ScenarioConfig> scenarios(Object value, String defaultStrategy) {

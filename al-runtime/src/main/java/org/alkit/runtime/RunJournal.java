@@ -306,7 +306,7 @@ public final class RunJournal implements AutoCloseable {
   }
 
   /** The key-value mapping of a journal file, after checking its checksum. */
-  private static Map<String, Object> read(Path file) {
+  static Map<String, Object> read(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -338,13 +338,13 @@ public final class RunJournal implements AutoCloseable {
     return out;
   }
 
-  private static InvalidInputException damaged(Path file, String problem) {
+  static InvalidInputException damaged(Path file, String problem) {
     return new InvalidInputException("journal file " + file + " is damaged (" + problem
         + "); the journal cannot be resumed");
   }
 
   /** {@code body} with its checksum line appended. */
-  private static String sealed(String body) {
+  static String sealed(String body) {
     return body + CHECKSUM_KEY + sha256(body.getBytes(StandardCharsets.UTF_8)) + "\n";
   }
 
