@@ -223,7 +223,11 @@ public final class Npy {
     int[] shape = shape(file, group(file, header, SHAPE, "shape"));
     long count = 1;
     for (int extent : shape) {
-      count *= extent;
+      count *= extent; // both factors below 2³¹: no overflow
+      if (count > Integer.MAX_VALUE - 8) {
+        throw new InvalidInputException(file + ": shape " + NpyArray.shapeText(shape) + " has more than "
+            + (Integer.MAX_VALUE - 8) + " elements; expected an array that fits one Java array");
+      }
     }
     long expected = count * dtype.size();
     long actual = bytes.length - (long) dataStart;
@@ -278,14 +282,14 @@ public final class Npy {
       }
     }
     if (descr.startsWith(">")) {
-      throw new InvalidInputException(file + ": dtype " + descr
+      throw new InvalidInputException(file + ": dtype " + printable(descr)
           + " is big-endian; expected little-endian, one of " + NpyArray.Dtype.supported());
     }
     if (descr.startsWith("|O")) {
-      throw new InvalidInputException(file + ": dtype " + descr
+      throw new InvalidInputException(file + ": dtype " + printable(descr)
           + " is an object (pickled) array; expected plain numbers, one of " + NpyArray.Dtype.supported());
     }
-    throw new InvalidInputException(file + ": dtype '" + descr + "' is not supported; expected one of "
+    throw new InvalidInputException(file + ": dtype '" + printable(descr) + "' is not supported; expected one of "
         + NpyArray.Dtype.supported());
   }
 
@@ -300,12 +304,12 @@ public final class Npy {
       try {
         extents.add(Integer.parseInt(p.endsWith("L") ? p.substring(0, p.length() - 1) : p));
       } catch (NumberFormatException e) {
-        throw new InvalidInputException(file + ": malformed shape (" + text
+        throw new InvalidInputException(file + ": malformed shape (" + printable(text)
             + "); expected non-negative integers", e);
       }
     }
     if (extents.stream().anyMatch(e -> e < 0)) {
-      throw new InvalidInputException(file + ": shape (" + text + ") has a negative extent");
+      throw new InvalidInputException(file + ": shape (" + printable(text) + ") has a negative extent");
     }
     return extents.stream().mapToInt(Integer::intValue).toArray();
   }
@@ -325,7 +329,25 @@ public final class Npy {
     return Matrix.wrap(rows, cols, data);
   }
 
+  /** The header, quoted as {@link #printable} shows it. */
   private static String quote(String header) {
-    return "'" + (header.length() > 80 ? header.substring(0, 80) + "…" : header) + "'";
+    return "'" + printable(header) + "'";
+  }
+
+  /**
+   * A piece of a file's header as a message shows it: at most 80 characters, control characters
+   * escaped as {@code \xNN}, so the message stays one line whatever the file holds.
+   */
+  private static String printable(String text) {
+    String head = text.length() > 80 ? text.substring(0, 80) : text;
+    StringBuilder out = new StringBuilder();
+    for (char c : head.toCharArray()) {
+      if (Character.isISOControl(c)) {
+        out.append(String.format("\\x%02x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return text.length() > 80 ? out.append('…').toString() : out.toString();
   }
 }
