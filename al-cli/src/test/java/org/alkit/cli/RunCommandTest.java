@@ -18,12 +18,17 @@ class RunCommandTest {
     return file;
   }
 
+  private static CliHarness.Result succeeds(String... args) {
+    CliHarness.Result r = CliHarness.run(args);
+    assertThat(r.code()).as(r.err()).isZero();
+    return r;
+  }
+
   @Test
   void runsTheLoopAndEndsWithTheFinalAccuracy() throws IOException {
     Path cfg = config("dataset: optdigits\nstrategy: random\ninitial-labeled: 30\nbudget: 30\nrounds: 3\nseed: 5\n");
     Path json = dir.resolve("curve.json");
-    CliHarness.Result r = CliHarness.run("run", "--config", cfg.toString(), "--out", json.toString());
-    assertThat(r.code()).as(r.err()).isZero();
+    CliHarness.Result r = succeeds("run", "--config", cfg.toString(), "--out", json.toString());
     com.fasterxml.jackson.databind.JsonNode curve = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(json.toFile()).get("runs").get(0);
     assertThat(curve.get("rounds")).hasSize(3);
@@ -72,11 +77,8 @@ class RunCommandTest {
   void aJournaledRunResumesWithItsOwnConfigurationAndRefusesAnotherInOneLine() throws IOException {
     Path cfg = config("strategy: margin\ninitial-labeled: 20\nbudget: 10\nrounds: 2\n");
     Path journal = dir.resolve("journal");
-    CliHarness.Result first = CliHarness.run("run", "--config", cfg.toString(), "--journal", journal.toString());
-    assertThat(first.code()).as(first.err()).isZero();
-
-    CliHarness.Result resumed = CliHarness.run("run", "--resume", journal.toString());
-    assertThat(resumed.code()).as(resumed.err()).isZero();
+    CliHarness.Result first = succeeds("run", "--config", cfg.toString(), "--journal", journal.toString());
+    CliHarness.Result resumed = succeeds("run", "--resume", journal.toString());
     assertThat(resumed.out()).contains("round 2/2  labeled 30  accuracy").contains("from the journal")
         .doesNotContain("select ");
     assertThat(resumed.out().lines().filter(l -> l.startsWith("final accuracy")))

@@ -1,14 +1,12 @@
 package org.alkit.eval;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
-import java.util.concurrent.TimeUnit;
 import org.alkit.runtime.fuzz.ParserContract;
-import org.junit.jupiter.api.Timeout;
+import org.alkit.runtime.fuzz.ParserFuzzTest;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the IDX reader (Fashion-MNIST's format), plain or gzip: any
@@ -19,8 +17,7 @@ import org.junit.jupiter.api.Timeout;
 class IdxFuzzTest {
   private static final Path DIR = ParserContract.scratch("idx-fuzz");
 
-  @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @ParserFuzzTest
   void readsOrRejects(byte[] bytes) {
     Path file = ParserContract.file(DIR, "input-idx", bytes);
     ParserContract.readsOrRejects(Math.max(bytes.length, inflated(bytes)), () -> Idx.read(file));

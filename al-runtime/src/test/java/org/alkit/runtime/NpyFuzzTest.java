@@ -1,10 +1,8 @@
 package org.alkit.runtime;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.alkit.runtime.fuzz.ParserContract;
-import org.junit.jupiter.api.Timeout;
+import org.alkit.runtime.fuzz.ParserFuzzTest;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the {@code .npy} reader through every public entry point:
@@ -15,13 +13,9 @@ import org.junit.jupiter.api.Timeout;
 class NpyFuzzTest {
   private static final Path DIR = ParserContract.scratch("npy-fuzz");
 
-  @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @ParserFuzzTest
   void readsOrRejects(byte[] bytes) {
-    Path file = ParserContract.file(DIR, "input.npy", bytes);
-    ParserContract.readsOrRejects(bytes.length, () -> Npy.read(file));
-    ParserContract.readsOrRejects(bytes.length, () -> Npy.readMatrix(file));
-    ParserContract.readsOrRejects(bytes.length, () -> Npy.readStack(file));
-    ParserContract.readsOrRejects(bytes.length, () -> Npy.readIndices(file));
+    ParserContract.readsOrRejects(DIR, "input.npy", bytes, Npy::read, Npy::readMatrix, Npy::readStack,
+        Npy::readIndices);
   }
 }

@@ -1,10 +1,8 @@
 package org.alkit.runtime;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.alkit.runtime.fuzz.ParserContract;
-import org.junit.jupiter.api.Timeout;
+import org.alkit.runtime.fuzz.ParserFuzzTest;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the YAML run configuration: any text gives a
@@ -12,8 +10,7 @@ import org.junit.jupiter.api.Timeout;
  * a parsed configuration survives the round trip a run journal puts it through.
  */
 class RunConfigFuzzTest {
-  @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @ParserFuzzTest
   void readsOrRejects(byte[] bytes) {
     String yaml = new String(bytes, StandardCharsets.UTF_8);
     ParserContract.readsOrRejects(bytes.length, () -> {

@@ -1,12 +1,10 @@
 package org.alkit.runtime;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.alkit.runtime.fuzz.ParserContract;
-import org.junit.jupiter.api.Timeout;
+import org.alkit.runtime.fuzz.ParserFuzzTest;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the run journal's file reader: any file gives a header or a
@@ -17,8 +15,7 @@ import org.junit.jupiter.api.Timeout;
 class RunJournalFuzzTest {
   private static final Path DIR = ParserContract.scratch("journal-fuzz");
 
-  @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @ParserFuzzTest
   void readsOrRejects(byte[] bytes) {
     boolean seal = bytes.length > 0 && bytes[0] % 2 == 0;
     String text = new String(bytes, StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.alkit.api.InvalidInputException;
 
 /**
@@ -14,8 +15,8 @@ import org.alkit.api.InvalidInputException;
  * not to a size its header claims ({@value #BYTES_PER_INPUT_BYTE} bytes per input byte plus
  * {@value #FIXED_BYTES}, measured with the JVM's per-thread allocation counter).
  *
- * <p>Hangs are caught by the fuzz tests' {@code @Timeout}, which Jazzer also applies to each input
- * while fuzzing.
+ * <p>Hangs are caught by {@link ParserFuzzTest}'s {@code @Timeout}, which Jazzer also applies to
+ * each input while fuzzing.
  */
 public final class ParserContract {
   /** Bytes a parser may allocate per byte of input: a value of one byte may become a double, copied twice. */
@@ -52,6 +53,18 @@ public final class ParserContract {
     if (allocated > allowed) {
       throw new AssertionError("parsing " + inputBytes + " bytes allocated " + allocated + " bytes; expected at most "
           + allowed + " (a size field the input does not back up?)");
+    }
+  }
+
+  /**
+   * Writes {@code bytes} to the file {@code name} of {@code dir} and checks the contract for each
+   * parser reading that file.
+   */
+  @SafeVarargs
+  public static void readsOrRejects(Path dir, String name, byte[] bytes, Consumer<Path>... parsers) {
+    Path input = file(dir, name, bytes);
+    for (Consumer<Path> parser : parsers) {
+      readsOrRejects(bytes.length, () -> parser.accept(input));
     }
   }
 
