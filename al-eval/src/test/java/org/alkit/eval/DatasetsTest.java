@@ -50,6 +50,16 @@ class DatasetsTest {
   }
 
   @Test
+  void aLabelTheRowsCannotBackIsRefusedBeforeAnythingIsSizedByIt(@TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("id-as-label.csv");
+    Files.writeString(csv, "0.5,0\n1.5,2147483640\n");
+    assertThatThrownBy(() -> Datasets.load(csv.toString(), 0.5, 3))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(csv + " row 2 has label 2147483640, not below the number of rows (2); expected classes"
+            + " numbered 0, 1, 2, …");
+  }
+
+  @Test
   void rejectsMissingFileAndBadFraction() {
     assertThatThrownBy(() -> Datasets.load("/no/such.csv", 0.5, 3))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("/no/such.csv")
