@@ -204,6 +204,10 @@ public final class Npy {
             + bytes.length);
       }
       headerLength = in.getInt(8);
+      if (headerLength < 0 || 12L + headerLength > bytes.length) {
+        throw new InvalidInputException(file + ": truncated header; it declares " + Integer.toUnsignedString(headerLength)
+            + " bytes but the file has " + bytes.length + " in all");
+      }
       dataStart = 12 + headerLength;
     } else {
       throw new InvalidInputException(file + ": format version " + major + "." + bytes[7]
@@ -282,14 +286,14 @@ public final class Npy {
       }
     }
     if (descr.startsWith(">")) {
-      throw new InvalidInputException(file + ": dtype " + printable(descr)
+      throw new InvalidInputException(file + ": dtype " + Shown.of(descr)
           + " is big-endian; expected little-endian, one of " + NpyArray.Dtype.supported());
     }
     if (descr.startsWith("|O")) {
-      throw new InvalidInputException(file + ": dtype " + printable(descr)
+      throw new InvalidInputException(file + ": dtype " + Shown.of(descr)
           + " is an object (pickled) array; expected plain numbers, one of " + NpyArray.Dtype.supported());
     }
-    throw new InvalidInputException(file + ": dtype '" + printable(descr) + "' is not supported; expected one of "
+    throw new InvalidInputException(file + ": dtype '" + Shown.of(descr) + "' is not supported; expected one of "
         + NpyArray.Dtype.supported());
   }
 
@@ -304,12 +308,12 @@ public final class Npy {
       try {
         extents.add(Integer.parseInt(p.endsWith("L") ? p.substring(0, p.length() - 1) : p));
       } catch (NumberFormatException e) {
-        throw new InvalidInputException(file + ": malformed shape (" + printable(text)
+        throw new InvalidInputException(file + ": malformed shape (" + Shown.of(text)
             + "); expected non-negative integers", e);
       }
     }
     if (extents.stream().anyMatch(e -> e < 0)) {
-      throw new InvalidInputException(file + ": shape (" + printable(text) + ") has a negative extent");
+      throw new InvalidInputException(file + ": shape (" + Shown.of(text) + ") has a negative extent");
     }
     return extents.stream().mapToInt(Integer::intValue).toArray();
   }
@@ -329,25 +333,8 @@ public final class Npy {
     return Matrix.wrap(rows, cols, data);
   }
 
-  /** The header, quoted as {@link #printable} shows it. */
+  /** The header, quoted as {@link Shown} shows it. */
   private static String quote(String header) {
-    return "'" + printable(header) + "'";
-  }
-
-  /**
-   * A piece of a file's header as a message shows it: at most 80 characters, control characters
-   * escaped as {@code \xNN}, so the message stays one line whatever the file holds.
-   */
-  private static String printable(String text) {
-    String head = text.length() > 80 ? text.substring(0, 80) : text;
-    StringBuilder out = new StringBuilder();
-    for (char c : head.toCharArray()) {
-      if (Character.isISOControl(c)) {
-        out.append(String.format("\\x%02x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return text.length() > 80 ? out.append('…').toString() : out.toString();
+    return "'" + Shown.of(header) + "'";
   }
 }

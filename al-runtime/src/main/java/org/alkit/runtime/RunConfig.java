@@ -187,7 +187,7 @@ public record RunConfig(
       return List.of();
     }
     if (!(value instanceof List<?> list)) {
-      throw new InvalidInputException("scenarios = " + value + "; expected a list of {name, strategy, "
+      throw new InvalidInputException("scenarios = " + Shown.of(value) + "; expected a list of {name, strategy, "
           + "strategy-options}");
     }
     List<ScenarioConfig> out = new ArrayList<>();
@@ -204,13 +204,13 @@ public record RunConfig(
 
   private static Map<String, Object> mapping(String what, Object value, List<String> known) {
     if (!(value instanceof Map<?, ?> raw)) {
-      throw new InvalidInputException(what + " = " + value + "; expected a mapping of " + String.join(", ", known));
+      throw new InvalidInputException(what + " = " + Shown.of(value) + "; expected a mapping of " + String.join(", ", known));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : raw.entrySet()) {
       String key = String.valueOf(e.getKey());
       if (!known.contains(key)) {
-        throw new InvalidInputException(what + " has an unknown key '" + key + "'; known keys: "
+        throw new InvalidInputException(what + " has an unknown key '" + Shown.of(key) + "'; known keys: "
             + String.join(", ", known));
       }
       out.put(key, e.getValue());
@@ -224,7 +224,7 @@ public record RunConfig(
       return fallback;
     }
     if (v instanceof Map || v instanceof List) {
-      throw new InvalidInputException(key + " = " + v + "; expected a name");
+      throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected a name");
     }
     return v.toString();
   }
@@ -235,12 +235,12 @@ public record RunConfig(
       return Map.of();
     }
     if (!(v instanceof Map<?, ?> raw)) {
-      throw new InvalidInputException(key + " = " + v + "; expected a mapping of option names to values");
+      throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected a mapping of option names to values");
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : raw.entrySet()) {
       if (e.getValue() instanceof Map || e.getValue() instanceof List || e.getValue() == null) {
-        throw new InvalidInputException(key + "." + e.getKey() + " = " + e.getValue()
+        throw new InvalidInputException(key + "." + Shown.of(e.getKey()) + " = " + Shown.of(e.getValue())
             + "; expected a single value");
       }
       out.put(String.valueOf(e.getKey()), e.getValue().toString());
@@ -263,7 +263,7 @@ public record RunConfig(
     if (v instanceof Integer || v instanceof Long) {
       return ((Number) v).longValue();
     }
-    throw new InvalidInputException(key + " = " + v + "; expected an integer");
+    throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected an integer");
   }
 
   private static double real(Map<String, Object> map, String key, double fallback) {
@@ -274,12 +274,12 @@ public record RunConfig(
     if (v instanceof Number n) {
       return n.doubleValue();
     }
-    throw new InvalidInputException(key + " = " + v + "; expected a number");
+    throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected a number");
   }
 
   private static String name(String key, String value) {
     if (value == null || value.isBlank()) {
-      throw new InvalidInputException(key + " = '" + value + "'; expected a name");
+      throw new InvalidInputException(key + " = '" + Shown.of(value) + "'; expected a name");
     }
     return value;
   }

@@ -19,10 +19,10 @@ public record ScenarioConfig(String name, String strategy, Map<String, String> s
   /** Checks the names and copies the options. */
   public ScenarioConfig {
     if (name == null || name.isBlank()) {
-      throw new InvalidInputException("scenario name = '" + name + "'; expected a non-blank name");
+      throw new InvalidInputException("scenario name = '" + Shown.of(name) + "'; expected a non-blank name");
     }
     if (strategy == null || strategy.isBlank()) {
-      throw new InvalidInputException("scenario '" + name + "': strategy = '" + strategy
+      throw new InvalidInputException("scenario '" + Shown.of(name) + "': strategy = '" + Shown.of(strategy)
           + "'; expected a strategy name");
     }
     strategyOptions = Map.copyOf(Objects.requireNonNull(strategyOptions, "strategyOptions"));

@@ -21,8 +21,8 @@ import org.alkit.api.InvalidInputException;
 public final class ParserContract {
   /** Bytes a parser may allocate per byte of input: a value of one byte may become a double, copied twice. */
   public static final long BYTES_PER_INPUT_BYTE = 64;
-  /** Bytes a parser may allocate on top: buffers, exceptions, class initialisation. */
-  public static final long FIXED_BYTES = 16L << 20;
+  /** Bytes a parser may allocate on top: buffers, exceptions, class initialisation on a first call. */
+  public static final long FIXED_BYTES = 64L << 20;
   /** The longest error message that is still one clear line. */
   public static final int MAX_MESSAGE = 1_000;
 
