@@ -42,7 +42,7 @@ record JournalRound(int round, int labeledBefore, long fitSeed, long selectSeed,
    */
   static JournalRound of(int round, Map<String, Object> fields, Function<String, InvalidInputException> damaged) {
     if (!Integer.valueOf(round).equals(fields.get("round"))) {
-      throw damaged.apply("round = " + fields.get("round") + "; expected " + round);
+      throw damaged.apply("round = " + Shown.of(fields.get("round")) + "; expected " + round);
     }
     int[] selected = ints(fields, "selected", damaged);
     int[] labels = ints(fields, "labels", damaged);
@@ -54,7 +54,7 @@ record JournalRound(int round, int labeledBefore, long fitSeed, long selectSeed,
     }
     Object accuracy = fields.get("accuracy");
     if (!(accuracy instanceof Double)) {
-      throw damaged.apply("accuracy = " + accuracy + "; expected a number");
+      throw damaged.apply("accuracy = " + Shown.of(accuracy) + "; expected a number");
     }
     long labeledBefore = whole(fields, "labeled-before", damaged);
     if (labeledBefore < 1 || labeledBefore > Integer.MAX_VALUE) {
@@ -69,17 +69,17 @@ record JournalRound(int round, int labeledBefore, long fitSeed, long selectSeed,
     if (v instanceof Integer || v instanceof Long) {
       return ((Number) v).longValue();
     }
-    throw damaged.apply(key + " = " + v + "; expected an integer");
+    throw damaged.apply(key + " = " + Shown.of(v) + "; expected an integer");
   }
 
   private static int[] ints(Map<String, Object> fields, String key, Function<String, InvalidInputException> damaged) {
     if (!(fields.get(key) instanceof List<?> list)) {
-      throw damaged.apply(key + " = " + fields.get(key) + "; expected a list of integers");
+      throw damaged.apply(key + " = " + Shown.of(fields.get(key)) + "; expected a list of integers");
     }
     int[] out = new int[list.size()];
     for (int k = 0; k < out.length; k++) {
       if (!(list.get(k) instanceof Integer v)) {
-        throw damaged.apply(key + "[" + k + "] = " + list.get(k) + "; expected an integer");
+        throw damaged.apply(key + "[" + k + "] = " + Shown.of(list.get(k)) + "; expected an integer");
       }
       out[k] = v;
     }

@@ -176,10 +176,10 @@ public record RunConfig(
   /** SnakeYAML's message, which spans lines with a snippet of the input, as one line with its position. */
   private static String oneLine(YAMLException e) {
     if (e instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-      return (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem() + " at line "
+      return (m.getContext() == null ? "" : Shown.of(m.getContext()) + ": ") + Shown.of(m.getProblem()) + " at line "
           + (m.getProblemMark().getLine() + 1) + ", column " + (m.getProblemMark().getColumn() + 1);
     }
-    return String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim();
+    return Shown.of(String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim());
   }
 
   private static List<ScenarioConfig> scenarios(Object value, String defaultStrategy) {

@@ -140,7 +140,7 @@ public final class RunJournal implements AutoCloseable {
    */
   public static RunJournal resume(Path dir, RunConfig config, Dataset dataset) {
     Map<String, Object> header = header(dir);
-    String version = String.valueOf(header.get("alkit-version"));
+    String version = Shown.of(header.get("alkit-version"));
     if (!version.equals(alkitVersion())) {
       throw new InvalidInputException("--resume " + dir + " was written by alkit " + version + "; this is alkit "
           + alkitVersion() + ", whose selections may differ: resume it with that version");
@@ -246,10 +246,10 @@ public final class RunJournal implements AutoCloseable {
         return Optional.empty();
       }
       if (!Integer.valueOf(labeledCount).equals(recordedFinal.get("labeled"))) {
-        throw damaged(-1, "labeled = " + recordedFinal.get("labeled") + "; the rounds add up to " + labeledCount);
+        throw damaged(-1, "labeled = " + Shown.of(recordedFinal.get("labeled")) + "; the rounds add up to " + labeledCount);
       }
       if (!(recordedFinal.get("accuracy") instanceof Double accuracy)) {
-        throw damaged(-1, "accuracy = " + recordedFinal.get("accuracy") + "; expected a number");
+        throw damaged(-1, "accuracy = " + Shown.of(recordedFinal.get("accuracy")) + "; expected a number");
       }
       return Optional.of(accuracy);
     }
@@ -295,7 +295,7 @@ public final class RunJournal implements AutoCloseable {
     }
     Map<String, Object> header = read(file);
     if (!Integer.valueOf(FORMAT).equals(header.get("alkit-journal"))) {
-      throw damaged(file, "alkit-journal = " + header.get("alkit-journal") + "; expected " + FORMAT);
+      throw damaged(file, "alkit-journal = " + Shown.of(header.get("alkit-journal")) + "; expected " + FORMAT);
     }
     try {
       RunConfig.fromTree(header.get("configuration"));
@@ -383,7 +383,7 @@ public final class RunJournal implements AutoCloseable {
     for (Map.Entry<String, Object> e : written.entrySet()) {
       Object now = given.get(e.getKey());
       if (!String.valueOf(e.getValue()).equals(String.valueOf(now))) {
-        return e.getKey() + " = " + e.getValue() + " there, " + now + " here";
+        return e.getKey() + " = " + Shown.of(e.getValue()) + " there, " + Shown.of(now) + " here";
       }
     }
     return "the same keys, other values";
