@@ -144,6 +144,9 @@ public record RunConfig(
       root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
     } catch (YAMLException e) {
       throw new InvalidInputException("malformed YAML: " + oneLine(e), e);
+    } catch (NumberFormatException e) {
+      // SnakeYAML's own overflow on a YAML 1.1 base-60 integer such as 35605130600513699464:3
+      throw new InvalidInputException("malformed YAML: a number out of range: " + Shown.of(e.getMessage()), e);
     }
     return fromTree(root);
   }

@@ -327,7 +327,8 @@ public final class RunJournal implements AutoCloseable {
     Object root;
     try {
       root = new Yaml(new SafeConstructor(new LoaderOptions())).load(body);
-    } catch (YAMLException e) {
+    } catch (YAMLException | NumberFormatException e) {
+      // NumberFormatException: SnakeYAML's own overflow on a YAML 1.1 base-60 integer
       throw damaged(file, "malformed YAML");
     }
     if (!(root instanceof Map<?, ?> map)) {
