@@ -1,4 +1,4 @@
-/** The {@code alkit} command line: strategies, select, maximize, run. */
+/** The {@code alkit} command line: strategies, select, maximize, run, eval. */
 module org.alkit.cli {
   requires org.alkit.runtime;
   requires org.alkit.eval;
@@ -10,6 +10,7 @@ module org.alkit.cli {
   requires jakarta.inject;
   requires com.google.guice;
   requires com.fasterxml.jackson.databind;
+  requires me.tongfei.progressbar;
 
   opens org.alkit.cli to info.picocli, io.micronaut.micronaut_inject, io.micronaut.micronaut_core;
 }

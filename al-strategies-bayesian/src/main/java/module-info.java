@@ -1,1 +1,16 @@
-module org.alkit.bayesian { requires org.alkit.api; requires static org.apiguardian.api; }
+/**
+ * alkit's Bayesian strategies over Monte-Carlo forward passes: {@code bald},
+ * {@code variation-ratio}, {@code mean-std}, {@code batch-bald} and {@code power-bald}. Nothing is
+ * exported; the providers are found through {@link org.alkit.api.StrategyProvider}.
+ */
+module org.alkit.bayesian {
+  requires transitive org.alkit.api;
+  requires static org.apiguardian.api;
+
+  provides org.alkit.api.StrategyProvider with
+      org.alkit.bayesian.BaldProvider,
+      org.alkit.bayesian.VariationRatioProvider,
+      org.alkit.bayesian.MeanStdProvider,
+      org.alkit.bayesian.BatchBaldProvider,
+      org.alkit.bayesian.PowerBaldProvider;
+}

@@ -15,17 +15,22 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code alkit} command. Exit codes: 0 success, 2 bad input (one line on stderr, no stack
- * trace unless {@code --verbose}), 1 an internal failure.
+ * trace unless {@code --verbose}), 1 an internal failure, 3 a regression found by
+ * {@code alkit eval --baseline}.
  */
 @Command(
     name = "alkit",
     mixinStandardHelpOptions = true,
     version = "alkit 0.1.0",
     description = "Active learning for the JVM: pick which unlabeled items to label next.",
-    subcommands = {StrategiesCommand.class, SelectCommand.class, MaximizeCommand.class, RunCommand.class})
+    subcommands = {StrategiesCommand.class, SelectCommand.class, MaximizeCommand.class, RunCommand.class,
+        EvalCommand.class})
 public final class Alkit implements Runnable {
   /** Exit code for input the user must fix. */
   static final int BAD_INPUT = 2;
+
+  /** Exit code of {@code alkit eval --baseline} when a cell regressed. */
+  static final int REGRESSION = 3;
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "print stack traces of errors")
   boolean verbose;

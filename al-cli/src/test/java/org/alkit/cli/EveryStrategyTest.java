@@ -83,6 +83,30 @@ class EveryStrategyTest {
         "--rare-classes", "0", "--ood-classes", "3"));
   }
 
+  /**
+   * The Bayesian strategies away from their defaults: BatchBALD past its exact budget (sampled
+   * joint entropies), power-BALD uniform and sharpened.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "batch-bald, max-configurations=4;samples=64", "power-bald, beta=0", "power-bald, beta=3"})
+  void bayesianStrategiesRunWithTheirOptions(String strategy, String options) throws IOException {
+    List<String> extra = new ArrayList<>();
+    for (String option : options.split(";")) {
+      extra.addAll(List.of("--set", option));
+    }
+    assertSelects(strategy, extra);
+  }
+
+  @org.junit.jupiter.api.Test
+  void theBayesianStrategiesAreListedWithTheirSignal() {
+    CliHarness.Result r = CliHarness.run("strategies");
+    assertThat(r.code()).as(r.err()).isZero();
+    for (String name : List.of("bald", "batch-bald", "power-bald", "variation-ratio", "mean-std")) {
+      assertThat(r.out()).as("listing").containsPattern("(?m)^" + name + " +bayesian +requires: mc-probabilities");
+    }
+  }
+
   private static void assertSelects(String strategy, List<String> extra) throws IOException {
     Path out = dir.resolve(strategy + "-" + String.join("", extra).hashCode() + ".json");
     List<String> args = new ArrayList<>(List.of("select", "--strategy", strategy, "--budget", "7", "--seed", "4",

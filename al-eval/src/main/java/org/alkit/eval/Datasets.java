@@ -33,6 +33,14 @@ import org.apiguardian.api.API;
  *       test images the test set (so the test fraction is not applied), pixels scaled to
  *       {@code [0, 1]} (÷ 255) as float32; item shape {@code [1, 28, 28]}, the ten article names
  *       as classes;</li>
+ *   <li>{@code cifar10:DIR} — the binary version of CIFAR-10 a user unpacked to {@code DIR}
+ *       ({@code data_batch_1.bin} … {@code data_batch_5.bin} as the pool, {@code test_batch.bin} as
+ *       the test set), pixels ÷ 255; item shape {@code [3, 32, 32]};</li>
+ *   <li>{@code images:DIR} — one sub-folder of equally sized images per class, as the NEU
+ *       surface-defect database ships; grey levels ÷ the maximum; item shape {@code [1, h, w]},
+ *       the folder names as classes;</li>
+ *   <li>{@code npy:FEATURES.npy,LABELS.npy} — features {@code (n, …)} and integer labels
+ *       {@code (n,)};</li>
  *   <li>the path of a CSV file (optionally gzipped) whose last column is an integer class label
  *       {@code 0..C−1} and whose other columns are numbers.</li>
  * </ul>
@@ -49,6 +57,15 @@ public final class Datasets {
   /** Where the Debian package {@code dataset-fashion-mnist} installs its files. */
   public static final String FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
 
+  /** The prefix of a CIFAR-10 binary folder source, {@code cifar10:DIR}. */
+  public static final String CIFAR10 = "cifar10";
+
+  /** The prefix of an image-folder source, {@code images:DIR}. */
+  public static final String IMAGES = "images";
+
+  /** The prefix of a {@code .npy} pair source, {@code npy:FEATURES.npy,LABELS.npy}. */
+  public static final String NPY = "npy";
+
   private static final List<String> FASHION_MNIST_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover",
       "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
   private static final int[] OPTDIGITS_SHAPE = {1, 8, 8};
@@ -58,9 +75,11 @@ public final class Datasets {
   /**
    * Loads {@code source} and holds out {@code testFraction} of its rows for testing.
    *
-   * @param source {@value #OPTDIGITS}, {@value #FASHION_MNIST} or a path to a {@code .csv} /
+   * @param source {@value #OPTDIGITS}, {@value #FASHION_MNIST}, {@code cifar10:DIR},
+   *     {@code images:DIR}, {@code npy:FEATURES.npy,LABELS.npy} or a path to a {@code .csv} /
    *     {@code .csv.gz} file
-   * @param testFraction in (0, 1); not applied to {@value #FASHION_MNIST}, which has its own test set
+   * @param testFraction in (0, 1); not applied to {@value #FASHION_MNIST} and CIFAR-10, which have
+   *     their own test sets
    * @throws InvalidInputException for a missing file or package, a malformed row or a bad fraction
    */
   public static Dataset load(String source, double testFraction, long seed) {
@@ -70,10 +89,37 @@ public final class Datasets {
     if (FASHION_MNIST.equals(source)) {
       return fashionMnist(Path.of(FASHION_MNIST_DIR));
     }
+    if (source.startsWith(CIFAR10 + ":")) {
+      return Cifar10.read(source, Path.of(argument(source)));
+    }
+    if (source.startsWith(IMAGES + ":")) {
+      ImageFolders.Images images = ImageFolders.read(Path.of(argument(source)));
+      return Dataset.split(source, images.pixels(), images.labels(), images.classNames().size(), testFraction, seed)
+          .withItems(images.itemShape(), images.classNames());
+    }
+    if (source.startsWith(NPY + ":")) {
+      String[] files = argument(source).split(",", -1);
+      if (files.length != 2 || files[0].isBlank() || files[1].isBlank()) {
+        throw new InvalidInputException("dataset '" + source + "'; expected npy:FEATURES.npy,LABELS.npy");
+      }
+      NpyPair.Items items = NpyPair.read(Path.of(files[0].strip()), Path.of(files[1].strip()));
+      int classes = java.util.Arrays.stream(items.labels()).max().orElse(0) + 1;
+      Dataset data = Dataset.split(source, items.features(), items.labels(), classes, testFraction, seed);
+      return data.withItems(items.itemShape(), data.classNames());
+    }
     Table table = OPTDIGITS.equals(source) ? embedded() : file(Path.of(source));
     int classes = java.util.Arrays.stream(table.labels()).max().orElse(0) + 1;
     Dataset data = Dataset.split(source, Matrix.of(table.features()), table.labels(), classes, testFraction, seed);
     return OPTDIGITS.equals(source) ? data.withItems(OPTDIGITS_SHAPE, data.classNames()) : data;
+  }
+
+  /** What follows the first colon of {@code source}. */
+  private static String argument(String source) {
+    String rest = source.substring(source.indexOf(':') + 1).strip();
+    if (rest.isEmpty()) {
+      throw new InvalidInputException("dataset '" + source + "' names no path; expected " + source + "PATH");
+    }
+    return rest;
   }
 
   /**
@@ -145,7 +191,8 @@ public final class Datasets {
       return parse(path.toString(), in);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException("dataset '" + path + "' does not exist; expected '" + OPTDIGITS
-          + "' or the path of a CSV file", e);
+          + "', '" + FASHION_MNIST + "', cifar10:DIR, images:DIR, npy:FEATURES.npy,LABELS.npy or the path of a "
+          + "CSV file", e);
     } catch (IOException e) {
       throw new InvalidInputException("dataset '" + path + "' could not be read: " + e.getMessage(), e);
     }

@@ -1,0 +1,191 @@
+package org.alkit.eval;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.alkit.api.BackendProvider;
+import org.alkit.api.ComputeBackend;
+import org.alkit.api.FittedModel;
+import org.alkit.api.GradientEmbeddings;
+import org.alkit.api.Matrix;
+import org.alkit.api.ModelAdapter;
+import org.alkit.api.ModelProvider;
+import org.alkit.api.Options;
+import org.alkit.api.Parameter;
+import org.alkit.api.Signal;
+import org.alkit.api.Strategy;
+import org.alkit.api.StrategyProvider;
+import org.alkit.runtime.ActiveLearningLoop;
+import org.alkit.runtime.Dataset;
+import org.alkit.runtime.OracleFactory;
+import org.alkit.runtime.Registry;
+import org.alkit.runtime.RoundResult;
+import org.alkit.runtime.RunConfig;
+import org.alkit.runtime.RunResult;
+
+/**
+ * One run of a matrix: the runtime's {@link ActiveLearningLoop} on a scenario's data, with a
+ * model that skips out-of-distribution labels and remembers its fits (to measure each round's
+ * model on the test split), and a strategy whose selections are measured for memory.
+ */
+final class RunExecution {
+  private RunExecution() {}
+
+  /** Runs {@code run} of {@code matrix} on {@code data} with the plugins of {@code registry}. */
+  static RunRecord execute(EvalMatrix matrix, EvalMatrix.Run run, ScenarioData data, Registry registry) {
+    RunConfig config = matrix.config(run);
+    ModelProvider modelProvider = registry.model(config.model());
+    RecordingModel model = new RecordingModel(modelProvider.create(Options.resolve("model '" + modelProvider.name()
+        + "'", modelProvider.parameters(), config.modelOptions())), data.oodClasses());
+    MeasuredStrategy strategy = new MeasuredStrategy(registry.strategy(config.strategy()));
+    BackendProvider backendProvider = registry.backend(config.backend());
+    ComputeBackend backend = backendProvider.create(Options.resolve("backend '" + backendProvider.name() + "'",
+        backendProvider.parameters(), config.backendOptions()));
+    try {
+      Dataset dataset = data.dataset();
+      ActiveLearningLoop loop = new ActiveLearningLoop(config, dataset, model, strategy, backend,
+          OracleFactory.simulated(dataset));
+      int[] poolLabels = dataset.poolLabels();
+      List<RoundMetrics> rounds = new ArrayList<>();
+      RunResult result = loop.run(data.hints(), round -> rounds.add(
+          metrics(round, model, strategy.lastAllocatedBytes, data, poolLabels)));
+      return new RunRecord(run.key(), rounds, quality(model.last, result.finalLabeledCount(), data));
+    } finally {
+      if (backend instanceof AutoCloseable closeable) {
+        close(closeable);
+      }
+    }
+  }
+
+  private static void close(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the compute backend failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static RoundMetrics metrics(RoundResult round, RecordingModel model, long allocated, ScenarioData data,
+      int[] poolLabels) {
+    int[] picked = round.selected();
+    int numClasses = data.dataset().numClasses();
+    int[] perClass = new int[numClasses];
+    int ood = 0;
+    for (int i : picked) {
+      perClass[poolLabels[i]]++;
+      ood += data.oodClasses().contains(poolLabels[i]) ? 1 : 0;
+    }
+    Set<Integer> covered = new HashSet<>();
+    for (int i : model.lastLabeled) {
+      covered.add(data.origin(i));
+    }
+    int unique = 0;
+    for (int i : picked) {
+      unique += covered.add(data.origin(i)) ? 1 : 0;
+    }
+    double n = Math.max(1, picked.length);
+    return new RoundMetrics(round.round(), quality(model.last, round.labeledCount(), data), picked, perClass,
+        ood / n, unique / n, round.selectMillis(), allocated);
+  }
+
+  private static Quality quality(FittedModel fitted, int labeled, ScenarioData data) {
+    Dataset d = data.dataset();
+    Matrix p = fitted.probabilities(d.test());
+    int[] predicted = IntStream.range(0, p.rows()).map(i -> GradientEmbeddings.argmax(p, i)).toArray();
+    return Quality.of(labeled, predicted, d.testLabels(), d.numClasses(), data.rareClasses());
+  }
+
+  /**
+   * The configured model, fitted only on in-distribution labels, remembering its last fit and the
+   * labeled set it was given.
+   */
+  private static final class RecordingModel implements ModelAdapter {
+    private final ModelAdapter inner;
+    private final Set<Integer> ood;
+    FittedModel last;
+    int[] lastLabeled = new int[0];
+
+    RecordingModel(ModelAdapter inner, Set<Integer> ood) {
+      this.inner = inner;
+      this.ood = ood;
+    }
+
+    @Override
+    public Set<Signal> offers() {
+      return inner.offers();
+    }
+
+    @Override
+    public FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed) {
+      lastLabeled = labeled.clone();
+      int[] keep = IntStream.range(0, labeled.length).filter(t -> !ood.contains(labels[t])).toArray();
+      int[] inLabeled = keep.length == labeled.length ? labeled : Arrays.stream(keep).map(t -> labeled[t]).toArray();
+      int[] inLabels = keep.length == labeled.length ? labels : Arrays.stream(keep).map(t -> labels[t]).toArray();
+      last = inner.fit(features, inLabeled, inLabels, numClasses, seed);
+      return last;
+    }
+  }
+
+  /** The configured strategy, its selections measured for the bytes the selecting thread allocates. */
+  private static final class MeasuredStrategy implements StrategyProvider {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private final StrategyProvider inner;
+    long lastAllocatedBytes = -1;
+
+    MeasuredStrategy(StrategyProvider inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public String name() {
+      return inner.name();
+    }
+
+    @Override
+    public String family() {
+      return inner.family();
+    }
+
+    @Override
+    public String description() {
+      return inner.description();
+    }
+
+    @Override
+    public Set<Signal> requires() {
+      return inner.requires();
+    }
+
+    @Override
+    public Set<Signal> uses() {
+      return inner.uses();
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+      return inner.parameters();
+    }
+
+    @Override
+    public Strategy create(Options options) {
+      Strategy strategy = inner.create(options);
+      return ctx -> {
+        long before = allocated();
+        var selection = strategy.select(ctx);
+        long after = allocated();
+        lastAllocatedBytes = before < 0 || after < 0 ? -1 : after - before;
+        return selection;
+      };
+    }
+
+    private static long allocated() {
+      return THREADS instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()
+          && sun.isThreadAllocatedMemoryEnabled() ? sun.getThreadAllocatedBytes(Thread.currentThread().getId()) : -1;
+    }
+  }
+}

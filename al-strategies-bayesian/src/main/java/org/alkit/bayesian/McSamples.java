@@ -1,0 +1,152 @@
+package org.alkit.bayesian;
+
+import java.util.Arrays;
+import java.util.List;
+import org.alkit.api.Matrix;
+import org.alkit.api.SelectionContext;
+import org.alkit.api.Signal;
+
+/**
+ * The {@code T} stochastic forward passes of {@link Signal#MC_PROBABILITIES}, each an
+ * {@code n × C} matrix, and the per-item statistics computed from them. Every pass's row is read
+ * renormalised, {@code q_t = p_t / Σ_c p_t,c}, so the float rounding of a row's sum (the context
+ * accepts sums within 10⁻³ of 1) biases no entropy and the joint distributions of BatchBALD are
+ * consistent with the single-item ones.
+ */
+final class McSamples {
+  private final Matrix[] passes;
+  private final int classes;
+
+  private McSamples(List<Matrix> passes) {
+    this.passes = passes.toArray(Matrix[]::new);
+    this.classes = this.passes[0].cols();
+  }
+
+  /** The context's Monte-Carlo passes, validated by the context on first access. */
+  static McSamples of(SelectionContext ctx) {
+    return new McSamples(ctx.stack(Signal.MC_PROBABILITIES));
+  }
+
+  /** The passes themselves, for tests and benchmarks. */
+  static McSamples of(List<Matrix> passes) {
+    return new McSamples(passes);
+  }
+
+  /** T, the number of stochastic passes. */
+  int passes() {
+    return passes.length;
+  }
+
+  /** C, the number of classes. */
+  int classes() {
+    return classes;
+  }
+
+  /** Copies q_t(· | x_i), the renormalised row of item {@code i} in pass {@code t}, into {@code dst}. */
+  void normalisedRow(int t, int i, float[] dst, int offset) {
+    Matrix p = passes[t];
+    double sum = 0;
+    for (int c = 0; c < classes; c++) {
+      sum += p.get(i, c);
+    }
+    for (int c = 0; c < classes; c++) {
+      dst[offset + c] = (float) (p.get(i, c) / sum);
+    }
+  }
+
+  /**
+   * BALD's two terms for every candidate (Houlsby et al. 2011, "Bayesian Active Learning for
+   * Classification and Preference Learning"; Gal, Islam and Ghahramani 2017):
+   *
+   * <pre>  expectedEntropy(x) = (1/T) Σ_t H[q_t(·|x)]
+   *  bald(x) = H[(1/T) Σ_t q_t(·|x)] − expectedEntropy(x)     (nats)</pre>
+   *
+   * the mutual information between the label and the model parameters, ≥ 0 by Jensen's inequality
+   * (up to rounding, about 10⁻¹²) and 0 when every pass agrees.
+   *
+   * @param bald receives one score per candidate, position by position
+   * @param expectedEntropy receives one mean per-pass entropy per candidate
+   */
+  void bald(int[] candidates, double[] bald, double[] expectedEntropy) {
+    double[] mean = new double[classes];
+    for (int k = 0; k < candidates.length; k++) {
+      int i = candidates[k];
+      Arrays.fill(mean, 0);
+      double entropies = 0;
+      for (Matrix p : passes) {
+        double sum = 0;
+        double xlnx = 0;
+        for (int c = 0; c < classes; c++) {
+          float v = p.get(i, c);
+          sum += v;
+          xlnx += Logs.xlnx(v);
+        }
+        entropies += Logs.normalisedEntropy(sum, xlnx);
+        double inverse = 1 / sum;
+        for (int c = 0; c < classes; c++) {
+          mean[c] += p.get(i, c) * inverse;
+        }
+      }
+      // the sum of the T renormalised rows: its entropy after renormalisation is that of the mean
+      double sum = 0;
+      double xlnx = 0;
+      for (double m : mean) {
+        sum += m;
+        xlnx += Logs.xlnx(m);
+      }
+      expectedEntropy[k] = entropies / passes.length;
+      bald[k] = Logs.normalisedEntropy(sum, xlnx) - expectedEntropy[k];
+    }
+  }
+
+  /**
+   * The variation ratio of item {@code i} (Freeman 1965; Gal, Islam and Ghahramani 2017):
+   * {@code 1 − f_m / T}, with {@code f_m} the number of passes whose predicted class (the first
+   * maximum of the row) is the modal one. 0 when every pass predicts the same class.
+   *
+   * @param counts scratch of {@code C} entries
+   */
+  double variationRatio(int i, int[] counts) {
+    Arrays.fill(counts, 0);
+    int mode = 0;
+    for (Matrix p : passes) {
+      int best = 0;
+      for (int c = 1; c < classes; c++) {
+        if (p.get(i, c) > p.get(i, best)) {
+          best = c;
+        }
+      }
+      mode = Math.max(mode, ++counts[best]);
+    }
+    return 1 - (double) mode / passes.length;
+  }
+
+  /**
+   * The mean standard deviation of item {@code i} (Kampffmeyer, Salberg and Jenssen 2016):
+   * {@code (1/C) Σ_c σ_c}, with {@code σ_c = sqrt((1/T) Σ_t (q_t,c − q̄_c)²)} the population
+   * standard deviation over the passes of the renormalised class-c probability.
+   *
+   * @param scratch {@code T · C} entries for the renormalised rows
+   * @param mean scratch of {@code C} entries
+   */
+  double meanStd(int i, float[] scratch, double[] mean) {
+    Arrays.fill(mean, 0);
+    for (int t = 0; t < passes.length; t++) {
+      normalisedRow(t, i, scratch, t * classes);
+      for (int c = 0; c < classes; c++) {
+        mean[c] += scratch[t * classes + c];
+      }
+    }
+    double stds = 0;
+    for (int c = 0; c < classes; c++) {
+      double m = mean[c] / passes.length;
+      double squares = 0;
+      for (int t = 0; t < passes.length; t++) {
+        double d = scratch[t * classes + c] - m;
+        squares += d * d;
+      }
+      stds += Math.sqrt(squares / passes.length);
+    }
+    return stds / classes;
+  }
+}

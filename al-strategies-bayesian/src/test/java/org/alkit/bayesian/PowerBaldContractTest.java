@@ -1,0 +1,11 @@
+package org.alkit.bayesian;
+
+import org.alkit.api.StrategyProvider;
+import org.alkit.testkit.StrategyContractTest;
+
+class PowerBaldContractTest extends StrategyContractTest {
+  @Override
+  protected StrategyProvider provider() {
+    return new PowerBaldProvider();
+  }
+}

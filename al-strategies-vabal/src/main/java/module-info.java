@@ -1,0 +1,13 @@
+/**
+ * VaB-AL for alkit ({@code vabal}): the Bayes-rule probability that the classifier errs, from a
+ * class-conditional likelihood of the features, the class prior and the class difficulty. A module
+ * apart from {@code org.alkit.bayesian} because its VAE likelihood will train a network with DJL,
+ * which the Monte-Carlo strategies must not load. Nothing is exported; the provider is found
+ * through {@link org.alkit.api.StrategyProvider}.
+ */
+module org.alkit.vabal {
+  requires transitive org.alkit.api;
+  requires static org.apiguardian.api;
+
+  provides org.alkit.api.StrategyProvider with org.alkit.vabal.VabalProvider;
+}
