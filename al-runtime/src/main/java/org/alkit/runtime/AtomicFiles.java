@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.UUID;
 import org.apiguardian.api.API;
 
 /**
@@ -55,8 +56,9 @@ public final class AtomicFiles {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", SUFFIX);
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + SUFFIX);
+      // CREATE_NEW with the process's default permissions (Files.createTempFile's would be owner-only)
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
           out.write(buffer);
