@@ -3,7 +3,7 @@
  * {@code provides org.alkit.api.StrategyProvider with ...}.
  */
 module org.alkit.api {
-  requires static org.apiguardian.api;
+  requires static transitive org.apiguardian.api;
 
   exports org.alkit.api;
 

@@ -4,7 +4,7 @@
  */
 module org.alkit.eval {
   requires transitive org.alkit.runtime;
-  requires static org.apiguardian.api;
+  requires static transitive org.apiguardian.api;
   requires org.yaml.snakeyaml;
   requires com.fasterxml.jackson.databind;
   requires commons.math3;

@@ -1,1 +1,17 @@
-module org.alkit.gpu { requires org.alkit.api; requires static org.apiguardian.api; }
+/**
+ * alkit on DJL and PyTorch (libtorch, CPU or CUDA): the neural models {@code mlp}, {@code cnn} and
+ * {@code embed}. The only alkit module, besides strategies that train a network themselves, that
+ * depends on DJL; it is loaded only when configuration names one of its models.
+ */
+module org.alkit.gpu {
+  requires org.alkit.api;
+  requires ai.djl.api;
+  requires static org.apiguardian.api;
+
+  uses org.alkit.api.ModelProvider;
+
+  provides org.alkit.api.ModelProvider with
+      org.alkit.gpu.model.MlpModelProvider,
+      org.alkit.gpu.model.CnnModelProvider,
+      org.alkit.gpu.model.EmbedModelProvider;
+}

@@ -6,7 +6,7 @@ module org.alkit.runtime {
   requires transitive org.alkit.api;
   requires transitive com.google.guice;
   requires org.yaml.snakeyaml;
-  requires static org.apiguardian.api;
+  requires static transitive org.apiguardian.api;
   // optional: the backend's register-blocked kernels, when the JVM resolves it (--add-modules)
   requires static jdk.incubator.vector;
   // optional: the OSGi service registry, when the runtime runs as a bundle (Registry.load)

@@ -8,7 +8,7 @@
  */
 module org.alkit.submodular {
   requires transitive org.alkit.api;
-  requires static org.apiguardian.api;
+  requires static transitive org.apiguardian.api;
   requires ejml.core;
   requires ejml.ddense;
 

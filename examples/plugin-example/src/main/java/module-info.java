@@ -1,6 +1,6 @@
 /** An example third-party alkit plugin: built against al-api alone. */
-module com.example.alplugin {
+module com.example.outlier {
   requires org.alkit.api;
 
-  provides org.alkit.api.StrategyProvider with com.example.alplugin.OutlierProvider;
+  provides org.alkit.api.StrategyProvider with com.example.outlier.OutlierProvider;
 }

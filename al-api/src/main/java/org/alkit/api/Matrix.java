@@ -142,6 +142,38 @@ public final class Matrix {
     return s;
   }
 
+  /**
+   * The largest magnitude |v| for which the squared distance and the dot product of two rows of
+   * {@code cols} columns stay finite in float: √(Float.MAX_VALUE / 4·cols), since
+   * Σ (a − b)² ≤ cols · (2|v|)² ≤ Float.MAX_VALUE.
+   */
+  public static double distanceSafeMagnitude(int cols) {
+    return Math.sqrt(Float.MAX_VALUE / (4.0 * Math.max(1, cols)));
+  }
+
+  /**
+   * Throws unless every element is finite and at most {@code bound} in magnitude.
+   *
+   * @param name how messages call this matrix, e.g. {@code "--data"}
+   * @throws InvalidInputException naming the first bad element {@code name[i][j]}, its value and the bound
+   */
+  public void requireFinite(String name, double bound) {
+    for (int i = 0; i < rows; i++) {
+      int row = offset + i * stride;
+      for (int j = 0; j < cols; j++) {
+        float v = data[row + j];
+        if (!Float.isFinite(v)) {
+          throw new InvalidInputException(name + "[" + i + "][" + j + "] = " + v + "; expected a finite value");
+        }
+        if (Math.abs(v) > bound) {
+          throw new InvalidInputException(name + "[" + i + "][" + j + "] = " + v + "; expected |value| <= "
+              + (float) bound + " so that squared distances between rows of " + cols
+              + " columns stay finite in float (rescale the " + name + ")");
+        }
+      }
+    }
+  }
+
   /** A view of rows {@code [from, to)}; shares storage. */
   public Matrix rows(int from, int to) {
     if (from < 0 || to > rows || from > to) {

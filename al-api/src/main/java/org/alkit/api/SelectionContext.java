@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
  *
  * <p>Signals are computed lazily, once, on first access, and validated then: their row count must
  * equal {@link #poolSize()}, every value must be finite, probability rows must be non-negative and
- * sum to 1 within {@value #PROBABILITY_TOLERANCE}. A signal the context does not have raises
+ * sum to 1 within {@value #PROBABILITY_TOLERANCE}, and embedding values of a d-column signal must
+ * satisfy |v| ≤ √(Float.MAX_VALUE / 4d), so squared distances and dot products stay finite. A signal the context does not have raises
  * {@link MissingSignalException}.
  *
  * <pre>{@code
@@ -219,7 +220,10 @@ public final class SelectionContext {
       throw new InvalidInputException(what + " has " + m.rows() + " rows; expected one per pool item ("
           + poolSize + ")");
     }
-    boolean probabilities = signal != Signal.EMBEDDINGS && signal != Signal.GRADIENT_EMBEDDINGS;
+    if (signal == Signal.EMBEDDINGS || signal == Signal.GRADIENT_EMBEDDINGS) {
+      m.requireFinite(what, Matrix.distanceSafeMagnitude(m.cols()));
+      return;
+    }
     for (int i = 0; i < m.rows(); i++) {
       double sum = 0;
       for (int j = 0; j < m.cols(); j++) {
@@ -227,13 +231,13 @@ public final class SelectionContext {
         if (!Float.isFinite(v)) {
           throw new InvalidInputException(what + "[" + i + "][" + j + "] = " + v + "; expected a finite value");
         }
-        if (probabilities && v < 0) {
+        if (v < 0) {
           throw new InvalidInputException(what + "[" + i + "][" + j + "] = " + v
               + "; expected a probability >= 0");
         }
         sum += v;
       }
-      if (probabilities && Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
+      if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
         throw new InvalidInputException(what + " row " + i + " sums to " + sum
             + "; expected 1 within " + PROBABILITY_TOLERANCE);
       }

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import org.alkit.api.AlException;
+import org.alkit.runtime.Heap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,11 +22,14 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "alkit",
     mixinStandardHelpOptions = true,
-    version = "alkit 0.1.0",
+    version = Alkit.VERSION,
     description = "Active learning for the JVM: pick which unlabeled items to label next.",
     subcommands = {StrategiesCommand.class, SelectCommand.class, MaximizeCommand.class, RunCommand.class,
-        EvalCommand.class})
+        EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Alkit implements Runnable {
+  /** What {@code --version} prints. */
+  static final String VERSION = "alkit 0.1.0";
+
   /** Exit code for input the user must fix. */
   static final int BAD_INPUT = 2;
 
@@ -56,13 +60,17 @@ public final class Alkit implements Runnable {
       cmd.setErr(err);
       cmd.setExecutionExceptionHandler((e, line, parsed) -> report(e, line, verbose(parsed)));
       cmd.setParameterExceptionHandler((e, a) -> {
-        err.println("alkit: " + e.getMessage());
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
-          err.println("run 'alkit " + commandPath(e.getCommandLine()) + " --help' for usage");
-        }
+        err.println(usageError(e));
+        err.flush();
         return BAD_INPUT;
       });
-      return cmd.execute(args);
+      try {
+        return cmd.execute(args);
+      } catch (OutOfMemoryError e) {
+        err.println("alkit: " + Heap.outOfMemory(e));
+        err.flush();
+        return BAD_INPUT;
+      }
     }
   }
 
@@ -71,17 +79,48 @@ public final class Alkit implements Runnable {
         || (parsed.subcommand() != null && verbose(parsed.subcommand()));
   }
 
-  private static String commandPath(CommandLine line) {
-    String qualified = line.getCommandSpec().qualifiedName(" ");
-    return qualified.startsWith("alkit") ? qualified.substring("alkit".length()).trim() : qualified;
+  /**
+   * One line for a command-line error picocli found: the command, its message, a suggestion for a
+   * misspelt option and the help that describes the command.
+   */
+  static String usageError(CommandLine.ParameterException e) {
+    String command = e.getCommandLine().getCommandSpec().qualifiedName(" ");
+    String message = oneLine(e.getMessage());
+    if (message.startsWith("Error: ")) {
+      message = message.substring("Error: ".length());
+    }
+    StringBuilder line = new StringBuilder(command).append(": ").append(message);
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      line.append("; did you mean ").append(String.join(" or ", u.getSuggestions())).append('?');
+    }
+    return line.append(" (see '").append(command).append(" --help')").toString();
+  }
+
+  /** A message on one line: line breaks and the runs of spaces around them become "; ". */
+  static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+  }
+
+  /**
+   * The error to report: the first {@link AlException} in the cause chain (dependency injection
+   * wraps one thrown while a bean is created), else the cause of an {@link UncheckedIOException},
+   * else {@code e}.
+   */
+  private static Throwable userError(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof AlException) {
+        return t;
+      }
+    }
+    return e instanceof UncheckedIOException ? e.getCause() : e;
   }
 
   private static int report(Exception e, CommandLine line, boolean verbose) {
     PrintWriter err = line.getErr();
-    Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+    Throwable cause = userError(e);
     int code;
     if (cause instanceof AlException) {
-      err.println("alkit: " + cause.getMessage());
+      err.println("alkit: " + oneLine(cause.getMessage()));
       code = BAD_INPUT;
     } else if (cause instanceof NoSuchFileException) {
       err.println("alkit: file not found: " + cause.getMessage());

@@ -1,6 +1,7 @@
 package org.alkit.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
  * writes {@code summary.md}, {@code metrics.csv} and Allure results, renders the Allure HTML
  * report with {@code --report}, and in CI compares each cell's mean AUBC with a baseline.
  */
-@Command(name = "eval", description = "Run a scenario matrix (data sets × scenarios × strategies × seeds): summary.md, "
+@Command(name = "eval", mixinStandardHelpOptions = true, version = Alkit.VERSION,
+    description = "Run a scenario matrix (data sets × scenarios × strategies × seeds): summary.md, "
     + "metrics.csv, Allure results and report, regression check against a baseline.")
 final class EvalCommand implements Callable<Integer> {
   /** The system property (set by the alkit launcher and the build) naming the unpacked Allure command line. */
@@ -42,7 +44,7 @@ final class EvalCommand implements Callable<Integer> {
   static final String ALLURE_HOME_ENV = "ALKIT_ALLURE_HOME";
 
   @Inject
-  Registry registry;
+  Provider<Registry> registry;
 
   @Spec
   CommandSpec spec;
@@ -95,7 +97,7 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     EvalResults results;
     try (Progress progress = new Progress(err)) {
-      results = MatrixRunner.run(m, dir, progress, registry);
+      results = MatrixRunner.run(m, dir, progress, registry.get());
     }
     List<Baseline.Regression> regressions = List.of();
     if (baseline != null && writeBaseline) {

@@ -1,6 +1,7 @@
 package org.alkit.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import org.alkit.runtime.Registry;
 import org.alkit.submodular.MaximizeRequest;
 import org.alkit.submodular.MaximizeResult;
 import org.alkit.submodular.Maximizer;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,12 +23,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code alkit maximize}: greedy maximization of a submodular function over features
- * ({@code --data}, kernels built with {@code --metric}) or precomputed kernels ({@code --kernel}).
+ * ({@code --data}, kernels built with {@code --metric}) or the precomputed kernels it reads
+ * ({@code --kernel}, {@code --query-kernel}, ...; flvmi, gcmi and com read only the n × q query
+ * kernel).
  */
-@Command(name = "maximize", description = "Maximize a submodular set function under a cardinality budget; writes JSON.")
+@Command(name = "maximize", mixinStandardHelpOptions = true, version = Alkit.VERSION,
+    description = "Maximize a submodular set function under a cardinality budget; writes JSON.")
 final class MaximizeCommand implements Callable<Integer> {
   @Inject
-  Registry registry;
+  Provider<Registry> registry;
 
   @Spec
   CommandSpec spec;
@@ -54,73 +57,68 @@ final class MaximizeCommand implements Callable<Integer> {
   @Option(names = "--out", description = "write the JSON here instead of standard output")
   Path out;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  Source source;
+  // features: kernels are built from them with --metric
+  @Option(names = "--data", paramLabel = "<file>", description = "ground-set features, n × d (or give kernels)")
+  Path data;
 
-  /** Exactly one of features or a kernel. */
-  static final class Source {
-    @ArgGroup(exclusive = false)
-    Features features;
+  @Option(names = "--metric", defaultValue = "euclidean",
+      description = "similarity built from features: euclidean, cosine or dot (default ${DEFAULT-VALUE})")
+  String metric;
 
-    @ArgGroup(exclusive = false)
-    Kernels kernels;
-  }
+  @Option(names = "--query-data", paramLabel = "<file>", description = "query features, q × d")
+  Path queryData;
 
-  /** Raw features; kernels are built from them. */
-  static final class Features {
-    @Option(names = "--data", required = true, description = "ground-set features, n × d")
-    Path data;
+  @Option(names = "--private-data", paramLabel = "<file>", description = "private features, p × d")
+  Path privateData;
 
-    @Option(names = "--metric", defaultValue = "euclidean", description = "euclidean or cosine (default ${DEFAULT-VALUE})")
-    String metric;
+  // precomputed kernels, submodlib orientation; give those the function reads
+  @Option(names = "--kernel", paramLabel = "<file>", description = "ground-set kernel, n × n")
+  Path kernel;
 
-    @Option(names = "--query-data", description = "query features, q × d")
-    Path queryData;
+  @Option(names = "--query-kernel", paramLabel = "<file>", description = "ground × query kernel, n × q")
+  Path queryKernel;
 
-    @Option(names = "--private-data", description = "private features, p × d")
-    Path privateData;
-  }
+  @Option(names = "--private-kernel", paramLabel = "<file>", description = "ground × private kernel, n × p")
+  Path privateKernel;
 
-  /** Precomputed kernels, submodlib orientation. */
-  static final class Kernels {
-    @Option(names = "--kernel", required = true, description = "ground-set kernel, n × n")
-    Path kernel;
+  @Option(names = "--query-query-kernel", paramLabel = "<file>", description = "query × query kernel, q × q")
+  Path queryQueryKernel;
 
-    @Option(names = "--query-kernel", description = "ground × query kernel, n × q")
-    Path queryKernel;
+  @Option(names = "--private-private-kernel", paramLabel = "<file>", description = "private × private kernel, p × p")
+  Path privatePrivateKernel;
 
-    @Option(names = "--private-kernel", description = "ground × private kernel, n × p")
-    Path privateKernel;
-
-    @Option(names = "--query-query-kernel", description = "query × query kernel, q × q")
-    Path queryQueryKernel;
-
-    @Option(names = "--private-private-kernel", description = "private × private kernel, p × p")
-    Path privatePrivateKernel;
-
-    @Option(names = "--query-private-kernel", description = "query × private kernel, q × p")
-    Path queryPrivateKernel;
-  }
+  @Option(names = "--query-private-kernel", paramLabel = "<file>", description = "query × private kernel, q × p")
+  Path queryPrivateKernel;
 
   @Override
   public Integer call() {
     if (budget <= 0) {
       throw new InvalidInputException("--budget = " + budget + "; expected a positive number of items");
     }
-    Features f = source.features;
-    Kernels k = source.kernels;
+    Map<String, Path> inputs = new LinkedHashMap<>();
+    inputs.put("--data", data);
+    inputs.put("--query-data", queryData);
+    inputs.put("--private-data", privateData);
+    inputs.put("--kernel", kernel);
+    inputs.put("--query-kernel", queryKernel);
+    inputs.put("--private-kernel", privateKernel);
+    inputs.put("--query-query-kernel", queryQueryKernel);
+    inputs.put("--private-private-kernel", privatePrivateKernel);
+    inputs.put("--query-private-kernel", queryPrivateKernel);
+    Inputs.requireOutput("--out", out, inputs);
+    if (data == null && spec.commandLine().getParseResult().hasMatchedOption("--metric")) {
+      throw new InvalidInputException("--metric = " + metric + " was given without --data; expected it only"
+          + " with features (precomputed kernels are used as they are)");
+    }
+    Similarity similarity = metric(metric);
+    Map<String, Optional<Matrix>> read = new LinkedHashMap<>();
+    inputs.forEach((flag, file) -> read.put(flag, file == null ? Optional.empty()
+        : Optional.of(Inputs.matrix(flag, file))));
     MaximizeRequest request = new MaximizeRequest(function, optimizer, budget, Inputs.keyValues(settings),
-        f == null ? Optional.empty() : Optional.of(Inputs.matrix("--data", f.data)),
-        optional("--query-data", f == null ? null : f.queryData),
-        optional("--private-data", f == null ? null : f.privateData),
-        f == null ? Similarity.EUCLIDEAN : metric(f.metric),
-        k == null ? Optional.empty() : Optional.of(Inputs.matrix("--kernel", k.kernel)),
-        optional("--query-kernel", k == null ? null : k.queryKernel),
-        optional("--private-kernel", k == null ? null : k.privateKernel),
-        optional("--query-query-kernel", k == null ? null : k.queryQueryKernel),
-        optional("--private-private-kernel", k == null ? null : k.privatePrivateKernel),
-        optional("--query-private-kernel", k == null ? null : k.queryPrivateKernel),
-        RuntimeBeans.backend(registry, backend), seed);
+        read.get("--data"), read.get("--query-data"), read.get("--private-data"), similarity,
+        read.get("--kernel"), read.get("--query-kernel"), read.get("--private-kernel"),
+        read.get("--query-query-kernel"), read.get("--private-private-kernel"), read.get("--query-private-kernel"),
+        RuntimeBeans.backend(registry.get(), backend), seed);
     long start = System.nanoTime();
     MaximizeResult result = Maximizer.maximize(request);
     double totalMillis = JsonOutput.millisSince(start);
@@ -136,10 +134,6 @@ final class MaximizeCommand implements Callable<Integer> {
     json.put("timing", timing);
     JsonOutput.write(json, out, spec.commandLine().getOut());
     return 0;
-  }
-
-  private static Optional<Matrix> optional(String flag, Path file) {
-    return file == null ? Optional.empty() : Optional.of(Inputs.matrix(flag, file));
   }
 
   private static Similarity metric(String name) {

@@ -3,16 +3,20 @@ package org.alkit.cli;
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.alkit.api.AlException;
 import org.alkit.api.InvalidInputException;
+import org.alkit.api.StrategyProvider;
 import org.alkit.api.ScenarioHints;
 import org.alkit.eval.Datasets;
 import org.alkit.runtime.ActiveLearningLoop;
@@ -32,16 +36,20 @@ import picocli.CommandLine.Spec;
 /**
  * {@code alkit run}: an active-learning loop from a YAML configuration (or the embedded default:
  * optdigits, logistic regression, random sampling), with a progress bar and the accuracy of each
- * round; the last line is {@code final accuracy: 0.xxxx}. With {@code --journal DIR} each finished
- * round is on disk before the next starts ({@link RunJournal}); {@code --resume DIR} continues such
- * a run after a kill and ends with the selections and accuracies of an uninterrupted run.
+ * round, then of the final fit on every label; the last line is {@code final accuracy: 0.xxxx}.
+ * The configuration, the output file and that the pool holds
+ * {@code initial-labeled + rounds × budget} items are checked before round 1. With
+ * {@code --journal DIR} each finished round is on disk before the next starts ({@link RunJournal});
+ * {@code --resume DIR} continues such a run after a kill and ends with the selections and
+ * accuracies of an uninterrupted run.
  */
-@Command(name = "run", description = "Run an active-learning loop from a YAML configuration (default: embedded optdigits).")
+@Command(name = "run", mixinStandardHelpOptions = true, version = Alkit.VERSION,
+    description = "Run an active-learning loop from a YAML configuration (default: embedded optdigits).")
 final class RunCommand implements Callable<Integer> {
   private static final int BAR = 30;
 
   @Inject
-  Registry registry;
+  Provider<Registry> registry;
 
   @Spec
   CommandSpec spec;
@@ -66,13 +74,21 @@ final class RunCommand implements Callable<Integer> {
       throw new InvalidInputException("--journal " + journal + " and --resume " + resume
           + " together; expected --journal DIR for a new run or --resume DIR to continue one");
     }
+    Map<String, Path> inputs = new LinkedHashMap<>();
+    inputs.put("--config", config);
+    Inputs.requireOutput("--out", out, inputs);
     RunConfig cfg = config != null ? RunConfig.load(config)
         : resume != null ? RunJournal.configuration(resume) : RunConfig.defaults();
     Dataset data = Datasets.load(cfg.dataset(), cfg.testFraction(), cfg.seed());
+    requireEnoughItems(cfg, data.pool().rows());
+    for (ScenarioConfig scenario : cfg.scenarios()) {
+      requireClasses(scenario, "rare-classes", scenario.rareClasses(), data.numClasses());
+      requireClasses(scenario, "ood-classes", scenario.oodClasses(), data.numClasses());
+    }
     PrintWriter console = spec.commandLine().getOut();
-    console.printf("alkit run: %s (%d pool, %d test, %d classes), model %s, %d rounds of %d%n",
-        data.name(), data.pool().rows(), data.test().rows(), data.numClasses(), cfg.model(),
-        cfg.rounds(), cfg.budget());
+    console.printf("alkit run: %s (%d pool, %d test, %s), model %s, %s of %s%n",
+        data.name(), data.pool().rows(), data.test().rows(), Inputs.count(data.numClasses(), "class", "classes"),
+        cfg.model(), Inputs.count(cfg.rounds(), "round", "rounds"), Inputs.count(cfg.budget(), "item", "items"));
     List<Map<String, Object>> runs = new ArrayList<>();
     try (RunJournal runJournal = journal != null ? RunJournal.create(journal, cfg, data)
         : resume != null ? RunJournal.resume(resume, cfg, data) : null) {
@@ -84,28 +100,55 @@ final class RunCommand implements Callable<Integer> {
       } else {
         for (int k = 0; k < cfg.scenarios().size(); k++) {
           ScenarioConfig scenario = cfg.scenarios().get(k);
-          runs.add(runOne(cfg.forScenario(scenario), data, ScenarioHints.none().withScenario(scenario.name()),
-              runJournal, k, console));
+          runs.add(runOne(cfg.forScenario(scenario), data, scenario.hints(), runJournal, k, console));
         }
       }
     }
     if (out != null) {
-      JsonOutput.write(Map.of("dataset", data.name(), "runs", runs), out, console);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("dataset", data.name());
+      json.put("runs", runs);
+      JsonOutput.write(json, out, console);
     }
     return 0;
   }
 
+  /** Refuses a run whose rounds would need more items than the pool has, before round 1. */
+  private static void requireEnoughItems(RunConfig cfg, int pool) {
+    long needed = cfg.initialLabeled() + (long) cfg.rounds() * cfg.budget();
+    if (needed > pool) {
+      throw new InvalidInputException("initial-labeled + rounds × budget = " + cfg.initialLabeled() + " + "
+          + cfg.rounds() + " × " + cfg.budget() + " = " + needed + " exceeds the pool (" + pool
+          + " items); expected at most " + pool + ": lower rounds, budget or initial-labeled");
+    }
+  }
+
+  private static void requireClasses(ScenarioConfig scenario, String key, Set<Integer> classes, int numClasses) {
+    for (int c : classes) {
+      if (c >= numClasses) {
+        throw new InvalidInputException("scenario '" + scenario.name() + "': " + key + " holds " + c
+            + "; expected a class in [0, " + numClasses + ")");
+      }
+    }
+  }
+
   private Map<String, Object> runOne(RunConfig cfg, Dataset data, ScenarioHints hints, RunJournal runJournal,
       int scenario, PrintWriter console) {
-    console.printf("scenario %s: strategy %s %s%n", hints.scenario(), cfg.strategy(), cfg.strategyOptions());
+    StrategyProvider provider = registry.get().strategy(cfg.strategy());
+    Map<String, Object> options = JsonOutput.typed(cfg.strategyOptions(), provider.parameters());
+    console.printf("scenario %s: strategy %s%s%n", hints.scenario(), cfg.strategy(), options.isEmpty() ? ""
+        : options.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(", ", " (", ")")));
     ActiveLearningLoop loop;
     try {
-      loop = Guice.createInjector(new AlkitModule(cfg, data, registry)).getInstance(ActiveLearningLoop.class);
+      loop = Guice.createInjector(new AlkitModule(cfg, data, registry.get())).getInstance(ActiveLearningLoop.class);
     } catch (ProvisionException e) {
       throw unwrap(e);
     }
     Consumer<RoundResult> listener = round -> progress(console, round, cfg.rounds());
     RunResult result = runJournal == null ? loop.run(hints, listener) : loop.run(hints, listener, runJournal, scenario);
+    console.printf("[%s] final fit   labeled %d  accuracy %.4f%n", "#".repeat(BAR), result.finalLabeledCount(),
+        result.finalAccuracy());
     console.printf("final accuracy: %.4f%n", result.finalAccuracy());
     console.flush();
     List<Map<String, Object>> rounds = new ArrayList<>();
@@ -121,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("scenario", hints.scenario());
     run.put("strategy", cfg.strategy());
-    run.put("strategy_options", cfg.strategyOptions());
+    run.put("strategy_options", options);
     run.put("rounds", rounds);
     run.put("final_labeled", result.finalLabeledCount());
     run.put("final_accuracy", result.finalAccuracy());

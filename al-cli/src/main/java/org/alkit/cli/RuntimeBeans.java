@@ -15,9 +15,9 @@ class RuntimeBeans {
     return Registry.load();
   }
 
-  /** The named compute backend at its default options. */
+  /** The compute backend {@code --backend} names, at its default options. */
   static ComputeBackend backend(Registry registry, String name) {
-    BackendProvider p = registry.backend(name);
+    BackendProvider p = Inputs.named("--backend", () -> registry.backend(name));
     return p.create(Options.defaults("backend '" + name + "'", p.parameters()));
   }
 }

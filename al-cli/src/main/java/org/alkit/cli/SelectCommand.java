@@ -1,6 +1,7 @@
 package org.alkit.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,9 @@ import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.api.UnknownNameException;
+import org.alkit.runtime.Heap;
+import org.alkit.runtime.Npy;
 import org.alkit.runtime.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,10 +38,11 @@ import picocli.CommandLine.Spec;
  * form the unlabeled pool; the JSON result lists the picks in order with their scores, and
  * {@code timing.select_ms} times the selection alone.
  */
-@Command(name = "select", description = "Pick items to label from .npy signals; writes JSON.")
+@Command(name = "select", mixinStandardHelpOptions = true, version = Alkit.VERSION,
+    description = "Pick items to label from .npy signals; writes JSON.")
 final class SelectCommand implements Callable<Integer> {
   @Inject
-  Registry registry;
+  Provider<Registry> registry;
 
   @Spec
   CommandSpec spec;
@@ -87,7 +92,7 @@ final class SelectCommand implements Callable<Integer> {
   @Option(names = "--private", description = "private set: int pool indices, or a feature matrix")
   Path privateSet;
 
-  @Option(names = "--scenario", defaultValue = "none", description = "scenario hint: rare-classes, ood, redundancy, none")
+  @Option(names = "--scenario", defaultValue = "none", description = "scenario hint: none (default), rare-classes, ood or redundancy")
   String scenario;
 
   @Option(names = "--rare-classes", split = ",", description = "labels of the rare classes, comma-separated")
@@ -110,27 +115,39 @@ final class SelectCommand implements Callable<Integer> {
       Signal.PREVIOUS_PROBABILITIES, "--prev-probs",
       Signal.GRADIENT_EMBEDDINGS, "--probs and --embeddings");
 
+  /** The scenario names strategies read from the hints. */
+  static final List<String> SCENARIOS = List.of("none", "rare-classes", "ood", "redundancy");
+
   @Override
   public Integer call() {
-    StrategyProvider provider = registry.strategy(strategy);
+    Map<Signal, Path> files = files();
+    Inputs.requireOutput("--out", out, inputs(files));
+    if (round < 1) {
+      throw new InvalidInputException("--round = " + round + "; expected 1 for the first round or more");
+    }
+    if (!SCENARIOS.contains(scenario)) {
+      throw new UnknownNameException("--scenario", scenario, SCENARIOS);
+    }
+    StrategyProvider provider = Inputs.named("--strategy", () -> registry.get().strategy(strategy));
     Options options = Options.resolve("strategy '" + strategy + "'", provider.parameters(),
         Inputs.keyValues(settings));
     Strategy instance = provider.create(options);
 
-    Map<Signal, Matrix> matrices = new EnumMap<>(Signal.class);
-    Map<Signal, List<Matrix>> stacks = new EnumMap<>(Signal.class);
-    read(matrices, Signal.PROBABILITIES, probs);
-    read(matrices, Signal.EMBEDDINGS, embeddings);
-    read(matrices, Signal.PREVIOUS_PROBABILITIES, prevProbs);
-    if (mcProbs != null) {
-      stacks.put(Signal.MC_PROBABILITIES, Inputs.stack("--mc-probs", mcProbs));
+    Map<Signal, Npy.Header> headers = new EnumMap<>(Signal.class);
+    files.forEach((signal, file) -> headers.put(signal, Inputs.header(FLAGS.get(signal), file,
+        signal.shape() == Signal.Shape.MATRIX ? 2 : 3)));
+    headers.forEach((signal, h) -> {
+      if (signal.shape() == Signal.Shape.STACK && h.shape()[0] < 2) {
+        throw new InvalidInputException(FLAGS.get(signal) + " holds " + h.shape()[0] + " matrix (shape " + h
+            + "); expected at least 2 along the first axis (Monte-Carlo samples or committee members)");
+      }
+    });
+    int n = poolSize(headers);
+    if (budget < 1 || budget > n) {
+      throw new InvalidInputException("--budget = " + budget + "; expected 1 <= budget <= pool size (" + n + ")");
     }
-    if (committeeProbs != null) {
-      stacks.put(Signal.COMMITTEE_PROBABILITIES, Inputs.stack("--committee-probs", committeeProbs));
-    }
-    int n = poolSize(matrices, stacks);
-    Set<Signal> offered = new TreeSet<>(matrices.keySet());
-    offered.addAll(stacks.keySet());
+    int classes = classes(headers);
+    Set<Signal> offered = new TreeSet<>(headers.keySet());
     if (offered.contains(Signal.PROBABILITIES) && offered.contains(Signal.EMBEDDINGS)) {
       offered.add(Signal.GRADIENT_EMBEDDINGS);
     }
@@ -141,100 +158,185 @@ final class SelectCommand implements Callable<Integer> {
           + missing.stream().map(FLAGS::get).collect(Collectors.joining(", ")) + " missing)");
     }
 
-    SelectionContext.Builder ctx = SelectionContext.builder(n).budget(budget).round(round).seed(seed)
-        .backend(RuntimeBeans.backend(registry, backend));
-    matrices.forEach(ctx::signal);
-    stacks.forEach(ctx::stack);
-    if (offered.contains(Signal.GRADIENT_EMBEDDINGS)) {
-      ctx.signal(Signal.GRADIENT_EMBEDDINGS, () -> GradientEmbeddings.of(
-          matrices.get(Signal.PROBABILITIES), matrices.get(Signal.EMBEDDINGS)));
+    SelectionContext.Builder ctx = SelectionContext.builder(n).round(round).seed(seed);
+    // only the files the strategy reads are read; the others were checked by their headers
+    files.forEach((signal, file) -> {
+      String flag = FLAGS.get(signal);
+      if (signal.shape() == Signal.Shape.MATRIX) {
+        ctx.signal(signal, () -> Inputs.matrix(flag, file));
+      } else {
+        ctx.stack(signal, () -> Inputs.stack(flag, file));
+      }
+    });
+    labeledSet(ctx, n, classes);
+    ctx.budget(budget);
+    ctx.hints(hints(n, classes));
+    ctx.backend(RuntimeBeans.backend(registry.get(), backend));
+    SelectionContext base = ctx.build();
+    SelectionContext context = !offered.contains(Signal.GRADIENT_EMBEDDINGS) ? base
+        : base.toBuilder().signal(Signal.GRADIENT_EMBEDDINGS, () -> GradientEmbeddings.of(
+            base.matrix(Signal.PROBABILITIES), base.matrix(Signal.EMBEDDINGS))).build();
+    Set<Signal> read = new TreeSet<>(provider.requires());
+    read.addAll(provider.uses());
+    read.retainAll(offered);
+    for (Signal s : read) { // read and check what the strategy reads now, so select_ms times the selection alone
+      Inputs.withFlag(FLAGS.get(s), () -> s.shape() == Signal.Shape.MATRIX ? context.matrix(s) : context.stack(s));
     }
-    labeledSet(ctx);
-    ctx.hints(hints(n));
-
-    SelectionContext context = ctx.build();
-    matrices.keySet().forEach(context::matrix); // validate every given file now, not only what the strategy reads
-    stacks.keySet().forEach(context::stack);
     long start = System.nanoTime();
     Selection selection = instance.select(context);
-    double selectMillis = JsonOutput.millisSince(start);
+    long nanos = System.nanoTime() - start;
 
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("strategy", selection.strategy());
-    result.put("params", selection.parameters());
+    result.put("params", JsonOutput.typed(selection.parameters(), provider.parameters()));
     result.put("selected", selection.indices());
     result.put("scores", selection.scores());
-    result.put("timing", Map.of("select_ms", selectMillis));
+    result.put("timing", Map.of("select_ms", JsonOutput.millis(nanos)));
     JsonOutput.write(result, out, spec.commandLine().getOut());
     return 0;
   }
 
-  private void read(Map<Signal, Matrix> into, Signal signal, Path file) {
+  private Map<Signal, Path> files() {
+    Map<Signal, Path> files = new EnumMap<>(Signal.class);
+    put(files, Signal.PROBABILITIES, probs);
+    put(files, Signal.EMBEDDINGS, embeddings);
+    put(files, Signal.PREVIOUS_PROBABILITIES, prevProbs);
+    put(files, Signal.MC_PROBABILITIES, mcProbs);
+    put(files, Signal.COMMITTEE_PROBABILITIES, committeeProbs);
+    return files;
+  }
+
+  private static void put(Map<Signal, Path> files, Signal signal, Path file) {
     if (file != null) {
-      into.put(signal, Inputs.matrix(FLAGS.get(signal), file));
+      files.put(signal, file);
     }
   }
 
-  private int poolSize(Map<Signal, Matrix> matrices, Map<Signal, List<Matrix>> stacks) {
+  /** Every input file by its flag, for the check that --out overwrites none of them. */
+  private Map<String, Path> inputs(Map<Signal, Path> files) {
+    Map<String, Path> in = new LinkedHashMap<>();
+    files.forEach((s, f) -> in.put(FLAGS.get(s), f));
+    Map<String, Path> others = new LinkedHashMap<>();
+    others.put("--labeled", labeled);
+    others.put("--labels", labels);
+    others.put("--query", query);
+    others.put("--private", privateSet);
+    others.forEach((flag, f) -> {
+      if (f != null) {
+        in.put(flag, f);
+      }
+    });
+    return in;
+  }
+
+  /** The pool size every signal agrees on, or --pool-size. */
+  private int poolSize(Map<Signal, Npy.Header> headers) {
+    if (poolSize != null && poolSize <= 0) {
+      throw new InvalidInputException("--pool-size = " + poolSize + "; expected a positive number of pool items");
+    }
     String firstFlag = poolSize == null ? null : "--pool-size";
     int n = poolSize == null ? -1 : poolSize;
-    Map<String, Integer> rows = new LinkedHashMap<>();
-    matrices.forEach((s, m) -> rows.put(FLAGS.get(s), m.rows()));
-    stacks.forEach((s, list) -> rows.put(FLAGS.get(s), list.get(0).rows()));
-    for (Map.Entry<String, Integer> e : rows.entrySet()) {
+    for (Map.Entry<Signal, Npy.Header> e : headers.entrySet()) {
+      int[] shape = e.getValue().shape();
+      int rows = e.getKey().shape() == Signal.Shape.MATRIX ? shape[0] : shape[1];
       if (firstFlag == null) {
-        firstFlag = e.getKey();
-        n = e.getValue();
+        firstFlag = FLAGS.get(e.getKey());
+        n = rows;
       } else {
-        Inputs.requireRows(e.getKey(), e.getValue(), firstFlag, n);
+        Inputs.requireRows(FLAGS.get(e.getKey()), rows, firstFlag, n);
       }
     }
     if (n < 0) {
       throw new InvalidInputException("the pool size is unknown; give a signal file (--probs, "
           + "--embeddings, ...) or --pool-size");
     }
-    if (probs != null && prevProbs != null
-        && matrices.get(Signal.PROBABILITIES).cols() != matrices.get(Signal.PREVIOUS_PROBABILITIES).cols()) {
-      throw new InvalidInputException("--prev-probs has " + matrices.get(Signal.PREVIOUS_PROBABILITIES).cols()
-          + " classes but --probs has " + matrices.get(Signal.PROBABILITIES).cols() + "; expected the same");
+    if (n == 0) {
+      throw new InvalidInputException(firstFlag + " has 0 rows; expected at least one pool item");
     }
+    // the context keeps the unlabeled indices and a flag per item
+    Heap.require(firstFlag + " = " + n + " pool items", 5L * n);
     return n;
   }
 
-  private void labeledSet(SelectionContext.Builder ctx) {
+  /** The class count the probability signals agree on (at least 2), or -1 without them. */
+  private static int classes(Map<Signal, Npy.Header> headers) {
+    String firstFlag = null;
+    int classes = -1;
+    for (Map.Entry<Signal, Npy.Header> e : headers.entrySet()) {
+      if (e.getKey() == Signal.EMBEDDINGS) {
+        continue;
+      }
+      int[] shape = e.getValue().shape();
+      int c = shape[shape.length - 1];
+      String flag = FLAGS.get(e.getKey());
+      if (c < 2) {
+        throw new InvalidInputException(flag + " has " + Inputs.count(c, "class", "classes")
+            + " (shape " + e.getValue() + "); expected probabilities over at least 2 classes");
+      }
+      if (firstFlag == null) {
+        firstFlag = flag;
+        classes = c;
+      } else if (c != classes) {
+        throw new InvalidInputException(flag + " has " + c + " classes but " + firstFlag + " has "
+            + classes + "; expected the same");
+      }
+    }
+    return classes;
+  }
+
+  private void labeledSet(SelectionContext.Builder ctx, int n, int classes) {
     if (labeled == null) {
       if (labels != null) {
         throw new InvalidInputException("--labels is given without --labeled; expected both or neither");
       }
       return;
     }
-    int[] indices = Inputs.indices("--labeled", labeled);
+    int[] indices = Inputs.poolIndices("--labeled", labeled, n);
     int[] values = labels == null ? null : Inputs.indices("--labels", labels);
-    ctx.labeled(indices, values);
+    if (values != null && values.length != indices.length) {
+      throw new InvalidInputException("--labels has " + values.length + " entries but --labeled has "
+          + indices.length + "; expected one label per labeled item");
+    }
+    if (values != null) {
+      for (int k = 0; k < values.length; k++) {
+        Inputs.requireClass("--labels", k, values[k], classes);
+      }
+    }
+    Inputs.withFlag("--labeled", () -> ctx.labeled(indices, values));
+    int unlabeled = n - indices.length;
+    if (unlabeled == 0) {
+      throw new InvalidInputException("--labeled covers all " + n + " pool items; expected at least one"
+          + " unlabeled item to pick");
+    }
+    if (budget > unlabeled) {
+      throw new InvalidInputException("--budget = " + budget + " but only " + unlabeled + " of the " + n
+          + " pool items are unlabeled; expected 1 <= budget <= " + unlabeled);
+    }
   }
 
-  private ScenarioHints hints(int n) {
+  private ScenarioHints hints(int n, int classes) {
+    for (Integer c : rareClasses) {
+      Inputs.requireClass("--rare-classes", -1, c, classes);
+    }
+    for (Integer c : oodClasses) {
+      Inputs.requireClass("--ood-classes", -1, c, classes);
+    }
     ScenarioHints hints = ScenarioHints.none().withScenario(scenario)
         .withRareClasses(Set.copyOf(rareClasses)).withOodClasses(Set.copyOf(oodClasses));
     if (query != null) {
-      Object q = Inputs.indicesOrFeatures("--query", query);
-      hints = q instanceof int[] ? hints.withQueryIndices(poolIndices("--query", (int[]) q, n))
-          : hints.withQueryFeatures((Matrix) q);
+      hints = Inputs.isMatrix("--query", query)
+          ? hints.withQueryFeatures(Inputs.matrix("--query", query))
+          : hints.withQueryIndices(list(Inputs.poolIndices("--query", query, n)));
     }
     if (privateSet != null) {
-      Object p = Inputs.indicesOrFeatures("--private", privateSet);
-      hints = p instanceof int[] ? hints.withPrivateIndices(poolIndices("--private", (int[]) p, n))
-          : hints.withPrivateFeatures((Matrix) p);
+      hints = Inputs.isMatrix("--private", privateSet)
+          ? hints.withPrivateFeatures(Inputs.matrix("--private", privateSet))
+          : hints.withPrivateIndices(list(Inputs.poolIndices("--private", privateSet, n)));
     }
     return hints;
   }
 
-  private static List<Integer> poolIndices(String flag, int[] indices, int n) {
-    for (int i : indices) {
-      if (i < 0 || i >= n) {
-        throw new InvalidInputException(flag + " holds index " + i + ", outside the pool [0, " + n + ")");
-      }
-    }
+  private static List<Integer> list(int[] indices) {
     return Arrays.stream(indices).boxed().collect(Collectors.toList());
   }
 }

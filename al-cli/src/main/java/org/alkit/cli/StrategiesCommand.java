@@ -1,6 +1,7 @@
 package org.alkit.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import org.alkit.api.Parameter;
@@ -12,10 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code alkit strategies}: every discovered strategy with its family, required signals and options. */
-@Command(name = "strategies", description = "List every discovered strategy: name, family, signals, options.")
+@Command(name = "strategies", mixinStandardHelpOptions = true, version = Alkit.VERSION,
+    description = "List every discovered strategy: name, family, signals, options.")
 final class StrategiesCommand implements Runnable {
   @Inject
-  Registry registry;
+  Provider<Registry> registry;
 
   @Spec
   CommandSpec spec;
@@ -23,7 +25,7 @@ final class StrategiesCommand implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
-    for (StrategyProvider p : registry.strategies()) {
+    for (StrategyProvider p : registry.get().strategies()) {
       out.printf("%-22s %-12s requires: %s%s%n", p.name(), p.family(), signals(p),
           p.uses().isEmpty() ? "" : "  uses: " + p.uses().stream().map(Signal::key).sorted()
               .collect(Collectors.joining(", ")));

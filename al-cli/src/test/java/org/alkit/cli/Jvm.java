@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Starts fresh JVMs from the test's Java installation, e.g. the CLI with this test's class path. */
 final class Jvm {
@@ -33,6 +34,13 @@ final class Jvm {
   /** Starts {@code java args...}, stdout and stderr together into {@code output}. */
   static Process start(List<String> args, Path output) throws IOException {
     return new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+  }
+
+  /** Whether a class-path entry (jar or class folder) is of one of the modules whose names start so. */
+  static boolean named(String entry, String... prefixes) {
+    String name = Path.of(entry).getFileName().toString();
+    String parent = Path.of(entry).getParent() == null ? "" : Path.of(entry).getParent().toString();
+    return Stream.of(prefixes).anyMatch(p -> name.startsWith(p) || parent.contains(File.separator + p));
   }
 
   static List<String> concat(List<String> a, List<String> b) {

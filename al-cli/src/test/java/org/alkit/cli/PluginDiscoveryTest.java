@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.alkit.api.Matrix;
 import org.alkit.runtime.Npy;
 import org.junit.jupiter.api.Test;
@@ -23,10 +22,7 @@ class PluginDiscoveryTest {
   Path dir;
 
   private static boolean named(String entry) {
-    String name = Path.of(entry).getFileName().toString();
-    String parent = Path.of(entry).getParent() == null ? "" : Path.of(entry).getParent().toString();
-    return Stream.of("al-api", "al-strategies-", "plugin-example", "ejml-")
-        .anyMatch(p -> name.startsWith(p) || parent.contains(File.separator + p));
+    return Jvm.named(entry, "al-api", "al-strategies-", "plugin-example", "ejml-");
   }
 
   private List<String> selectArgs() {

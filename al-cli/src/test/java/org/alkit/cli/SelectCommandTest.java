@@ -28,15 +28,8 @@ class SelectCommandTest {
 
   @BeforeEach
   void writeInputs() {
-    float[][] p = new float[20][];
-    float[][] h = new float[20][];
-    for (int i = 0; i < 20; i++) {
-      float a = (i % 10) / 10f;
-      p[i] = new float[] {a, 1 - a};
-      h[i] = new float[] {i, i % 3};
-    }
-    probs = write("probs.npy", Matrix.of(p));
-    embeddings = write("emb.npy", Matrix.of(h));
+    probs = write("probs.npy", CliHarness.probabilities());
+    embeddings = write("emb.npy", CliHarness.embeddings());
     labeled = dir.resolve("labeled.npy");
     Npy.writeInts(labeled, new int[] {0, 5, 7});
     labels = dir.resolve("labels.npy");
@@ -85,7 +78,7 @@ class SelectCommandTest {
     CliHarness.Result r = CliHarness.run("select", "--strategy", "example-outlier", "--budget", "2",
         "--embeddings", embeddings.toString(), "--set", "power=1");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("\"strategy\" : \"example-outlier\"").contains("\"power\" : \"1.0\"");
+    assertThat(r.out()).contains("\"strategy\" : \"example-outlier\"").contains("\"power\" : 1.0");
   }
 
   private static void assertBadInput(CliHarness.Result r, String... fragments) {
@@ -126,19 +119,18 @@ class SelectCommandTest {
   @Test
   void negativeProbabilityIsRejected() {
     Path bad = writeRaw("neg.npy", new float[][] {{-0.5f, 1.5f}, {0.5f, 0.5f}});
-    Path emb = writeRaw("e2.npy", new float[][] {{1, 2}, {3, 4}});
-    assertBadInput(CliHarness.run("select", "--strategy", "example-outlier", "--budget", "1",
-        "--probs", bad.toString(), "--embeddings", emb.toString(), "--prev-probs", bad.toString()),
-        "-0.5", ">= 0");
+    assertBadInput(CliHarness.run("select", "--strategy", "margin", "--budget", "1",
+        "--probs", bad.toString()), "-0.5", ">= 0");
   }
 
   @Test
   void rowNotSummingToOneIsRejected() {
     Path bad = writeRaw("sum.npy", new float[][] {{0.5f, 0.6f}, {0.5f, 0.5f}});
     Path emb = writeRaw("e3.npy", new float[][] {{1, 2}, {3, 4}});
-    assertBadInput(CliHarness.run("select", "--strategy", "example-outlier", "--budget", "1",
-        "--probs", bad.toString(), "--embeddings", emb.toString(), "--prev-probs", bad.toString()),
-        "row 0 sums to 1.1", "within 0.001");
+    assertBadInput(CliHarness.run("select", "--strategy", "badge", "--budget", "1",
+        "--probs", emb.toString(), "--embeddings", emb.toString()), "--probs", "row 0 sums to 3", "within 0.001");
+    assertBadInput(CliHarness.run("select", "--strategy", "margin", "--budget", "1",
+        "--probs", bad.toString()), "row 0 sums to 1.1", "within 0.001");
   }
 
   @Test

@@ -108,7 +108,7 @@ public final class Datasets {
       return data.withItems(items.itemShape(), data.classNames());
     }
     Table table = OPTDIGITS.equals(source) ? embedded() : file(Path.of(source));
-    int classes = java.util.Arrays.stream(table.labels()).max().orElse(0) + 1;
+    int classes = classes(source, table.labels());
     Dataset data = Dataset.split(source, Matrix.of(table.features()), table.labels(), classes, testFraction, seed);
     return OPTDIGITS.equals(source) ? data.withItems(OPTDIGITS_SHAPE, data.classNames()) : data;
   }
@@ -174,6 +174,33 @@ public final class Datasets {
     return new Images(Matrix.wrap(images.items(), images.itemSize(), pixels), classes);
   }
 
+  /**
+   * The class count C of labels that must cover 0..C−1, each at least once, with C ≥ 2: a
+   * classifier needs two classes, and a class without items would be counted but never learned.
+   */
+  private static int classes(String source, int[] labels) {
+    int max = java.util.Arrays.stream(labels).max().orElse(0);
+    if (max >= labels.length) {
+      throw new InvalidInputException("dataset '" + source + "' has label " + max + " among only "
+          + labels.length + " items; expected classes 0..C-1 each with at least one item (renumber the labels)");
+    }
+    int[] counts = new int[max + 1];
+    for (int label : labels) {
+      counts[label]++;
+    }
+    if (max < 1) {
+      throw new InvalidInputException("dataset '" + source + "' has one class (label " + max
+          + "); expected at least two classes");
+    }
+    for (int c = 0; c <= max; c++) {
+      if (counts[c] == 0) {
+        throw new InvalidInputException("dataset '" + source + "' has labels up to " + max + " but none " + c
+            + "; expected classes 0.." + max + " each with at least one item (renumber the labels)");
+      }
+    }
+    return max + 1;
+  }
+
   private static Table embedded() {
     try (InputStream in = Datasets.class.getResourceAsStream("optdigits.csv.gz")) {
       if (in == null) {
@@ -224,8 +251,17 @@ public final class Datasets {
       try {
         for (int j = 0; j < row.length; j++) {
           row[j] = Float.parseFloat(cells[j].trim());
+          if (!Float.isFinite(row[j])) {
+            throw new InvalidInputException(name + " line " + lineNo + " column " + (j + 1) + " = '"
+                + cells[j].trim() + "'; expected a finite number (float32)");
+          }
         }
-        labels.add(Integer.parseInt(cells[cells.length - 1].trim()));
+        int label = Integer.parseInt(cells[cells.length - 1].trim());
+        if (label < 0) {
+          throw new InvalidInputException(name + " line " + lineNo + " has label " + label
+              + "; expected a class label >= 0 in the last column");
+        }
+        labels.add(label);
       } catch (NumberFormatException e) {
         throw new InvalidInputException(name + " line " + lineNo + ": " + e.getMessage()
             + "; expected numeric features and an integer label", e);

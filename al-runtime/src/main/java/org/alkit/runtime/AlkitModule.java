@@ -6,7 +6,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.ModelAdapter;
@@ -34,6 +37,9 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE, since = "0.1")
 public final class AlkitModule extends AbstractModule {
+  /** The model option that receives the data set's item shape. */
+  public static final String ITEM_SHAPE = "item-shape";
+
   private final RunConfig config;
   private final Dataset dataset;
   private final Registry registry;
@@ -71,7 +77,24 @@ public final class AlkitModule extends AbstractModule {
   @Singleton
   ModelAdapter model(Map<String, ModelProvider> models) {
     ModelProvider p = Registry.lookup("model", models, config.model());
-    return p.create(Options.resolve("model '" + p.name() + "'", p.parameters(), config.modelOptions()));
+    return p.create(Options.resolve("model '" + p.name() + "'", p.parameters(), modelOptions(p)));
+  }
+
+  /**
+   * The configured model options; a model that declares the option {@value #ITEM_SHAPE} (an image
+   * model such as {@code cnn}) gets the data set's item shape there, as {@code CxHxW}, unless the
+   * configuration sets it.
+   */
+  private Map<String, String> modelOptions(ModelProvider p) {
+    int[] shape = dataset.itemShape();
+    boolean declared = p.parameters().stream().anyMatch(o -> o.name().equals(ITEM_SHAPE));
+    if (!declared || config.modelOptions().containsKey(ITEM_SHAPE) || shape.length < 2 || shape.length > 3) {
+      return config.modelOptions();
+    }
+    Map<String, String> options = new LinkedHashMap<>(config.modelOptions());
+    options.put(ITEM_SHAPE, (shape.length == 2 ? "1x" : "") + Arrays.stream(shape)
+        .mapToObj(String::valueOf).collect(Collectors.joining("x")));
+    return options;
   }
 
   @Provides

@@ -6,10 +6,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,48 +50,108 @@ public final class Npy {
   private Npy() {}
 
   /**
-   * Reads any supported array.
+   * What a file's header declares: the element type and the shape. Reading it checks the whole
+   * header and that the file holds exactly the data the shape needs, but reads no data.
+   *
+   * @param dtype the element type
+   * @param shape the extent of each axis, C order
+   */
+  public record Header(NpyArray.Dtype dtype, int[] shape) {
+    /** Copies the shape. */
+    public Header {
+      shape = shape.clone();
+    }
+
+    /** The shape (a copy). */
+    @Override
+    public int[] shape() {
+      return shape.clone();
+    }
+
+    /** Number of elements, Π shape. */
+    public long size() {
+      long n = 1;
+      for (int extent : shape) {
+        n *= extent;
+      }
+      return n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Header h && h.dtype == dtype && Arrays.equals(h.shape, shape);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * dtype.hashCode() + Arrays.hashCode(shape);
+    }
+
+    @Override
+    public String toString() {
+      return dtype.descr() + " " + NpyArray.shapeText(shape);
+    }
+  }
+
+  /**
+   * Reads and checks a file's header only.
+   *
+   * @throws InvalidInputException naming the file and the problem
+   */
+  public static Header header(Path file) {
+    try (Mapped m = Mapped.open(file)) {
+      return new Header(m.dtype, m.shape);
+    }
+  }
+
+  /**
+   * Reads any supported array, its values widened to {@code double}.
    *
    * @throws InvalidInputException naming the file and the problem
    */
   public static NpyArray read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file + ": no such file", e);
-    } catch (IOException e) {
-      throw new InvalidInputException(file + ": cannot be read: " + e.getMessage(), e);
+    try (Mapped m = Mapped.open(file)) {
+      Heap.requireArray(file + " " + NpyArray.shapeText(m.shape) + " as doubles", m.count, Double.BYTES);
+      double[] values = new double[(int) m.count];
+      m.forEach((k, v) -> values[k] = v);
+      return new NpyArray(m.dtype, m.shape, values);
     }
-    return decode(file.toString(), bytes);
   }
 
   /**
    * Reads a 2-D array as an {@code n × d} float matrix (any supported dtype, rounded to float).
+   * A little-endian {@code <f4} file is memory-mapped and copied into the matrix in bulk, at the
+   * speed of the disk or the page cache; other types are converted element by element.
    *
    * @throws InvalidInputException if the array is not 2-D, or as {@link #read}
    */
   public static Matrix readMatrix(Path file) {
-    NpyArray a = read(file);
-    requireNdim(file, a, 2, "(rows, cols)");
-    return toMatrix(a, 0, a.shape()[0], a.shape()[1]);
+    try (Mapped m = Mapped.open(file)) {
+      requireNdim(file, m.shape, 2, "(rows, cols)");
+      return Matrix.wrap(m.shape[0], m.shape[1], m.floats());
+    }
   }
 
   /**
    * Reads a 3-D {@code T × n × C} array as {@code T} matrices of {@code n × C}, e.g. Monte-Carlo
-   * or committee probabilities.
+   * or committee probabilities. The matrices are views of one array.
    *
    * @throws InvalidInputException if the array is not 3-D, or as {@link #read}
    */
   public static List<Matrix> readStack(Path file) {
-    NpyArray a = read(file);
-    requireNdim(file, a, 3, "(T, rows, cols)");
-    int[] s = a.shape();
-    List<Matrix> out = new ArrayList<>(s[0]);
-    for (int t = 0; t < s[0]; t++) {
-      out.add(toMatrix(a, t * s[1] * s[2], s[1], s[2]));
+    try (Mapped m = Mapped.open(file)) {
+      requireNdim(file, m.shape, 3, "(T, rows, cols)");
+      int[] s = m.shape;
+      if ((long) s[1] * s[2] == 0) { // T empty matrices: no data, so no list as long as T
+        return Collections.nCopies(s[0], Matrix.wrap(s[1], s[2], new float[0]));
+      }
+      Matrix all = Matrix.wrap(s[0] * s[1], s[2], m.floats()); // T·rows ≤ T·rows·cols fits an int
+      List<Matrix> out = new ArrayList<>(s[0]);
+      for (int t = 0; t < s[0]; t++) {
+        out.add(all.rows(t * s[1], (t + 1) * s[1]));
+      }
+      return List.copyOf(out);
     }
-    return List.copyOf(out);
   }
 
   /**
@@ -95,26 +160,27 @@ public final class Npy {
    * @throws InvalidInputException on a float dtype, another shape, or a value outside the int range
    */
   public static int[] readIndices(Path file) {
-    NpyArray a = read(file);
-    if (!a.dtype().isInteger()) {
-      throw new InvalidInputException(file + ": dtype " + a.dtype().descr()
-          + " holds no indices; expected an integer or bool dtype (<i4, <i8, |u1, |b1)");
-    }
-    int[] s = a.shape();
-    if (!(s.length == 1 || (s.length == 2 && s[1] == 1))) {
-      throw new InvalidInputException(file + ": shape " + NpyArray.shapeText(s)
-          + "; expected a 1-D array (n,) or a column (n, 1)");
-    }
-    int[] out = new int[a.size()];
-    for (int k = 0; k < out.length; k++) {
-      double v = a.get(k);
-      if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-        throw new InvalidInputException(file + ": element " + k + " = " + (long) v
-            + " is outside the int range");
+    try (Mapped m = Mapped.open(file)) {
+      if (!m.dtype.isInteger()) {
+        throw new InvalidInputException(file + ": dtype " + m.dtype.descr()
+            + " holds no indices; expected an integer or bool dtype (<i4, <i8, |u1, |b1)");
       }
-      out[k] = (int) v;
+      int[] s = m.shape;
+      if (!(s.length == 1 || (s.length == 2 && s[1] == 1))) {
+        throw new InvalidInputException(file + ": shape " + NpyArray.shapeText(s)
+            + "; expected a 1-D array (n,) or a column (n, 1)");
+      }
+      Heap.requireArray(file + " " + NpyArray.shapeText(s), m.count, Integer.BYTES);
+      int[] out = new int[(int) m.count];
+      m.forEach((k, v) -> {
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+          throw new InvalidInputException(file + ": element " + k + " = " + (long) v
+              + " is outside the int range");
+        }
+        out[k] = (int) v;
+      });
+      return out;
     }
-    return out;
   }
 
   /** Writes {@code array}, format 1.0 when its header fits 65 535 bytes, else 2.0. */
@@ -187,85 +253,6 @@ public final class Npy {
     return ((prefix(version) + dict.length() + 1 + ALIGN - 1) / ALIGN) * ALIGN;
   }
 
-  static NpyArray decode(String file, byte[] bytes) {
-    if (bytes.length < MAGIC.length + 4 || !startsWithMagic(bytes)) {
-      throw new InvalidInputException(file + ": not a .npy file; expected it to start with \\x93NUMPY");
-    }
-    ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    int major = bytes[6];
-    int headerLength;
-    int dataStart;
-    if (major == 1) {
-      headerLength = Short.toUnsignedInt(in.getShort(8));
-      dataStart = 10 + headerLength;
-    } else if (major == 2 || major == 3) {
-      if (bytes.length < 12) {
-        throw new InvalidInputException(file + ": truncated header; expected at least 12 bytes, found "
-            + bytes.length);
-      }
-      headerLength = in.getInt(8);
-      if (headerLength < 0 || 12L + headerLength > bytes.length) {
-        throw new InvalidInputException(file + ": truncated header; it declares " + Integer.toUnsignedString(headerLength)
-            + " bytes but the file has " + bytes.length + " in all");
-      }
-      dataStart = 12 + headerLength;
-    } else {
-      throw new InvalidInputException(file + ": format version " + major + "." + bytes[7]
-          + " is not supported; expected 1.0, 2.0 or 3.0");
-    }
-    if (headerLength < 0 || dataStart > bytes.length) {
-      throw new InvalidInputException(file + ": truncated header; it declares " + headerLength
-          + " bytes but the file has " + bytes.length + " in all");
-    }
-    String header = new String(bytes, dataStart - headerLength, headerLength,
-        major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1).trim();
-    NpyArray.Dtype dtype = dtype(file, group(file, header, DESCR, "descr"));
-    if (group(file, header, FORTRAN, "fortran_order").equals("True")) {
-      throw new InvalidInputException(file + ": fortran_order is True; expected C order "
-          + "(save with np.ascontiguousarray)");
-    }
-    int[] shape = shape(file, group(file, header, SHAPE, "shape"));
-    long count = 1;
-    for (int extent : shape) {
-      count *= extent; // both factors below 2³¹: no overflow
-      if (count > Integer.MAX_VALUE - 8) {
-        throw new InvalidInputException(file + ": shape " + NpyArray.shapeText(shape) + " has more than "
-            + (Integer.MAX_VALUE - 8) + " elements; expected an array that fits one Java array");
-      }
-    }
-    long expected = count * dtype.size();
-    long actual = bytes.length - (long) dataStart;
-    if (actual < expected) {
-      throw new InvalidInputException(file + ": truncated data; shape " + NpyArray.shapeText(shape) + " of "
-          + dtype.descr() + " needs " + expected + " bytes, found " + actual);
-    }
-    if (actual > expected) {
-      throw new InvalidInputException(file + ": the header's shape " + NpyArray.shapeText(shape) + " of "
-          + dtype.descr() + " accounts for " + expected + " data bytes but the file holds " + actual);
-    }
-    in.position(dataStart);
-    double[] values = new double[(int) count];
-    for (int k = 0; k < values.length; k++) {
-      values[k] = switch (dtype) {
-        case FLOAT32 -> in.getFloat();
-        case FLOAT64 -> in.getDouble();
-        case INT32 -> in.getInt();
-        case INT64 -> in.getLong();
-        case UINT8, BOOL -> Byte.toUnsignedInt(in.get());
-      };
-    }
-    return new NpyArray(dtype, shape, values);
-  }
-
-  private static boolean startsWithMagic(byte[] bytes) {
-    for (int k = 0; k < MAGIC.length; k++) {
-      if (bytes[k] != MAGIC[k]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static String group(String file, String header, Pattern pattern, String key) {
     if (!header.startsWith("{") || !header.endsWith("}")) {
       throw new InvalidInputException(file + ": malformed header " + quote(header)
@@ -297,40 +284,235 @@ public final class Npy {
         + NpyArray.Dtype.supported());
   }
 
-  private static int[] shape(String file, String text) {
-    String[] parts = text.split(",");
-    List<Integer> extents = new ArrayList<>();
+  private static long[] shape(String file, String text) {
+    String[] parts = text.split(",", -1);
+    long[] extents = new long[parts.length];
+    int ndim = 0;
     for (int k = 0; k < parts.length; k++) {
       String p = parts[k].trim();
-      if (p.isEmpty() && k == parts.length - 1) {
-        continue;
+      if (p.isEmpty() && k == parts.length - 1 && k > 0) {
+        continue; // the trailing comma of (n,) or (n, d, )
+      }
+      if (p.isEmpty() && parts.length == 1) {
+        break; // () : a scalar
+      }
+      String digits = p.endsWith("L") ? p.substring(0, p.length() - 1) : p;
+      if (!digits.matches("[0-9]{1,18}")) {
+        throw new InvalidInputException(file + ": malformed shape (" + Shown.of(text) + "); extent '"
+            + Shown.of(p) + "' is not a non-negative integer below 10^18");
+      }
+      extents[ndim++] = Long.parseLong(digits);
+    }
+    return Arrays.copyOf(extents, ndim);
+  }
+
+  private static void requireNdim(Path file, int[] shape, int ndim, String expected) {
+    if (shape.length != ndim) {
+      throw new InvalidInputException(file + ": shape " + NpyArray.shapeText(shape) + " has "
+          + shape.length + " dimension(s); expected " + ndim + " " + expected);
+    }
+  }
+
+  /** Receives element {@code k} of a file, widened to double. */
+  private interface ElementSink {
+    void accept(int k, double value);
+  }
+
+  /**
+   * An open, checked {@code .npy} file: the header is parsed and the data length agrees with the
+   * shape before anything is allocated from the header's numbers; the data is read through
+   * read-only memory maps of at most {@value #CHUNK} bytes.
+   */
+  private static final class Mapped implements AutoCloseable {
+    private static final int CHUNK = 1 << 30;
+    /** NumPy writes headers of a few hundred bytes; its own reader refuses more than 10 000. */
+    private static final int MAX_HEADER = 1 << 20;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final NpyArray.Dtype dtype;
+    private final int[] shape;
+    private final long count;
+    private final long dataStart;
+
+    private Mapped(Path file, FileChannel channel) throws IOException {
+      this.file = file;
+      this.channel = channel;
+      long fileSize = channel.size();
+      ByteBuffer prefix = readFully(0, (int) Math.min(fileSize, 12));
+      if (prefix.limit() < MAGIC.length + 4 || !startsWithMagic(prefix)) {
+        throw new InvalidInputException(file + ": not a .npy file; expected it to start with \\x93NUMPY"
+            + " and a version");
+      }
+      int major = prefix.get(6);
+      long headerLength;
+      int prefixLength;
+      if (major == 1) {
+        headerLength = Short.toUnsignedInt(prefix.getShort(8));
+        prefixLength = 10;
+      } else if (major == 2 || major == 3) {
+        if (prefix.limit() < 12) {
+          throw new InvalidInputException(file + ": truncated header; expected at least 12 bytes, found "
+              + prefix.limit());
+        }
+        headerLength = Integer.toUnsignedLong(prefix.getInt(8));
+        prefixLength = 12;
+      } else {
+        throw new InvalidInputException(file + ": format version " + major + "." + prefix.get(7)
+            + " is not supported; expected 1.0, 2.0 or 3.0");
+      }
+      if (prefixLength + headerLength > fileSize) {
+        throw new InvalidInputException(file + ": truncated header; it declares " + headerLength
+            + " bytes but the file has " + fileSize + " in all");
+      }
+      if (headerLength > MAX_HEADER) {
+        throw new InvalidInputException(file + ": header of " + headerLength + " bytes; expected at most "
+            + MAX_HEADER);
+      }
+      ByteBuffer headerBytes = readFully(prefixLength, (int) headerLength);
+      String header = new String(headerBytes.array(), 0, headerBytes.limit(),
+          major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1).trim();
+      this.dtype = dtype(file.toString(), group(file.toString(), header, DESCR, "descr"));
+      if (group(file.toString(), header, FORTRAN, "fortran_order").equals("True")) {
+        throw new InvalidInputException(file + ": fortran_order is True; expected C order "
+            + "(save with np.ascontiguousarray)");
+      }
+      String shapeGroup = group(file.toString(), header, SHAPE, "shape");
+      long[] extents = shape(file.toString(), shapeGroup);
+      String shapeText = Shown.of(shapeGroup);
+      this.dataStart = prefixLength + headerLength;
+      long actual = fileSize - dataStart;
+      long elements = 1;
+      long expected;
+      try {
+        for (long extent : extents) {
+          elements = Math.multiplyExact(elements, extent);
+        }
+        expected = Math.multiplyExact(elements, dtype.size());
+      } catch (ArithmeticException e) {
+        throw new InvalidInputException(file + ": shape (" + shapeText + ") of " + dtype.descr()
+            + " needs more than 2^63 bytes; the file holds " + actual, e);
+      }
+      if (actual < expected) {
+        throw new InvalidInputException(file + ": truncated data; shape (" + shapeText + ") of "
+            + dtype.descr() + " needs " + expected + " bytes, found " + actual);
+      }
+      if (actual > expected) {
+        throw new InvalidInputException(file + ": the header's shape (" + shapeText + ") of "
+            + dtype.descr() + " accounts for " + expected + " data bytes but the file holds " + actual);
+      }
+      for (long extent : extents) {
+        if (extent > Heap.MAX_ARRAY) {
+          throw new InvalidInputException(file + ": shape (" + shapeText + ") has an extent of " + extent
+              + "; expected at most " + Heap.MAX_ARRAY + " per axis");
+        }
+      }
+      this.shape = Arrays.stream(extents).mapToInt(e -> (int) e).toArray();
+      this.count = elements;
+    }
+
+    static Mapped open(Path file) {
+      FileChannel channel;
+      try {
+        channel = FileChannel.open(file, StandardOpenOption.READ);
+      } catch (NoSuchFileException e) {
+        throw new InvalidInputException(file + ": no such file", e);
+      } catch (IOException e) {
+        throw new InvalidInputException(file + ": cannot be read: " + e.getMessage(), e);
       }
       try {
-        extents.add(Integer.parseInt(p.endsWith("L") ? p.substring(0, p.length() - 1) : p));
-      } catch (NumberFormatException e) {
-        throw new InvalidInputException(file + ": malformed shape (" + Shown.of(text)
-            + "); expected non-negative integers", e);
+        return new Mapped(file, channel);
+      } catch (IOException e) {
+        closeQuietly(channel, e);
+        throw new InvalidInputException(file + ": cannot be read: " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        closeQuietly(channel, e);
+        throw e;
       }
     }
-    if (extents.stream().anyMatch(e -> e < 0)) {
-      throw new InvalidInputException(file + ": shape (" + Shown.of(text) + ") has a negative extent");
-    }
-    return extents.stream().mapToInt(Integer::intValue).toArray();
-  }
 
-  private static void requireNdim(Path file, NpyArray a, int ndim, String expected) {
-    if (a.ndim() != ndim) {
-      throw new InvalidInputException(file + ": shape " + NpyArray.shapeText(a.shape()) + " has "
-          + a.ndim() + " dimension(s); expected " + ndim + " " + expected);
+    private static void closeQuietly(FileChannel channel, Exception failure) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
     }
-  }
 
-  private static Matrix toMatrix(NpyArray a, int from, int rows, int cols) {
-    float[] data = new float[rows * cols];
-    for (int k = 0; k < data.length; k++) {
-      data[k] = (float) a.get(from + k);
+    /** The data as one float array; {@code <f4} is copied in bulk from the mapped file. */
+    float[] floats() {
+      Heap.requireArray(file + " " + NpyArray.shapeText(shape), count, Float.BYTES);
+      float[] out = new float[(int) count];
+      if (dtype == NpyArray.Dtype.FLOAT32) {
+        int done = 0;
+        for (long pos = 0; pos < count * Float.BYTES; pos += CHUNK) {
+          int length = (int) Math.min(CHUNK, count * Float.BYTES - pos);
+          FloatBuffer floats = map(pos, length).asFloatBuffer();
+          floats.get(out, done, floats.remaining());
+          done += length / Float.BYTES;
+        }
+      } else {
+        forEach((k, v) -> out[k] = (float) v);
+      }
+      return out;
     }
-    return Matrix.wrap(rows, cols, data);
+
+    /** Every element in C order, widened to double. */
+    void forEach(ElementSink sink) {
+      int size = dtype.size();
+      long bytes = count * size;
+      int k = 0;
+      for (long pos = 0; pos < bytes; pos += CHUNK) {
+        ByteBuffer in = map(pos, (int) Math.min(CHUNK, bytes - pos));
+        while (in.hasRemaining()) {
+          double v = switch (dtype) {
+            case FLOAT32 -> in.getFloat();
+            case FLOAT64 -> in.getDouble();
+            case INT32 -> in.getInt();
+            case INT64 -> in.getLong();
+            case UINT8, BOOL -> Byte.toUnsignedInt(in.get());
+          };
+          sink.accept(k++, v);
+        }
+      }
+    }
+
+    private ByteBuffer map(long position, int length) {
+      try {
+        return channel.map(FileChannel.MapMode.READ_ONLY, dataStart + position, length)
+            .order(ByteOrder.LITTLE_ENDIAN);
+      } catch (IOException e) {
+        throw new InvalidInputException(file + ": cannot be read: " + e.getMessage(), e);
+      }
+    }
+
+    private ByteBuffer readFully(long position, int length) throws IOException {
+      ByteBuffer out = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+      while (out.hasRemaining()) {
+        if (channel.read(out, position + out.position()) < 0) {
+          break;
+        }
+      }
+      return out.flip();
+    }
+
+    private static boolean startsWithMagic(ByteBuffer bytes) {
+      for (int k = 0; k < MAGIC.length; k++) {
+        if (bytes.get(k) != MAGIC[k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public void close() {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        throw new InvalidInputException(file + ": cannot be closed: " + e.getMessage(), e);
+      }
+    }
   }
 
   /** The header, quoted as {@link Shown} shows it. */

@@ -44,13 +44,24 @@ record ProviderIndex(Map<String, StrategyProvider> strategies, Map<String, Model
     return Collections.unmodifiableMap(byName);
   }
 
-  /** The module (module path) or the jar, folder or OSGi bundle location (class path, OSGi) a class was loaded from. */
+  /**
+   * The module and its jar (module path, plugin layer) or the jar, folder or OSGi bundle location
+   * (class path, OSGi) a class was loaded from.
+   */
   static String origin(Class<?> type) {
     if (type.getModule().isNamed()) {
-      return "module " + type.getModule().getName();
+      return origin(type.getModule());
     }
     CodeSource source = type.getProtectionDomain().getCodeSource();
     URL location = source == null ? null : source.getLocation();
     return location == null ? "an unknown location" : location.toString();
+  }
+
+  /** A named module and, when known, the jar or folder it came from. */
+  static String origin(Module module) {
+    ModuleLayer layer = module.getLayer();
+    return "module " + module.getName() + (layer == null ? "" : layer.configuration()
+        .findModule(module.getName()).flatMap(m -> m.reference().location())
+        .map(uri -> " (" + uri + ")").orElse(""));
   }
 }

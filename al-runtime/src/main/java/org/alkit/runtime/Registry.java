@@ -2,6 +2,7 @@ package org.alkit.runtime;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.alkit.api.AlException;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ModelProvider;
@@ -30,6 +32,10 @@ import org.apiguardian.api.API;
  * while the framework runs appears or disappears. Without an active mediator (no bundle provides
  * {@code osgi.extender=osgi.serviceloader.registrar}) {@link #load()} fails with one line saying
  * which bundle to deploy, rather than finding nothing.
+ *
+ * <p>Plugin jars listed in the system property {@code alkit.plugins} are loaded at run time, each
+ * into a module layer of its own, so a broken plugin fails in one message naming its jar when the
+ * registry is loaded and never stops the JVM from starting.
  *
  * <p>Names are unique: two providers of one kind with one name raise a
  * {@link PluginConflictException} that names both classes and where each was loaded from (as
@@ -53,10 +59,13 @@ public final class Registry {
 
   /**
    * The providers of the OSGi service registry when this runtime runs as a started OSGi bundle;
-   * otherwise those visible to the current thread's context class loader.
+   * otherwise those visible to the current thread's context class loader, and those of the plugin
+   * jars the system property {@code alkit.plugins} lists (path-separated; the {@code alkit}
+   * launcher sets it to {@code plugins/*.jar} and {@code ALKIT_MODULE_PATH}).
    *
    * @throws AlException inside OSGi, when no ServiceLoader registrar is active or the runtime's
-   *     bundle is not started
+   *     bundle is not started; outside, naming a plugin jar that is missing or cannot be loaded
+   * @throws PluginConflictException if two plugin jars hold one module or two providers share a name
    */
   public static Registry load() {
     if (osgiFrameworkApiVisible()) {
@@ -65,13 +74,26 @@ public final class Registry {
         return new Registry(osgi.get());
       }
     }
-    return load(Thread.currentThread().getContextClassLoader());
+    return load(Thread.currentThread().getContextClassLoader(), PluginLayers.fromProperty());
+  }
   }
 
   /** The providers {@link ServiceLoader} finds through {@code loader} (its modules, its ancestors' and the class path). */
   public static Registry load(ClassLoader loader) {
-    ProviderIndex index = new ProviderIndex(load(StrategyProvider.class, loader), load(ModelProvider.class, loader),
-        load(BackendProvider.class, loader));
+    return load(loader, List.of());
+  }
+
+  /**
+   * The providers visible to {@code loader} and those of {@code pluginJars}, each jar loaded into a
+   * module layer of its own (so two plugins may hold the same package).
+   *
+   * @throws PluginConflictException if two jars hold one module or two providers share a name
+   * @throws AlException naming a jar that is missing or cannot be loaded
+   */
+  public static Registry load(ClassLoader loader, List<Path> pluginJars) {
+    PluginLayers plugins = PluginLayers.load(pluginJars, loader);
+    ProviderIndex index = new ProviderIndex(load(StrategyProvider.class, loader, plugins),
+        load(ModelProvider.class, loader, plugins), load(BackendProvider.class, loader, plugins));
     return new Registry(() -> index);
   }
 
@@ -147,11 +169,13 @@ public final class Registry {
     }
   }
 
-  private static <T> List<T> load(Class<T> service, ClassLoader loader) {
+  private static <T> List<T> load(Class<T> service, ClassLoader loader, PluginLayers plugins) {
     List<T> out = new ArrayList<>();
     try {
-      for (ServiceLoader.Provider<T> p : (Iterable<ServiceLoader.Provider<T>>)
-          ServiceLoader.load(service, loader).stream()::iterator) {
+      List<ServiceLoader.Provider<T>> found = ServiceLoader.load(service, loader).stream()
+          .collect(Collectors.toCollection(ArrayList::new));
+      found.addAll(plugins.providers(service));
+      for (ServiceLoader.Provider<T> p : found) {
         out.add(instantiate(service, p));
       }
     } catch (ServiceConfigurationError e) {

@@ -7,16 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.alkit.api.InvalidInputException;
 import org.apiguardian.api.API;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -39,12 +44,14 @@ import org.yaml.snakeyaml.error.YAMLException;
  * seed: 42
  * test-fraction: 0.25
  * scenarios:
- *   - {name: rare-classes, strategy: smi, strategy-options: {function: flqmi}}
+ *   - {name: rare-classes, strategy: similar, strategy-options: {function: flvmi}, rare-classes: [3, 7]}
  * }</pre>
  *
  * YAML is read with SnakeYAML's {@link SafeConstructor} (plain maps, lists and scalars; no
- * arbitrary types). Unknown keys are rejected with the list of known ones; a bad value is named
- * with its key.
+ * arbitrary types). Unknown and duplicate keys are rejected (unknown ones with the list of known
+ * ones); a bad value is named with its key; a YAML syntax error is one line with its position. A
+ * dataset given as a relative path is resolved against the configuration file's folder
+ * ({@link #load}). Scenarios may name rare and OOD classes ({@link ScenarioConfig}).
  *
  * @param dataset the data set's name
  * @param model the model provider's name
@@ -58,7 +65,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param budget items picked per round, ≥ 1
  * @param rounds selection rounds, ≥ 1
  * @param seed the seed of every random choice of the run
- * @param testFraction the share of the data held out for testing, in [0, 1)
+ * @param testFraction the share of the data held out for testing, in (0, 1)
  * @param scenarios the scenarios, each naming its strategy; empty for a plain run
  */
 @API(status = STABLE, since = "0.1")
@@ -81,7 +88,8 @@ public record RunConfig(
   private static final List<String> KEYS = List.of("dataset", "model", "model-options", "strategy",
       "strategy-options", "backend", "backend-options", "oracle", "initial-labeled", "budget", "rounds",
       "seed", "test-fraction", "scenarios");
-  private static final List<String> SCENARIO_KEYS = List.of("name", "strategy", "strategy-options");
+  private static final List<String> SCENARIO_KEYS =
+      List.of("name", "strategy", "strategy-options", "rare-classes", "ood-classes");
 
   /**
    * Checks every value and copies the collections.
@@ -101,8 +109,8 @@ public record RunConfig(
     atLeast("initial-labeled", initialLabeled, 1);
     atLeast("budget", budget, 1);
     atLeast("rounds", rounds, 1);
-    if (!(testFraction >= 0 && testFraction < 1)) {
-      throw new InvalidInputException("test-fraction = " + testFraction + "; expected 0 <= test-fraction < 1");
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new InvalidInputException("test-fraction = " + testFraction + "; expected 0 < test-fraction < 1");
     }
   }
 
@@ -126,11 +134,28 @@ public record RunConfig(
     } catch (IOException e) {
       throw new InvalidInputException(yaml + ": cannot be read: " + e.getMessage(), e);
     }
+    RunConfig config;
     try {
-      return parse(text);
+      config = parse(text);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(yaml + ": " + e.getMessage(), e);
     }
+    return config.relativeTo(yaml.toAbsolutePath().getParent());
+  }
+
+  /**
+   * The same configuration with a relative dataset path resolved against {@code folder} (the
+   * configuration file's), so a run gives the same data from any working directory. A dataset
+   * counts as a path when it holds a '/' or a '.', which no built-in dataset name does.
+   */
+  public RunConfig relativeTo(Path folder) {
+    boolean path = dataset.contains("/") || dataset.contains(".") || dataset.contains(java.io.File.separator);
+    if (!path || folder == null || Path.of(dataset).isAbsolute()) {
+      return this;
+    }
+    return new RunConfig(folder.resolve(dataset).normalize().toString(), model, modelOptions, strategy,
+        strategyOptions, backend, backendOptions, oracle, initialLabeled, budget, rounds, seed, testFraction,
+        scenarios);
   }
 
   /**
@@ -139,16 +164,33 @@ public record RunConfig(
    * @throws InvalidInputException on malformed YAML, an unknown key or a bad value
    */
   public static RunConfig parse(String yaml) {
-    Object root;
+    return fromTree(yaml(yaml));
+  }
+
+  /**
+   * A YAML document as plain maps, lists and scalars (SnakeYAML's {@link SafeConstructor}: no
+   * arbitrary types), each key once per mapping.
+   *
+   * @throws InvalidInputException for malformed YAML, in one line with the position of the problem
+   */
+  static Object yaml(String text) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+      return new Yaml(new SafeConstructor(options)).load(text);
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark();
+      String problem = String.valueOf(e.getProblem());
+      throw new InvalidInputException("malformed YAML" + (mark == null ? "" : " at line " + (mark.getLine() + 1)
+          + ", column " + (mark.getColumn() + 1)) + ": " + Shown.of(problem)
+          + (problem.startsWith("found duplicate key") ? "; expected each key once" : ""), e);
     } catch (YAMLException e) {
-      throw new InvalidInputException("malformed YAML: " + oneLine(e), e);
+      throw new InvalidInputException("malformed YAML: " + Shown.of(String.valueOf(e.getMessage())
+          .replaceAll("\\s*\\R\\s*", "; ")), e);
     } catch (NumberFormatException e) {
       // SnakeYAML's own overflow on a YAML 1.1 base-60 integer such as 35605130600513699464:3
       throw new InvalidInputException("malformed YAML: a number out of range: " + Shown.of(e.getMessage()), e);
     }
-    return fromTree(root);
   }
 
   /** The configuration of a parsed YAML document (maps, lists and scalars); {@code null} gives {@link #defaults()}. */
@@ -176,22 +218,13 @@ public record RunConfig(
         scenarios(map.get("scenarios"), strategy));
   }
 
-  /** SnakeYAML's message, which spans lines with a snippet of the input, as one line with its position. */
-  private static String oneLine(YAMLException e) {
-    if (e instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-      return (m.getContext() == null ? "" : Shown.of(m.getContext()) + ": ") + Shown.of(m.getProblem()) + " at line "
-          + (m.getProblemMark().getLine() + 1) + ", column " + (m.getProblemMark().getColumn() + 1);
-    }
-    return Shown.of(String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim());
-  }
-
   private static List<ScenarioConfig> scenarios(Object value, String defaultStrategy) {
     if (value == null) {
       return List.of();
     }
     if (!(value instanceof List<?> list)) {
-      throw new InvalidInputException("scenarios = " + Shown.of(value) + "; expected a list of {name, strategy, "
-          + "strategy-options}");
+      throw new InvalidInputException("scenarios = " + Shown.of(value) + "; expected a list of {"
+          + String.join(", ", SCENARIO_KEYS) + "}");
     }
     List<ScenarioConfig> out = new ArrayList<>();
     for (int k = 0; k < list.size(); k++) {
@@ -199,10 +232,32 @@ public record RunConfig(
       if (!s.containsKey("name")) {
         throw new InvalidInputException("scenarios[" + k + "] has no 'name'; expected one");
       }
+      String where = "scenarios[" + k + "].";
       out.add(new ScenarioConfig(text(s, "name", null), text(s, "strategy", defaultStrategy),
-          options(s, "strategy-options")));
+          options(s, "strategy-options"), classes(where + "rare-classes", s.get("rare-classes")),
+          classes(where + "ood-classes", s.get("ood-classes"))));
     }
     return out;
+  }
+
+  private static Set<Integer> classes(String key, Object value) {
+    if (value == null) {
+      return Set.of();
+    }
+    List<?> list = value instanceof List<?> l ? l : List.of(value);
+    Set<Integer> out = new TreeSet<>();
+    for (Object v : list) {
+      if (!(v instanceof Integer c) || c < 0) {
+        throw new InvalidInputException(key + " = " + Shown.of(value) + "; expected a list of class labels >= 0, e.g. [3, 7]");
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  /** Whether {@code value} is a single YAML value, not a mapping or a sequence. */
+  private static boolean scalar(Object value) {
+    return !(value instanceof Map || value instanceof Collection);
   }
 
   private static Map<String, Object> mapping(String what, Object value, List<String> known) {
@@ -211,9 +266,8 @@ public record RunConfig(
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : raw.entrySet()) {
-      String key = String.valueOf(e.getKey());
-      if (!known.contains(key)) {
-        throw new InvalidInputException(what + " has an unknown key '" + Shown.of(key) + "'; known keys: "
+      if (!(e.getKey() instanceof String key) || !known.contains(key)) {
+        throw new InvalidInputException(what + " has an unknown key '" + Shown.of(e.getKey()) + "'; known keys: "
             + String.join(", ", known));
       }
       out.put(key, e.getValue());
@@ -226,7 +280,7 @@ public record RunConfig(
     if (v == null) {
       return fallback;
     }
-    if (v instanceof Map || v instanceof List) {
+    if (!scalar(v)) {
       throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected a name");
     }
     return v.toString();
@@ -242,7 +296,10 @@ public record RunConfig(
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : raw.entrySet()) {
-      if (e.getValue() instanceof Map || e.getValue() instanceof List || e.getValue() == null) {
+      if (!scalar(e.getKey()) || e.getKey() == null) {
+        throw new InvalidInputException(key + " has an option named " + Shown.of(e.getKey()) + "; expected a name");
+      }
+      if (!scalar(e.getValue()) || e.getValue() == null) {
         throw new InvalidInputException(key + "." + Shown.of(e.getKey()) + " = " + Shown.of(e.getValue())
             + "; expected a single value");
       }
@@ -318,6 +375,8 @@ public record RunConfig(
       scenario.put("name", s.name());
       scenario.put("strategy", s.strategy());
       scenario.put("strategy-options", new TreeMap<>(s.strategyOptions()));
+      scenario.put("rare-classes", List.copyOf(new TreeSet<>(s.rareClasses())));
+      scenario.put("ood-classes", List.copyOf(new TreeSet<>(s.oodClasses())));
       list.add(scenario);
     }
     out.put("scenarios", list);

@@ -29,10 +29,7 @@ import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.apiguardian.api.API;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The journal of an active-learning run: every finished round on disk before the next one starts,
@@ -326,16 +323,20 @@ public final class RunJournal implements AutoCloseable {
     }
     Object root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(body);
-    } catch (YAMLException | NumberFormatException e) {
-      // NumberFormatException: SnakeYAML's own overflow on a YAML 1.1 base-60 integer
-      throw damaged(file, "malformed YAML");
+      root = RunConfig.yaml(body);
+    } catch (InvalidInputException e) {
+      throw damaged(file, e.getMessage());
     }
     if (!(root instanceof Map<?, ?> map)) {
       throw damaged(file, "not a mapping");
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    map.forEach((k, v) -> out.put(String.valueOf(k), v));
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      if (!(e.getKey() instanceof String key)) {
+        throw damaged(file, "key " + Shown.of(e.getKey()) + "; expected a name");
+      }
+      out.put(key, e.getValue());
+    }
     return out;
   }
 

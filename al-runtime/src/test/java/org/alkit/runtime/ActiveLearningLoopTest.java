@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
+import org.alkit.api.ModelAdapter;
 import org.alkit.api.MissingSignalException;
 import org.alkit.api.ScenarioHints;
 import org.alkit.api.UnknownNameException;
@@ -30,9 +31,17 @@ class ActiveLearningLoopTest {
     return Dataset.split("blobs", Matrix.of(x), y, 3, 0.25, 1);
   }
 
+  /** The test's base configuration, {@code extra} lines replacing its keys (YAML refuses a key given twice). */
   private static RunConfig config(String extra) {
-    return RunConfig.parse("dataset: blobs\nstrategy: " + LowestConfidenceTestProvider.NAME
-        + "\ninitial-labeled: 6\nbudget: 4\nrounds: 2\nseed: 9\nmodel-options: {iterations: 80}\n" + extra);
+    java.util.Map<String, String> lines = new java.util.LinkedHashMap<>();
+    String base = "dataset: blobs\nstrategy: " + LowestConfidenceTestProvider.NAME
+        + "\ninitial-labeled: 6\nbudget: 4\nrounds: 2\nseed: 9\nmodel-options: {iterations: 80}\n" + extra;
+    for (String line : base.split("\n")) {
+      if (!line.isBlank()) {
+        lines.put(line.substring(0, line.indexOf(':')), line);
+      }
+    }
+    return RunConfig.parse(String.join("\n", lines.values()));
   }
 
   private static ActiveLearningLoop loop(RunConfig config) {
@@ -133,5 +142,18 @@ class ActiveLearningLoopTest {
         .hasMessageContaining("extent 0");
     assertThatThrownBy(() -> plain.withItems(new int[] {2}, List.of("only one")))
         .hasMessageContaining("1 class names for 2 classes");
+  }
+
+  @Test
+  void aModelDeclaringItemShapeReceivesTheDatasetsUnlessConfigured() {
+    Dataset images = blobs().withItems(new int[] {1, 2, 2}, List.of("a", "b", "c"));
+    RunConfig plain = RunConfig.parse("model: " + ItemShapeModelProvider.NAME);
+    assertThat(Guice.createInjector(new AlkitModule(plain, images)).getInstance(ModelAdapter.class))
+        .hasToString("1x2x2");
+    RunConfig set = RunConfig.parse("model: " + ItemShapeModelProvider.NAME + "\nmodel-options: {item-shape: 4x1x1}");
+    assertThat(Guice.createInjector(new AlkitModule(set, images)).getInstance(ModelAdapter.class))
+        .hasToString("4x1x1");
+    assertThat(Guice.createInjector(new AlkitModule(plain, blobs())).getInstance(ModelAdapter.class))
+        .as("a flat item shape [4] says nothing about images").hasToString("");
   }
 }

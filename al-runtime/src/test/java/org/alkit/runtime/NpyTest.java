@@ -198,4 +198,69 @@ class NpyTest {
     assertThatThrownBy(() -> new NpyArray(NpyArray.Dtype.INT32, new int[] {2, 2}, new double[3]))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("holds 4 elements but values has 3");
   }
+
+  @Test
+  void hugeShapesAreRefusedByTheirSizeBeforeAnythingIsAllocated() throws IOException {
+    Path rows = file("r.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (100000000000, 3), }", floats(1, 2));
+    assertThatThrownBy(() -> Npy.readMatrix(rows)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("truncated data").hasMessageContaining("needs 1200000000000 bytes, found 8");
+    Path overflow = file("o.npy",
+        "{'descr': '<f8', 'fortran_order': False, 'shape': (999999999999999999, 999999999999999999), }", floats(1));
+    assertThatThrownBy(() -> Npy.header(overflow)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("needs more than 2^63 bytes");
+    Path digits = file("d.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (12345678901234567890,), }",
+        floats(1));
+    assertThatThrownBy(() -> Npy.header(digits)).hasMessageContaining("not a non-negative integer");
+    Path negative = file("n.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (-1, 2), }", floats(1));
+    assertThatThrownBy(() -> Npy.header(negative)).hasMessageContaining("'-1' is not a non-negative integer");
+  }
+
+  @Test
+  void aHeaderLongerThanNumPyWritesIsRefused() throws IOException {
+    Path p = dir.resolve("long.npy");
+    ByteBuffer b = ByteBuffer.allocate(12 + (2 << 20)).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0}).putInt(2 << 20);
+    Files.write(p, b.array());
+    assertThatThrownBy(() -> Npy.header(p)).hasMessageContaining("header of 2097152 bytes; expected at most");
+  }
+
+  @Test
+  void everyDtypeReadsAsAFloatMatrixAndHeadersReadAlone() throws IOException {
+    Matrix expected = Matrix.of(new float[][] {{0, 1, 2}, {200, 17, 255}});
+    for (NpyArray.Dtype dtype : new NpyArray.Dtype[] {NpyArray.Dtype.FLOAT64, NpyArray.Dtype.INT32,
+        NpyArray.Dtype.INT64, NpyArray.Dtype.UINT8}) {
+      Path p = dir.resolve(dtype + ".npy");
+      Npy.write(p, new NpyArray(dtype, new int[] {2, 3}, new double[] {0, 1, 2, 200, 17, 255}));
+      assertThat(Npy.readMatrix(p)).as("%s", dtype).isEqualTo(expected);
+      assertThat(Npy.header(p)).isEqualTo(new Npy.Header(dtype, new int[] {2, 3}));
+    }
+  }
+
+  /** Any corruption of a valid file either still reads or is refused with InvalidInputException. */
+  @net.jqwik.api.Property(tries = 300)
+  void corruptedFilesAreReadOrRefusedNeverCrash(@net.jqwik.api.ForAll("positions") int position,
+      @net.jqwik.api.ForAll byte value) throws IOException {
+    NpyArray array = new NpyArray(NpyArray.Dtype.FLOAT32, new int[] {3, 2}, new double[] {1, 2, 3, 4, 5, 6});
+    byte[] bytes = Npy.encode(array, 1);
+    bytes[position % bytes.length] = value;
+    Path p = Files.createTempFile("fuzz", ".npy");
+    try {
+      Files.write(p, bytes);
+      for (Runnable read : List.<Runnable>of(() -> Npy.readMatrix(p), () -> Npy.readStack(p),
+          () -> Npy.readIndices(p), () -> Npy.read(p))) {
+        try {
+          read.run();
+        } catch (InvalidInputException expected) {
+          assertThat(expected.getMessage()).contains(p.toString());
+        }
+      }
+    } finally {
+      Files.delete(p);
+    }
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<Integer> positions() {
+    return net.jqwik.api.Arbitraries.integers().between(0, 88);
+  }
 }

@@ -35,7 +35,8 @@ class RegistryTest {
   @Test
   void findsTheRuntimesProvidersAndTheTestStrategySortedByName() {
     Registry registry = Registry.load();
-    assertThat(registry.models()).extracting(ModelProvider::name).containsExactly("committee", "logistic");
+    assertThat(registry.models()).extracting(ModelProvider::name).containsExactly("committee", "logistic",
+        ItemShapeModelProvider.NAME);
     assertThat(registry.backends()).extracting(BackendProvider::name).contains("java");
     assertThat(registry.strategy(LowestConfidenceTestProvider.NAME))
         .isInstanceOf(LowestConfidenceTestProvider.class);
@@ -45,7 +46,7 @@ class RegistryTest {
   void unknownNamesListTheKnownOnes() {
     assertThatThrownBy(() -> Registry.load().model("forest"))
         .isInstanceOf(UnknownNameException.class)
-        .hasMessage("unknown model 'forest'; known: committee, logistic");
+        .hasMessage("unknown model 'forest'; known: committee, logistic, test-item-shape");
     assertThatThrownBy(() -> Registry.load().strategy("nope"))
         .hasMessageContaining("unknown strategy 'nope'; known: ").hasMessageContaining(LowestConfidenceTestProvider.NAME);
   }

@@ -57,7 +57,7 @@ class RunConfigTest {
     assertThatThrownBy(() -> RunConfig.parse("budget: 0")).hasMessage("budget = 0; expected >= 1");
     assertThatThrownBy(() -> RunConfig.parse("rounds: ten")).hasMessage("rounds = ten; expected an integer");
     assertThatThrownBy(() -> RunConfig.parse("test-fraction: 1.5"))
-        .hasMessage("test-fraction = 1.5; expected 0 <= test-fraction < 1");
+        .hasMessage("test-fraction = 1.5; expected 0 < test-fraction < 1");
     assertThatThrownBy(() -> RunConfig.parse("model-options: 3"))
         .hasMessageContaining("model-options = 3; expected a mapping");
     assertThatThrownBy(() -> RunConfig.parse("model: [a, b]")).hasMessageContaining("model = [a, b]; expected a name");
@@ -77,5 +77,38 @@ class RunConfigTest {
   void unsafeYamlTagsAreRefused() {
     assertThatThrownBy(() -> RunConfig.parse("dataset: !!java.io.File [/etc/passwd]"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("malformed YAML");
+  }
+
+  @Test
+  void scenariosCarryRareAndOodClassesAsHints() {
+    RunConfig c = RunConfig.parse("scenarios:\n  - {name: rare-classes, strategy: similar, rare-classes: [7, 3]}\n"
+        + "  - {name: ood, strategy: similar, ood-classes: 9}\n");
+    assertThat(c.scenarios().get(0).hints().rareClasses()).containsExactlyInAnyOrder(3, 7);
+    assertThat(c.scenarios().get(0).hints().scenario()).isEqualTo("rare-classes");
+    assertThat(c.scenarios().get(1).hints().oodClasses()).containsExactly(9);
+    assertThatThrownBy(() -> RunConfig.parse("scenarios:\n  - {name: x, rare-classes: [-1]}\n"))
+        .hasMessageContaining("scenarios[0].rare-classes = [-1]").hasMessageContaining("class labels >= 0");
+  }
+
+  @Test
+  void duplicateKeysAndSyntaxErrorsAreOneLineWithTheirPosition() {
+    assertThatThrownBy(() -> RunConfig.parse("budget: 3\nrounds: 2\nbudget: 4\n"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("malformed YAML at line 3, column 1: found duplicate key budget; expected each key once");
+    assertThatThrownBy(() -> RunConfig.parse("budget: [3\nrounds: 2\n")).hasMessageStartingWith(
+        "malformed YAML at line 2").hasMessageNotContaining("\n");
+    assertThatThrownBy(() -> RunConfig.parse("model-options: [1, 2]\n"))
+        .hasMessage("model-options = [1, 2]; expected a mapping of option names to values");
+  }
+
+  @Test
+  void aRelativeDatasetPathIsRelativeToTheConfigurationFile(@TempDir Path dir) throws IOException {
+    Path sub = Files.createDirectories(dir.resolve("configs"));
+    Path yaml = Files.writeString(sub.resolve("run.yml"), "dataset: data/train.csv\n");
+    assertThat(RunConfig.load(yaml).dataset()).isEqualTo(sub.resolve("data/train.csv").toAbsolutePath().toString());
+    Files.writeString(yaml, "dataset: optdigits\n");
+    assertThat(RunConfig.load(yaml).dataset()).isEqualTo("optdigits");
+    Files.writeString(yaml, "dataset: " + dir.resolve("abs.csv").toAbsolutePath() + "\n");
+    assertThat(RunConfig.load(yaml).dataset()).isEqualTo(dir.resolve("abs.csv").toAbsolutePath().toString());
   }
 }

@@ -90,7 +90,7 @@ public final class Maximizer {
     }
     int neighbors = (Integer) KernelBuilder.NEIGHBORS.parse(take(functionOptions, KernelBuilder.NEIGHBORS));
     String knn = (String) KernelBuilder.KNN.parse(take(functionOptions, KernelBuilder.KNN));
-    if (neighbors != 0 && request.kernel().isPresent()) {
+    if (neighbors != 0 && request.data().isEmpty()) {
       throw new InvalidInputException("option 'neighbors' = " + neighbors
           + " applies to --data only (it builds a sparse kernel from features); expected 0 with --kernel");
     }
@@ -117,7 +117,7 @@ public final class Maximizer {
   private static Function<Map<String, String>, SetFunction> kernels(MaximizeRequest request,
       KernelBuilder.DataKernel dataKernel) {
     Catalog.Spec spec = Catalog.get(request.function());
-    if (request.kernel().isPresent()) {
+    if (request.data().isEmpty()) {
       Kernels given = RequestChecks.kernels(request);
       return options -> spec.create(options, given, false);
     }

@@ -148,7 +148,7 @@ class MaximizerTest {
         .hasMessageContaining("--data and --kernel were both given");
     assertThatThrownBy(() -> Req.kernels("log-det", null).run())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("neither --data nor --kernel");
+        .hasMessageContaining("neither --data nor a kernel");
     assertThatThrownBy(() -> Req.features("flmi").queryKernels(filled(N, 4, 0.5f), null).run())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("--query-kernel was given with --data").hasMessageContaining("--query-data");

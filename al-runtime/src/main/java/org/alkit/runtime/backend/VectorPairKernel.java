@@ -254,9 +254,9 @@ final class VectorPairKernel {
       p = p.fma(r, c2);
       p = p.fma(r, one);
       p = p.fma(r, one);
-      IntVector exponent = ((IntVector) rounded.reinterpretAsInts()).sub(exponentBias)
+      IntVector exponent = rounded.reinterpretAsInts().sub(exponentBias)
           .lanewise(VectorOperators.LSHL, 23);
-      p.mul((FloatVector) exponent.reinterpretAsFloats())
+      p.mul(exponent.reinterpretAsFloats())
           .blend(0f, y.compare(VectorOperators.LT, EXP_MIN))
           .intoArray(out, off + j);
     }

@@ -1,5 +1,6 @@
 package org.alkit.submodular.kernels;
 
+import java.util.Locale;
 import java.util.Set;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
@@ -117,6 +118,10 @@ public final class KernelBuilder {
   public Kernels build(String function, Matrix data, Matrix query, Matrix privateSet,
       Similarity metric, ComputeBackend backend, DataKernel kernel) {
     int neighbors = kernel.neighbors();
+    if (neighbors < 0) {
+      throw new InvalidInputException("option 'neighbors' = " + neighbors
+          + "; expected 0 for a dense kernel or k > 0 for a sparse k-nearest-neighbour kernel");
+    }
     String knn = (String) KNN.parse(kernel.knn());
     Set<Block> blocks = SetFunctions.requiredKernels(function);
     boolean needsQuery = blocks.contains(Block.QUERY) || blocks.contains(Block.QUERY_QUERY)
@@ -197,15 +202,9 @@ public final class KernelBuilder {
     requireFinite(features, name);
   }
 
+  /** Every value finite and small enough for squared distances to stay finite in float. */
   private static void requireFinite(Matrix m, String name) {
-    for (int i = 0; i < m.rows(); i++) {
-      for (int j = 0; j < m.cols(); j++) {
-        if (!Float.isFinite(m.get(i, j))) {
-          throw new InvalidInputException(name + "[" + i + "][" + j + "] = " + m.get(i, j)
-              + ": expected a finite number");
-        }
-      }
-    }
+    m.requireFinite(name, Matrix.distanceSafeMagnitude(m.cols()));
   }
 
   private static SparseMatrix sparse(Matrix data, Similarity metric, ComputeBackend backend,
@@ -219,10 +218,18 @@ public final class KernelBuilder {
 
   private Matrix dense(Matrix data, Similarity metric, ComputeBackend backend, boolean unitDiagonal) {
     int n = data.rows();
-    if ((long) n * n > Integer.MAX_VALUE - 8) {
+    long bytes = (long) n * n * Float.BYTES;
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if ((long) n * n > Integer.MAX_VALUE - 8 || bytes > free) {
+      long fits = Math.min(46340, (long) Math.sqrt(free / (double) Float.BYTES));
       throw new InvalidInputException(dataName + " has n = " + n + " rows: a dense n × n kernel needs "
-          + (long) n * n * 4 / (1L << 30) + " GiB and more than 2^31 floats; expected n <= 46340,"
-          + " or option 'neighbors' > 0 for a sparse facility-location kernel");
+          + String.format(Locale.ROOT, "%.1f", bytes / (double) (1L << 30)) + " GiB"
+          + ((long) n * n > Integer.MAX_VALUE - 8 ? ", more than one Java array holds (n <= 46340)"
+              : String.format(Locale.ROOT, " but the heap has %.1f GiB free (n <= %d fits)",
+                  free / (double) (1L << 30), fits))
+          + "; expected option 'neighbors' > 0 for a sparse facility-location kernel, or a larger heap"
+          + " (ALKIT_JAVA_OPTS=-Xmx" + (bytes * 3 / 2 + (1L << 30) - 1) / (1L << 30) + "g for the alkit command)");
     }
     if ((long) n * n <= WHOLE_KERNEL_FLOATS) {
       // one call: the backend sees the same matrix on both sides and computes half the tiles

@@ -1,4 +1,4 @@
-package com.example.alplugin;
+package com.example.outlier;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package com.example.alplugin;
+package com.example.outlier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

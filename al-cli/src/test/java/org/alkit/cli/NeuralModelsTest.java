@@ -1,0 +1,65 @@
+package org.alkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.alkit.api.FittedModel;
+import org.alkit.api.GradientEmbeddings;
+import org.alkit.api.Matrix;
+import org.alkit.api.ModelProvider;
+import org.alkit.api.Options;
+import org.alkit.eval.Datasets;
+import org.alkit.runtime.Dataset;
+import org.alkit.runtime.Registry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The DJL models (al-gpu), found by name as the run configuration finds them, on real images. */
+class NeuralModelsTest {
+  @TempDir Path dir;
+
+  @Test
+  void mlpReachesEightyPercentOnFashionMnistFromTwoThousandLabels() {
+    assumeTrue(Files.isDirectory(Path.of(Datasets.FASHION_MNIST_DIR)),
+        "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); CI installs it");
+    Dataset fashion = Datasets.load(Datasets.FASHION_MNIST, 0.25, 1);
+    int[] labeled = new SplittableRandom(7).ints(0, fashion.pool().rows()).distinct().limit(2_000).toArray();
+    int[] truth = fashion.poolLabels();
+    int[] labels = java.util.stream.IntStream.of(labeled).map(i -> truth[i]).toArray();
+    ModelProvider mlp = Registry.load().model("mlp");
+    FittedModel model = mlp.create(Options.resolve("model 'mlp'", mlp.parameters(), Map.of()))
+        .fit(fashion.pool(), labeled, labels, fashion.numClasses(), 3);
+    Matrix p = model.probabilities(fashion.test());
+    int[] testLabels = fashion.testLabels();
+    int hits = 0;
+    for (int i = 0; i < p.rows(); i++) {
+      hits += GradientEmbeddings.argmax(p, i) == testLabels[i] ? 1 : 0;
+    }
+    assertThat(hits / (double) p.rows()).as("test accuracy on the 10 000 test images").isGreaterThanOrEqualTo(0.80);
+  }
+
+  /** The two other DJL models through {@code alkit run}: BADGE on cnn (gradient embeddings), margin on embed. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "cnn   | badge  | {channels: '8,16', dense: 32, epochs: 40}",
+      "embed | margin | {filters: 16}"})
+  void cnnAndEmbedRunEndToEnd(String model, String strategy, String options) throws IOException {
+    Path config = dir.resolve(model + ".yml");
+    Files.writeString(config, "dataset: optdigits\nmodel: " + model + "\nmodel-options: " + options
+        + "\nstrategy: " + strategy + "\ninitial-labeled: 100\nbudget: 50\nrounds: 2\n");
+    CliHarness.Result r = CliHarness.run("run", "--config", config.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("model " + model, "round 2/2  labeled 150");
+    String last = r.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+    assertThat(last).startsWith("final accuracy: ");
+    assertThat(Double.parseDouble(last.substring("final accuracy: ".length()))).as("chance is 0.1")
+        .isGreaterThan(0.6);
+  }
+}

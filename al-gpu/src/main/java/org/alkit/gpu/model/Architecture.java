@@ -1,0 +1,66 @@
+package org.alkit.gpu.model;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.norm.Dropout;
+import java.util.List;
+import ai.djl.nn.core.Linear;
+import org.alkit.api.Matrix;
+
+/**
+ * The layers of a classifier over pool rows of {@code columns} features: a feature block that
+ * ends in the penultimate activation h (after its dropout, so Monte-Carlo dropout reaches the
+ * last layer, as in Gal and Ghahramani 2016), and a linear head h ↦ W h + b giving the logits.
+ */
+interface Architecture {
+  /** For messages, e.g. {@code model 'mlp'}. */
+  String owner();
+
+  /** The input scaling fitted on the rows a model is fitted on. */
+  Scaler scaler(Matrix x);
+
+  /** The shape of a batch of {@code n} rows as the first layer reads it. */
+  Shape inputShape(int columns, long n);
+
+  /** The length of h, the feature block's output. */
+  int embeddingSize(int columns);
+
+  /** A fresh, uninitialised feature block, its layers in order. */
+  SequentialBlock features(int columns);
+
+  /** The whole network with a fresh head of {@code classes} outputs. */
+  default Network network(int columns, int classes) {
+    SequentialBlock features = features(columns);
+    Block head = Linear.builder().setUnits(classes).build();
+    return new Network(new SequentialBlock().add(features).add(head), features, head);
+  }
+
+  /**
+   * A network and its two parts.
+   *
+   * @param all features then head, the block that is trained and saved
+   * @param features input ↦ h
+   * @param head h ↦ logits
+   */
+  record Network(SequentialBlock all, SequentialBlock features, Block head) {
+    /**
+     * The feature layers before the first dropout: the same on every Monte-Carlo pass, so
+     * computed once for all T (bit-identical to running every layer T times).
+     */
+    List<Block> deterministicPrefix() {
+      List<Block> layers = features.getChildren().values();
+      int split = 0;
+      while (split < layers.size() && !(layers.get(split) instanceof Dropout)) {
+        split++;
+      }
+      return layers.subList(0, split);
+    }
+
+    /** The feature layers from the first dropout on. */
+    List<Block> stochasticSuffix() {
+      List<Block> layers = features.getChildren().values();
+      return layers.subList(deterministicPrefix().size(), layers.size());
+    }
+  }
+}

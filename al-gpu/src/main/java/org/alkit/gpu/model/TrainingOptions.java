@@ -1,0 +1,91 @@
+package org.alkit.gpu.model;
+
+import java.util.List;
+import org.alkit.api.InvalidInputException;
+import org.alkit.api.Options;
+import org.alkit.api.Parameter;
+
+/**
+ * How a network is trained and sampled, shared by {@code mlp} and {@code cnn}: Adam (Kingma and Ba
+ * 2015) on the mean cross-entropy of the labeled items, with L2 weight decay, in shuffled
+ * mini-batches for a fixed number of epochs.
+ *
+ * @param dropout the dropout rate p of every dropout layer, in [0, 1)
+ * @param epochs passes over the labeled set, ≥ 1
+ * @param batchSize items per gradient step, ≥ 1
+ * @param learningRate Adam's step size, > 0
+ * @param weightDecay the L2 penalty added to each weight's gradient, ≥ 0
+ * @param warm {@code retrain: warm} (continue from the previous round's weights) instead of
+ *     {@code scratch} (fresh weights every round: DISTIL's finding, Ash and Adams 2020, is that
+ *     warm starts generalise worse)
+ * @param mcSamples T, the forward passes with dropout active behind {@code mc-probabilities}, ≥ 1
+ * @param device {@code cpu}, {@code gpu} or {@code gpu:N}
+ */
+record TrainingOptions(double dropout, int epochs, int batchSize, double learningRate, double weightDecay,
+    boolean warm, int mcSamples, String device) {
+
+  static final List<Parameter> PARAMETERS = List.of(
+      Parameter.real("dropout", 0.25, "dropout rate p before the last layer (and after the convolutions)"),
+      Parameter.integer("epochs", 30, "passes over the labeled set per fit"),
+      Parameter.integer("batch-size", 64, "labeled items per Adam step"),
+      Parameter.real("learning-rate", 1e-3, "Adam step size"),
+      Parameter.real("weight-decay", 1e-4, "L2 penalty on the weights"),
+      Parameter.choice("retrain", "scratch", "fresh weights every round, or warm: start from the previous round's",
+          "scratch", "warm"),
+      Parameter.integer("mc-samples", 20, "T: forward passes with dropout active for mc-probabilities"),
+      Parameter.text("device", "cpu", "cpu, gpu or gpu:N"));
+
+  TrainingOptions {
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new InvalidInputException("option 'dropout' = " + dropout + ": expected 0 <= dropout < 1");
+    }
+    atLeast("epochs", epochs, 1);
+    atLeast("batch-size", batchSize, 1);
+    atLeast("mc-samples", mcSamples, 1);
+    if (!(learningRate > 0)) {
+      throw new InvalidInputException("option 'learning-rate' = " + learningRate + ": expected > 0");
+    }
+    if (!(weightDecay >= 0)) {
+      throw new InvalidInputException("option 'weight-decay' = " + weightDecay + ": expected >= 0");
+    }
+  }
+
+  private static void atLeast(String key, int value, int min) {
+    if (value < min) {
+      throw new InvalidInputException("option '" + key + "' = " + value + ": expected >= " + min);
+    }
+  }
+
+  /** The options' values, range-checked; the message names the owner, e.g. {@code model 'mlp'}. */
+  static TrainingOptions from(Options options) {
+    try {
+      return new TrainingOptions(options.getDouble("dropout"), options.getInt("epochs"),
+          options.getInt("batch-size"), options.getDouble("learning-rate"), options.getDouble("weight-decay"),
+          options.getString("retrain").equals("warm"), options.getInt("mc-samples"), options.getString("device"));
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(options.owner() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Positive integers from a comma-separated option such as {@code hidden = 256,128}.
+   *
+   * @throws InvalidInputException naming the option and the bad value
+   */
+  static int[] sizes(Options options, String key) {
+    String text = options.getString(key).trim();
+    try {
+      int[] sizes = text.isEmpty() ? new int[0]
+          : java.util.Arrays.stream(text.split("\\s*,\\s*")).mapToInt(Integer::parseInt).toArray();
+      for (int s : sizes) {
+        if (s < 1) {
+          throw new NumberFormatException("size " + s);
+        }
+      }
+      return sizes;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(options.owner() + ": option '" + key + "' = '" + text
+          + "'; expected positive integers separated by commas, e.g. 256,128", e);
+    }
+  }
+}
