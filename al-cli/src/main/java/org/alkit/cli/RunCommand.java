@@ -146,7 +146,10 @@ final class RunCommand implements Callable<Integer> {
       throw unwrap(e);
     }
     Consumer<RoundResult> listener = round -> progress(console, round, cfg.rounds());
-    RunResult result = runJournal == null ? loop.run(hints, listener) : loop.run(hints, listener, runJournal, scenario);
+    RunResult result;
+    try (loop) {
+      result = runJournal == null ? loop.run(hints, listener) : loop.run(hints, listener, runJournal, scenario);
+    }
     console.printf("[%s] final fit   labeled %d  accuracy %.4f%n", "#".repeat(BAR), result.finalLabeledCount(),
         result.finalAccuracy());
     console.printf("final accuracy: %.4f%n", result.finalAccuracy());

@@ -22,7 +22,7 @@ class PluginDiscoveryTest {
   Path dir;
 
   private static boolean named(String entry) {
-    return Jvm.named(entry, "al-api", "al-strategies-", "plugin-example", "ejml-");
+    return Jvm.named(entry, "al-api", "al-commons", "al-strategies-", "plugin-example", "ejml-");
   }
 
   private List<String> selectArgs() {
@@ -37,7 +37,9 @@ class PluginDiscoveryTest {
         .collect(Collectors.joining(File.pathSeparator));
     String classPath = Jvm.CLASS_PATH.stream().filter(e -> !named(e))
         .collect(Collectors.joining(File.pathSeparator));
+    // as the alkit launcher: the runtime on the class path reads the friends-only commons package
     assertListsAndRunsThePlugin(List.of("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH",
+        "--add-exports", "org.alkit.commons/org.alkit.commons=ALL-UNNAMED",
         "-cp", classPath, "org.alkit.cli.Alkit"));
   }
 

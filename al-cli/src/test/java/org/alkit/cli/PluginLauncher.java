@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Starts the CLI in a fresh JVM the way the {@code alkit} launcher does: alkit's API and strategy
- * modules on the module path, the rest on the class path, and the given plugin jars in the system
+ * Starts the CLI in a fresh JVM the way the {@code alkit} launcher does: alkit's API, commons and
+ * strategy modules on the module path (the friends-only commons package also exported to the
+ * class path), the rest on the class path, and the given plugin jars in the system
  * property the launcher sets ({@code alkit.plugins}), loaded at run time. The bundled example
  * plugin is left out, so a test sees only its own plugins.
  */
@@ -22,14 +23,17 @@ final class PluginLauncher {
   }
 
   Jvm.Run run(String... args) throws IOException, InterruptedException {
-    String modulePath = Jvm.CLASS_PATH.stream().filter(e -> Jvm.named(e, "al-api", "al-strategies-", "ejml-"))
+    String modulePath = Jvm.CLASS_PATH.stream()
+        .filter(e -> Jvm.named(e, "al-api", "al-commons", "al-strategies-", "ejml-"))
         .collect(Collectors.joining(File.pathSeparator));
     String classPath = Jvm.CLASS_PATH.stream()
-        .filter(e -> !Jvm.named(e, "al-api", "al-strategies-", "ejml-", "plugin-example"))
+        .filter(e -> !Jvm.named(e, "al-api", "al-commons", "al-strategies-", "ejml-", "plugin-example"))
         .collect(Collectors.joining(File.pathSeparator));
     List<String> cmd = new ArrayList<>(List.of(
         "-Dalkit.plugins=" + plugins.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-        "--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", "-cp", classPath, "org.alkit.cli.Alkit"));
+        "--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH",
+        "--add-exports", "org.alkit.commons/org.alkit.commons=ALL-UNNAMED", "-cp", classPath,
+        "org.alkit.cli.Alkit"));
     cmd.addAll(Arrays.asList(args));
     return Jvm.run(cmd);
   }

@@ -271,14 +271,6 @@ public final class Datasets {
     if (rows.isEmpty()) {
       throw new InvalidInputException(name + " holds no rows");
     }
-    for (int k = 0; k < labels.size(); k++) {
-      // the class count is the largest label + 1: a label the rows cannot back up would size every
-      // per-class structure (class names, model weights) from one number in the file
-      if (labels.get(k) >= rows.size()) {
-        throw new InvalidInputException(name + " row " + (k + 1) + " has label " + labels.get(k)
-            + ", not below the number of rows (" + rows.size() + "); expected classes numbered 0, 1, 2, …");
-      }
-    }
     return new Table(rows.toArray(new float[0][]), labels.stream().mapToInt(Integer::intValue).toArray());
   }
 }

@@ -55,8 +55,8 @@ class DatasetsTest {
     Files.writeString(csv, "0.5,0\n1.5,2147483640\n");
     assertThatThrownBy(() -> Datasets.load(csv.toString(), 0.5, 3))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage(csv + " row 2 has label 2147483640, not below the number of rows (2); expected classes"
-            + " numbered 0, 1, 2, …");
+        .hasMessage("dataset '" + csv + "' has label 2147483640 among only 2 items; expected classes 0..C-1 each"
+            + " with at least one item (renumber the labels)");
   }
 
   @Test

@@ -76,7 +76,6 @@ public final class Registry {
     }
     return load(Thread.currentThread().getContextClassLoader(), PluginLayers.fromProperty());
   }
-  }
 
   /** The providers {@link ServiceLoader} finds through {@code loader} (its modules, its ancestors' and the class path). */
   public static Registry load(ClassLoader loader) {
