@@ -48,7 +48,8 @@ import org.alkit.commons.BoundedHeap;
  * euclidean similarity to about the square root of that over d, dot products and cosines to a few
  * {@code 1e-7 · ‖a‖‖b‖}. Nearest and k-nearest picks can therefore differ where two candidates lie
  * within that tolerance; {@link #nearest} reports the exact distance of the pair it picked.
- * Results repeat bit for bit on the same device and threads.
+ * Results repeat bit for bit on the same device; on the CPU the thread count did not change the
+ * bits where tested (1 and 2 threads), which libtorch does not promise for every machine.
  */
 final class DjlBackend implements ComputeBackend {
   /** At most this many values of a block on the device and on the host (64 MiB of floats). */

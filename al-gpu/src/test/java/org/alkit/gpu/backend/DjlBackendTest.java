@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -143,6 +144,31 @@ class DjlBackendTest {
   }
 
   @Test
+  void repeatsBitForBit() {
+    Matrix a = gaussian(333, 50, 11);
+    Matrix b = gaussian(129, 50, 12);
+    assertThat(djl.similarity(a, b, Similarity.EUCLIDEAN)).isEqualTo(djl.similarity(a, b, Similarity.EUCLIDEAN));
+    assertThat(djl.squaredDistances(a, a)).isEqualTo(djl.squaredDistances(a, a));
+  }
+
+  @Test
+  void theThreadCountDoesNotChangeTheBits() {
+    Matrix a = gaussian(2000, 256, 13);
+    Matrix b = gaussian(1000, 256, 14);
+    int before = JniUtils.getNumThreads();
+    try (ComputeBackend two = backend("djl", Map.of("threads", "2"))) {
+      Matrix kernel = two.similarity(a, b, Similarity.EUCLIDEAN);
+      Matrix gram = two.gram(a, a);
+      try (ComputeBackend one = backend("djl", Map.of("threads", "1"))) {
+        assertThat(one.similarity(a, b, Similarity.EUCLIDEAN)).isEqualTo(kernel);
+        assertThat(one.gram(a, a)).isEqualTo(gram);
+      }
+    } finally {
+      JniUtils.setNumThreads(before);
+    }
+  }
+
+  @Test
   void aMatrixAgainstItselfIsExactlySymmetricWithAnExactDiagonal() {
     Matrix digits = TestData.optdigits().x().rows(0, 300);
     Matrix d2 = djl.squaredDistances(digits, digits);
@@ -218,6 +244,12 @@ class DjlBackendTest {
       assertClose(gpu.similarity(a, b, Similarity.EUCLIDEAN), javaBackend.similarity(a, b, Similarity.EUCLIDEAN),
           bounds::euclidean);
       assertThat(gpu.nearest(a, b).index()).isEqualTo(javaBackend.nearest(a, b).index());
+      SparseMatrix knn = gpu.knnSimilarity(a, b, Similarity.COSINE, 5);
+      SparseMatrix expected = javaBackend.knnSimilarity(a, b, Similarity.COSINE, 5);
+      for (int p = 0; p < expected.nonZeros(); p++) {
+        assertThat(knn.column(p)).isEqualTo(expected.column(p));
+        assertThat((double) knn.value(p)).isCloseTo(expected.value(p), within(4e-6));
+      }
     }
   }
 
