@@ -3,8 +3,8 @@ package org.alkit.gpu.backend;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.util.Arrays;
 import java.util.function.IntConsumer;
 import org.alkit.api.CentreTracker;
 import org.alkit.api.ComputeBackend;
@@ -12,7 +12,6 @@ import org.alkit.api.Matrix;
 import org.alkit.api.Neighbors;
 import org.alkit.api.Similarity;
 import org.alkit.api.SparseMatrix;
-import org.alkit.commons.BoundedHeap;
 
 /**
  * The {@code djl} backend: the pairwise kernels as libtorch matrix products on DJL
@@ -23,15 +22,16 @@ import org.alkit.commons.BoundedHeap;
  * query rows in blocks of at most {@code block} rows and at most {@value #BLOCK_VALUES} values
  * (64 MiB): one matrix product a block, through ‖a − b‖² = ‖a‖² + ‖b‖² − 2 a·b clamped at 0 for
  * distances (both sides centred on the mean μ of b's rows first, which leaves distances as they
- * are and shrinks the cancellation), exp(−sqrt(D) · (1/d)) for euclidean, a·b / (‖a‖‖b‖) for cosine (0 where a norm is 0;
- * the norms on the host with {@link Matrix#dot}'s chain). Device memory is
- * {@code O(|b| · d + block · (d + |b|))}. Each block's values come back to the host: the dense
- * kernels copy them into their result, {@link #nearest} takes the device's first minimum of each
- * row (ties to the lower index) and reports the {@link Matrix#squaredDistance} of that pair,
- * {@link #knnSimilarity} keeps each row's k best in a {@link BoundedHeap} (ties to the lower
- * column). A matrix against itself ({@code a == b}) evaluates only the blocks' columns from their
- * first row on and mirrors them (exactly symmetric, a zero diagonal for distances and 1 for
- * euclidean similarities), like the {@code java} backend.
+ * are and shrinks the cancellation), exp(−sqrt(D) · (1/d)) for euclidean, a·b / (‖a‖‖b‖) for
+ * cosine (0 where a norm is 0; the norms on the host with {@link Matrix#dot}'s chain). Device
+ * memory is {@code O(|b| · d + block · (d + |b|))}. The dense kernels copy each block into their
+ * result on the host; {@link #nearest} brings back the index of each row's first minimum (ties
+ * to the lower index) and reports the {@link Matrix#squaredDistance} of that pair;
+ * {@link #knnSimilarity} selects each row's k best on the device (every value above the k-th
+ * largest, then the lowest columns equal to it) and brings back only those {@code block × k}.
+ * A matrix against itself ({@code a == b}) evaluates only the blocks' columns from their first
+ * row on and mirrors them (exactly symmetric, a zero diagonal for distances and 1 for euclidean
+ * similarities), like the {@code java} backend.
  *
  * <p><b>On the {@code java} backend</b> ({@code delegate}, made with the same threads):
  * {@link #parallelFor} (callbacks into Java code), {@link #topK} (one host array: a device trip
@@ -157,17 +157,18 @@ final class DjlBackend implements ComputeBackend {
     int[] cols = new int[n * k];
     float[] vals = new float[n * k];
     blocks(a, b, Kernel.of(similarity), false, (i0, c0, values) -> {
-      float[] host = values.toFloatArray();
-      int rows = host.length / m;
-      BoundedHeap heap = new BoundedHeap(k);
-      int[] ids = new int[k];
-      double[] keys = new double[k];
-      for (int i = 0; i < rows; i++) {
-        for (int j = 0; j < m; j++) {
-          heap.offer(host[i * m + j], j);
-        }
-        heap.drainBestFirst(ids, keys);
-        writeByColumn(ids, keys, cols, vals, (i0 + i) * k);
+      // per row: every value above the k-th largest, then the first columns equal to it until k
+      NDArray kth = values.topK(k, 1, true, false).get(0).min(new int[] {1}, true);
+      NDArray above = values.gt(kth);
+      NDArray tied = values.eq(kth);
+      NDArray room = above.toType(DataType.INT32, false).sum(new int[] {1}, true).neg().add(k);
+      NDArray keep = above.logicalOr(tied.logicalAnd(tied.toType(DataType.INT32, false).cumSum(1).lte(room)));
+      // row-major order: each row's k entries in ascending column order
+      long[] at = keep.nonzero().toLongArray();
+      float[] kept = values.flatten().booleanMask(keep.flatten()).toFloatArray();
+      for (int p = 0; p < kept.length; p++) {
+        cols[i0 * k + p] = (int) at[2 * p + 1];
+        vals[i0 * k + p] = kept[p];
       }
     });
     long[] rowPtr = new long[n + 1];
@@ -175,19 +176,6 @@ final class DjlBackend implements ComputeBackend {
       rowPtr[i] = (long) i * k;
     }
     return new SparseMatrix(n, m, rowPtr, cols, vals);
-  }
-
-  /** Writes one row's k best (ids and keys, best first) sorted by column from {@code at} on. */
-  private static void writeByColumn(int[] ids, double[] keys, int[] cols, float[] vals, int at) {
-    Integer[] order = new Integer[ids.length];
-    for (int p = 0; p < order.length; p++) {
-      order[p] = p;
-    }
-    Arrays.sort(order, (x, y) -> Integer.compare(ids[x], ids[y]));
-    for (int p = 0; p < order.length; p++) {
-      cols[at + p] = ids[order[p]];
-      vals[at + p] = (float) keys[order[p]];
-    }
   }
 
   /** Shuts the delegate's workers down and frees every array of this backend. */

@@ -144,6 +144,21 @@ class DjlBackendTest {
   }
 
   @Test
+  void knnTiesGoToTheLowerColumnsLikeJava() {
+    Matrix a = Matrix.of(new float[][] {{1, 2}, {0, 0}, {3, 1}});
+    Matrix b = Matrix.of(new float[][] {{2, 0}, {1, 2}, {1, 2}, {0, 1}, {1, 2}, {2, 4}, {1, 2}});
+    for (Similarity s : Similarity.values()) {
+      for (int k = 1; k <= b.rows(); k++) {
+        SparseMatrix mine = djl.knnSimilarity(a, b, s, k);
+        SparseMatrix theirs = javaBackend.knnSimilarity(a, b, s, k);
+        for (int p = 0; p < theirs.nonZeros(); p++) {
+          assertThat(mine.column(p)).as("%s k = %d entry %d", s, k, p).isEqualTo(theirs.column(p));
+        }
+      }
+    }
+  }
+
+  @Test
   void repeatsBitForBit() {
     Matrix a = gaussian(333, 50, 11);
     Matrix b = gaussian(129, 50, 12);
