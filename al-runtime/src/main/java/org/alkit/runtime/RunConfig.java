@@ -194,6 +194,10 @@ public record RunConfig(
     } catch (NumberFormatException e) {
       // SnakeYAML's own overflow on a YAML 1.1 base-60 integer such as 35605130600513699464:3
       throw new InvalidInputException("malformed YAML: a number out of range: " + Shown.of(e.getMessage()), e);
+    } catch (StackOverflowError e) {
+      // SnakeYAML hashes a mapping key that holds itself through an alias (? *a inside &a) without end
+      throw new InvalidInputException("malformed YAML: a mapping key that holds itself through an alias;"
+          + " expected keys that are plain names", e);
     }
   }
 
