@@ -1,12 +1,14 @@
 /**
  * VaB-AL for alkit ({@code vabal}): the Bayes-rule probability that the classifier errs, from a
  * class-conditional likelihood of the features, the class prior and the class difficulty. A module
- * apart from {@code org.alkit.bayesian} because its VAE likelihood will train a network with DJL,
- * which the Monte-Carlo strategies must not load. Nothing is exported; the provider is found
- * through {@link org.alkit.api.StrategyProvider}.
+ * apart from {@code org.alkit.bayesian} because its VAE trains a network with DJL, which the
+ * Monte-Carlo strategies must not load. It reads DJL's api only; the PyTorch engine is found at
+ * run time. Nothing is exported; the provider is found through
+ * {@link org.alkit.api.StrategyProvider}.
  */
 module org.alkit.vabal {
   requires transitive org.alkit.api;
+  requires ai.djl.api;
   requires static org.apiguardian.api;
 
   provides org.alkit.api.StrategyProvider with org.alkit.vabal.VabalProvider;
