@@ -4,6 +4,7 @@
  */
 module org.alkit.eval {
   requires transitive org.alkit.runtime;
+  requires org.alkit.commons;
   requires static transitive org.apiguardian.api;
   requires org.yaml.snakeyaml;
   requires com.fasterxml.jackson.databind;

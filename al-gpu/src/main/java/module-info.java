@@ -5,6 +5,7 @@
  */
 module org.alkit.gpu {
   requires org.alkit.api;
+  requires org.alkit.commons;
   requires ai.djl.api;
   requires static org.apiguardian.api;
 

@@ -4,6 +4,7 @@
  */
 module org.alkit.runtime {
   requires transitive org.alkit.api;
+  requires org.alkit.commons;
   requires transitive com.google.guice;
   requires org.yaml.snakeyaml;
   requires static transitive org.apiguardian.api;

@@ -5,6 +5,7 @@
  */
 module org.alkit.bayesian {
   requires transitive org.alkit.api;
+  requires org.alkit.commons;
   requires static org.apiguardian.api;
 
   provides org.alkit.api.StrategyProvider with

@@ -9,6 +9,7 @@ import org.alkit.diversity.RandomProvider;
 /** Diversity strategies: random, k-center core-set, doubt-weighted core-set, k-means, cluster-margin, BADGE, CAL. */
 module org.alkit.diversity {
   requires org.alkit.api;
+  requires org.alkit.commons;
   requires static org.apiguardian.api;
 
   provides org.alkit.api.StrategyProvider with

@@ -6,6 +6,7 @@
  */
 module org.alkit.uncertainty {
   requires transitive org.alkit.api;
+  requires org.alkit.commons;
   requires static org.apiguardian.api;
 
   provides org.alkit.api.StrategyProvider with

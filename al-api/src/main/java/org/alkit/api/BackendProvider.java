@@ -11,7 +11,7 @@ public interface BackendProvider {
   /** The name configuration selects it by, e.g. {@code java} or {@code djl}. */
   String name();
 
-  /** Creates the backend from validated options. */
+  /** Creates the backend from validated options; the caller owns it and closes it. */
   ComputeBackend create(Options options);
 
   /** The options it accepts (threads, block size, device…). */

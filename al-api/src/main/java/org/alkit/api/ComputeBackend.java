@@ -2,45 +2,161 @@ package org.alkit.api;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.function.IntConsumer;
 import org.apiguardian.api.API;
 
 /**
- * The heavy kernels strategies share. The pure-Java backend ({@code java}, in al-runtime) works in
- * row blocks on all cores; al-gpu adds a DJL backend. Results are identical for any thread count:
- * each output element is computed by one thread in a fixed order.
+ * Every heavy loop and every thread of alkit. Strategies call these primitives through
+ * {@link SelectionContext#backend()} and never start a thread, create an executor or use
+ * parallel streams themselves: the backend decides threads and devices (DJL's engine model, where
+ * models call {@code NDArray} operations and the engine owns intra-op threads). The pure-Java
+ * backend ({@code java}, in al-runtime) works in row blocks on a pool of {@link #threads()}
+ * workers; al-gpu adds a DJL backend for CPU or CUDA.
  *
- * <p>Memory: {@link #nearest} needs {@code O(block · (d + tile))} beyond its output, never
- * {@code |queries| × |references|}. The dense kernels
- * ({@link #squaredDistances}, {@link #similarity}, {@link #gram}) allocate the full
- * {@code |a| × |b|} result and are meant for blocks or small sets; {@link #knnSimilarity} keeps
- * {@code k} entries a row.
+ * <p><b>Lifecycle.</b> A backend is {@link AutoCloseable}; whoever creates it closes it (the
+ * Guice-wired run, a CLI command, a test), which shuts its workers down. Strategies never close
+ * the backend they are given.
+ *
+ * <p><b>Determinism (every backend must give it).</b> For the same inputs, every primitive returns
+ * the same result on any number of threads, run after run: each output element is computed by one
+ * thread in a fixed order, and reductions over several threads are combined in a fixed order. A
+ * seeded primitive ({@link #approximateKnnSimilarity}) depends on its seed alone. Two different
+ * backends may differ in the last bits of floating-point results (a GPU sums in another order);
+ * strategies therefore never compare floats across backends.
+ *
+ * <p><b>Exactness (the {@code java} backend gives it; golden tests rely on it).</b>
+ * {@link #squaredDistances}, {@link #nearest} and the euclidean {@link #similarity} evaluate
+ * ‖a − b‖² as the fused multiply-add chain of {@link Matrix#squaredDistance} and dot products as
+ * that of {@link Matrix#dot}, bit for bit; a matrix against itself ({@code a == b}, the same
+ * instance) gives an exactly symmetric result. Another backend documents how far it departs.
+ *
+ * <p><b>Ties.</b> Nearest and k-nearest break ties towards the lower reference index; {@link #topK}
+ * and the centre trackers' {@link CentreTracker#farthest()} towards the lower position.
+ *
+ * <p><b>Memory.</b> {@link #nearest}, {@link #knnSimilarity} and the trackers need
+ * {@code O(block · (d + tile))} working memory a worker beyond their output, never
+ * {@code |a| × |b|}. The dense kernels ({@link #squaredDistances}, {@link #gram},
+ * {@link #similarity}) allocate the whole {@code |a| × |b|} result and are meant for blocks or
+ * small sets.
+ *
+ * <p>Each primitive is batched (whole matrices or index sets in, arrays out), so a tensor engine
+ * can serve it with a few device calls; only {@link #parallelFor} takes a callback, for work that
+ * is not numeric kernels.
  */
 @API(status = STABLE, since = "0.1")
-public interface ComputeBackend {
+public interface ComputeBackend extends AutoCloseable {
 
   /** The name configuration selects the backend by, e.g. {@code java}. */
   String name();
 
-  /** For each row of {@code queries}, its nearest row of {@code references} (squared L2). */
+  // ---------------------------------------------------------------- execution
+
+  /**
+   * The number of worker threads this backend runs on; {@code 1} means that every primitive and
+   * every {@link #parallelFor} runs on the calling thread and no pool exists.
+   */
+  default int threads() {
+    return 1;
+  }
+
+  /**
+   * Runs {@code body.accept(t)} for every task {@code t} in {@code [0, tasks)} on the backend's
+   * workers and returns when all have finished. Tasks must write disjoint outputs; callers fix the
+   * task boundaries independently of {@link #threads()} (e.g. chunks of 4 096 rows) and combine
+   * results in task order, so the outcome does not depend on the thread count. With one thread
+   * the tasks run in ascending order on the caller. If tasks throw, the exception of the lowest
+   * failing task is rethrown after all have stopped.
+   *
+   * <p>The default runs the tasks in order on the caller.
+   */
+  default void parallelFor(int tasks, IntConsumer body) {
+    for (int t = 0; t < tasks; t++) {
+      body.accept(t);
+    }
+  }
+
+  /**
+   * Positions of the {@code k} largest scores, best first; ties go to the lower position.
+   *
+   * @throws InvalidInputException if a score is NaN or {@code k} is outside {@code [0, scores.length]}
+   */
+  int[] topK(double[] scores, int k);
+
+  // ---------------------------------------------------------------- pairwise blocks
+
+  /**
+   * For each row of {@code queries}, its nearest row of {@code references} by squared L2, ties to
+   * the lower reference index; index −1 and distance +∞ when {@code references} has no rows.
+   */
   Neighbors nearest(Matrix queries, Matrix references);
 
   /** Dense {@code |a| × |b|} squared Euclidean distances ‖a_i − b_j‖². */
   Matrix squaredDistances(Matrix a, Matrix b);
 
-  /** Dense {@code |a| × |b|} inner products a_i · b_j. */
+  /** Dense {@code |a| × |b|} dot products a_i · b_j. */
   Matrix gram(Matrix a, Matrix b);
 
   /** Dense {@code |a| × |b|} similarities s(a_i, b_j), see {@link Similarity}. */
   Matrix similarity(Matrix a, Matrix b, Similarity similarity);
 
   /**
-   * Sparse k-nearest-neighbour similarities: row {@code i} holds the {@code k} rows of {@code b}
-   * most similar to {@code a_i} (ties to the lower index), columns ascending.
+   * Exact sparse k-nearest-neighbour similarities: row {@code i} holds the {@code k} rows of
+   * {@code b} most similar to {@code a_i} (ties to the lower index), columns ascending;
+   * {@code O(|a| · |b| · d)} time, {@code O(|a| · k)} memory.
+   *
+   * @throws InvalidInputException if {@code k} is outside {@code [0, |b|]} or the widths differ
    */
   SparseMatrix knnSimilarity(Matrix a, Matrix b, Similarity similarity, int k);
 
-  /** Positions of the {@code k} largest scores, best first, ties to the lower position. */
-  default int[] topK(double[] scores, int k) {
-    return Ranking.topK(scores, k);
+  /**
+   * An approximate k-nearest-neighbour similarity graph of {@code data} with itself, n × n with
+   * {@code k} entries a row, the item itself among them, columns ascending, values the exact
+   * similarities of the pairs found. Reproducible: the result depends on {@code seed} and the
+   * inputs alone, not on the thread count. The {@code java} backend runs NN-Descent (Dong, Moses
+   * &amp; Li, WWW 2011), about {@code O(n · k² · d)} per iteration.
+   *
+   * <p>The default is the exact graph, {@code knnSimilarity(data, data, similarity, k)}.
+   *
+   * @throws InvalidInputException if {@code k} is outside {@code [1, n]}, or the backend cannot
+   *     search {@code similarity} approximately (NN-Descent needs euclidean or cosine)
+   */
+  default SparseMatrix approximateKnnSimilarity(Matrix data, Similarity similarity, int k, long seed) {
+    return knnSimilarity(data, data, similarity, k);
   }
+
+  // ---------------------------------------------------------------- nearest-centre state
+
+  /**
+   * A {@link CentreTracker} over squared Euclidean distances: the tracked points are rows
+   * {@code points[x]} of {@code data} ({@code x} in {@code [0, points.length)} is the tracker's
+   * position), the initial centres rows {@code centres[j]} of {@code data}, which are not tracked.
+   * Initially D²(x) = min_j ‖data[points[x]] − data[centres[j]]‖², +∞ with no centre; distances
+   * are those of {@link #nearest} (the {@code java} backend recomputes them with the same
+   * summation it uses for every later update, so D² never depends on which path found it).
+   * This is the state of greedy k-center (Sener &amp; Savarese, ICLR 2018) and of k-means++
+   * seeding (Arthur &amp; Vassilvitskii, SODA 2007).
+   *
+   * <p>Memory: a backend may keep one copy of the tracked rows (for locality) plus
+   * {@code O(n + centres · d)}.
+   *
+   * @throws InvalidInputException if an index is outside {@code [0, data.rows())}
+   */
+  CentreTracker centreTracker(Matrix data, int[] points, int[] centres);
+
+  /**
+   * A {@link CentreTracker} over BADGE's last-layer gradient embeddings (Ash et al., ICLR 2020),
+   * never materialised: tracked point x is row {@code points[x]} of both signals, with
+   * g_x = p_x − onehot(argmax p_x) (first maximum) and h_x its features, and
+   * <pre>  ‖g_x⊗h_x − g_c⊗h_c‖² = ‖g_x‖²‖h_x‖² + ‖g_c‖²‖h_c‖² − 2 (g_x·g_c)(h_x·h_c),</pre>
+   * clamped at 0, so one update costs {@code O(n · (C + d))} and memory is {@code O(n)} beyond the
+   * signals. It starts with no centre (D² = +∞); {@link CentreTracker#squaredNorms()} gives
+   * ‖g_x⊗h_x‖² for choosing the first.
+   *
+   * @throws InvalidInputException if the row counts differ or an index is out of range
+   */
+  CentreTracker gradientCentreTracker(Matrix probabilities, Matrix features, int[] points);
+
+  /** Shuts the backend's workers down; further calls may fail. The default does nothing. */
+  @Override
+  default void close() {}
 }

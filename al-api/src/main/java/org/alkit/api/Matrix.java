@@ -12,7 +12,8 @@ import org.apiguardian.api.API;
  * <p>Every signal a strategy reads (probabilities, embeddings, one Monte-Carlo sample, one
  * committee member) is a {@code Matrix}. Views share storage: {@link #rows(int, int)} and
  * {@link #wrap} copy nothing, so a pool of 10⁶ × 128 floats is held once. Nothing in this class
- * hands out the backing array, so a view cannot be changed through it.
+ * hands out the backing array, so a view cannot be changed through it. Every accessor checks its
+ * row and column against this view's shape, so a view never reads its neighbours' storage.
  *
  * <pre>{@code
  * Matrix p = Matrix.of(new float[][] {{0.9f, 0.1f}, {0.5f, 0.5f}});
@@ -92,14 +93,31 @@ public final class Matrix {
     return cols;
   }
 
-  /** Element {@code (i, j)}. */
+  /**
+   * Element {@code (i, j)}.
+   *
+   * @throws IndexOutOfBoundsException if {@code i} or {@code j} is outside the view
+   */
   public float get(int i, int j) {
+    if (i < 0 || i >= rows || j < 0 || j >= cols) {
+      throw new IndexOutOfBoundsException("element (" + i + ", " + j + ") is outside the "
+          + rows + " × " + cols + " matrix");
+    }
     return data[offset + i * stride + j];
   }
 
-  /** Copies row {@code i} into {@code dst[0..cols)} and returns {@code dst}. */
+  /**
+   * Copies row {@code i} into {@code dst[0..cols)} and returns {@code dst}.
+   *
+   * @throws IndexOutOfBoundsException if {@code i} is outside the view or {@code dst} is shorter
+   *     than a row
+   */
   public float[] copyRow(int i, float[] dst) {
     checkRow(i);
+    if (dst.length < cols) {
+      throw new IndexOutOfBoundsException("dst.length = " + dst.length + " is shorter than a row ("
+          + cols + ")");
+    }
     System.arraycopy(data, offset + i * stride, dst, 0, cols);
     return dst;
   }
@@ -116,6 +134,8 @@ public final class Matrix {
    */
   public float dot(int i, Matrix other, int j) {
     requireSameCols(other);
+    checkRow(i);
+    other.checkRow(j);
     int a = offset + i * stride;
     int b = other.offset + j * other.stride;
     float s = 0f;
@@ -132,6 +152,8 @@ public final class Matrix {
    */
   public float squaredDistance(int i, Matrix other, int j) {
     requireSameCols(other);
+    checkRow(i);
+    other.checkRow(j);
     int a = offset + i * stride;
     int b = other.offset + j * other.stride;
     float s = 0f;

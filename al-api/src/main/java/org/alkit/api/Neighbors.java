@@ -1,6 +1,6 @@
 package org.alkit.api;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -11,5 +11,5 @@ import org.apiguardian.api.API;
  * @param index nearest reference row of each query
  * @param squaredDistance ‖query − reference‖² of that pair
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Neighbors(int[] index, float[] squaredDistance) {}

@@ -1,6 +1,6 @@
 package org.alkit.api;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * @param privateIndices pool indices of the private set
  * @param privateFeatures private items given as features, when they are not pool items
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ScenarioHints(
     String scenario,
     Set<Integer> rareClasses,

@@ -1,13 +1,13 @@
 package org.alkit.api;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
 /**
  * A strategy that scores each unlabeled item independently and takes the {@code k} highest
- * (template method: {@link #select} is final, {@link #score} is the hook). Ties go to the lower
- * pool index; a NaN score is an error.
+ * (template method: {@link #select} is final, {@link #score} is the hook) with the compute
+ * backend's {@link ComputeBackend#topK}. Ties go to the lower pool index; a NaN score is an error.
  *
  * <pre>{@code
  * final class LeastConfidence extends ScoringStrategy {
@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class ScoringStrategy implements Strategy {
   private final String name;
   private final Options options;
@@ -52,7 +52,7 @@ public abstract class ScoringStrategy implements Strategy {
       throw new IllegalStateException(name + " returned " + scores.length + " scores for "
           + candidates.length + " candidates");
     }
-    int[] best = Ranking.topK(scores, ctx.selectionSize());
+    int[] best = ctx.backend().topK(scores, ctx.selectionSize());
     int[] picked = new int[best.length];
     double[] pickedScores = new double[best.length];
     for (int r = 0; r < best.length; r++) {

@@ -15,10 +15,12 @@ import org.apiguardian.api.API;
  * labels), the budget, the round number, a seed, the model's signals, the scenario's hints and
  * the compute backend.
  *
- * <p>Signals are computed lazily, once, on first access, and validated then: their row count must
- * equal {@link #poolSize()}, every value must be finite, probability rows must be non-negative and
- * sum to 1 within {@value #PROBABILITY_TOLERANCE}, and embedding values of a d-column signal must
- * satisfy |v| ≤ √(Float.MAX_VALUE / 4d), so squared distances and dot products stay finite. A signal the context does not have raises
+ * <p>Signals are computed lazily, once, on first access, and validated then against the signal's
+ * {@link Signal#domain()}: their row count must equal {@link #poolSize()}; a
+ * {@link Signal.Domain#FEATURES} signal of d columns must hold finite values with
+ * |v| ≤ √(Float.MAX_VALUE / 4d), so squared distances and dot products stay finite; the rows of a
+ * {@link Signal.Domain#PROBABILITY_ROWS} signal must be finite, non-negative and sum to 1 within
+ * {@value #PROBABILITY_TOLERANCE}. A signal the context does not have raises
  * {@link MissingSignalException}.
  *
  * <pre>{@code
@@ -146,7 +148,9 @@ public final class SelectionContext {
   }
 
   /**
-   * The compute backend for heavy kernels.
+   * The compute backend: every heavy primitive and every thread a strategy uses, including the
+   * top-k of {@link ScoringStrategy}. The loop, {@code alkit select} and the testkit's fixtures
+   * always bind one; the context does not own it and strategies never close it.
    *
    * @throws AlException if none was bound
    */
@@ -220,7 +224,7 @@ public final class SelectionContext {
       throw new InvalidInputException(what + " has " + m.rows() + " rows; expected one per pool item ("
           + poolSize + ")");
     }
-    if (signal == Signal.EMBEDDINGS || signal == Signal.GRADIENT_EMBEDDINGS) {
+    if (signal.domain() == Signal.Domain.FEATURES) {
       m.requireFinite(what, Matrix.distanceSafeMagnitude(m.cols()));
       return;
     }

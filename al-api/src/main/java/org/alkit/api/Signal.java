@@ -11,21 +11,28 @@ import org.apiguardian.api.API;
  * <p>Signals of {@link Shape#MATRIX} shape are read with {@link SelectionContext#matrix(Signal)};
  * those of {@link Shape#STACK} shape (a list of {@code n × C} matrices) with
  * {@link SelectionContext#stack(Signal)}.
+ *
+ * <p>Each signal declares the {@link Domain} its values must lie in; {@link SelectionContext}
+ * checks it when the signal is first read. A new signal states its domain explicitly, so nothing
+ * is validated as probabilities unless it says so.
  */
 @API(status = STABLE, since = "0.1")
 public enum Signal {
   /** Class probabilities p(y | x), {@code n × C}, rows sum to 1. */
-  PROBABILITIES(Shape.MATRIX),
+  PROBABILITIES(Shape.MATRIX, Domain.PROBABILITY_ROWS),
   /** Feature embeddings (for BADGE: the penultimate layer), {@code n × d}. */
-  EMBEDDINGS(Shape.MATRIX),
-  /** Last-layer gradient embeddings (p − onehot(ŷ)) ⊗ h, {@code n × (C·d)}. */
-  GRADIENT_EMBEDDINGS(Shape.MATRIX),
+  EMBEDDINGS(Shape.MATRIX, Domain.FEATURES),
+  /**
+   * Last-layer gradient embeddings of BADGE (Ash et al., ICLR 2020), {@code n × (C·d)}: with
+   * ŷ = argmax p (first maximum), g[c·d + j] = (p_c − [c = ŷ]) · h_j, i.e. (p − onehot(ŷ)) ⊗ h.
+   */
+  GRADIENT_EMBEDDINGS(Shape.MATRIX, Domain.FEATURES),
   /** Monte-Carlo dropout probabilities: {@code T} matrices of {@code n × C}. */
-  MC_PROBABILITIES(Shape.STACK),
+  MC_PROBABILITIES(Shape.STACK, Domain.PROBABILITY_ROWS),
   /** Committee probabilities: one {@code n × C} matrix per member. */
-  COMMITTEE_PROBABILITIES(Shape.STACK),
+  COMMITTEE_PROBABILITIES(Shape.STACK, Domain.PROBABILITY_ROWS),
   /** The class probabilities of the previous round's model, {@code n × C}. */
-  PREVIOUS_PROBABILITIES(Shape.MATRIX);
+  PREVIOUS_PROBABILITIES(Shape.MATRIX, Domain.PROBABILITY_ROWS);
 
   /** How a signal's values are laid out. */
   public enum Shape {
@@ -35,10 +42,31 @@ public enum Signal {
     STACK
   }
 
-  private final Shape shape;
+  /** Where a signal's values must lie; checked on first read. */
+  public enum Domain {
+    /**
+     * Features (embeddings): every value finite and, for d columns, |v| ≤ √(Float.MAX_VALUE / 4d)
+     * ({@link Matrix#distanceSafeMagnitude}), so squared distances and dot products stay finite.
+     */
+    FEATURES,
+    /**
+     * Every value finite and non-negative, and every row summing to 1 within
+     * {@link SelectionContext#PROBABILITY_TOLERANCE}.
+     */
+    PROBABILITY_ROWS
+  }
 
-  Signal(Shape shape) {
+  private final Shape shape;
+  private final Domain domain;
+
+  Signal(Shape shape, Domain domain) {
     this.shape = shape;
+    this.domain = domain;
+  }
+
+  /** Where this signal's values must lie. */
+  public Domain domain() {
+    return domain;
   }
 
   /** The layout of this signal's values. */

@@ -1,6 +1,6 @@
 package org.alkit.api;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * columns ascending within a row. A k-nearest-neighbour kernel of 10⁶ rows and k = 20 takes
  * 160 MB instead of the 4 TB of its dense form.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SparseMatrix {
   private final int rows;
   private final int cols;

@@ -93,4 +93,42 @@ class SelectionContextTest {
         .hasMessageContaining("data.length = 3");
     assertThatThrownBy(() -> Matrix.of(new float[][] {{1, 2}, {3}})).hasMessageContaining("row 1 has 1 columns");
   }
+
+  @Test
+  void viewsAreBoundsCheckedAtTheirOwnShape() {
+    Matrix m = Matrix.of(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+    Matrix middle = m.rows(1, 2);
+    assertThatThrownBy(() -> middle.get(1, 0)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessageContaining("(1, 0)").hasMessageContaining("1 × 2");
+    assertThatThrownBy(() -> middle.get(0, 2)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessageContaining("(0, 2)");
+    assertThatThrownBy(() -> middle.get(-1, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> middle.dot(1, m, 0)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessageContaining("row 1");
+    assertThatThrownBy(() -> m.squaredDistance(0, middle, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> m.copyRow(0, new float[1])).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessageContaining("dst.length = 1");
+    assertThatThrownBy(() -> m.select(new int[] {3})).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void eachSignalIsCheckedAgainstItsOwnDomain() {
+    Matrix negative = Matrix.of(new float[][] {{-3, 7}, {0, -1}, {2, 2}});
+    SelectionContext ctx = SelectionContext.builder(3)
+        .signal(Signal.EMBEDDINGS, negative).signal(Signal.GRADIENT_EMBEDDINGS, negative)
+        .signal(Signal.PREVIOUS_PROBABILITIES, negative).build();
+    assertThat(ctx.matrix(Signal.EMBEDDINGS)).isEqualTo(negative);
+    assertThat(ctx.matrix(Signal.GRADIENT_EMBEDDINGS)).isEqualTo(negative);
+    assertThatThrownBy(() -> ctx.matrix(Signal.PREVIOUS_PROBABILITIES))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("expected a probability >= 0");
+    Matrix infinite = Matrix.of(new float[][] {{Float.POSITIVE_INFINITY, 0}, {0, 0}, {0, 0}});
+    assertThatThrownBy(() -> SelectionContext.builder(3).signal(Signal.EMBEDDINGS, infinite).build()
+        .matrix(Signal.EMBEDDINGS)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("expected a finite value");
+    for (Signal s : Signal.values()) {
+      boolean probabilities = s.key().endsWith("probabilities");
+      assertThat(s.domain()).as("domain of %s", s)
+          .isEqualTo(probabilities ? Signal.Domain.PROBABILITY_ROWS : Signal.Domain.FEATURES);
+    }
+  }
 }

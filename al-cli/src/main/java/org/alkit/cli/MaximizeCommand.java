@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Similarity;
@@ -16,6 +17,7 @@ import org.alkit.runtime.Registry;
 import org.alkit.submodular.MaximizeRequest;
 import org.alkit.submodular.MaximizeResult;
 import org.alkit.submodular.Maximizer;
+import org.alkit.submodular.ParameterNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -90,6 +92,20 @@ final class MaximizeCommand implements Callable<Integer> {
   @Option(names = "--query-private-kernel", paramLabel = "<file>", description = "query × private kernel, q × p")
   Path queryPrivateKernel;
 
+  /** The flag of each {@link MaximizeRequest} parameter, for the API's error messages. */
+  private static final ParameterNames FLAGS = new ParameterNames(Map.ofEntries(
+      Map.entry("budget", "--budget"),
+      Map.entry("backend", "--backend"),
+      Map.entry("data", "--data"),
+      Map.entry("queryData", "--query-data"),
+      Map.entry("privateData", "--private-data"),
+      Map.entry("kernel", "--kernel"),
+      Map.entry("queryKernel", "--query-kernel"),
+      Map.entry("privateKernel", "--private-kernel"),
+      Map.entry("queryQueryKernel", "--query-query-kernel"),
+      Map.entry("privatePrivateKernel", "--private-private-kernel"),
+      Map.entry("queryPrivateKernel", "--query-private-kernel")));
+
   @Override
   public Integer call() {
     if (budget <= 0) {
@@ -114,25 +130,27 @@ final class MaximizeCommand implements Callable<Integer> {
     Map<String, Optional<Matrix>> read = new LinkedHashMap<>();
     inputs.forEach((flag, file) -> read.put(flag, file == null ? Optional.empty()
         : Optional.of(Inputs.matrix(flag, file))));
-    MaximizeRequest request = new MaximizeRequest(function, optimizer, budget, Inputs.keyValues(settings),
-        read.get("--data"), read.get("--query-data"), read.get("--private-data"), similarity,
-        read.get("--kernel"), read.get("--query-kernel"), read.get("--private-kernel"),
-        read.get("--query-query-kernel"), read.get("--private-private-kernel"), read.get("--query-private-kernel"),
-        RuntimeBeans.backend(registry.get(), backend), seed);
-    long start = System.nanoTime();
-    MaximizeResult result = Maximizer.maximize(request);
-    double totalMillis = JsonOutput.millisSince(start);
+    try (ComputeBackend compute = RuntimeBeans.backend(registry.get(), backend)) {
+      MaximizeRequest request = new MaximizeRequest(function, optimizer, budget, Inputs.keyValues(settings),
+          read.get("--data"), read.get("--query-data"), read.get("--private-data"), similarity,
+          read.get("--kernel"), read.get("--query-kernel"), read.get("--private-kernel"),
+          read.get("--query-query-kernel"), read.get("--private-private-kernel"), read.get("--query-private-kernel"),
+          compute, seed);
+      long start = System.nanoTime();
+      MaximizeResult result = Maximizer.maximize(request, FLAGS);
+      double totalMillis = JsonOutput.millisSince(start);
 
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("selected", result.selected());
-    json.put("gains", result.gains());
-    json.put("value", result.value());
-    Map<String, Object> timing = new LinkedHashMap<>();
-    timing.put("kernel_ms", result.kernelMillis());
-    timing.put("maximize_ms", result.maximizeMillis());
-    timing.put("total_ms", totalMillis);
-    json.put("timing", timing);
-    JsonOutput.write(json, out, spec.commandLine().getOut());
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("selected", result.selected());
+      json.put("gains", result.gains());
+      json.put("value", result.value());
+      Map<String, Object> timing = new LinkedHashMap<>();
+      timing.put("kernel_ms", result.kernelMillis());
+      timing.put("maximize_ms", result.maximizeMillis());
+      timing.put("total_ms", totalMillis);
+      json.put("timing", timing);
+      JsonOutput.write(json, out, spec.commandLine().getOut());
+    }
     return 0;
   }
 

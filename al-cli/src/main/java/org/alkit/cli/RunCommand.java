@@ -119,7 +119,10 @@ final class RunCommand implements Callable<Integer> {
     } catch (ProvisionException e) {
       throw unwrap(e);
     }
-    RunResult result = loop.run(hints, round -> progress(console, round, cfg.rounds()));
+    RunResult result;
+    try (loop) {
+      result = loop.run(hints, round -> progress(console, round, cfg.rounds()));
+    }
     console.printf("[%s] final fit   labeled %d  accuracy %.4f%n", "#".repeat(BAR), result.finalLabeledCount(),
         result.finalAccuracy());
     console.printf("final accuracy: %.4f%n", result.finalAccuracy());

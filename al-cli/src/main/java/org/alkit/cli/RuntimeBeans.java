@@ -15,7 +15,7 @@ class RuntimeBeans {
     return Registry.load();
   }
 
-  /** The compute backend {@code --backend} names, at its default options. */
+  /** The compute backend {@code --backend} names, at its default options; the caller closes it. */
   static ComputeBackend backend(Registry registry, String name) {
     BackendProvider p = Inputs.named("--backend", () -> registry.backend(name));
     return p.create(Options.defaults("backend '" + name + "'", p.parameters()));

@@ -13,10 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.alkit.api.GradientEmbeddings;
+import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
-import org.alkit.api.MissingSignalException;
 import org.alkit.api.Options;
 import org.alkit.api.ScenarioHints;
 import org.alkit.api.Selection;
@@ -25,6 +24,7 @@ import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
 import org.alkit.api.UnknownNameException;
+import org.alkit.runtime.ContextAssembly;
 import org.alkit.runtime.Heap;
 import org.alkit.runtime.Npy;
 import org.alkit.runtime.Registry;
@@ -147,52 +147,43 @@ final class SelectCommand implements Callable<Integer> {
       throw new InvalidInputException("--budget = " + budget + "; expected 1 <= budget <= pool size (" + n + ")");
     }
     int classes = classes(headers);
-    Set<Signal> offered = new TreeSet<>(headers.keySet());
-    if (offered.contains(Signal.PROBABILITIES) && offered.contains(Signal.EMBEDDINGS)) {
-      offered.add(Signal.GRADIENT_EMBEDDINGS);
-    }
-    List<Signal> missing = provider.requires().stream().filter(s -> !offered.contains(s)).sorted()
-        .collect(Collectors.toList());
-    if (!missing.isEmpty()) {
-      throw new MissingSignalException("strategy '" + strategy + "'", missing, "the inputs ("
-          + missing.stream().map(FLAGS::get).collect(Collectors.joining(", ")) + " missing)");
-    }
-
-    SelectionContext.Builder ctx = SelectionContext.builder(n).round(round).seed(seed);
     // only the files the strategy reads are read; the others were checked by their headers
+    ContextAssembly signals = ContextAssembly.of(n);
     files.forEach((signal, file) -> {
       String flag = FLAGS.get(signal);
       if (signal.shape() == Signal.Shape.MATRIX) {
-        ctx.signal(signal, () -> Inputs.matrix(flag, file));
+        signals.matrix(signal, () -> Inputs.matrix(flag, file));
       } else {
-        ctx.stack(signal, () -> Inputs.stack(flag, file));
+        signals.stack(signal, () -> Inputs.stack(flag, file));
       }
     });
-    labeledSet(ctx, n, classes);
-    ctx.budget(budget);
-    ctx.hints(hints(n, classes));
-    ctx.backend(RuntimeBeans.backend(registry.get(), backend));
-    SelectionContext base = ctx.build();
-    SelectionContext context = !offered.contains(Signal.GRADIENT_EMBEDDINGS) ? base
-        : base.toBuilder().signal(Signal.GRADIENT_EMBEDDINGS, () -> GradientEmbeddings.of(
-            base.matrix(Signal.PROBABILITIES), base.matrix(Signal.EMBEDDINGS))).build();
-    Set<Signal> read = new TreeSet<>(provider.requires());
-    read.addAll(provider.uses());
-    read.retainAll(offered);
-    for (Signal s : read) { // read and check what the strategy reads now, so select_ms times the selection alone
-      Inputs.withFlag(FLAGS.get(s), () -> s.shape() == Signal.Shape.MATRIX ? context.matrix(s) : context.stack(s));
-    }
-    long start = System.nanoTime();
-    Selection selection = instance.select(context);
-    long nanos = System.nanoTime() - start;
+    signals.check(provider, missing -> "the inputs ("
+        + missing.stream().sorted().map(FLAGS::get).collect(Collectors.joining(", ")) + " missing)");
+    Set<Signal> offered = ContextAssembly.offered(signals.given());
 
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("strategy", selection.strategy());
-    result.put("params", JsonOutput.typed(selection.parameters(), provider.parameters()));
-    result.put("selected", selection.indices());
-    result.put("scores", selection.scores());
-    result.put("timing", Map.of("select_ms", JsonOutput.millis(nanos)));
-    JsonOutput.write(result, out, spec.commandLine().getOut());
+    try (ComputeBackend compute = RuntimeBeans.backend(registry.get(), backend)) {
+      SelectionContext context = signals.build(ctx -> {
+        labeledSet(ctx, n, classes);
+        return ctx.budget(budget).round(round).seed(seed).hints(hints(n, classes)).backend(compute);
+      });
+      Set<Signal> read = new TreeSet<>(provider.requires());
+      read.addAll(provider.uses());
+      read.retainAll(offered);
+      for (Signal s : read) { // read and check what the strategy reads now, so select_ms times the selection alone
+        Inputs.withFlag(FLAGS.get(s), () -> s.shape() == Signal.Shape.MATRIX ? context.matrix(s) : context.stack(s));
+      }
+      long start = System.nanoTime();
+      Selection selection = instance.select(context);
+      long nanos = System.nanoTime() - start;
+
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("strategy", selection.strategy());
+      result.put("params", JsonOutput.typed(selection.parameters(), provider.parameters()));
+      result.put("selected", selection.indices());
+      result.put("scores", selection.scores());
+      result.put("timing", Map.of("select_ms", JsonOutput.millis(nanos)));
+      JsonOutput.write(result, out, spec.commandLine().getOut());
+    }
     return 0;
   }
 

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.alkit.api.FittedModel;
-import org.alkit.api.GradientEmbeddings;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelProvider;
 import org.alkit.api.Options;
+import org.alkit.commons.Probabilities;
 import org.alkit.eval.Datasets;
 import org.alkit.runtime.Dataset;
 import org.alkit.runtime.Registry;
@@ -40,7 +40,7 @@ class NeuralModelsTest {
     int[] testLabels = fashion.testLabels();
     int hits = 0;
     for (int i = 0; i < p.rows(); i++) {
-      hits += GradientEmbeddings.argmax(p, i) == testLabels[i] ? 1 : 0;
+      hits += Probabilities.argmax(p, i) == testLabels[i] ? 1 : 0;
     }
     assertThat(hits / (double) p.rows()).as("test accuracy on the 10 000 test images").isGreaterThanOrEqualTo(0.80);
   }

@@ -26,7 +26,7 @@ class PluginDiscoveryTest {
       List.of(System.getProperty("java.class.path").split(File.pathSeparator));
 
   private static boolean named(String entry) {
-    return PluginLauncher.named(entry, "al-api", "al-strategies-", "plugin-example", "ejml-");
+    return PluginLauncher.named(entry, "al-api", "al-commons", "al-strategies-", "plugin-example", "ejml-");
   }
 
   private List<String> selectArgs() {
@@ -41,7 +41,9 @@ class PluginDiscoveryTest {
         .collect(Collectors.joining(File.pathSeparator));
     String classPath = CLASS_PATH.stream().filter(e -> !named(e))
         .collect(Collectors.joining(File.pathSeparator));
+    // as the alkit launcher: the runtime on the class path reads the friends-only commons package
     assertListsAndRunsThePlugin(List.of("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH",
+        "--add-exports", "org.alkit.commons/org.alkit.commons=ALL-UNNAMED",
         "-cp", classPath, "org.alkit.cli.Alkit"));
   }
 

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Starts the CLI in a fresh JVM the way the {@code alkit} launcher does: alkit's API and strategy
- * modules on the module path, the rest on the class path, and the given plugin jars in the system
+ * Starts the CLI in a fresh JVM the way the {@code alkit} launcher does: alkit's API, commons and
+ * strategy modules on the module path (the friends-only commons package also exported to the
+ * class path), the rest on the class path, and the given plugin jars in the system
  * property the launcher sets ({@code alkit.plugins}), loaded at run time. The bundled example
  * plugin is left out, so a test sees only its own plugins.
  */
@@ -39,14 +40,16 @@ final class PluginLauncher {
   }
 
   Run run(String... args) throws IOException, InterruptedException {
-    String modulePath = CLASS_PATH.stream().filter(e -> named(e, "al-api", "al-strategies-", "ejml-"))
+    String modulePath = CLASS_PATH.stream().filter(e -> named(e, "al-api", "al-commons", "al-strategies-", "ejml-"))
         .collect(Collectors.joining(File.pathSeparator));
     String classPath = CLASS_PATH.stream()
-        .filter(e -> !named(e, "al-api", "al-strategies-", "ejml-", "plugin-example"))
+        .filter(e -> !named(e, "al-api", "al-commons", "al-strategies-", "ejml-", "plugin-example"))
         .collect(Collectors.joining(File.pathSeparator));
     List<String> cmd = new ArrayList<>(List.of(
         "-Dalkit.plugins=" + plugins.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-        "--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", "-cp", classPath, "org.alkit.cli.Alkit"));
+        "--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH",
+        "--add-exports", "org.alkit.commons/org.alkit.commons=ALL-UNNAMED", "-cp", classPath,
+        "org.alkit.cli.Alkit"));
     cmd.addAll(Arrays.asList(args));
     return java(cmd);
   }

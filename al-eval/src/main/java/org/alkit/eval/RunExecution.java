@@ -11,7 +11,6 @@ import java.util.stream.IntStream;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.FittedModel;
-import org.alkit.api.GradientEmbeddings;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.ModelProvider;
@@ -20,6 +19,7 @@ import org.alkit.api.Parameter;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.commons.Probabilities;
 import org.alkit.runtime.ActiveLearningLoop;
 import org.alkit.runtime.Dataset;
 import org.alkit.runtime.OracleFactory;
@@ -44,9 +44,8 @@ final class RunExecution {
         + "'", modelProvider.parameters(), config.modelOptions())), data.oodClasses());
     MeasuredStrategy strategy = new MeasuredStrategy(registry.strategy(config.strategy()));
     BackendProvider backendProvider = registry.backend(config.backend());
-    ComputeBackend backend = backendProvider.create(Options.resolve("backend '" + backendProvider.name() + "'",
-        backendProvider.parameters(), config.backendOptions()));
-    try {
+    try (ComputeBackend backend = backendProvider.create(Options.resolve("backend '"
+        + backendProvider.name() + "'", backendProvider.parameters(), config.backendOptions()))) {
       Dataset dataset = data.dataset();
       ActiveLearningLoop loop = new ActiveLearningLoop(config, dataset, model, strategy, backend,
           OracleFactory.simulated(dataset));
@@ -55,18 +54,6 @@ final class RunExecution {
       RunResult result = loop.run(data.hints(), round -> rounds.add(
           metrics(round, model, strategy.lastAllocatedBytes, data, poolLabels)));
       return new RunRecord(run.key(), rounds, quality(model.last, result.finalLabeledCount(), data));
-    } finally {
-      if (backend instanceof AutoCloseable closeable) {
-        close(closeable);
-      }
-    }
-  }
-
-  private static void close(AutoCloseable closeable) {
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      throw new IllegalStateException("closing the compute backend failed: " + e.getMessage(), e);
     }
   }
 
@@ -96,7 +83,7 @@ final class RunExecution {
   private static Quality quality(FittedModel fitted, int labeled, ScenarioData data) {
     Dataset d = data.dataset();
     Matrix p = fitted.probabilities(d.test());
-    int[] predicted = IntStream.range(0, p.rows()).map(i -> GradientEmbeddings.argmax(p, i)).toArray();
+    int[] predicted = IntStream.range(0, p.rows()).map(i -> Probabilities.argmax(p, i)).toArray();
     return Quality.of(labeled, predicted, d.testLabels(), d.numClasses(), data.rareClasses());
   }
 

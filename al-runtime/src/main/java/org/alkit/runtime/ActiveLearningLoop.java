@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import org.alkit.api.AlException;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.FittedModel;
-import org.alkit.api.GradientEmbeddings;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
@@ -24,6 +23,7 @@ import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.commons.Probabilities;
 import org.apiguardian.api.API;
 
 /**
@@ -32,14 +32,18 @@ import org.apiguardian.api.API;
  * the labeled set, measure test accuracy, let the strategy pick {@code budget} unlabeled items and
  * ask the oracle for their labels. A last fit after the final round gives the final accuracy.
  *
- * <p>The capability check ({@link CapabilityCheck}) runs before round 1. Signals are lazy: a
- * signal the strategy never reads is never computed. {@link Signal#PREVIOUS_PROBABILITIES} are the
+ * <p>The capability check ({@link CapabilityCheck}) runs before round 1; each round's context is
+ * assembled from the fitted model's signals by {@link ContextAssembly}, as {@code alkit select}
+ * assembles it from files. Signals are lazy: a signal the strategy never reads is never computed. {@link Signal#PREVIOUS_PROBABILITIES} are the
  * previous round's pool probabilities, from round 2 on. Reproducible (Tribuo's {@code rng.split()}
  * discipline): a root {@link SplittableRandom} of {@code seed} is split once for the initial draw
  * and once per round, and each round's split seeds its fit and its selection.
+ *
+ * <p>The loop is the root of its Guice injector's object graph and owns the
+ * {@link ComputeBackend} that injector made for it: {@link #close()} shuts the backend down.
  */
 @API(status = STABLE, since = "0.1")
-public final class ActiveLearningLoop {
+public final class ActiveLearningLoop implements AutoCloseable {
   private final RunConfig config;
   private final Dataset dataset;
   private final ModelAdapter model;
@@ -114,26 +118,17 @@ public final class ActiveLearningLoop {
   private SelectionContext context(FittedModel fitted, int[] labeled, int[] labels, int round, long seed,
       ScenarioHints hints, Supplier<Matrix> probabilities, Matrix previous) {
     Matrix pool = dataset.pool();
-    SelectionContext.Builder b = SelectionContext.builder(pool.rows())
+    ContextAssembly signals = ContextAssembly.of(fitted, model.offers(), pool, probabilities);
+    if (previous != null) {
+      signals.matrix(Signal.PREVIOUS_PROBABILITIES, () -> previous);
+    }
+    return signals.build(b -> b
         .labeled(labeled, labels)
         .budget(Math.min(config.budget(), pool.rows() - labeled.length))
         .round(round)
         .seed(seed)
         .hints(hints)
-        .backend(backend);
-    for (Signal s : model.offers()) {
-      if (s == Signal.PROBABILITIES) {
-        b.signal(s, probabilities);
-      } else if (s.shape() == Signal.Shape.MATRIX) {
-        b.signal(s, () -> fitted.matrix(s, pool));
-      } else {
-        b.stack(s, () -> fitted.stack(s, pool));
-      }
-    }
-    if (previous != null) {
-      b.signal(Signal.PREVIOUS_PROBABILITIES, previous);
-    }
-    return b.build();
+        .backend(backend));
   }
 
   /** The picks, after checking the {@link Strategy} contract: the right count, distinct, unlabeled. */
@@ -163,9 +158,15 @@ public final class ActiveLearningLoop {
     int[] truth = dataset.testLabels();
     int hits = 0;
     for (int i = 0; i < p.rows(); i++) {
-      hits += GradientEmbeddings.argmax(p, i) == truth[i] ? 1 : 0;
+      hits += Probabilities.argmax(p, i) == truth[i] ? 1 : 0;
     }
     return (double) hits / p.rows();
+  }
+
+  /** Closes the compute backend (its worker threads). */
+  @Override
+  public void close() {
+    backend.close();
   }
 
   private static int[] concat(int[] a, int[] b) {

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
 import org.alkit.api.MissingSignalException;
 import org.alkit.api.Signal;
 import org.alkit.api.StrategyProvider;
@@ -11,34 +12,55 @@ import org.apiguardian.api.API;
 
 /**
  * Compares the signals a strategy {@linkplain StrategyProvider#requires() requires} with those a
- * model {@linkplain org.alkit.api.ModelAdapter#offers() offers}, before round 1: declared
- * capabilities, never probing (as DJL's {@code Engine.hasCapability}). Every missing signal is
- * reported in one {@link MissingSignalException}.
+ * source offers (a model's {@linkplain org.alkit.api.ModelAdapter#offers() declared signals}, or
+ * the files a user gave), before selecting: declared capabilities, never probing (as DJL's
+ * {@code Engine.hasCapability}). Every missing signal is reported in one
+ * {@link MissingSignalException}.
  *
- * <p>{@link Signal#PREVIOUS_PROBABILITIES} counts as offered whenever {@link Signal#PROBABILITIES}
- * is: the runtime keeps the previous round's probabilities (absent in round 1).
+ * <p>What {@link ContextAssembly} derives counts as offered: {@link Signal#GRADIENT_EMBEDDINGS}
+ * whenever {@link Signal#PROBABILITIES} and {@link Signal#EMBEDDINGS} are.
  */
 @API(status = STABLE, since = "0.1")
 public final class CapabilityCheck {
   private CapabilityCheck() {}
 
   /**
-   * Throws unless {@code offered} covers {@code strategy.requires()}.
+   * Throws unless a model's signals cover {@code strategy.requires()}. Besides what the model
+   * offers, {@link Signal#PREVIOUS_PROBABILITIES} counts as offered whenever
+   * {@link Signal#PROBABILITIES} is: the loop keeps the previous round's probabilities (absent in
+   * round 1).
    *
    * @param modelName the model's configured name, for the message
    * @throws MissingSignalException naming the strategy, the model and every missing signal
    */
   public static void check(StrategyProvider strategy, String modelName, Set<Signal> offered) {
-    Set<Signal> available = offered.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(offered);
-    if (available.contains(Signal.PROBABILITIES)) {
-      available.add(Signal.PREVIOUS_PROBABILITIES);
+    Set<Signal> withPrevious = copy(offered);
+    if (withPrevious.contains(Signal.PROBABILITIES)) {
+      withPrevious.add(Signal.PREVIOUS_PROBABILITIES);
     }
+    check(strategy, withPrevious, missing -> "model '" + modelName + "'");
+  }
+
+  /**
+   * Throws unless {@code offered}, with what {@link ContextAssembly} derives from it, covers
+   * {@code strategy.requires()}.
+   *
+   * @param source describes, given the missing signals, who was asked for them (e.g. the files
+   *     and the flags that would have given them)
+   * @throws MissingSignalException naming the strategy, the source and every missing signal
+   */
+  public static void check(StrategyProvider strategy, Set<Signal> offered,
+      Function<Set<Signal>, String> source) {
     Set<Signal> missing = EnumSet.noneOf(Signal.class);
     missing.addAll(strategy.requires());
-    missing.removeAll(available);
+    missing.removeAll(ContextAssembly.offered(offered));
     if (!missing.isEmpty()) {
       throw new MissingSignalException("strategy '" + strategy.name() + "'", missing,
-          "model '" + modelName + "'");
+          source.apply(missing));
     }
+  }
+
+  private static Set<Signal> copy(Set<Signal> signals) {
+    return signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals);
   }
 }

@@ -7,10 +7,10 @@ import java.util.SplittableRandom;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
-import org.alkit.api.Ranking;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Strategy;
+import org.alkit.commons.Ranking;
 import org.apiguardian.api.API;
 
 /**

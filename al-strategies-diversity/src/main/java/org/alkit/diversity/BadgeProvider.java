@@ -3,12 +3,14 @@ package org.alkit.diversity;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Set;
+import org.alkit.api.CentreTracker;
 import org.alkit.api.Options;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.commons.Ranking;
 import org.apiguardian.api.API;
 
 /**
@@ -25,11 +27,11 @@ import org.apiguardian.api.API;
  * first: its norm). Sampling is seeded but not numpy-reproducible; only the first centre
  * matches DISTIL exactly.
  *
- * <p>Cost: the n × (C·d) matrix is never built, nor are the signals copied
- * ({@link FactorisedGradients}); ‖g‖² and ‖h‖² are computed in one pass over the signals and each
- * new centre updates D² in one multi-threaded pass of {@code O(n·(C + d))} over them
- * ({@link GradientMinDistances}). Memory {@code O(n)} beyond the signals. Budget 1 costs one
- * pass (norms).
+ * <p>Cost: the n × (C·d) matrix is never built, nor are the signals copied: D² lives in the
+ * compute backend's {@link org.alkit.api.ComputeBackend#gradientCentreTracker}, which computes
+ * ‖g‖² and ‖h‖² in one pass over the signals and updates D² for each new centre in one pass of
+ * {@code O(n·(C + d))} (the {@code java} backend skips an item's features when a Cauchy–Schwarz
+ * bound rules it out). Memory {@code O(n)} beyond the signals. Budget 1 costs one pass (norms).
  *
  * <p>Requires {@link Signal#PROBABILITIES} and {@link Signal#EMBEDDINGS}. No options.
  */
@@ -69,32 +71,19 @@ public final class BadgeProvider implements StrategyProvider {
     if (k == 0) {
       return Selection.of(name(), options, picked, scores);
     }
-    FactorisedGradients points;
     KMeansPlusPlus.Seeds seeds;
-    try (Workers workers = Workers.perCore()) {
-      points = FactorisedGradients.of(ctx.matrix(Signal.PROBABILITIES),
-          ctx.matrix(Signal.EMBEDDINGS), unlabeled, workers);
-      int first = largestNorm(points);
-      seeds = k == 1 ? new KMeansPlusPlus.Seeds(new int[] {first}, new double[1])
-          : KMeansPlusPlus.seed(GradientMinDistances.startingAt(points, first, workers), k, first,
-              ctx.random());
+    double[] norms;
+    try (CentreTracker state = ctx.backend().gradientCentreTracker(ctx.matrix(Signal.PROBABILITIES),
+        ctx.matrix(Signal.EMBEDDINGS), unlabeled)) {
+      norms = state.squaredNorms();
+      int first = Ranking.argmax(norms);
+      seeds = KMeansPlusPlus.seed(state, k, first, ctx.random());
     }
     for (int r = 0; r < k; r++) {
       int x = seeds.centres()[r];
       picked[r] = unlabeled[x];
-      scores[r] = Math.sqrt(r == 0 ? points.squaredNorm(x) : seeds.squaredDistances()[r]);
+      scores[r] = Math.sqrt(r == 0 ? norms[x] : seeds.squaredDistances()[r]);
     }
     return Selection.of(name(), options, picked, scores);
-  }
-
-  /** The first item of largest gradient-embedding norm. */
-  private static int largestNorm(FactorisedGradients points) {
-    int best = 0;
-    for (int x = 1; x < points.size(); x++) {
-      if (points.squaredNorm(x) > points.squaredNorm(best)) {
-        best = x;
-      }
-    }
-    return best;
   }
 }

@@ -10,12 +10,13 @@ import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
-import org.alkit.api.Ranking;
 import org.alkit.api.ScoringStrategy;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.commons.Probabilities;
+import org.alkit.commons.Ranking;
 import org.apiguardian.api.API;
 
 /**
@@ -25,8 +26,9 @@ import org.apiguardian.api.API;
  * <pre>  s(x) = (1/k) Σ_{l ∈ kNN_L(x)} KL(p(·|l) ‖ p(·|x)),  KL(a ‖ b) = Σ_c a_c log(a_c / b_c)</pre>
  * with kNN_L(x) the {@code neighbors} labeled items nearest x in L2 on the embeddings (ties to
  * the lower index) and p the model's probabilities on both sides. The highest scores are
- * picked ({@link ScoringStrategy}). Probabilities in the denominator are clamped at
- * {@value #MIN_PROBABILITY} so a zero does not give an infinite score; terms with a_c = 0 are 0.
+ * picked ({@link ScoringStrategy}). KL is alkit's one definition ({@link Probabilities#klDivergence}):
+ * rows renormalised, terms with a_c = 0 are 0, and b_c is floored at
+ * {@value Probabilities#MIN_PROBABILITY} so a zero does not give an infinite score.
  *
  * <p>Cost: squared distances in blocks of {@value #BLOCK} unlabeled rows through the compute
  * backend, {@code O(n_u·n_l·d)} time and {@code O(BLOCK·n_l)} memory.
@@ -36,7 +38,6 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class CalProvider implements StrategyProvider {
-  private static final double MIN_PROBABILITY = 1e-12;
   private static final int BLOCK = 1024;
 
   @Override
@@ -96,30 +97,22 @@ public final class CalProvider implements StrategyProvider {
         int[] block = Arrays.copyOfRange(candidates, from, to);
         Matrix d2 = backend.squaredDistances(embeddings.select(block), reference);
         double[] negated = new double[labeled.length];
+        double[] candidate = new double[p.cols()];
         for (int r = 0; r < block.length; r++) {
+          for (int c = 0; c < candidate.length; c++) {
+            candidate[c] = p.get(block[r], c);
+          }
           for (int j = 0; j < negated.length; j++) {
             negated[j] = -d2.get(r, j);
           }
           double sum = 0;
           for (int j : Ranking.topK(negated, k)) {
-            sum += divergence(p, labeled[j], block[r]);
+            sum += Probabilities.klDivergence(p, labeled[j], candidate);
           }
           scores[from + r] = sum / k;
         }
       }
       return scores;
-    }
-
-    /** KL(p(·|a) ‖ p(·|b)). */
-    private static double divergence(Matrix p, int a, int b) {
-      double kl = 0;
-      for (int c = 0; c < p.cols(); c++) {
-        double pa = p.get(a, c);
-        if (pa > 0) {
-          kl += pa * Math.log(pa / Math.max(p.get(b, c), MIN_PROBABILITY));
-        }
-      }
-      return kl;
     }
   }
 }

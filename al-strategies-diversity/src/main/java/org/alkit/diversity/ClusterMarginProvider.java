@@ -10,12 +10,12 @@ import java.util.Set;
 import org.alkit.api.Matrix;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
-import org.alkit.api.Ranking;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.commons.Ranking;
 import org.apiguardian.api.API;
 
 /**

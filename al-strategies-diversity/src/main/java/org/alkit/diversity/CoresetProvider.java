@@ -3,13 +3,14 @@ package org.alkit.diversity;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Set;
+import org.alkit.api.CentreTracker;
 import org.alkit.api.Options;
-import org.alkit.api.Ranking;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.commons.Ranking;
 import org.apiguardian.api.API;
 
 /**
@@ -21,12 +22,12 @@ import org.apiguardian.api.API;
  * and its score is that distance at pick time, so scores never increase. The result is within
  * 2× of the optimal k-center radius. Ties go to the lowest pool index (DISTIL's first-max rule).
  *
- * <p>Cost: the nearest labeled item of every unlabeled item comes from the compute backend's
- * blocked {@code nearest} (the paper's Algorithm 3); each pick then updates the min-distances
- * with triangle-inequality pruning, vectorised centre–centre bounds and the member updates split
- * over one thread per core ({@link NearestCentres}); the picks do not depend on the thread count.
- * Memory {@code O(n·d + n)}: one
- * float copy of the embeddings and a few arrays of n.
+ * <p>Cost: the min-distances live in the compute backend's
+ * {@link org.alkit.api.ComputeBackend#centreTracker}: the nearest labeled item of every unlabeled
+ * item in blocks (the paper's Algorithm 3), then one update per pick (the {@code java} backend
+ * prunes it with the triangle inequality and splits it over its workers); the picks do not depend
+ * on the thread count. Memory {@code O(n·d + n)} in the {@code java} backend: one float copy of
+ * the embeddings and a few arrays of n.
  *
  * <p>With no labeled item (where DISTIL fails), the first pick is the unlabeled item farthest
  * from the unlabeled mean, scored by that distance; greedy k-center continues from it.
@@ -69,18 +70,14 @@ public final class CoresetProvider implements StrategyProvider {
     if (k == 0) {
       return Selection.of(name(), options, picked, scores);
     }
-    KCenterStart start = KCenterStart.of(ctx, unlabeled);
-    try (Workers workers = Workers.perCore()) {
-      NearestCentres state;
+    try (CentreTracker state = KCenterStart.fromLabeled(ctx, unlabeled)) {
       int r = 0;
-      if (start.hasLabeled()) {
-        state = start.fromLabeled(ctx.backend(), workers);
-      } else {
-        double[] fromMean = start.distancesToMean();
+      if (ctx.labeled().length == 0) {
+        double[] fromMean = KCenterStart.distancesToMean(ctx, unlabeled);
         int first = Ranking.topK(fromMean, 1)[0];
         picked[0] = unlabeled[first];
         scores[0] = fromMean[first];
-        state = start.fromFirst(first, workers);
+        state.add(first);
         r = 1;
       }
       for (; r < k; r++) {

@@ -7,14 +7,16 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.alkit.api.CentreTracker;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
-import org.alkit.api.Ranking;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.commons.Ranking;
+import org.alkit.commons.SplitMix;
 import org.apiguardian.api.API;
 
 /**
@@ -39,7 +41,7 @@ import org.apiguardian.api.API;
  * With all doubts equal the picks are those of {@code coreset}.
  *
  * <p>Cost: as {@code coreset} times the beam width; each kept configuration holds its own
- * {@code O(n)} min-distance state ({@link NearestCentres}).
+ * {@code O(n)} min-distance state (a {@link CentreTracker} copy).
  *
  * <p>Requires {@link Signal#EMBEDDINGS} and {@link Signal#PROBABILITIES}. Option {@code beam}
  * (default 1, at most {@value DoubtCoresetOptions#MAX_BEAM}).
@@ -83,9 +85,10 @@ public final class DoubtCoresetProvider implements StrategyProvider {
 
   /**
    * One partial configuration: its min-distance state, picks in order, Σ −log max p, and a
-   * Zobrist hash of the pick set (XOR of a 64-bit mix of each position) to drop duplicate sets.
+   * Zobrist hash of the pick set (XOR of the {@link SplitMix} code of each position) to drop
+   * duplicate sets.
    */
-  private record Beam(NearestCentres state, int[] picks, double[] scores, double cost, long set) {}
+  private record Beam(CentreTracker state, int[] picks, double[] scores, double cost, long set) {}
 
   private Selection select(SelectionContext ctx, Options options, int width) {
     int[] unlabeled = ctx.unlabeled();
@@ -94,24 +97,25 @@ public final class DoubtCoresetProvider implements StrategyProvider {
       return Selection.of(name(), options, new int[0], new double[0]);
     }
     double[] doubt = ProbabilityRows.doubts(ctx.matrix(Signal.PROBABILITIES), unlabeled);
-    KCenterStart start = KCenterStart.of(ctx, unlabeled);
     List<Beam> beams = new ArrayList<>();
-    try (Workers workers = Workers.perCore()) {
-      if (start.hasLabeled()) {
-        beams.add(new Beam(start.fromLabeled(ctx.backend(), workers), new int[0], new double[0], 0,
-            0L));
-      } else {
-        double[] scaled = start.distancesToMean();
-        for (int x = 0; x < scaled.length; x++) {
-          scaled[x] *= doubt[x];
-        }
-        int first = Ranking.topK(scaled, 1)[0];
-        beams.add(new Beam(start.fromFirst(first, workers), new int[] {first},
-            new double[] {scaled[first]}, cost(doubt[first]), mix(first)));
+    CentreTracker start = KCenterStart.fromLabeled(ctx, unlabeled);
+    if (ctx.labeled().length > 0) {
+      beams.add(new Beam(start, new int[0], new double[0], 0, 0L));
+    } else {
+      double[] scaled = KCenterStart.distancesToMean(ctx, unlabeled);
+      for (int x = 0; x < scaled.length; x++) {
+        scaled[x] *= doubt[x];
       }
-      for (int step = beams.get(0).picks().length; step < k; step++) {
-        beams = extend(beams, doubt, width);
-      }
+      int first = Ranking.topK(scaled, 1)[0];
+      start.add(first);
+      beams.add(new Beam(start, new int[] {first}, new double[] {scaled[first]}, cost(doubt[first]),
+          SplitMix.mix(first)));
+    }
+    for (int step = beams.get(0).picks().length; step < k; step++) {
+      beams = extend(beams, doubt, width);
+    }
+    for (Beam b : beams) {
+      b.state().close();
     }
     Beam best = beams.get(0);
     for (Beam b : beams) {
@@ -135,7 +139,7 @@ public final class DoubtCoresetProvider implements StrategyProvider {
       double[] scaled = scaledDistances(b.state(), doubt);
       int remaining = doubt.length - b.picks().length;
       for (int x : Ranking.topK(scaled, Math.min(width, remaining))) {
-        long set = b.set() ^ mix(x);
+        long set = b.set() ^ SplitMix.mix(x);
         if (seen.add(set)) {
           children.add(new Child(b, x, scaled[x], b.cost() + cost(doubt[x]), set));
         }
@@ -147,7 +151,7 @@ public final class DoubtCoresetProvider implements StrategyProvider {
     for (int c : keep) {
       Child child = children.get(c);
       Beam parent = child.parent();
-      NearestCentres state = width == 1 ? parent.state() : parent.state().copy();
+      CentreTracker state = width == 1 ? parent.state() : parent.state().copy();
       state.add(child.item());
       int n = parent.picks().length;
       int[] picks = Arrays.copyOf(parent.picks(), n + 1);
@@ -156,24 +160,22 @@ public final class DoubtCoresetProvider implements StrategyProvider {
       scores[n] = child.score();
       next.add(new Beam(state, picks, scores, child.cost(), child.set()));
     }
+    if (width > 1) { // the kept beams hold copies; with width 1 the one state moved on
+      for (Beam b : beams) {
+        b.state().close();
+      }
+    }
     return next;
   }
 
   /** I(x)·D(x) for every unlabeled x, and −1 for picks so they are never proposed again. */
-  private static double[] scaledDistances(NearestCentres state, double[] doubt) {
+  private static double[] scaledDistances(CentreTracker state, double[] doubt) {
     double[] out = new double[doubt.length];
+    state.squaredDistances(out);
     for (int x = 0; x < out.length; x++) {
-      out[x] = state.isCentre(x) ? -1 : doubt[x] * Math.sqrt(state.squaredDistance(x));
+      out[x] = state.isCentre(x) ? -1 : doubt[x] * Math.sqrt(out[x]);
     }
     return out;
-  }
-
-  /** SplitMix64's finaliser: a well-spread 64-bit code of a position. */
-  private static long mix(int x) {
-    long z = (x + 1) * 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 
   /** −log(1 − I(x)) = −log max p: the item's contribution to |s|·U(s). */

@@ -5,15 +5,18 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.alkit.api.CentreTracker;
+import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
+import org.alkit.api.Neighbors;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
-import org.alkit.api.Ranking;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.commons.Ranking;
 import org.apiguardian.api.API;
 
 /**
@@ -87,32 +90,33 @@ public final class KMeansProvider implements StrategyProvider {
       return Selection.of(name(), options, new int[0], new double[0]);
     }
     int[] candidates = candidates(ctx, settings);
-    DenseRows points = DenseRows.of(ctx.matrix(Signal.EMBEDDINGS), candidates);
+    Matrix embeddings = ctx.matrix(Signal.EMBEDDINGS);
     int m = candidates.length;
     var rng = ctx.random();
     int first = rng.nextInt(m);
     KMeansPlusPlus.Seeds seeds;
-    try (Workers workers = Workers.perCore()) {
-      seeds = KMeansPlusPlus.seed(NearestCentres.startingAt(points, m, first, workers), k, first,
-          rng);
+    try (CentreTracker state = ctx.backend().centreTracker(embeddings, candidates, new int[0])) {
+      seeds = KMeansPlusPlus.seed(state, k, first, rng);
     }
-    int d = points.dim();
+    Matrix points = embeddings.select(candidates);
+    int d = points.cols();
     float[] centres = new float[k * d];
     for (int c = 0; c < k; c++) {
       System.arraycopy(points.row(seeds.centres()[c]), 0, centres, c * d, d);
     }
-    Matrix all = points.matrix(0, m);
-    int[] assignment = ctx.backend().nearest(all, Matrix.wrap(k, d, centres)).index();
+    // the assignment always belongs to the current centres, so its distances are the members'
+    Neighbors assignment = ctx.backend().nearest(points, Matrix.wrap(k, d, centres.clone()));
     for (int it = 0; it < settings.iterations(); it++) {
-      moveCentres(points, assignment, centres, k);
-      int[] next = ctx.backend().nearest(all, Matrix.wrap(k, d, centres.clone())).index();
-      boolean changed = !Arrays.equals(next, assignment);
+      moveCentres(points, assignment.index(), centres, k);
+      Neighbors next = ctx.backend().nearest(points, Matrix.wrap(k, d, centres.clone()));
+      boolean changed = !Arrays.equals(next.index(), assignment.index());
       assignment = next;
       if (!changed) {
         break;
       }
     }
-    return representatives(candidates, points, assignment, centres, k, options);
+    return representatives(candidates, ctx.backend(), points, assignment,
+        Matrix.wrap(k, d, centres), options);
   }
 
   /** All unlabeled items, or the ⌈β·budget⌉ of smallest margin, ascending by pool index. */
@@ -135,13 +139,18 @@ public final class KMeansProvider implements StrategyProvider {
     return out;
   }
 
-  /** Moves each centre to the mean of its cluster; an empty cluster keeps its centre. */
-  private static void moveCentres(DenseRows points, int[] assignment, float[] centres, int k) {
-    int d = points.dim();
+  /** Moves each centre to the mean of its cluster (summed in double); an empty cluster keeps its centre. */
+  private static void moveCentres(Matrix points, int[] assignment, float[] centres, int k) {
+    int d = points.cols();
     double[][] sums = new double[k][d];
     int[] counts = new int[k];
+    float[] row = new float[d];
     for (int x = 0; x < assignment.length; x++) {
-      points.addRowTo(x, sums[assignment[x]]);
+      points.copyRow(x, row);
+      double[] sum = sums[assignment[x]];
+      for (int j = 0; j < d; j++) {
+        sum[j] += row[j];
+      }
       counts[assignment[x]]++;
     }
     for (int c = 0; c < k; c++) {
@@ -153,9 +162,16 @@ public final class KMeansProvider implements StrategyProvider {
     }
   }
 
-  private Selection representatives(int[] candidates, DenseRows points, int[] assignment,
-      float[] centres, int k, Options options) {
-    int d = points.dim();
+  /**
+   * Each cluster's member nearest its centre (ties to the lowest index), a cluster left empty the
+   * nearest free candidate (one backend column of distances each); ordered by cluster size,
+   * largest first.
+   */
+  private Selection representatives(int[] candidates, ComputeBackend backend, Matrix points,
+      Neighbors nearest, Matrix centres, Options options) {
+    int k = centres.rows();
+    int[] assignment = nearest.index();
+    float[] distance = nearest.squaredDistance();
     int[] best = new int[k];
     double[] bestD = new double[k];
     int[] size = new int[k];
@@ -164,7 +180,7 @@ public final class KMeansProvider implements StrategyProvider {
     for (int x = 0; x < assignment.length; x++) {
       int c = assignment[x];
       size[c]++;
-      double dx = points.squaredDistanceTo(x, centres, c * d);
+      double dx = distance[x];
       if (best[c] < 0 || dx < bestD[c]) {
         best[c] = x;
         bestD[c] = dx;
@@ -177,7 +193,7 @@ public final class KMeansProvider implements StrategyProvider {
     }
     for (int c = 0; c < k; c++) {
       if (best[c] < 0) {
-        best[c] = nearestFree(points, centres, c * d, taken);
+        best[c] = nearestFree(backend.squaredDistances(points, centres.rows(c, c + 1)), taken);
         taken[best[c]] = true;
       }
     }
@@ -195,16 +211,14 @@ public final class KMeansProvider implements StrategyProvider {
     return Selection.of(name(), options, picked, scores);
   }
 
-  private static int nearestFree(DenseRows points, float[] centres, int offset, boolean[] taken) {
+  /** The free candidate of smallest distance in the m × 1 column {@code d2}, ties to the lowest. */
+  private static int nearestFree(Matrix d2, boolean[] taken) {
     int best = -1;
     double bestD = Double.POSITIVE_INFINITY;
     for (int x = 0; x < taken.length; x++) {
-      if (!taken[x]) {
-        double dx = points.squaredDistanceTo(x, centres, offset);
-        if (dx < bestD) {
-          best = x;
-          bestD = dx;
-        }
+      if (!taken[x] && d2.get(x, 0) < bestD) {
+        best = x;
+        bestD = d2.get(x, 0);
       }
     }
     return best;

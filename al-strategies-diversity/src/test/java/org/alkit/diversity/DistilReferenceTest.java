@@ -10,6 +10,8 @@ import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.StrategyProvider;
+import org.alkit.commons.GradientEmbeddings;
+import org.alkit.commons.Probabilities;
 import org.alkit.testkit.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,15 +56,14 @@ class DistilReferenceTest {
     JsonNode out = c.get("outputs");
     Matrix probs = ReferenceCases.matrix(out.get("probs_float32"));
     int n = features.rows();
-    int[] all = IntStream.range(0, n).toArray();
     int[] argmax = ReferenceCases.ints(out.get("argmax"));
     for (int i = 0; i < n; i++) {
-      assertThat(ProbabilityRows.argmax(probs, i)).as("argmax of row %d", i).isEqualTo(argmax[i]);
+      assertThat(Probabilities.argmax(probs, i)).as("argmax of row %d", i).isEqualTo(argmax[i]);
     }
-    FactorisedGradients g = FactorisedGradients.of(probs, features, all, Workers.of(1));
+    Matrix g = GradientEmbeddings.of(probs, features);
     Matrix linear = ReferenceCases.matrix(out.get("grad_embedding").get("linear"));
     for (int i = 0; i < n; i++) {
-      float[] mine = g.materialise(i);
+      float[] mine = g.row(i);
       for (int j = 0; j < mine.length; j++) {
         assertThat(mine[j]).as("g⊗h[%d][%d]", i, j).isCloseTo(linear.get(i, j), within(1e-6f));
       }
@@ -72,6 +73,7 @@ class DistilReferenceTest {
         .seed(7)
         .signal(Signal.EMBEDDINGS, features)
         .signal(Signal.PROBABILITIES, probs)
+        .backend(Fixtures.javaBackend().orElseThrow())
         .build();
     StrategyProvider p = new BadgeProvider();
     Selection sel = p.create(p.defaults()).select(ctx);

@@ -14,35 +14,10 @@ import org.alkit.api.Options;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.StrategyProvider;
+import org.alkit.commons.Probabilities;
 
 /** Properties of greedy k-center, its doubt-weighted variant and the shared min-distance update. */
 class KCenterPropertiesTest {
-
-  @Property(tries = 200)
-  void prunedUpdateEqualsBruteForceMinimum(@ForAll long seed, @ForAll @IntRange(min = 2, max = 40) int n,
-      @ForAll @IntRange(min = 1, max = 6) int d) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    Matrix m = Pools.gaussian(n, d, rng);
-    int[] all = new int[n];
-    Arrays.setAll(all, i -> i);
-    DenseRows points = DenseRows.of(m, all);
-    int first = rng.nextInt(n);
-    NearestCentres state = NearestCentres.startingAt(points, n, first, Workers.of(1));
-    int[] centres = {first};
-    for (int t = 0; t < Math.min(n - 1, 8); t++) {
-      int c = rng.nextInt(n);
-      state.add(c);
-      centres = Arrays.copyOf(centres, centres.length + 1);
-      centres[centres.length - 1] = c;
-      for (int x = 0; x < n; x++) {
-        double min = Double.POSITIVE_INFINITY;
-        for (int cc : centres) {
-          min = Math.min(min, points.squaredDistance(x, cc));
-        }
-        assertThat(state.squaredDistance(x)).as("D²(%d)", x).isCloseTo(min, within(1e-9 + 1e-9 * min));
-      }
-    }
-  }
 
   @Property(tries = 100)
   void radiusNeverIncreases(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int labeled) {
@@ -114,7 +89,7 @@ class KCenterPropertiesTest {
   private static double confidenceCost(Matrix p, int[] items) {
     double s = 0;
     for (int i : items) {
-      s -= Math.log(p.get(i, ProbabilityRows.argmax(p, i)));
+      s -= Math.log(p.get(i, Probabilities.argmax(p, i)));
     }
     return s;
   }
@@ -179,7 +154,7 @@ class KCenterPropertiesTest {
         for (int c : picks) {
           min = Math.min(min, dist(m, x, c));
         }
-        double score = (1 - p.get(x, ProbabilityRows.argmax(p, x))) * min;
+        double score = (1 - p.get(x, Probabilities.argmax(p, x))) * min;
         if (score > bestScore) {
           bestScore = score;
           best = x;

@@ -11,10 +11,11 @@ import org.alkit.api.Similarity;
 import org.apiguardian.api.API;
 
 /**
- * One {@code alkit maximize} call: a function by name, an optimizer, a budget, the function's
- * options, and its inputs either as raw features (kernels built through {@code backend} with
- * {@code metric}) or as precomputed kernels in submodlib's orientation (query kernel n × q,
- * private n × p, query–private q × p).
+ * One maximization (what {@code alkit maximize} runs): a function by name, an optimizer, a
+ * budget, the function's options, and its inputs either as raw features (kernels built through
+ * {@code backend} with {@code metric}) or as precomputed kernels in submodlib's orientation
+ * (query kernel n × q, private n × p, query–private q × p). The {@code backend} is required
+ * either way: the optimizer evaluates batches of gains on its workers.
  */
 @API(status = STABLE, since = "0.1")
 public record MaximizeRequest(

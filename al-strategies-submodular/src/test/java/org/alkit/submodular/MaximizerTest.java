@@ -29,7 +29,7 @@ class MaximizerTest {
     }
 
     static Req kernels(String function, Matrix kernel) {
-      return new Req(function, "lazy", 5, Map.of(), null, null, kernel, null, null, null);
+      return new Req(function, "lazy", 5, Map.of(), null, null, kernel, null, null, BACKEND);
     }
 
     Req budget(int b) {
@@ -67,11 +67,15 @@ class MaximizerTest {
     }
 
     MaximizeResult run() {
+      return run(ParameterNames.API);
+    }
+
+    MaximizeResult run(ParameterNames names) {
       return Maximizer.maximize(new MaximizeRequest(function, optimizer, budget, options,
           Optional.ofNullable(data), Optional.ofNullable(queryData), Optional.empty(),
           Similarity.EUCLIDEAN, Optional.ofNullable(kernel), Optional.ofNullable(queryKernel),
           Optional.empty(), Optional.ofNullable(queryQueryKernel), Optional.empty(), Optional.empty(),
-          backend, 3));
+          backend, 3), names);
     }
   }
 
@@ -136,38 +140,52 @@ class MaximizerTest {
     assertThat(Req.features("facility-location").budget(N).run().selected()).hasSize(N);
     assertThatThrownBy(() -> Req.features("facility-location").budget(0).run())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--budget = 0").hasMessageContaining("1 <= budget <= n = 30");
+        .hasMessageContaining("budget = 0").hasMessageContaining("1 <= budget <= n = 30");
     assertThatThrownBy(() -> Req.features("facility-location").budget(N + 1).run())
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("--budget = 31");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("budget = 31");
+  }
+
+  @Test
+  void aFrontEndNamesTheParametersInItsOwnWords() {
+    ParameterNames flags = new ParameterNames(Map.of("budget", "--budget", "data", "--data",
+        "kernel", "--kernel", "queryData", "--query-data"));
+    assertThatThrownBy(() -> Req.features("facility-location").budget(0).run(flags))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("--budget = 0: expected");
+    assertThatThrownBy(() -> Req.features("log-det").kernel(denseKernel()).run(flags))
+        .hasMessageContaining("--data and --kernel were both given");
+    assertThatThrownBy(() -> Req.features("flmi").query(filled(3, 2, 1f)).run(flags))
+        .hasMessageContaining("--query-data has 2 columns but --data has");
+    assertThatThrownBy(() -> Req.kernels("flmi", denseKernel()).query(QUERY).run(flags))
+        .hasMessageContaining("--query-data was given with --kernel; expected queryKernel");
   }
 
   @Test
   void exactlyOneOfDataAndKernel() {
     assertThatThrownBy(() -> Req.features("log-det").kernel(denseKernel()).run())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--data and --kernel were both given");
+        .hasMessageContaining("data and kernel were both given");
     assertThatThrownBy(() -> Req.kernels("log-det", null).run())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("neither --data nor a kernel");
+        .hasMessageContaining("neither data nor a kernel");
     assertThatThrownBy(() -> Req.features("flmi").queryKernels(filled(N, 4, 0.5f), null).run())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--query-kernel was given with --data").hasMessageContaining("--query-data");
+        .hasMessageContaining("queryKernel was given with data").hasMessageContaining("queryData");
     assertThatThrownBy(() -> Req.kernels("flmi", denseKernel()).query(QUERY).run())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--query-data was given with --kernel");
+        .hasMessageContaining("queryData was given with kernel");
     assertThatThrownBy(() -> Req.features("log-det").backend(null).run())
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("compute backend");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("backend is missing").hasMessageContaining("compute backend");
   }
 
   @Test
   void featureInputsAreChecked() {
     assertThatThrownBy(() -> Req.features("flmi").run()).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("function 'flmi' needs --query-data");
+        .hasMessageContaining("function 'flmi' needs queryData");
     assertThatThrownBy(() -> Req.features("flmi").query(filled(3, 2, 1f)).run())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--query-data has 2 columns but --data has " + DATA.cols());
+        .hasMessageContaining("queryData has 2 columns but data has " + DATA.cols());
     assertThatThrownBy(() -> Req.features("flmi").query(filled(3, DATA.cols(), Float.NaN)).run())
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("--query-data[0][0] = NaN");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("queryData[0][0] = NaN");
     assertThat(Req.features("flmi").query(QUERY).run().selected()).hasSize(5);
   }
 
@@ -185,28 +203,28 @@ class MaximizerTest {
         .hasMessageContaining("'knn' = 'fast'").hasMessageContaining("auto, exact, approximate");
     assertThatThrownBy(() -> Req.kernels("facility-location", denseKernel())
         .options(Map.of("neighbors", "5")).run())
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("applies to --data only");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("applies to data only");
   }
 
   @Test
   void precomputedKernelShapesAreChecked() {
     assertThatThrownBy(() -> Req.kernels("log-det", filled(N, N - 1, 0.5f)).run())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--kernel is 30 × 29").hasMessageContaining("n × n");
+        .hasMessageContaining("kernel is 30 × 29").hasMessageContaining("n × n");
     assertThatThrownBy(() -> Req.kernels("flmi", denseKernel()).run())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("function 'flmi' needs the query kernel").hasMessageContaining("--query-kernel");
+        .hasMessageContaining("function 'flmi' needs the query kernel").hasMessageContaining("give queryKernel");
     assertThatThrownBy(() -> Req.kernels("flmi", denseKernel()).queryKernels(filled(N - 2, 4, 0.5f), null).run())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--query-kernel is 28 × 4").hasMessageContaining("n × q = 30 × 4");
+        .hasMessageContaining("queryKernel is 28 × 4").hasMessageContaining("n × q = 30 × 4");
     assertThatThrownBy(() -> Req.kernels("logdet-mi", denseKernel())
         .queryKernels(filled(N, 4, 0.5f), filled(3, 3, 1f)).run())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--query-query-kernel is 3 × 3").hasMessageContaining("q × q = 4 × 4");
+        .hasMessageContaining("queryQueryKernel is 3 × 3").hasMessageContaining("q × q = 4 × 4");
     float[] nan = denseKernel().toArray();
     nan[N + 2] = Float.NaN;
     assertThatThrownBy(() -> Req.kernels("log-det", Matrix.wrap(N, N, nan)).run())
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("--kernel[1][2] = NaN");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("kernel[1][2] = NaN");
     assertThat(Req.kernels("logdet-mi", denseKernel())
         .queryKernels(filled(N, 4, 0.25f), filled(4, 4, 0.5f)).run().selected()).hasSize(5);
   }

@@ -40,7 +40,7 @@ final class Alamp implements Scorer {
           + " but " + Signal.PROBABILITIES.key() + " is " + now.rows() + " × " + now.cols()
           + "; expected the same number of classes in both rounds");
     }
-    return Rows.map(candidates, now.cols(),
+    return Rows.map(ctx.backend(), candidates, now.cols(),
         i -> relativeDrop(base.certainty(before, i), base.certainty(now, i)));
   }
 

@@ -3,6 +3,7 @@ package org.alkit.uncertainty;
 import java.util.List;
 import org.alkit.api.Matrix;
 import org.alkit.api.Signal;
+import org.alkit.commons.Probabilities;
 
 /**
  * Query-by-committee disagreement over the members' probabilities p_1 … p_M of one item
@@ -17,16 +18,16 @@ enum CommitteeMeasure {
     double of(List<Matrix> members, int i) {
       double[] votes = new double[members.get(0).cols()];
       for (Matrix member : members) {
-        votes[Rows.argmax(member, i)]++;
+        votes[Probabilities.argmax(member, i)]++;
       }
-      return Rows.entropy(votes);
+      return Probabilities.entropy(votes);
     }
   },
   /** H(p̄): the entropy of the consensus probabilities. */
   CONSENSUS_ENTROPY("consensus-entropy") {
     @Override
     double of(List<Matrix> members, int i) {
-      return Rows.entropy(consensus(members, i));
+      return Probabilities.entropy(consensus(members, i));
     }
   },
   /** max_m KL(p_m ‖ p̄): the member that disagrees most with the consensus. */
@@ -36,7 +37,7 @@ enum CommitteeMeasure {
       double[] mean = consensus(members, i);
       double max = Double.NEGATIVE_INFINITY;
       for (Matrix member : members) {
-        max = Math.max(max, Rows.klDivergence(member, i, mean));
+        max = Math.max(max, Probabilities.klDivergence(member, i, mean));
       }
       return max;
     }
@@ -60,7 +61,8 @@ enum CommitteeMeasure {
   Scorer scorer() {
     return (ctx, candidates) -> {
       List<Matrix> members = ctx.stack(Signal.COMMITTEE_PROBABILITIES);
-      return Rows.map(candidates, members.size() * members.get(0).cols(), i -> of(members, i));
+      return Rows.map(ctx.backend(), candidates, members.size() * members.get(0).cols(),
+          i -> of(members, i));
     };
   }
 

@@ -2,11 +2,12 @@ package org.alkit.uncertainty;
 
 import org.alkit.api.Matrix;
 import org.alkit.api.Options;
-import org.alkit.api.Ranking;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
+import org.alkit.commons.Probabilities;
+import org.alkit.commons.Ranking;
 
 /**
  * Aggarwal, Popescu and Hudelot's diversification (Algorithm 1 of "Optimizing active learning
@@ -71,7 +72,7 @@ final class DiversifiedStrategy implements Strategy {
   private static int[] predictions(Matrix p, int[] candidates) {
     int[] classes = new int[candidates.length];
     for (int k = 0; k < classes.length; k++) {
-      classes[k] = Rows.argmax(p, candidates[k]);
+      classes[k] = Probabilities.argmax(p, candidates[k]);
     }
     return classes;
   }

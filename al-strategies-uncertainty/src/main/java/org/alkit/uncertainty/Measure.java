@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Signal;
+import org.alkit.commons.Probabilities;
 
 /**
  * The single-model uncertainty measures over a probability row p, with p(1) ≥ p(2) its two
@@ -15,14 +16,14 @@ enum Measure {
   LEAST_CONFIDENCE("least-confidence") {
     @Override
     double certainty(Matrix p, int i) {
-      return Rows.top2(p, i)[0];
+      return Probabilities.top2(p, i)[0];
     }
   },
   /** Uncertainty 1 − (p(1) − p(2)); certainty the margin p(1) − p(2). */
   MARGIN("margin") {
     @Override
     double certainty(Matrix p, int i) {
-      double[] top = Rows.top2(p, i);
+      double[] top = Probabilities.top2(p, i);
       return top[0] - top[1];
     }
   },
@@ -30,7 +31,7 @@ enum Measure {
   RATIO("ratio") {
     @Override
     double certainty(Matrix p, int i) {
-      double[] top = Rows.top2(p, i);
+      double[] top = Probabilities.top2(p, i);
       return top[0] > 0 ? 1 - top[1] / top[0] : 0;
     }
   },
@@ -38,13 +39,13 @@ enum Measure {
   ENTROPY("entropy") {
     @Override
     double uncertainty(Matrix p, int i) {
-      return Rows.entropy(p, i);
+      return Probabilities.entropy(p, i);
     }
 
     @Override
     double certainty(Matrix p, int i) {
       // clamped: rounding may put H a hair above ln C
-      return p.cols() > 1 ? Math.max(0, 1 - Rows.entropy(p, i) / Math.log(p.cols())) : 1;
+      return p.cols() > 1 ? Math.max(0, 1 - Probabilities.entropy(p, i) / Math.log(p.cols())) : 1;
     }
   };
 
@@ -71,7 +72,7 @@ enum Measure {
   Scorer scorer() {
     return (ctx, candidates) -> {
       Matrix p = ctx.matrix(Signal.PROBABILITIES);
-      return Rows.map(candidates, p.cols(), i -> uncertainty(p, i));
+      return Rows.map(ctx.backend(), candidates, p.cols(), i -> uncertainty(p, i));
     };
   }
 

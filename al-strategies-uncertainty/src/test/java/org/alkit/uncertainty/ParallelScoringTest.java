@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
+import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.StrategyProvider;
+import org.alkit.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +25,10 @@ class ParallelScoringTest {
   private static final int BUDGET = 500;
 
   @Test
-  void selectionDoesNotDependOnTheThreadCount() throws Exception {
+  void selectionDoesNotDependOnTheThreadCount() {
     Matrix p = randomRows(ROWS, COLS, 11);
     SelectionContext ctx = SelectionContext.builder(ROWS).budget(BUDGET)
-        .signal(Signal.PROBABILITIES, p).build();
+        .signal(Signal.PROBABILITIES, p).backend(Fixtures.javaBackend().orElseThrow()).build();
     for (StrategyProvider provider : List.of(new LeastConfidenceProvider(), new MarginProvider(),
         new RatioProvider(), new EntropyProvider())) {
       Measure measure = Measure.byKey("strategy", provider.name());
@@ -37,16 +38,12 @@ class ParallelScoringTest {
             .isEqualTo(measure.uncertainty(p, ranked.index(r)));
       }
       for (int threads : new int[] {1, 2, 3, 8}) {
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-          // a parallel stream started inside a pool's task runs on that pool
-          Selection picked = pool.submit(() -> Strategies.select(provider, ctx)).get();
+        try (ComputeBackend backend = Fixtures.javaBackend(threads).orElseThrow()) {
+          Selection picked = Strategies.select(provider, ctx.toBuilder().backend(backend).build());
           assertThat(picked.indices()).as("%s on %d threads", provider.name(), threads)
               .containsExactly(Arrays.copyOf(ranked.indices(), BUDGET));
           assertThat(picked.scores()).as("%s scores on %d threads", provider.name(), threads)
               .containsExactly(Arrays.copyOf(ranked.scores(), BUDGET));
-        } finally {
-          pool.shutdown();
         }
       }
     }

@@ -8,6 +8,7 @@ import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.StrategyProvider;
+import org.alkit.testkit.Fixtures;
 
 /** Test helpers: contexts from plain arrays, strategies by provider, scores per pool index. */
 final class Strategies {
@@ -15,14 +16,15 @@ final class Strategies {
 
   /** A context over {@code p.length} unlabeled items with the given probabilities. */
   static SelectionContext.Builder context(double[][] p, int budget) {
-    return SelectionContext.builder(p.length).budget(budget).signal(Signal.PROBABILITIES, Matrix.of(p));
+    return SelectionContext.builder(p.length).budget(budget).signal(Signal.PROBABILITIES, Matrix.of(p))
+        .backend(Fixtures.javaBackend().orElseThrow());
   }
 
   /** A context whose only signal is a committee, {@code [member][item][class]}. */
   static SelectionContext.Builder committee(double[][][] members, int budget) {
     List<Matrix> stack = java.util.Arrays.stream(members).map(Matrix::of).toList();
     return SelectionContext.builder(members[0].length).budget(budget)
-        .stack(Signal.COMMITTEE_PROBABILITIES, stack);
+        .stack(Signal.COMMITTEE_PROBABILITIES, stack).backend(Fixtures.javaBackend().orElseThrow());
   }
 
   /** The provider's selection under the given option values. */

@@ -12,6 +12,7 @@ import org.alkit.api.Options;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
+import org.alkit.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,7 +47,7 @@ class VabalBehaviourTest {
       labels[k] = truth[k];
     }
     return SelectionContext.builder(N).labeled(labeled, labels).budget(BUDGET)
-        .signal(Signal.EMBEDDINGS, Matrix.of(x)).build();
+        .signal(Signal.EMBEDDINGS, Matrix.of(x)).backend(Fixtures.javaBackend().orElseThrow()).build();
   }
 
   private Selection select(Map<String, String> options) {
@@ -77,7 +78,7 @@ class VabalBehaviourTest {
           - terms.logPrior()[1]));
       entropy[k] = -xlnx(posterior1) - xlnx(1 - posterior1);
     }
-    int[] byEntropy = java.util.Arrays.stream(org.alkit.api.Ranking.topK(entropy, BUDGET))
+    int[] byEntropy = java.util.Arrays.stream(org.alkit.commons.Ranking.topK(entropy, BUDGET))
         .map(k -> candidates[k]).toArray();
     double vabal = rareShare(select(Map.of("likelihood", likelihood)).indices());
     double plain = rareShare(byEntropy);

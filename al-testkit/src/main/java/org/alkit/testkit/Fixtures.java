@@ -4,13 +4,15 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
-import org.alkit.api.GradientEmbeddings;
+import org.alkit.commons.GradientEmbeddings;
 import org.alkit.api.Matrix;
+import org.alkit.api.Options;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.apiguardian.api.API;
@@ -60,14 +62,31 @@ public final class Fixtures {
     return b;
   }
 
-  /** The {@code java} compute backend, if al-runtime is on the class path. */
+  /**
+   * The {@code java} compute backend at its default options (one worker per core), if al-runtime
+   * is on the class path: one instance shared by every test of the JVM, which nobody closes.
+   */
   public static Optional<ComputeBackend> javaBackend() {
+    return Shared.BACKEND;
+  }
+
+  /**
+   * A new {@code java} compute backend on {@code threads} workers, if al-runtime is on the class
+   * path; the caller closes it.
+   */
+  public static Optional<ComputeBackend> javaBackend(int threads) {
     for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
       if (p.name().equals("java")) {
-        return Optional.of(p.create(org.alkit.api.Options.defaults("backend 'java'", p.parameters())));
+        return Optional.of(p.create(Options.resolve("backend 'java'", p.parameters(),
+            Map.of("threads", Integer.toString(threads)))));
       }
     }
     return Optional.empty();
+  }
+
+  /** The shared backend, made on first use. */
+  private static final class Shared {
+    static final Optional<ComputeBackend> BACKEND = javaBackend(0);
   }
 
   /** Gaussian blobs around {@link #CLASSES} centres, {@code n × DIM}. */

@@ -4,12 +4,15 @@ import static org.apiguardian.api.API.Status.STABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.StreamSupport;
+import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.MissingSignalException;
 import org.alkit.api.Options;
@@ -34,11 +37,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * }</pre>
  *
  * It checks: the selection has {@code min(budget, unlabeled)} items; no labeled, duplicate or
- * out-of-range index; the same seed gives the same selection; a missing required signal raises
- * {@link MissingSignalException} naming it; the name is unique among the providers on the class
- * path and non-blank; default options create a strategy and unknown options are rejected.
+ * out-of-range index; the same seed gives the same selection; the same selection, scores
+ * included, on a {@code java} compute backend of 1, 2 and 4 threads, on a pool large enough to
+ * cross every parallel threshold ({@link #largePoolSize()}); no thread, executor or parallel
+ * stream of its own in the provider's package ({@link NoOwnThreads}); a missing required signal
+ * raises {@link MissingSignalException} naming it; the name is unique among the providers on the
+ * class path and non-blank; default options create a strategy and unknown options are rejected.
  *
- * <p>Override {@link #context} when the strategy needs hints (a query set) or other shapes.
+ * <p>Override {@link #context} when the strategy needs hints (a query set) or other shapes, and
+ * {@link #largePoolSize()} when a selection on the default large pool is too slow for a unit test.
  */
 @API(status = STABLE, since = "0.1")
 public abstract class StrategyContractTest {
@@ -47,8 +54,26 @@ public abstract class StrategyContractTest {
   /** Labeled items in the fixture pool. */
   protected static final int LABELED = 8;
 
+  /** Budget of the thread-count check. */
+  private static final int LARGE_BUDGET = 40;
+
   /** The provider under test. */
   protected abstract StrategyProvider provider();
+
+  /**
+   * The pool size of the thread-count check: {@value #LARGE_POOL} by default, which crosses every
+   * parallel threshold of alkit's strategies and of the {@code java} backend (query blocks of 512
+   * rows and reference tiles of 528; row-scoring chunks of 4 096 rows from 65 536 cells, i.e.
+   * 16 384 rows of 4 classes; gain batches from 256 items; centre-tracker updates from 2 048
+   * members; gradient-tracker chunks of 1 024 items). A strategy that is quadratic in the pool may
+   * return less, as long as it still crosses its own thresholds.
+   */
+  protected int largePoolSize() {
+    return LARGE_POOL;
+  }
+
+  /** The default of {@link #largePoolSize()}. */
+  protected static final int LARGE_POOL = 20_000;
 
   /**
    * The context the contract selects in. The default has every signal and the first
@@ -98,6 +123,31 @@ public abstract class StrategyContractTest {
     Selection b = select(context(POOL, LABELED, 12, 99).build());
     assertThat(b.indices()).isEqualTo(a.indices());
     assertThat(b.scores()).isEqualTo(a.scores());
+  }
+
+  @Test
+  void selectionDoesNotDependOnTheThreadCount() {
+    int pool = largePoolSize();
+    Selection first = null;
+    for (int threads : new int[] {1, 2, 4}) {
+      Optional<ComputeBackend> backend = Fixtures.javaBackend(threads);
+      assumeTrue(backend.isPresent(), "the java compute backend (al-runtime) is not on the class path");
+      try (ComputeBackend b = backend.get()) {
+        Selection sel = select(context(pool, LABELED, LARGE_BUDGET, 17).backend(b).build());
+        assertThat(sel.size()).isEqualTo(Math.min(LARGE_BUDGET, pool - LABELED));
+        if (first == null) {
+          first = sel;
+        } else {
+          assertThat(sel.indices()).as("picks on %d threads vs 1", threads).isEqualTo(first.indices());
+          assertThat(sel.scores()).as("scores on %d threads vs 1", threads).isEqualTo(first.scores());
+        }
+      }
+    }
+  }
+
+  @Test
+  void startsNoThreadsOfItsOwn() {
+    NoOwnThreads.check(provider().getClass().getPackageName());
   }
 
   @Test

@@ -3,7 +3,7 @@ package org.alkit.bench.diversity;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.alkit.api.GradientEmbeddings;
+import org.alkit.commons.Probabilities;
 import org.alkit.api.Matrix;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
@@ -89,7 +89,7 @@ public class BadgeBenchmark {
     float[][] f = h.toArrays();
     double[] norm2 = new double[n];
     for (int i = 0; i < n; i++) {
-      int arg = GradientEmbeddings.argmax(p, i);
+      int arg = Probabilities.argmax(p, i);
       for (int k = 0; k < classes; k++) {
         g[i][k] = p.get(i, k) - (k == arg ? 1f : 0f);
       }

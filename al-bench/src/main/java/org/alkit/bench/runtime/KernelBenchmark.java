@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
 import org.alkit.api.Similarity;
+import org.alkit.commons.FloatExp;
 import org.alkit.bench.Inputs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -152,7 +153,7 @@ public class KernelBenchmark {
           for (int j = 0; j < nj; j++) {
             float raw = v[i * nj + j];
             out[(i0 + i) * m + j0 + j] =
-                similarity ? Similarity.euclidean(raw, inverseD) : raw;
+                similarity ? FloatExp.euclideanSimilarity(raw, inverseD) : raw;
           }
         }
       });

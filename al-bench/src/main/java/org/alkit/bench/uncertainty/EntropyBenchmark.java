@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.alkit.api.Matrix;
-import org.alkit.api.Ranking;
+import org.alkit.bench.Inputs;
+import org.alkit.commons.Ranking;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
@@ -80,7 +81,8 @@ public class EntropyBenchmark {
       }
     }
     ctx = SelectionContext.builder(N).budget(K)
-        .signal(Signal.PROBABILITIES, Matrix.wrap(N, C, probabilities)).build();
+        .signal(Signal.PROBABILITIES, Matrix.wrap(N, C, probabilities))
+        .backend(Inputs.javaBackend()).build();
     ctx.matrix(Signal.PROBABILITIES); // validates once, outside the timed code
     StrategyProvider provider = ServiceLoader.load(StrategyProvider.class).stream()
         .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("entropy")).findFirst()

@@ -10,10 +10,10 @@ import ai.djl.nn.Parameter;
 import java.util.List;
 import java.util.Map;
 import org.alkit.api.FittedModel;
-import org.alkit.api.GradientEmbeddings;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.Signal;
+import org.alkit.commons.Probabilities;
 import org.alkit.gpu.engine.Torch;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +89,7 @@ class NetworkSignalsTest {
         totalVariation += Math.abs(mean[c] - p.get(i, c)) / (2.0 * p.rows());
       }
       Matrix m = Matrix.wrap(1, 3, mean.clone());
-      agree += GradientEmbeddings.argmax(m, 0) == GradientEmbeddings.argmax(p, i) ? 1 : 0;
+      agree += Probabilities.argmax(m, 0) == Probabilities.argmax(p, i) ? 1 : 0;
     }
     assertThat(totalVariation).as("mean total variation between the MC mean and p").isLessThan(0.1);
     assertThat(agree).isGreaterThan(p.rows() * 95 / 100);
@@ -124,7 +124,7 @@ class NetworkSignalsTest {
         weights[q] = w[q];
       }
       double[] probabilities = softmax(weights, b, h, i);
-      int predicted = GradientEmbeddings.argmax(p, i);
+      int predicted = Probabilities.argmax(p, i);
       for (int c = 0; c < 3; c++) {
         assertThat(probabilities[c]).isCloseTo(p.get(i, c), within(1e-5));
         for (int j = 0; j < d; j++) {

@@ -16,11 +16,11 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.alkit.api.FittedModel;
-import org.alkit.api.GradientEmbeddings;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.ModelProvider;
 import org.alkit.api.Options;
+import org.alkit.commons.Probabilities;
 
 /** Data and helpers the model tests share. */
 final class TestData {
@@ -85,7 +85,7 @@ final class TestData {
     Matrix p = model.probabilities(data.x().select(rows));
     int hits = 0;
     for (int r = 0; r < rows.length; r++) {
-      hits += GradientEmbeddings.argmax(p, r) == data.y()[rows[r]] ? 1 : 0;
+      hits += Probabilities.argmax(p, r) == data.y()[rows[r]] ? 1 : 0;
     }
     return (double) hits / rows.length;
   }

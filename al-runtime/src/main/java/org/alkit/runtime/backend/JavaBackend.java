@@ -3,15 +3,19 @@ package org.alkit.runtime.backend;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
+import org.alkit.api.CentreTracker;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Neighbors;
 import org.alkit.api.Similarity;
 import org.alkit.api.SparseMatrix;
+import org.alkit.commons.BoundedHeap;
+import org.alkit.commons.FloatExp;
+import org.alkit.commons.Ranking;
 
 /**
  * The pure-Java backend. Query rows are split into blocks of {@code block} rows; blocks run in
@@ -38,6 +42,12 @@ import org.alkit.api.SparseMatrix;
  * {@code i0} then evaluates only the columns from {@code i0} on and copies each finished
  * (transformed) value past its own rows to the mirrored element, which no other block touches:
  * about half the work, still one writer per element, and the result exactly symmetric.
+ *
+ * <p><b>Threads.</b> All work runs on one {@link ForkJoinPool} of {@code threads} workers made
+ * with the backend and shut down by {@link #close()}: the blocked kernels, {@link #parallelFor}
+ * for the strategies, the centre trackers ({@link EuclideanTracker}, {@link GradientTracker}) and
+ * NN-Descent ({@link NnDescent}). With {@code threads = 1} there is no pool and everything runs
+ * on the calling thread.
  */
 final class JavaBackend implements ComputeBackend {
   /**
@@ -80,6 +90,141 @@ final class JavaBackend implements ComputeBackend {
   @Override
   public String name() {
     return JavaBackendProvider.NAME;
+  }
+
+  @Override
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * Runs the tasks on the calling thread and up to {@code threads − 1} pool workers: each takes the
+   * next task in ascending order until none is left, so the caller never waits for a worker to
+   * wake up before work starts, and a task no worker has claimed yet is done by the caller. The
+   * caller then waits (parked, not spinning) for the tasks the workers claimed. A failure does not
+   * stop the others; the one of the lowest task is rethrown once all are done.
+   */
+  @Override
+  public void parallelFor(int tasks, IntConsumer body) {
+    if (pool == null || tasks <= 1) {
+      for (int t = 0; t < tasks; t++) {
+        body.accept(t);
+      }
+      return;
+    }
+    Batch batch = new Batch(tasks, body);
+    for (int w = Math.min(threads, tasks); w > 1; w--) {
+      pool.execute(batch::work);
+    }
+    batch.work();
+    batch.awaitDone();
+    batch.rethrow();
+  }
+
+  /** The tasks of one {@link #parallelFor}: a claim counter, a completion counter, the first failure. */
+  private static final class Batch {
+    private final int tasks;
+    private final IntConsumer body;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile Thread waiter;
+    private int failedTask = Integer.MAX_VALUE;
+    private Throwable failure;
+
+    Batch(int tasks, IntConsumer body) {
+      this.tasks = tasks;
+      this.body = body;
+    }
+
+    /** Claims and runs tasks until none is left; the thread finishing the last one wakes the caller. */
+    void work() {
+      for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
+        try {
+          body.accept(t);
+        } catch (RuntimeException | Error e) {
+          record(t, e);
+        }
+        if (done.incrementAndGet() == tasks) {
+          LockSupport.unpark(waiter);
+        }
+      }
+    }
+
+    /** Parks the caller until every task has finished. */
+    void awaitDone() {
+      waiter = Thread.currentThread();
+      while (done.get() < tasks) {
+        LockSupport.park(this);
+      }
+    }
+
+    private synchronized void record(int t, Throwable e) {
+      if (t < failedTask) {
+        failedTask = t;
+        failure = e;
+      }
+    }
+
+    synchronized void rethrow() {
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      if (failure != null) {
+        throw (RuntimeException) failure;
+      }
+    }
+  }
+
+  @Override
+  public int[] topK(double[] scores, int k) {
+    return Ranking.topK(scores, k);
+  }
+
+  /** NN-Descent ({@link NnDescent}) on this backend's workers. */
+  @Override
+  public SparseMatrix approximateKnnSimilarity(Matrix data, Similarity similarity, int k, long seed) {
+    return NnDescent.kernel(data, similarity, k, seed, this);
+  }
+
+  /** An {@link EuclideanTracker}: pruned, grouped updates on this backend's workers. */
+  @Override
+  public CentreTracker centreTracker(Matrix data, int[] points, int[] centres) {
+    checkIndices("points", points, data.rows());
+    checkIndices("centres", centres, data.rows());
+    return EuclideanTracker.of(this, data, points, centres);
+  }
+
+  /** A {@link GradientTracker} over {@link FactorisedGradients}, on this backend's workers. */
+  @Override
+  public CentreTracker gradientCentreTracker(Matrix probabilities, Matrix features, int[] points) {
+    if (probabilities.rows() != features.rows()) {
+      throw new InvalidInputException("probabilities have " + probabilities.rows()
+          + " rows but features have " + features.rows() + "; expected one row per item in both");
+    }
+    checkIndices("points", points, probabilities.rows());
+    return new GradientTracker(this, FactorisedGradients.of(probabilities, features, points, this));
+  }
+
+  private static void checkIndices(String name, int[] indices, int rows) {
+    for (int i : indices) {
+      if (i < 0 || i >= rows) {
+        throw new InvalidInputException(name + " holds row " + i + ", outside the matrix's rows [0, "
+            + rows + ")");
+      }
+    }
+  }
+
+  /** Shuts the pool down; work already submitted finishes. */
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdown();
+    }
+  }
+
+  /** Whether this backend has a pool that is still accepting work (for tests). */
+  boolean poolRunning() {
+    return pool != null && !pool.isShutdown();
   }
 
   @Override
@@ -193,18 +338,8 @@ final class JavaBackend implements ComputeBackend {
       IntFunction<TileVisitor> visitors) {
     int n = a.rows();
     int blocks = (n + block - 1) / block;
-    IntConsumer task = t -> runBlock(a, b, kernel, t * block, upper ? t * block : 0, visitors);
-    if (pool == null || blocks <= 1) {
-      IntStream.range(0, blocks).forEach(task);
-      return;
-    }
-    // each worker takes the next block in ascending order: with upper, the largest first
-    AtomicInteger next = new AtomicInteger();
-    pool.submit(() -> IntStream.range(0, Math.min(threads, blocks)).parallel().forEach(worker -> {
-      for (int t = next.getAndIncrement(); t < blocks; t = next.getAndIncrement()) {
-        task.accept(t);
-      }
-    })).join();
+    // each thread takes the next block in ascending order: with upper, the largest first
+    parallelFor(blocks, t -> runBlock(a, b, kernel, t * block, upper ? t * block : 0, visitors));
   }
 
   /** Evaluates rows {@code [i0, i0 + block)} against the columns from {@code firstColumn} on. */
@@ -319,7 +454,7 @@ final class JavaBackend implements ComputeBackend {
 
   /**
    * Turns a raw kernel value into a similarity, with submodlib's float conventions
-   * ({@code cpp/utils/helper.cpp}): euclidean {@link Similarity#euclidean}
+   * ({@code cpp/utils/helper.cpp}): euclidean {@link FloatExp#euclideanSimilarity}
    * {@code exp(−sqrt(s) · (1/d))}, cosine
    * {@code dot / (‖a‖·‖b‖)} (0 when a norm is 0), dot as it is.
    */
@@ -367,7 +502,7 @@ final class JavaBackend implements ComputeBackend {
         VectorPairKernel.euclidean(raw, n, inverseD, out, off);
       } else if (similarity == Similarity.EUCLIDEAN) {
         for (int j = 0; j < n; j++) {
-          out[off + j] = Similarity.euclidean(raw[j], inverseD);
+          out[off + j] = FloatExp.euclideanSimilarity(raw[j], inverseD);
         }
       } else if (similarity == Similarity.COSINE) {
         float normA = normsA[i];
@@ -390,9 +525,8 @@ final class JavaBackend implements ComputeBackend {
   }
 
   /**
-   * Keeps, for each row of a block, the {@code k} largest similarities in a min-heap (worst on
-   * top). Columns arrive in ascending order, so a value equal to the worst kept one never
-   * replaces it: ties go to the lower column. {@link #finish()} sorts each row by column.
+   * Keeps, for each row of a block, the {@code k} largest similarities in a {@link BoundedHeap}
+   * (ties to the lower column); {@link #finish()} writes each row's entries sorted by column.
    */
   private static final class KnnVisitor implements TileVisitor {
     private final int i0;
@@ -400,7 +534,7 @@ final class JavaBackend implements ComputeBackend {
     private final Transform transform;
     private final int[] cols;
     private final float[] vals;
-    private final int[] size;
+    private final BoundedHeap[] heaps;
     private float[] similarities = new float[0];
 
     KnnVisitor(int i0, int rows, int k, Transform transform, int[] cols, float[] vals) {
@@ -409,7 +543,10 @@ final class JavaBackend implements ComputeBackend {
       this.transform = transform;
       this.cols = cols;
       this.vals = vals;
-      this.size = new int[rows];
+      this.heaps = new BoundedHeap[rows];
+      for (int r = 0; r < rows; r++) {
+        heaps[r] = new BoundedHeap(k);
+      }
     }
 
     @Override
@@ -418,88 +555,31 @@ final class JavaBackend implements ComputeBackend {
         similarities = new float[nj];
       }
       for (int i = 0; i < ni; i++) {
-        int base = (start + i) * k;
         transform.apply(v[i], nj, start + i, j0, similarities, 0);
+        BoundedHeap heap = heaps[start + i - i0];
         for (int j = 0; j < nj; j++) {
-          offer(i, base, j0 + j, similarities[j]);
+          heap.offer(similarities[j], j0 + j);
         }
       }
-    }
-
-    private void offer(int row, int base, int col, float value) {
-      if (size[row] < k) {
-        int p = size[row]++;
-        cols[base + p] = col;
-        vals[base + p] = value;
-        siftUp(base, p);
-      } else if (k > 0 && value > vals[base]) {
-        cols[base] = col;
-        vals[base] = value;
-        siftDown(base, k);
-      }
-    }
-
-    /** Whether heap entry {@code p} is worse than {@code q}: lower value, or equal and higher column. */
-    private boolean worse(int p, int q) {
-      return vals[p] < vals[q] || (vals[p] == vals[q] && cols[p] > cols[q]);
-    }
-
-    private void siftUp(int base, int p) {
-      while (p > 0) {
-        int parent = (p - 1) / 2;
-        if (!worse(base + p, base + parent)) {
-          return;
-        }
-        swap(base + p, base + parent);
-        p = parent;
-      }
-    }
-
-    private void siftDown(int base, int n) {
-      int p = 0;
-      while (true) {
-        int l = 2 * p + 1;
-        int worst = p;
-        if (l < n && worse(base + l, base + worst)) {
-          worst = l;
-        }
-        if (l + 1 < n && worse(base + l + 1, base + worst)) {
-          worst = l + 1;
-        }
-        if (worst == p) {
-          return;
-        }
-        swap(base + p, base + worst);
-        p = worst;
-      }
-    }
-
-    private void swap(int p, int q) {
-      int c = cols[p];
-      cols[p] = cols[q];
-      cols[q] = c;
-      float v = vals[p];
-      vals[p] = vals[q];
-      vals[q] = v;
     }
 
     @Override
     public void finish() {
-      for (int r = 0; r < size.length; r++) {
+      int[] ids = new int[k];
+      double[] keys = new double[k];
+      long[] byColumn = new long[k];
+      for (int r = 0; r < heaps.length; r++) {
+        int n = heaps[r].drainBestFirst(ids, keys);
+        for (int p = 0; p < n; p++) {
+          byColumn[p] = (long) ids[p] << 32 | p;
+        }
+        Arrays.sort(byColumn, 0, n);
         int base = (i0 + r) * k;
-        Integer[] order = new Integer[k];
-        for (int p = 0; p < k; p++) {
-          order[p] = p;
+        for (int p = 0; p < n; p++) {
+          int rank = (int) byColumn[p];
+          cols[base + p] = ids[rank];
+          vals[base + p] = (float) keys[rank];
         }
-        Arrays.sort(order, (p, q) -> Integer.compare(cols[base + p], cols[base + q]));
-        int[] c = new int[k];
-        float[] v = new float[k];
-        for (int p = 0; p < k; p++) {
-          c[p] = cols[base + order[p]];
-          v[p] = vals[base + order[p]];
-        }
-        System.arraycopy(c, 0, cols, base, k);
-        System.arraycopy(v, 0, vals, base, k);
       }
     }
   }

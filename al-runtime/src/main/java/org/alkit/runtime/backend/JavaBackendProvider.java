@@ -11,7 +11,8 @@ import org.alkit.api.Parameter;
  * Publishes the pure-Java {@link ComputeBackend} under the name {@value #NAME}: blocked, packed
  * float kernels on a fork-join pool, deterministic for any thread count.
  *
- * <p>Options: {@code threads} (workers, 0 = one per available core), {@code block} (query rows
+ * <p>Options: {@code threads} (workers, 0 = one per available core, 1 = no pool: every primitive
+ * and every {@code parallelFor} runs on the calling thread), {@code block} (query rows
  * per parallel task) and {@code simd}: {@code vector} runs the register-blocked Vector API kernels,
  * which need the JVM option {@code --add-modules jdk.incubator.vector} (the {@code alkit} launcher
  * passes it); {@code scalar} runs plain loops that C2 vectorises, about 2–3× slower; {@code auto}
@@ -32,7 +33,8 @@ public final class JavaBackendProvider implements BackendProvider {
   @Override
   public List<Parameter> parameters() {
     return List.of(
-        Parameter.integer("threads", 0, "worker threads; 0 = one per available core"),
+        Parameter.integer("threads", 0,
+            "worker threads; 0 = one per available core, 1 = the calling thread only"),
         Parameter.integer("block", 512, "query rows per parallel task"),
         Parameter.choice("simd", "auto", "inner kernels: vector (Vector API, needs --add-modules "
             + JavaBackend.VECTOR_MODULE + "), scalar, or auto (vector when available)",

@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.alkit.api.Similarity;
+import org.alkit.commons.FloatExp;
 
 /**
  * The {@link PairKernel}s written with the Vector API ({@code jdk.incubator.vector}), register
@@ -43,12 +43,6 @@ final class VectorPairKernel {
   /** Reference columns one micro-tile covers; packed tiles are padded to a multiple of it. */
   static final int WIDTH = 3 * LANES;
 
-  // the constants of Similarity.euclidean
-  private static final float LN2_HIGH = 0.693145751953125f;
-  private static final float LN2_LOW = 1.428606765330187e-06f;
-  private static final float LOG2_E = 1.44269504088896341f;
-  private static final float ROUNDING = 12582912f;
-  private static final float EXP_MIN = -87.33654f;
 
   private VectorPairKernel() {}
 
@@ -220,17 +214,17 @@ final class VectorPairKernel {
   }
 
   /**
-   * {@code out[off + j] = Similarity.euclidean(raw[j], inverseCols)} for {@code j < n}, bit for
+   * {@code out[off + j] = FloatExp.euclideanSimilarity(raw[j], inverseCols)} for {@code j < n}, bit for
    * bit and about ten times faster: the same float operations lane-wise (square root, Cody–Waite
    * reduction, degree-7 Horner polynomial by fused multiply-adds), with 2^k built from the bits of
    * the rounded y·log₂e + 1.5·2²³ (whose low bits are k) rather than a float-to-int conversion; the
-   * tail through {@link Similarity#euclidean} itself.
+   * tail through {@link FloatExp#euclideanSimilarity} itself.
    */
   static void euclidean(float[] raw, int n, float inverseCols, float[] out, int off) {
-    FloatVector log2e = FloatVector.broadcast(SPECIES, LOG2_E);
-    FloatVector rounding = FloatVector.broadcast(SPECIES, ROUNDING);
-    FloatVector ln2High = FloatVector.broadcast(SPECIES, -LN2_HIGH);
-    FloatVector ln2Low = FloatVector.broadcast(SPECIES, -LN2_LOW);
+    FloatVector log2e = FloatVector.broadcast(SPECIES, FloatExp.LOG2_E);
+    FloatVector rounding = FloatVector.broadcast(SPECIES, FloatExp.ROUNDING);
+    FloatVector ln2High = FloatVector.broadcast(SPECIES, -FloatExp.LN2_HIGH);
+    FloatVector ln2Low = FloatVector.broadcast(SPECIES, -FloatExp.LN2_LOW);
     FloatVector c7 = FloatVector.broadcast(SPECIES, 1f / 5040);
     FloatVector c6 = FloatVector.broadcast(SPECIES, 1f / 720);
     FloatVector c5 = FloatVector.broadcast(SPECIES, 1f / 120);
@@ -238,7 +232,7 @@ final class VectorPairKernel {
     FloatVector c3 = FloatVector.broadcast(SPECIES, 1f / 6);
     FloatVector c2 = FloatVector.broadcast(SPECIES, 0.5f);
     FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-    int exponentBias = Float.floatToRawIntBits(ROUNDING) - 127;
+    int exponentBias = Float.floatToRawIntBits(FloatExp.ROUNDING) - 127;
     int j = 0;
     for (int end = SPECIES.loopBound(n); j < end; j += LANES) {
       FloatVector y = FloatVector.fromArray(SPECIES, raw, j).lanewise(VectorOperators.SQRT).neg()
@@ -257,11 +251,11 @@ final class VectorPairKernel {
       IntVector exponent = rounded.reinterpretAsInts().sub(exponentBias)
           .lanewise(VectorOperators.LSHL, 23);
       p.mul(exponent.reinterpretAsFloats())
-          .blend(0f, y.compare(VectorOperators.LT, EXP_MIN))
+          .blend(0f, y.compare(VectorOperators.LT, FloatExp.EXP_MIN))
           .intoArray(out, off + j);
     }
     for (; j < n; j++) {
-      out[off + j] = Similarity.euclidean(raw[j], inverseCols);
+      out[off + j] = FloatExp.euclideanSimilarity(raw[j], inverseCols);
     }
   }
 }

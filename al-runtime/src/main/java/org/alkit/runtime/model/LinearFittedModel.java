@@ -7,6 +7,7 @@ import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.MissingSignalException;
 import org.alkit.api.Signal;
+import org.alkit.commons.Ranking;
 
 /**
  * A fitted model made of one or more {@link SoftmaxRegression}s over one {@link Standardizer}:
@@ -82,12 +83,7 @@ final class LinearFittedModel implements FittedModel {
 
   private void gradientEmbedding(double[] h, float[] out, int offset) {
     double[] p = members.get(0).probabilities(h, new double[classes]);
-    int predicted = 0;
-    for (int c = 1; c < classes; c++) {
-      if (p[c] > p[predicted]) {
-        predicted = c;
-      }
-    }
+    int predicted = Ranking.argmax(p);
     int d = h.length;
     for (int c = 0; c < classes; c++) {
       double g = p[c] - (c == predicted ? 1 : 0);

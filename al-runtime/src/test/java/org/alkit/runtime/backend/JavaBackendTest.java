@@ -3,9 +3,18 @@ package org.alkit.runtime.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.alkit.api.CentreTracker;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
@@ -13,6 +22,7 @@ import org.alkit.api.Neighbors;
 import org.alkit.api.Options;
 import org.alkit.api.Similarity;
 import org.alkit.api.SparseMatrix;
+import org.alkit.commons.FloatExp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,8 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class JavaBackendTest {
   // b has more rows than one tile, a more rows than one block; 13 columns is not a multiple of 4
-  private final Matrix a = random(45, 13, 1);
-  private final Matrix b = random(JavaBackend.TILE + 37, 13, 2);
+  private final Matrix a = RandomMatrices.gaussian(45, 13, 1);
+  private final Matrix b = RandomMatrices.gaussian(JavaBackend.TILE + 37, 13, 2);
 
   private static ComputeBackend backend(int threads, int block) {
     return backend(threads, block, "auto");
@@ -36,20 +46,11 @@ class JavaBackendTest {
   /** Both inner-kernel implementations; the tests run with {@code --add-modules jdk.incubator.vector}. */
   private static final List<String> SIMD = List.of("vector", "scalar");
 
-  private static Matrix random(int rows, int cols, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    float[] v = new float[rows * cols];
-    for (int p = 0; p < v.length; p++) {
-      v[p] = (float) r.nextGaussian();
-    }
-    return Matrix.wrap(rows, cols, v);
-  }
-
   /** The naive definition of each similarity, in submodlib's float arithmetic. */
   private static float naive(Matrix a, int i, Matrix b, int j, Similarity s) {
     switch (s) {
       case EUCLIDEAN:
-        return Similarity.euclidean(a.squaredDistance(i, b, j), (float) (1.0 / a.cols()));
+        return FloatExp.euclideanSimilarity(a.squaredDistance(i, b, j), (float) (1.0 / a.cols()));
       case COSINE:
         float n = (float) Math.sqrt(a.dot(i, a, i)) * (float) Math.sqrt(b.dot(j, b, j));
         return n == 0 ? 0 : a.dot(i, b, j) / n;
@@ -80,8 +81,8 @@ class JavaBackendTest {
       "45, 549, 13, scalar", "5, 7, 130, scalar", "3, 1025, 257, scalar", "1, 1, 1, scalar",
       "7, 33, 129, scalar", "0, 10, 8, scalar", "6, 6, 0, scalar"})
   void everyKernelEqualsTheNaiveSequentialLoopsBitForBit(int n, int m, int d, String simd) {
-    Matrix x = random(n, d, 10 + n);
-    Matrix y = random(m, d, 20 + m);
+    Matrix x = RandomMatrices.gaussian(n, d, 10 + n);
+    Matrix y = RandomMatrices.gaussian(m, d, 20 + m);
     ComputeBackend backend = backend(3, 5, simd);
     Matrix dist = backend.squaredDistances(x, y);
     Matrix gram = backend.gram(x, y);
@@ -128,7 +129,7 @@ class JavaBackendTest {
   @ParameterizedTest(name = "{0} × {1}, block {2}")
   @CsvSource({"7, 130, 3", "513, 129, 256", "1100, 33, 100", "1100, 17, 7", "0, 8, 5"})
   void denseKernelsOfAMatrixWithItselfEqualTheNaiveLoopsBitForBit(int n, int d, int block) {
-    Matrix x = random(n, d, 30 + n);
+    Matrix x = RandomMatrices.gaussian(n, d, 30 + n);
     for (ComputeBackend backend : List.of(backend(1, block, "vector"), backend(3, block, "vector"),
         backend(3, block, "scalar"))) {
       assertBitwise(backend.squaredDistances(x, x), (i, j) -> x.squaredDistance(i, x, j), "distance");
@@ -160,8 +161,8 @@ class JavaBackendTest {
 
   @Test
   void everyKernelIsBitIdenticalForOneAndThreeThreads() {
-    Matrix x = random(45, 130, 5);
-    Matrix y = random(JavaBackend.TILE + 37, 130, 6);
+    Matrix x = RandomMatrices.gaussian(45, 130, 5);
+    Matrix y = RandomMatrices.gaussian(JavaBackend.TILE + 37, 130, 6);
     ComputeBackend one = backend(1, 256);
     ComputeBackend three = backend(3, 7);
     assertThat(three.squaredDistances(x, y)).isEqualTo(one.squaredDistances(x, y));
@@ -291,7 +292,7 @@ class JavaBackendTest {
 
   @Test
   void mismatchedShapesNameBothShapes() {
-    Matrix c = random(3, 4, 3);
+    Matrix c = RandomMatrices.gaussian(3, 4, 3);
     assertThatThrownBy(() -> backend(1, 4).nearest(a, c))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("queries is 45 × 13")
@@ -313,7 +314,7 @@ class JavaBackendTest {
 
   @Test
   void vectorAndScalarKernelsGiveTheSameBitsOnALargeSymmetricCase() {
-    Matrix x = random(JavaBackend.TILE + 77, 300, 41);
+    Matrix x = RandomMatrices.gaussian(JavaBackend.TILE + 77, 300, 41);
     for (String what : List.of("distance", "dot", "euclidean")) {
       Matrix v = dense(backend(2, 64, "vector"), x, what);
       Matrix s = dense(backend(2, 64, "scalar"), x, what);
@@ -347,7 +348,7 @@ class JavaBackendTest {
       float[] out = new float[raw.length + 5];
       VectorPairKernel.euclidean(raw, raw.length, inverseCols, out, 5);
       for (int j = 0; j < raw.length; j++) {
-        int expected = bits(Similarity.euclidean(raw[j], inverseCols));
+        int expected = bits(FloatExp.euclideanSimilarity(raw[j], inverseCols));
         if (bits(out[5 + j]) != expected) {
           assertThat(bits(out[5 + j])).as("s = %s, 1/d = %s", raw[j], inverseCols).isEqualTo(expected);
         }
@@ -371,5 +372,94 @@ class JavaBackendTest {
     assertThatThrownBy(() -> p.create(Options.resolve("backend 'java'", p.parameters(), Map.of("block", "0"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("option 'block' = 0");
+  }
+
+  @Test
+  void oneThreadRunsEveryTaskOnTheCallerAndMakesNoPool() {
+    try (JavaBackend one = (JavaBackend) backend(1, 8)) {
+      assertThat(one.threads()).isEqualTo(1);
+      assertThat(one.poolRunning()).isFalse();
+      Set<Thread> seen = ConcurrentHashMap.newKeySet();
+      one.parallelFor(64, t -> seen.add(Thread.currentThread()));
+      // blocks of 8 rows: the kernels run as 6 tasks, all on the caller too
+      one.nearest(a, b);
+      assertThat(seen).containsExactly(Thread.currentThread());
+    }
+  }
+
+  @Test
+  void oneThreadStartsNoThreadInAnyPrimitive() {
+    Matrix x = RandomMatrices.gaussian(3000, 8, 77);
+    Matrix p = RandomMatrices.probabilities(3000, 5, new SplittableRandom(78));
+    int[] points = IntStream.range(0, 2900).toArray();
+    int[] centres = IntStream.range(2900, 3000).toArray();
+    try (JavaBackend one = new JavaBackend(1, 64, false)) {
+      int lastPool = lastForkJoinPool();
+      Set<Thread> before = Thread.getAllStackTraces().keySet();
+      one.nearest(x, x.rows(0, 700));
+      one.knnSimilarity(x, x, Similarity.EUCLIDEAN, 5);
+      one.approximateKnnSimilarity(x, Similarity.COSINE, 5, 1);
+      one.similarity(x, x, Similarity.EUCLIDEAN);
+      try (CentreTracker k = one.centreTracker(x, points, centres);
+          CentreTracker g = one.gradientCentreTracker(p, x, points)) {
+        for (int t = 0; t < 20; t++) {
+          k.add(k.farthest());
+          g.add(g.sample(t / 20.0));
+        }
+      }
+      // a pool's workers would outlive the calls (they idle for a minute before ending); late
+      // workers of pools made before (other tests' closed backends) are not this backend's
+      Set<Thread> started = new HashSet<>(Thread.getAllStackTraces().keySet());
+      started.removeAll(before);
+      assertThat(started).as("threads started")
+          .allMatch(t -> poolNumber(t) >= 0 && poolNumber(t) <= lastPool);
+    }
+  }
+
+  /** The number of the latest fork-join pool made so far in this JVM, from a probe pool's worker name. */
+  private static int lastForkJoinPool() {
+    ForkJoinPool probe = new ForkJoinPool(1);
+    try {
+      return poolNumber(probe.submit(Thread::currentThread).join());
+    } finally {
+      probe.shutdown();
+    }
+  }
+
+  /** N of a thread named {@code ForkJoinPool-N-worker-M}, or −1. */
+  private static int poolNumber(Thread t) {
+    Matcher m = Pattern.compile("ForkJoinPool-(\\d+)-worker-\\d+").matcher(t.getName());
+    return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
+  @Test
+  void closeShutsThePoolDown() {
+    JavaBackend two = (JavaBackend) backend(2, 8);
+    Set<Thread> seen = ConcurrentHashMap.newKeySet();
+    two.parallelFor(256, t -> {
+      seen.add(Thread.currentThread());
+      Thread.onSpinWait();
+    });
+    assertThat(two.poolRunning()).isTrue();
+    // the caller and at most one worker took the tasks, in whatever share their timing gave
+    assertThat(seen).isNotEmpty().hasSizeLessThanOrEqualTo(2);
+    two.close();
+    assertThat(two.poolRunning()).isFalse();
+  }
+
+  @Test
+  void parallelForRunsEveryTaskOnceAndRethrowsTheLowestFailure() {
+    try (ComputeBackend three = backend(3, 8)) {
+      AtomicIntegerArray runs = new AtomicIntegerArray(100);
+      assertThatThrownBy(() -> three.parallelFor(100, t -> {
+        runs.incrementAndGet(t);
+        if (t == 30 || t == 70) {
+          throw new IllegalStateException("task " + t);
+        }
+      })).isInstanceOf(IllegalStateException.class).hasMessage("task 30");
+      for (int t = 0; t < 100; t++) {
+        assertThat(runs.get(t)).as("runs of task %d", t).isEqualTo(1);
+      }
+    }
   }
 }

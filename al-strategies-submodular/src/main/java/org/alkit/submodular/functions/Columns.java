@@ -1,6 +1,5 @@
 package org.alkit.submodular.functions;
 
-import java.util.stream.IntStream;
 import org.alkit.api.Matrix;
 import org.alkit.api.SparseMatrix;
 
@@ -31,15 +30,14 @@ final class Columns {
   /**
    * Column j = column j of {@code m}: rows of m are the represented items. The transpose
    * v[j·r + i] = m[i][j] runs tile by tile ({@value #TILE} × {@value #TILE}) so both sides stay in
-   * cache, the column stripes in parallel (each writes its own columns, so the copy is exact).
-   * A symmetric m needs no transpose: see {@link #ofRows}.
+   * cache; it is a memory-bound copy of a given (precomputed, possibly asymmetric) kernel, done
+   * once per function. A symmetric m needs no transpose: see {@link #ofRows}.
    */
   static Columns ofColumns(Matrix m) {
     int r = m.rows();
     int c = m.cols();
     float[] v = new float[r * c];
-    IntStream.range(0, (c + TILE - 1) / TILE).parallel().forEach(stripe -> {
-      int j0 = stripe * TILE;
+    for (int j0 = 0; j0 < c; j0 += TILE) {
       int j1 = Math.min(c, j0 + TILE);
       for (int i0 = 0; i0 < r; i0 += TILE) {
         for (int j = j0; j < j1; j++) {
@@ -48,7 +46,7 @@ final class Columns {
           }
         }
       }
-    });
+    }
     return ofRows(Matrix.wrap(c, r, v));
   }
 

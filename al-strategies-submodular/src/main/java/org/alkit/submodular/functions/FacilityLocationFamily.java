@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.alkit.api.Matrix;
 import org.alkit.submodular.SetFunction;
-import org.alkit.submodular.optimizers.GainCost;
 
 /**
  * Facility location and its information measures (submodlib's FacilityLocation, FLMI, FLVMI, FLCG,
@@ -21,7 +20,7 @@ import org.alkit.submodular.optimizers.GainCost;
  * float32 and starts at p_i, so negative similarities are clamped at 0 as in submodlib; each row
  * difference is taken in float32 and summed in double.
  */
-final class FacilityLocationFamily implements SetFunction, GainCost {
+final class FacilityLocationFamily implements SetFunction {
   private final Columns columns;
   private final float[] floor;
   private final float[] cap;
@@ -188,12 +187,6 @@ final class FacilityLocationFamily implements SetFunction, GainCost {
   /** Number of columns whose survivors are kept (for tests). */
   int keptLists() {
     return (int) Arrays.stream(survivors).filter(Objects::nonNull).count();
-  }
-
-  /** The entries of a column, on average: every row for dense columns, about k for a k-NN kernel. */
-  @Override
-  public long gainReads() {
-    return columns.columns() == 0 ? 0 : columns.entries() / columns.columns();
   }
 
   @Override

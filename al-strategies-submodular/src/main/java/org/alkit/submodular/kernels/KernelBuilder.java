@@ -30,9 +30,10 @@ import org.alkit.submodular.functions.KernelRows;
  *       keeps its k most similar items, diagonal as computed): O(n·k) memory, for facility
  *       location on 10⁶ items. Option {@code knn} picks how: {@code exact} is
  *       {@link ComputeBackend#knnSimilarity}, brute force O(n²·d); {@code approximate} is
- *       NN-Descent (Dong, Moses &amp; Li, WWW 2011), seeded by the request, about O(n·k²·d) per
- *       iteration, with the item itself and k − 1 found neighbours a row and the same similarity
- *       values; {@code auto} (default) is exact for n ≤ {@value #AUTO_EXACT_MAX_N} and for the
+ *       {@link ComputeBackend#approximateKnnSimilarity} (the {@code java} backend runs NN-Descent,
+ *       Dong, Moses &amp; Li, WWW 2011), seeded by the request, about O(n·k²·d) per iteration,
+ *       with the item itself and k − 1 found neighbours a row and the same similarity values;
+ *       {@code auto} (default) is exact for n ≤ {@value #AUTO_EXACT_MAX_N} and for the
  *       dot metric, approximate above.</li>
  *   <li>cross kernels ({@code create_kernel_NS}): KQ[i][t] = s(x_i, q_t) (n × q), KP[i][r] =
  *       s(x_i, p_r) (n × p), KQP[t][r] = s(q_t, p_r) (q × p); KQQ and KPP are square.</li>
@@ -93,9 +94,9 @@ public final class KernelBuilder {
   private final String privateName;
 
   /**
-   * @param dataName how messages call the ground-set features, e.g. {@code --data}
-   * @param queryName how they call the query features, e.g. {@code --query-data}
-   * @param privateName how they call the private features, e.g. {@code --private-data}
+   * @param dataName how messages call the ground-set features, e.g. {@code data}
+   * @param queryName how they call the query features, e.g. {@code queryData}
+   * @param privateName how they call the private features, e.g. {@code privateData}
    */
   public KernelBuilder(String dataName, String queryName, String privateName) {
     this.dataName = dataName;
@@ -211,8 +212,12 @@ public final class KernelBuilder {
       int neighbors, String knn, long seed) {
     boolean approximate = knn.equals("approximate") || (knn.equals("auto")
         && data.rows() > AUTO_EXACT_MAX_N && metric != Similarity.DOT);
+    if (approximate && metric != Similarity.EUCLIDEAN && metric != Similarity.COSINE) {
+      throw new InvalidInputException("option 'knn' = 'approximate' with metric '" + metric.key()
+          + "': expected metric euclidean or cosine (NN-Descent needs a distance), or knn = exact");
+    }
     return approximate
-        ? NnDescent.kernel(data, metric, neighbors, seed, Runtime.getRuntime().availableProcessors())
+        ? backend.approximateKnnSimilarity(data, metric, neighbors, seed)
         : backend.knnSimilarity(data, data, metric, neighbors);
   }
 

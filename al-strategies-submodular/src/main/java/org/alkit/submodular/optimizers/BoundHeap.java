@@ -3,8 +3,7 @@ package org.alkit.submodular.optimizers;
 /**
  * A binary max-heap of item indices ordered by {@code bound[item]} descending, then by index
  * ascending, so the top is the lowest-indexed item of largest bound. The bounds live in a shared
- * array; after changing the top's bound call {@link #topChanged()}, after changing those of the top
- * and the {@link #second()} item {@link #topTwoChanged}.
+ * array; after changing the top's bound call {@link #topChanged()}.
  */
 final class BoundHeap {
   private final double[] bound;
@@ -32,22 +31,8 @@ final class BoundHeap {
     return top;
   }
 
-  /** The item ranked second, the better child of the top, or -1 when the heap holds one item. */
-  int second() {
-    return size < 2 ? -1 : heap[size > 2 && above(heap[2], heap[1]) ? 2 : 1];
-  }
-
   /** Restores the order after the top's bound changed. */
   void topChanged() {
-    siftDown(0);
-  }
-
-  /**
-   * Restores the order after the bounds of the top and of {@code second} changed, {@code second}
-   * being the {@link #second()} item from before the change.
-   */
-  void topTwoChanged(int second) {
-    siftDown(heap[1] == second ? 1 : 2);
     siftDown(0);
   }
 

@@ -1,17 +1,19 @@
 package org.alkit.submodular.optimizers;
 
-import java.util.stream.IntStream;
 import org.alkit.api.AlException;
+import org.alkit.api.ComputeBackend;
 import org.alkit.submodular.SetFunction;
 
 /**
  * Marginal-gain evaluation shared by the optimizers: a NaN gain is an error, and a batch of gains
- * is evaluated in parallel with each result written by one thread to its own slot, so the outcome
- * does not depend on the thread count.
+ * is evaluated on the compute backend's workers in runs of {@value #CHUNK} items, each result
+ * written by one task to its own slot, so the outcome does not depend on the thread count.
  */
 final class Gains {
-  /** Batches smaller than this run on the calling thread. */
+  /** Batches smaller than this run as one task. */
   private static final int PARALLEL_THRESHOLD = 256;
+  /** Items per task of a larger batch. */
+  private static final int CHUNK = 32;
 
   private Gains() {}
 
@@ -32,9 +34,14 @@ final class Gains {
   }
 
   /** {@code out[t] = f(items[t] | A)} for {@code t < count}. */
-  static void evaluate(SetFunction f, int[] items, int count, double[] out, int step) {
-    IntStream range = IntStream.range(0, count);
-    (count >= PARALLEL_THRESHOLD ? range.parallel() : range).forEach(t -> out[t] = of(f, items[t], step));
+  static void evaluate(SetFunction f, int[] items, int count, double[] out, int step,
+      ComputeBackend backend) {
+    int size = count >= PARALLEL_THRESHOLD ? CHUNK : Math.max(count, 1);
+    backend.parallelFor((count + size - 1) / size, c -> {
+      for (int t = c * size, end = Math.min(count, t + size); t < end; t++) {
+        out[t] = of(f, items[t], step);
+      }
+    });
   }
 
   /** The position of the largest {@code gains[t]}, t &lt; count, ties to the lowest {@code items[t]}. */

@@ -1,6 +1,7 @@
 package org.alkit.submodular.optimizers;
 
 import java.util.stream.IntStream;
+import org.alkit.api.ComputeBackend;
 import org.alkit.submodular.SetFunction;
 
 /** The plain greedy: each step evaluates every remaining gain and takes the largest, ties to the lowest index. */
@@ -12,13 +13,13 @@ final class NaiveGreedy implements Optimizer {
   }
 
   @Override
-  public GreedyResult maximize(SetFunction f, int budget) {
+  public GreedyResult maximize(SetFunction f, int budget, ComputeBackend backend) {
     Trace trace = new Trace(f, budget, options);
     int[] remaining = IntStream.range(0, f.groundSize()).toArray();
     double[] gains = new double[remaining.length];
     int size = remaining.length;
     while (trace.open()) {
-      Gains.evaluate(f, remaining, size, gains, trace.step());
+      Gains.evaluate(f, remaining, size, gains, trace.step(), backend);
       int best = Gains.argmax(remaining, gains, size);
       if (!trace.take(remaining[best], gains[best])) {
         break;

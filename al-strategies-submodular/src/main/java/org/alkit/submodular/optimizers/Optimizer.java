@@ -1,5 +1,6 @@
 package org.alkit.submodular.optimizers;
 
+import org.alkit.api.ComputeBackend;
 import org.alkit.submodular.SetFunction;
 
 /**
@@ -13,7 +14,9 @@ public interface Optimizer {
    * Clears {@code f}'s memo and runs the greedy; on return the memo holds the selected set.
    *
    * @param budget k, 0 ≤ k ≤ {@code f.groundSize()}
+   * @param backend evaluates batches of gains on its workers; the picks do not depend on its
+   *     thread count
    * @return the picks in order with their gains; fewer than k when a stop option fired
    */
-  GreedyResult maximize(SetFunction f, int budget);
+  GreedyResult maximize(SetFunction f, int budget, ComputeBackend backend);
 }

@@ -1,6 +1,7 @@
 package org.alkit.submodular.optimizers;
 
 import java.util.Arrays;
+import org.alkit.api.ComputeBackend;
 import org.alkit.submodular.SetFunction;
 
 /**
@@ -20,10 +21,10 @@ final class StaleBounds {
     Arrays.fill(stamp, initialStamp);
   }
 
-  /** Bounds of every item from f(j | ∅), fresh at step 0 (A must be ∅). */
-  static StaleBounds evaluated(SetFunction f, int[] items) {
+  /** Bounds of every item from f(j | ∅), fresh at step 0 (A must be ∅), on the backend's workers. */
+  static StaleBounds evaluated(SetFunction f, int[] items, ComputeBackend backend) {
     double[] bound = new double[f.groundSize()];
-    Gains.evaluate(f, items, items.length, bound, 0);
+    Gains.evaluate(f, items, items.length, bound, 0, backend);
     return new StaleBounds(f, bound, 0);
   }
 
@@ -41,33 +42,17 @@ final class StaleBounds {
 
   /**
    * Re-evaluates the top of {@code heap} until its bound is fresh at {@code step}, then removes it.
-   * With a helper, the item ranked second, if stale, is re-evaluated at the same time on the
-   * helper's thread. That changes nothing but the number of evaluations: a fresh bound is an
-   * item's gain, never above its stale bound, so every bound still bounds its item's gain, and a
-   * fresh top tops every other bound and thus gain (ties to the lower index, as the heap orders
-   * them), whichever bounds were refreshed on the way.
    *
-   * @param helper evaluates a second item at a time, or {@code null}
    * @return the item, whose current gain is {@link #bound}
    */
-  int pollBest(BoundHeap heap, int step, GainHelper helper) {
+  int pollBest(BoundHeap heap, int step) {
     while (true) {
       int j = heap.peek();
       if (stamp[j] == step) {
         return heap.poll();
       }
-      int second = helper == null ? -1 : heap.second();
-      boolean pair = second >= 0 && stamp[second] != step;
-      if (pair) {
-        helper.submit(second);
-      }
       refresh(j, Gains.of(f, j, step), step);
-      if (pair) {
-        refresh(second, Gains.checked(helper.await(), second, step), step);
-        heap.topTwoChanged(second);
-      } else {
-        heap.topChanged();
-      }
+      heap.topChanged();
     }
   }
 

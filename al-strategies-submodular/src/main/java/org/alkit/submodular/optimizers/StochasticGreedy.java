@@ -1,6 +1,7 @@
 package org.alkit.submodular.optimizers;
 
 import java.util.SplittableRandom;
+import org.alkit.api.ComputeBackend;
 import org.alkit.submodular.SetFunction;
 
 /**
@@ -23,7 +24,7 @@ final class StochasticGreedy implements Optimizer {
   }
 
   @Override
-  public GreedyResult maximize(SetFunction f, int budget) {
+  public GreedyResult maximize(SetFunction f, int budget, ComputeBackend backend) {
     Trace trace = new Trace(f, budget, options);
     int n = f.groundSize();
     Sampler sampler = new Sampler(n, new SplittableRandom(options.seed()));
@@ -36,10 +37,10 @@ final class StochasticGreedy implements Optimizer {
       int j;
       double gain;
       if (bounds != null) {
-        j = bounds.pollBest(bounds.heap(sample, count), trace.step(), null);
+        j = bounds.pollBest(bounds.heap(sample, count), trace.step());
         gain = bounds.bound(j);
       } else {
-        Gains.evaluate(f, sample, count, gains, trace.step());
+        Gains.evaluate(f, sample, count, gains, trace.step(), backend);
         int best = Gains.argmax(sample, gains, count);
         j = sample[best];
         gain = gains[best];

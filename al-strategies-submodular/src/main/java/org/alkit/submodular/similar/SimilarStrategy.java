@@ -71,7 +71,7 @@ final class SimilarStrategy implements Strategy {
         ctx.backend(), KernelBuilder.DataKernel.DENSE);
     SetFunction f = Catalog.get(function).create(functionOptions, kernels, true);
     GreedyResult greedy = Optimizers.create(optimizer, optimizerOptions.withSeed(ctx.seed()))
-        .maximize(f, k);
+        .maximize(f, k, ctx.backend());
     int[] picks = greedy.selected();
     for (int t = 0; t < picks.length; t++) {
       picks[t] = ground[picks[t]];

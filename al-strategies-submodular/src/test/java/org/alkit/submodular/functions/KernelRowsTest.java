@@ -94,6 +94,6 @@ class KernelRowsTest {
     return Maximizer.maximize(new MaximizeRequest("log-det", "lazy", BUDGET, OPTIONS,
         Optional.ofNullable(data), Optional.empty(), Optional.empty(), metric,
         Optional.ofNullable(kernel), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), data == null ? null : BACKEND, 1));
+        Optional.empty(), Optional.empty(), BACKEND, 1));
   }
 }

@@ -10,21 +10,25 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.alkit.api.AlException;
+import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.UnknownNameException;
 import org.alkit.submodular.Kernels;
 import org.alkit.submodular.SetFunction;
 import org.alkit.submodular.SetFunctions;
+import org.alkit.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OptimizersTest {
   private static final double TINY_EPSILON = 1e-12;
+  /** Two workers: batches of gains run in parallel. */
+  private static final ComputeBackend TWO = Fixtures.javaBackend(2).orElseThrow();
 
   private static GreedyResult run(String optimizer, SetFunction f, int budget, OptimizerOptions o) {
-    return Optimizers.create(optimizer, o).maximize(f, budget);
+    return Optimizers.create(optimizer, o).maximize(f, budget, TWO);
   }
 
   private static GreedyResult run(String optimizer, SetFunction f, int budget) {
@@ -46,22 +50,10 @@ class OptimizersTest {
     assertThat(lazy.gains()).isEqualTo(naive.gains());
   }
 
-  @Property(tries = 60, seed = "20250105")
-  void lazyWithAGainHelperPicksWhatNaivePicks(@ForAll @IntRange(min = 1, max = 60) int n,
-      @ForAll @IntRange(min = 1, max = 40) int budget, @ForAll long seed, @ForAll boolean coarse) {
-    SetFunction f = TestFunctions.costly(
-        TestFunctions.facilityLocation(TestFunctions.randomKernel(n, seed, coarse)));
-    int k = Math.min(n, budget);
-    GreedyResult naive = run("naive", f, k);
-    GreedyResult lazy = run("lazy", f, k);
-    assertThat(lazy.selected()).isEqualTo(naive.selected());
-    assertThat(lazy.gains()).isEqualTo(naive.gains());
-  }
-
   @Test
-  void aGainThatFailsOnTheHelperThreadFailsTheRun() {
-    // bounds 3, 2, 1: item 0 is taken fresh, then items 1 and 2 are re-evaluated, 2 on the helper
-    class FailsOnceTaken extends TestFunctions.Costly {
+  void aGainThatFailsOnReevaluationFailsTheRun() {
+    // bounds 3, 2, 1: item 0 is taken fresh, then items 1 and 2 are re-evaluated
+    class FailsOnceTaken extends TestFunctions.Delegating {
       private boolean taken;
 
       FailsOnceTaken() {
@@ -160,13 +152,25 @@ class OptimizersTest {
     assertThat(orders).as("distinct orders over 8 seeds").hasSizeGreaterThan(1);
   }
 
-  @Test
-  void parallelGainEvaluationMatchesTheSequentialOne() {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"naive", "lazy", "stochastic", "lazier"})
+  void picksAndGainsDoNotDependOnTheThreadCount(String optimizer) {
+    // 600 items: batches of gains cross the parallel threshold
     SetFunction f = TestFunctions.facilityLocation(TestFunctions.randomKernel(600, 5, true));
-    GreedyResult naive = run("naive", f, 20);
-    GreedyResult lazy = run("lazy", f, 20);
-    assertThat(lazy.selected()).isEqualTo(naive.selected());
-    assertThat(run("naive", f, 20).selected()).isEqualTo(naive.selected());
+    GreedyResult two = run(optimizer, f, 20);
+    for (int threads : new int[] {1, 3}) {
+      try (ComputeBackend backend = Fixtures.javaBackend(threads).orElseThrow()) {
+        GreedyResult other = Optimizers.create(optimizer, OptimizerOptions.defaults(7))
+            .maximize(f, 20, backend);
+        assertThat(other.selected()).as("%s on %d threads", optimizer, threads)
+            .isEqualTo(two.selected());
+        assertThat(other.gains()).as("%s gains on %d threads", optimizer, threads)
+            .isEqualTo(two.gains());
+      }
+    }
+    if (optimizer.equals("lazy")) {
+      assertThat(two.selected()).isEqualTo(run("naive", f, 20).selected());
+    }
   }
 
   @ParameterizedTest(name = "{0}")

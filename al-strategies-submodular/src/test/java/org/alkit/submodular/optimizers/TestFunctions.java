@@ -93,25 +93,12 @@ final class TestFunctions {
     };
   }
 
-  /**
-   * {@code f}, declaring gains costly enough ({@link GainCost}) that the lazy greedy re-evaluates
-   * them in pairs on a {@link GainHelper} (given two processors).
-   */
-  static SetFunction costly(SetFunction f) {
-    return new Costly(f);
-  }
-
-  /** A {@link SetFunction} delegating to another, whose gains read {@link Long#MAX_VALUE} entries. */
-  static class Costly implements SetFunction, GainCost {
+  /** A {@link SetFunction} delegating to another, for tests that override one method. */
+  static class Delegating implements SetFunction {
     private final SetFunction f;
 
-    Costly(SetFunction f) {
+    Delegating(SetFunction f) {
       this.f = f;
-    }
-
-    @Override
-    public long gainReads() {
-      return Long.MAX_VALUE;
     }
 
     @Override

@@ -12,6 +12,15 @@ class SimilarContractTest extends StrategyContractTest {
     return new SimilarProvider();
   }
 
+  /**
+   * SIMILAR builds a dense n × n kernel: 1 500 items still cross its thresholds (gain batches
+   * from 256 items, the backend's 512-row blocks and 528-row tiles).
+   */
+  @Override
+  protected int largePoolSize() {
+    return 1_500;
+  }
+
   @Override
   protected SelectionContext.Builder context(int poolSize, int labeled, int budget, long seed) {
     SelectionContext.Builder b = super.context(poolSize, labeled, budget, seed);

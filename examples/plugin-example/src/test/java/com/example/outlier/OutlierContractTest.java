@@ -10,6 +10,7 @@ import org.alkit.api.Options;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.StrategyProvider;
+import org.alkit.testkit.Fixtures;
 import org.alkit.testkit.StrategyContractTest;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class OutlierContractTest extends StrategyContractTest {
   @Test
   void picksTheItemFarthestFromTheMean() {
     Matrix h = Matrix.of(new float[][] {{0, 0}, {1, 0}, {0, 1}, {9, 9}, {1, 1}});
-    SelectionContext ctx = SelectionContext.builder(5).budget(2).signal(Signal.EMBEDDINGS, h).build();
+    SelectionContext ctx = SelectionContext.builder(5).budget(2).signal(Signal.EMBEDDINGS, h)
+        .backend(Fixtures.javaBackend().orElseThrow()).build();
     OutlierProvider p = new OutlierProvider();
     assertThat(p.create(p.defaults()).select(ctx).indices()).containsExactly(3, 0);
   }

@@ -1,0 +1,25 @@
+/**
+ * alkit's internal toolbox: one copy of each helper that several alkit modules need (top-k and
+ * bounded heaps, argmax and top-2 of probability rows, entropy and KL divergence, SplitMix
+ * hashing, the float {@code exp} of the euclidean similarity, BADGE's gradient embeddings).
+ *
+ * <p>Not an API: the package is exported only to alkit's own modules, as JUnit's
+ * {@code junit-platform-commons} exports its utilities only to JUnit's engines. Plugins depend on
+ * {@code org.alkit.api} alone.
+ */
+@SuppressWarnings("module") // some of the friend modules are built after this one
+module org.alkit.commons {
+  requires transitive org.alkit.api;
+  requires static org.apiguardian.api;
+
+  exports org.alkit.commons to
+      org.alkit.runtime,
+      org.alkit.uncertainty,
+      org.alkit.diversity,
+      org.alkit.submodular,
+      org.alkit.bayesian,
+      org.alkit.gpu,
+      org.alkit.eval,
+      org.alkit.cli,
+      org.alkit.testkit;
+}

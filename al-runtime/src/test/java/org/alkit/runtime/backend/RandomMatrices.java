@@ -1,0 +1,39 @@
+package org.alkit.runtime.backend;
+
+import java.util.SplittableRandom;
+import org.alkit.api.Matrix;
+
+/** Random inputs for the backend's tests, from a seed or a caller's generator. */
+final class RandomMatrices {
+  private RandomMatrices() {}
+
+  /** Standard Gaussian values. */
+  static Matrix gaussian(int rows, int cols, long seed) {
+    return gaussian(rows, cols, new SplittableRandom(seed));
+  }
+
+  /** Standard Gaussian values from {@code rng}. */
+  static Matrix gaussian(int rows, int cols, SplittableRandom rng) {
+    float[] v = new float[rows * cols];
+    for (int p = 0; p < v.length; p++) {
+      v[p] = (float) rng.nextGaussian();
+    }
+    return Matrix.wrap(rows, cols, v);
+  }
+
+  /** Softmax rows of Gaussian logits: positive probabilities summing to 1 in double. */
+  static Matrix probabilities(int rows, int classes, SplittableRandom rng) {
+    Matrix logits = gaussian(rows, classes, rng);
+    float[] out = new float[rows * classes];
+    for (int i = 0; i < rows; i++) {
+      double sum = 0;
+      for (int c = 0; c < classes; c++) {
+        sum += Math.exp(logits.get(i, c));
+      }
+      for (int c = 0; c < classes; c++) {
+        out[i * classes + c] = (float) (Math.exp(logits.get(i, c)) / sum);
+      }
+    }
+    return Matrix.wrap(rows, classes, out);
+  }
+}
