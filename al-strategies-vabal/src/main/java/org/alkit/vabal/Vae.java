@@ -10,6 +10,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.alkit.gpu.engine.Torch;
 
 /**
  * VaB-AL's variational auto-encoder (Choi et al., CVPR 2021, sec. 3.3) on standardised feature
@@ -39,7 +40,8 @@ import java.util.SplittableRandom;
  *
  * <p>Reproducible: weights start from Glorot-uniform draws of a Java generator seeded by the
  * caller, and every ε (training and evaluation) comes from seeded Java generators, so libtorch's
- * global generator is never used; on one libtorch thread the same seed gives the same bits. The
+ * global generator is never used; on one libtorch thread (alkit's default, see {@link Torch}) the
+ * same seed gives the same bits. Training holds {@link Torch}'s lock, as alkit's networks do. The
  * trained weights are kept on the Java heap; each evaluation loads them into a short-lived
  * NDManager.
  */
@@ -106,7 +108,9 @@ final class Vae {
     for (int p = 0; p < shapes.length; p++) {
       start[p] = glorot(shapes[p], random);
     }
-    float[][] trained = Libtorch.exclusive(() -> fit(x, n, d, target, classes, settings, shapes, start, random));
+    // under alkit's training lock (DJL runs one gradient collector at a time); every draw the
+    // VAE makes comes from Java generators, so the seed given to libtorch's draws nothing
+    float[][] trained = Torch.seeded(seed, () -> fit(x, n, d, target, classes, settings, shapes, start, random));
     return new Vae(d, classes, hidden, trained);
   }
 
@@ -130,7 +134,7 @@ final class Vae {
 
   private static float[][] fit(float[] x, int n, int d, int[] target, int classes, VaeSettings settings,
       int[][] shapes, float[][] start, SplittableRandom random) {
-    Engine engine = Libtorch.engine();
+    Engine engine = Torch.engine();
     int latent = DIMS_PER_CLASS * classes;
     Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build();
     try (NDManager manager = engine.newBaseManager()) {
@@ -289,7 +293,7 @@ final class Vae {
 
   /** Encodes {@code x} in batches of {@value #BATCH} rows, each batch's arrays freed after it. */
   private void inBatches(float[] x, int rows, Encoded work) {
-    try (NDManager manager = Libtorch.engine().newBaseManager()) {
+    try (NDManager manager = Torch.engine().newBaseManager()) {
       NDArray[] params = load(manager, shapes(features, hidden, latent()), weights);
       for (int from = 0; from < rows; from += BATCH) {
         int to = Math.min(rows, from + BATCH);
