@@ -83,6 +83,7 @@ final class McSamples {
   /** {@link #bald(int[], double[], double[], ComputeBackend)} of the candidates at positions {@code [from, to)}. */
   void bald(int[] candidates, int from, int to, double[] bald, double[] expectedEntropy) {
     double[] mean = new double[classes];
+    float[] row = new float[classes];
     for (int k = from; k < to; k++) {
       int i = candidates[k];
       Arrays.fill(mean, 0);
@@ -92,13 +93,14 @@ final class McSamples {
         double xlnx = 0;
         for (int c = 0; c < classes; c++) {
           float v = p.get(i, c);
+          row[c] = v;
           sum += v;
           xlnx += DoubleLog.xlnx(v);
         }
         entropies += DoubleLog.normalisedEntropy(sum, xlnx);
         double inverse = 1 / sum;
         for (int c = 0; c < classes; c++) {
-          mean[c] += p.get(i, c) * inverse;
+          mean[c] += row[c] * inverse;
         }
       }
       // the sum of the T renormalised rows: its entropy after renormalisation is that of the mean
