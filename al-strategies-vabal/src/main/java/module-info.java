@@ -10,6 +10,7 @@
 module org.alkit.vabal {
   requires transitive org.alkit.api;
   requires ai.djl.api;
+  requires org.alkit.commons;
   requires org.alkit.gpu;
   requires static org.apiguardian.api;
 

@@ -10,6 +10,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.alkit.commons.Permutations;
 import org.alkit.gpu.engine.Torch;
 
 /**
@@ -149,7 +150,7 @@ final class Vae {
       }
       int batch = Math.min(settings.batchSize(), n);
       for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-        shuffle(order, random);
+        Permutations.shuffle(order, random);
         for (int from = 0; from < n; from += batch) {
           int to = Math.min(n, from + batch);
           try (NDManager step = manager.newSubManager()) {
@@ -343,15 +344,5 @@ final class Vae {
       }
     }
     return out;
-  }
-
-  /** Fisher–Yates with {@code random}. */
-  private static void shuffle(int[] a, SplittableRandom random) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
   }
 }
