@@ -40,10 +40,10 @@ public record ScenarioConfig(String name, String strategy, Map<String, String> s
   /** Checks the names and the classes and copies the collections. */
   public ScenarioConfig {
     if (name == null || name.isBlank()) {
-      throw new InvalidInputException("scenario name = '" + name + "'; expected a non-blank name");
+      throw new InvalidInputException("scenario name = '" + Shown.of(name) + "'; expected a non-blank name");
     }
     if (strategy == null || strategy.isBlank()) {
-      throw new InvalidInputException("scenario '" + name + "': strategy = '" + strategy
+      throw new InvalidInputException("scenario '" + Shown.of(name) + "': strategy = '" + Shown.of(strategy)
           + "'; expected a strategy name");
     }
     strategyOptions = Map.copyOf(Objects.requireNonNull(strategyOptions, "strategyOptions"));
@@ -54,7 +54,7 @@ public record ScenarioConfig(String name, String strategy, Map<String, String> s
   private static Set<Integer> classes(String scenario, String key, Set<Integer> classes) {
     for (int c : classes) {
       if (c < 0) {
-        throw new InvalidInputException("scenario '" + scenario + "': " + key + " holds " + c
+        throw new InvalidInputException("scenario '" + Shown.of(scenario) + "': " + key + " holds " + c
             + "; expected class labels >= 0");
       }
     }
