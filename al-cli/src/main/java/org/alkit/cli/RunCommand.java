@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.alkit.api.AlException;
 import org.alkit.api.InvalidInputException;
+import org.alkit.api.Matrix;
 import org.alkit.api.StrategyProvider;
 import org.alkit.api.ScenarioHints;
 import org.alkit.eval.Datasets;
@@ -84,7 +85,10 @@ final class RunCommand implements Callable<Integer> {
     for (ScenarioConfig scenario : cfg.scenarios()) {
       requireClasses(scenario, "rare-classes", scenario.rareClasses(), data.numClasses());
       requireClasses(scenario, "ood-classes", scenario.oodClasses(), data.numClasses());
+      requireIndices(scenario, "query", scenario.query(), data.pool().rows());
+      requireIndices(scenario, "private", scenario.privateSet(), data.pool().rows());
     }
+    List<ScenarioHints> scenarioHints = cfg.scenarios().stream().map(s -> hints(s, data.pool().cols())).toList();
     PrintWriter console = spec.commandLine().getOut();
     console.printf("alkit run: %s (%d pool, %d test, %s), model %s, %s of %s%n",
         data.name(), data.pool().rows(), data.test().rows(), Inputs.count(data.numClasses(), "class", "classes"),
@@ -100,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
       } else {
         for (int k = 0; k < cfg.scenarios().size(); k++) {
           ScenarioConfig scenario = cfg.scenarios().get(k);
-          runs.add(runOne(cfg.forScenario(scenario), data, scenario.hints(), runJournal, k, console));
+          runs.add(runOne(cfg.forScenario(scenario), data, scenarioHints.get(k), runJournal, k, console));
         }
       }
     }
@@ -130,6 +134,37 @@ final class RunCommand implements Callable<Integer> {
             + "; expected a class in [0, " + numClasses + ")");
       }
     }
+  }
+
+  private static void requireIndices(ScenarioConfig scenario, String key, List<Integer> indices, int poolSize) {
+    for (int i : indices) {
+      if (i >= poolSize) {
+        throw new InvalidInputException("scenario '" + scenario.name() + "': " + key + " holds " + i
+            + "; expected a pool index in [0, " + poolSize + ")");
+      }
+    }
+  }
+
+  /** The scenario's hints with the rows of its query and private files, items of the dataset's {@code features} columns. */
+  private static ScenarioHints hints(ScenarioConfig scenario, int features) {
+    ScenarioHints hints = scenario.hints();
+    if (scenario.queryData().isPresent()) {
+      hints = hints.withQueryFeatures(items(scenario, "query-data", scenario.queryData().get(), features));
+    }
+    if (scenario.privateData().isPresent()) {
+      hints = hints.withPrivateFeatures(items(scenario, "private-data", scenario.privateData().get(), features));
+    }
+    return hints;
+  }
+
+  private static Matrix items(ScenarioConfig scenario, String key, Path file, int features) {
+    String where = "scenario '" + scenario.name() + "': " + key;
+    Matrix rows = Inputs.matrix(where, file);
+    if (rows.cols() != features) {
+      throw new InvalidInputException(where + " " + file + " has " + rows.cols() + " columns; expected the dataset's "
+          + features + " feature columns");
+    }
+    return rows;
   }
 
   private Map<String, Object> runOne(RunConfig cfg, Dataset data, ScenarioHints hints, RunJournal runJournal,

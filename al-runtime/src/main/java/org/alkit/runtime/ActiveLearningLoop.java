@@ -72,7 +72,8 @@ public final class ActiveLearningLoop implements AutoCloseable {
   /**
    * Runs every round.
    *
-   * @param hints the scenario's hints, passed to the strategy
+   * @param hints the scenario's hints, passed to the strategy; query and private items given as
+   *     feature rows are rows of the dataset's features, which each round's model embeds
    * @param listener called after each round, e.g. for progress output
    * @throws org.alkit.api.MissingSignalException if the model lacks a signal the strategy requires
    * @throws InvalidInputException if {@code initialLabeled} exceeds the pool, or on a bad option
@@ -220,8 +221,23 @@ public final class ActiveLearningLoop implements AutoCloseable {
         .budget(Math.min(config.budget(), pool.rows() - labeled.length))
         .round(round)
         .seed(seed)
-        .hints(hints)
+        .hints(embedded(hints, fitted))
         .backend(backend));
+  }
+
+  /**
+   * The hints with query and private items given as rows of the dataset's features mapped into
+   * this round's {@link Signal#EMBEDDINGS}, the space the pool's embeddings are in.
+   */
+  private static ScenarioHints embedded(ScenarioHints hints, FittedModel fitted) {
+    ScenarioHints out = hints;
+    if (hints.queryFeatures().isPresent()) {
+      out = out.withQueryFeatures(fitted.matrix(Signal.EMBEDDINGS, hints.queryFeatures().get()));
+    }
+    if (hints.privateFeatures().isPresent()) {
+      out = out.withPrivateFeatures(fitted.matrix(Signal.EMBEDDINGS, hints.privateFeatures().get()));
+    }
+    return out;
   }
 
   /** The picks, after checking the {@link Strategy} contract: the right count, distinct, unlabeled. */

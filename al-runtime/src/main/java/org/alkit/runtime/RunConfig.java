@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -89,7 +90,8 @@ public record RunConfig(
       "strategy-options", "backend", "backend-options", "oracle", "initial-labeled", "budget", "rounds",
       "seed", "test-fraction", "scenarios");
   private static final List<String> SCENARIO_KEYS =
-      List.of("name", "strategy", "strategy-options", "rare-classes", "ood-classes");
+      List.of("name", "strategy", "strategy-options", "rare-classes", "ood-classes", "query", "private",
+          "query-data", "private-data");
 
   /**
    * Checks every value and copies the collections.
@@ -144,18 +146,20 @@ public record RunConfig(
   }
 
   /**
-   * The same configuration with a relative dataset path resolved against {@code folder} (the
-   * configuration file's), so a run gives the same data from any working directory. A dataset
-   * counts as a path when it holds a '/' or a '.', which no built-in dataset name does.
+   * The same configuration with a relative dataset path and relative scenario files resolved
+   * against {@code folder} (the configuration file's), so a run gives the same data from any
+   * working directory. A dataset counts as a path when it holds a '/' or a '.', which no built-in
+   * dataset name does.
    */
   public RunConfig relativeTo(Path folder) {
-    boolean path = dataset.contains("/") || dataset.contains(".") || dataset.contains(java.io.File.separator);
-    if (!path || folder == null || Path.of(dataset).isAbsolute()) {
+    if (folder == null) {
       return this;
     }
-    return new RunConfig(folder.resolve(dataset).normalize().toString(), model, modelOptions, strategy,
-        strategyOptions, backend, backendOptions, oracle, initialLabeled, budget, rounds, seed, testFraction,
-        scenarios);
+    boolean path = dataset.contains("/") || dataset.contains(".") || dataset.contains(java.io.File.separator);
+    String resolved = path && !Path.of(dataset).isAbsolute() ? folder.resolve(dataset).normalize().toString() : dataset;
+    return new RunConfig(resolved, model, modelOptions, strategy, strategyOptions, backend, backendOptions, oracle,
+        initialLabeled, budget, rounds, seed, testFraction,
+        scenarios.stream().map(s -> s.relativeTo(folder)).toList());
   }
 
   /**
@@ -235,7 +239,9 @@ public record RunConfig(
       String where = "scenarios[" + k + "].";
       out.add(new ScenarioConfig(text(s, "name", null), text(s, "strategy", defaultStrategy),
           options(s, "strategy-options"), classes(where + "rare-classes", s.get("rare-classes")),
-          classes(where + "ood-classes", s.get("ood-classes"))));
+          classes(where + "ood-classes", s.get("ood-classes")), poolIndices(where + "query", s.get("query")),
+          poolIndices(where + "private", s.get("private")), file(where + "query-data", s.get("query-data")),
+          file(where + "private-data", s.get("private-data"))));
     }
     return out;
   }
@@ -253,6 +259,31 @@ public record RunConfig(
       out.add(c);
     }
     return out;
+  }
+
+  private static List<Integer> poolIndices(String key, Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    List<?> list = value instanceof List<?> l ? l : List.of(value);
+    List<Integer> out = new ArrayList<>();
+    for (Object v : list) {
+      if (!(v instanceof Integer i) || i < 0) {
+        throw new InvalidInputException(key + " = " + Shown.of(value) + "; expected a list of pool indices >= 0, e.g. [12, 40]");
+      }
+      out.add(i);
+    }
+    return out;
+  }
+
+  private static Optional<Path> file(String key, Object value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof String path) || path.isBlank()) {
+      throw new InvalidInputException(key + " = " + Shown.of(value) + "; expected the path of a .npy file");
+    }
+    return Optional.of(Path.of(path));
   }
 
   /** Whether {@code value} is a single YAML value, not a mapping or a sequence. */
@@ -377,6 +408,10 @@ public record RunConfig(
       scenario.put("strategy-options", new TreeMap<>(s.strategyOptions()));
       scenario.put("rare-classes", List.copyOf(new TreeSet<>(s.rareClasses())));
       scenario.put("ood-classes", List.copyOf(new TreeSet<>(s.oodClasses())));
+      scenario.put("query", s.query());
+      scenario.put("private", s.privateSet());
+      s.queryData().ifPresent(f -> scenario.put("query-data", f.toString()));
+      s.privateData().ifPresent(f -> scenario.put("private-data", f.toString()));
       list.add(scenario);
     }
     out.put("scenarios", list);
