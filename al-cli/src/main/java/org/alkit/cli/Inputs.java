@@ -139,17 +139,17 @@ final class Inputs {
     return n + " " + (n == 1 ? one : many);
   }
 
-  /** Parses repeated {@code --set key=value} pairs; a key given twice is an error. */
-  static Map<String, String> keyValues(List<String> pairs) {
+  /** Parses the repeated {@code flag key=value} pairs (e.g. {@code --set}); a key given twice is an error. */
+  static Map<String, String> keyValues(String flag, List<String> pairs) {
     Map<String, String> out = new TreeMap<>();
     for (String pair : pairs) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new InvalidInputException("--set '" + pair + "': expected key=value");
+        throw new InvalidInputException(flag + " '" + pair + "': expected key=value");
       }
       String key = pair.substring(0, eq).trim();
       if (out.put(key, pair.substring(eq + 1).trim()) != null) {
-        throw new InvalidInputException("--set " + key + " is given twice; expected each key once");
+        throw new InvalidInputException(flag + " " + key + " is given twice; expected each key once");
       }
     }
     return out;

@@ -56,6 +56,10 @@ final class MaximizeCommand implements Callable<Integer> {
   @Option(names = "--backend", defaultValue = "java", description = "compute backend for kernels (default ${DEFAULT-VALUE})")
   String backend;
 
+  @Option(names = "--backend-option", paramLabel = "<key=value>",
+      description = "compute backend option, repeatable, e.g. device=gpu for djl")
+  List<String> backendOptions = new ArrayList<>();
+
   @Option(names = "--out", description = "write the JSON here instead of standard output")
   Path out;
 
@@ -130,8 +134,8 @@ final class MaximizeCommand implements Callable<Integer> {
     Map<String, Optional<Matrix>> read = new LinkedHashMap<>();
     inputs.forEach((flag, file) -> read.put(flag, file == null ? Optional.empty()
         : Optional.of(Inputs.matrix(flag, file))));
-    try (ComputeBackend compute = RuntimeBeans.backend(registry.get(), backend)) {
-      MaximizeRequest request = new MaximizeRequest(function, optimizer, budget, Inputs.keyValues(settings),
+    try (ComputeBackend compute = RuntimeBeans.backend(registry.get(), backend, backendOptions)) {
+      MaximizeRequest request = new MaximizeRequest(function, optimizer, budget, Inputs.keyValues("--set", settings),
           read.get("--data"), read.get("--query-data"), read.get("--private-data"), similarity,
           read.get("--kernel"), read.get("--query-kernel"), read.get("--private-kernel"),
           read.get("--query-query-kernel"), read.get("--private-private-kernel"), read.get("--query-private-kernel"),

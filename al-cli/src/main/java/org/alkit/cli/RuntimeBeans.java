@@ -2,6 +2,7 @@ package org.alkit.cli;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.Options;
 import org.alkit.api.BackendProvider;
@@ -15,9 +16,13 @@ class RuntimeBeans {
     return Registry.load();
   }
 
-  /** The compute backend {@code --backend} names, at its default options; the caller closes it. */
-  static ComputeBackend backend(Registry registry, String name) {
+  /**
+   * The compute backend {@code --backend} names, with the {@code --backend-option key=value}
+   * pairs and its defaults for the rest; the caller closes it.
+   */
+  static ComputeBackend backend(Registry registry, String name, List<String> options) {
     BackendProvider p = Inputs.named("--backend", () -> registry.backend(name));
-    return p.create(Options.defaults("backend '" + name + "'", p.parameters()));
+    return p.create(Options.resolve("backend '" + name + "'", p.parameters(),
+        Inputs.keyValues("--backend-option", options)));
   }
 }

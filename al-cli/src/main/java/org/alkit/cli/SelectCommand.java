@@ -104,6 +104,10 @@ final class SelectCommand implements Callable<Integer> {
   @Option(names = "--backend", defaultValue = "java", description = "compute backend (default ${DEFAULT-VALUE})")
   String backend;
 
+  @Option(names = "--backend-option", paramLabel = "<key=value>",
+      description = "compute backend option, repeatable, e.g. device=gpu for djl")
+  List<String> backendOptions = new ArrayList<>();
+
   @Option(names = "--out", description = "write the JSON here instead of standard output")
   Path out;
 
@@ -130,7 +134,7 @@ final class SelectCommand implements Callable<Integer> {
     }
     StrategyProvider provider = Inputs.named("--strategy", () -> registry.get().strategy(strategy));
     Options options = Options.resolve("strategy '" + strategy + "'", provider.parameters(),
-        Inputs.keyValues(settings));
+        Inputs.keyValues("--set", settings));
     Strategy instance = provider.create(options);
 
     Map<Signal, Npy.Header> headers = new EnumMap<>(Signal.class);
@@ -161,7 +165,7 @@ final class SelectCommand implements Callable<Integer> {
         + missing.stream().sorted().map(FLAGS::get).collect(Collectors.joining(", ")) + " missing)");
     Set<Signal> offered = ContextAssembly.offered(signals.given());
 
-    try (ComputeBackend compute = RuntimeBeans.backend(registry.get(), backend)) {
+    try (ComputeBackend compute = RuntimeBeans.backend(registry.get(), backend, backendOptions)) {
       SelectionContext context = signals.build(ctx -> {
         labeledSet(ctx, n, classes);
         return ctx.budget(budget).round(round).seed(seed).hints(hints(n, classes)).backend(compute);

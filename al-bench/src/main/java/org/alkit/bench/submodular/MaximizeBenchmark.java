@@ -2,14 +2,12 @@ package org.alkit.bench.submodular;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.alkit.api.BackendProvider;
-import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
-import org.alkit.api.Options;
 import org.alkit.api.Similarity;
+import org.alkit.bench.Inputs;
+import org.alkit.eval.Datasets;
 import org.alkit.submodular.MaximizeRequest;
 import org.alkit.submodular.MaximizeResult;
 import org.alkit.submodular.Maximizer;
@@ -27,8 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code alkit maximize} end to end, kernel construction included, with the {@code java} backend
- * and the {@code lazy} optimizer (Minoux 1978), on uniform random features in [0, 1) and the
- * euclidean kernel exp(−‖x − y‖/d):
+ * and the {@code lazy} optimizer (Minoux 1978) and the euclidean kernel exp(−‖x − y‖/d), on the
+ * features {@code data} names: {@code uniform} in [0, 1), {@code gaussian} (isotropic standard
+ * normal, the worst case: no cluster structure, every item about as far from every other) or
+ * {@code fashion} (Fashion-MNIST training pixels ÷ 255, the first n rows, d = 784, from the Debian
+ * package {@code dataset-fashion-mnist}; d is then 784 whatever the case says):
  *
  * <ul>
  *   <li>{@code fl-dense}: facility location, n = 10 000, d = 1 024, k = 1 000; target ≤ 1.5 s
@@ -42,8 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       ({@code knn = approximate}); the issue's target is an 8 GB heap.</li>
  * </ul>
  *
- * Run with JMH ({@code java -cp … org.openjdk.jmh.Main MaximizeBenchmark}) or, for one quick
- * figure per case without the harness, with {@link #main} ({@code main fl-sparse 100000}).
+ * Run with JMH ({@code java -cp … org.openjdk.jmh.Main MaximizeBenchmark -p data=fashion}) or,
+ * for one quick figure per case without the harness, with {@link #main}
+ * ({@code main fl-sparse 100000}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -60,12 +62,16 @@ public class MaximizeBenchmark {
   @Param({"100000"})
   public int sparseN;
 
+  /** The features: {@code uniform}, {@code gaussian} or {@code fashion} (see the class comment). */
+  @Param({"uniform", "gaussian", "fashion"})
+  public String data;
+
   private MaximizeRequest request;
 
   /** Random features and the request of the chosen case. */
   @Setup
   public void setup() {
-    request = request(scenario, sparseN);
+    request = request(scenario, sparseN, data);
   }
 
   /** One maximization, kernels included. */
@@ -74,53 +80,55 @@ public class MaximizeBenchmark {
     return Maximizer.maximize(request);
   }
 
-  static MaximizeRequest request(String scenario, int sparseN) {
+  static MaximizeRequest request(String scenario, int sparseN, String data) {
     switch (scenario) {
       case "fl-dense":
-        return request("facility-location", features(10_000, 1024), 1000, Map.of());
+        return request("facility-location", features(10_000, 1024, data), 1000, Map.of());
       case "logdet":
-        return request("log-det", features(5000, 64), 100, Map.of());
+        return request("log-det", features(5000, 64, data), 100, Map.of());
       case "fl-sparse":
-        return sparse(sparseN, "exact");
+        return sparse(sparseN, "exact", data);
       case "fl-sparse-1e6":
-        return sparse(1_000_000, "approximate");
+        return sparse(1_000_000, "approximate", data);
       default:
         throw new IllegalArgumentException("scenario '" + scenario
             + "': expected fl-dense, logdet, fl-sparse or fl-sparse-1e6");
     }
   }
 
-  private static MaximizeRequest sparse(int n, String knn) {
-    return request("facility-location", features(n, 64), 1000, Map.of("neighbors", "20", "knn", knn));
+  private static MaximizeRequest sparse(int n, String knn, String data) {
+    return request("facility-location", features(n, 64, data), 1000,
+        Map.of("neighbors", "20", "knn", knn));
   }
 
   private static MaximizeRequest request(String function, Matrix data, int budget,
       Map<String, String> options) {
     return new MaximizeRequest(function, "lazy", budget, options, Optional.of(data),
         Optional.empty(), Optional.empty(), Similarity.EUCLIDEAN, Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), javaBackend(), 1);
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Inputs.javaBackend(), 1);
   }
 
-  private static Matrix features(int n, int d) {
-    SplittableRandom rng = new SplittableRandom(42);
-    float[] x = new float[n * d];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) rng.nextDouble();
+  private static Matrix features(int n, int d, String data) {
+    switch (data) {
+      case "uniform":
+        return Inputs.random(n, d, 42, SplittableRandom::nextDouble);
+      case "gaussian":
+        return Inputs.random(n, d, 42, SplittableRandom::nextGaussian);
+      case "fashion":
+        Matrix pool = Datasets.load(Datasets.FASHION_MNIST, 0.25, 1).pool();
+        if (n > pool.rows()) {
+          throw new IllegalArgumentException("n = " + n + " but Fashion-MNIST has " + pool.rows()
+              + " training images");
+        }
+        return pool.rows(0, n);
+      default:
+        throw new IllegalArgumentException("data '" + data + "': expected uniform, gaussian or fashion");
     }
-    return Matrix.wrap(n, d, x);
   }
 
-  private static ComputeBackend javaBackend() {
-    for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
-      if (p.name().equals("java")) {
-        return p.create(Options.defaults("backend 'java'", p.parameters()));
-      }
-    }
-    throw new IllegalStateException("no 'java' compute backend on the class path (al-runtime)");
-  }
 
   /**
-   * Quick figures without JMH: {@code main [scenario [sparseN [runs]]]}; one warm-up run for
+   * Quick figures without JMH: {@code main [scenario [sparseN [runs [data]]]]}; one warm-up run for
    * {@code logdet} (the others run for seconds), then {@code runs} (default 1) timed runs, each
    * printing kernel and maximize times; the first of them is cold for the other scenarios.
    */
@@ -129,8 +137,9 @@ public class MaximizeBenchmark {
         : new String[] {"fl-dense", "logdet", "fl-sparse"};
     int sparseN = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    String data = args.length > 3 ? args[3] : "uniform";
     for (String s : scenarios) {
-      MaximizeRequest r = request(s, sparseN);
+      MaximizeRequest r = request(s, sparseN, data);
       if (s.equals("logdet")) {
         Maximizer.maximize(r);
       }

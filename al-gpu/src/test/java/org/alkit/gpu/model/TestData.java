@@ -22,12 +22,12 @@ import org.alkit.api.ModelProvider;
 import org.alkit.api.Options;
 import org.alkit.commons.Probabilities;
 
-/** Data and helpers the model tests share. */
-final class TestData {
+/** Data and helpers the model and backend tests share. */
+public final class TestData {
   private TestData() {}
 
   /** Features and labels. */
-  record Labeled(Matrix x, int[] y, int classes) {
+  public record Labeled(Matrix x, int[] y, int classes) {
     int[] labels(int[] rows) {
       return IntStream.of(rows).map(i -> y[i]).toArray();
     }
@@ -48,7 +48,7 @@ final class TestData {
   }
 
   /** The embedded UCI optdigits set: 1 797 images of 8×8 pixel counts 0..16, digits 0..9. */
-  static Labeled optdigits() {
+  public static Labeled optdigits() {
     Path csv = Path.of(System.getProperty("alkit.root", "../"),
         "al-eval/src/main/resources/org/alkit/eval/optdigits.csv.gz");
     assumeThat(Files.exists(csv)).as("optdigits at " + csv).isTrue();

@@ -31,7 +31,11 @@ import org.alkit.commons.Ranking;
  *
  * <p>The inner loops run either {@link VectorPairKernel} (the Vector API, register blocked; when
  * the JVM resolves {@code jdk.incubator.vector}) or {@link PairKernel} (plain loops that C2
- * vectorises); the two give the same bits. Distances are computed directly as Σ(a − b)², a fused
+ * vectorises); the two give the same bits. Which one a call runs depends on its size
+ * ({@link #vectorMinWork}): the Vector API costs a one-shot process about half a second before
+ * its kernels run at speed (its classes load, and until C2 has compiled a kernel every vector
+ * operation is interpreted, hundreds of times slower than the scalar loops), so small calls take
+ * the scalar loops. Distances are computed directly as Σ(a − b)², a fused
  * multiply-add chain (not through ‖a‖² + ‖b‖² − 2a·b): no
  * cancellation, no clamping, and bit-identical to {@link Matrix#squaredDistance}, which golden
  * core-set cases need. Every output element is accumulated by one thread, sequentially over the
@@ -64,20 +68,50 @@ final class JavaBackend implements ComputeBackend {
   /** The incubating Vector API module, resolved only when the JVM is started with {@code --add-modules}. */
   static final String VECTOR_MODULE = "jdk.incubator.vector";
 
+  /**
+   * The smallest call, in evaluated pairs × columns, that {@code simd = auto} runs with the Vector
+   * API: 2³² (e.g. 10 000 × 10 000 × 86 symmetric, or 64 × 10⁶ × 64). Measured cold through
+   * {@code alkit maximize} on the 2-core AVX-512 development machine: the first use of the vector
+   * kernels costs 0.4–0.6 s (log-det, n = 5 000, d = 64: 0.8 s with them, 0.16 s with the scalar
+   * loops for its 180 small calls), while warm they save about 3·10⁻¹¹ s a pair-column (the
+   * euclidean kernel of 10 000 × 10 000, d = 1 024: 0.96 s vector, 2.58 s scalar), i.e. 0.14 s at
+   * this size: below it the scalar loops cost a warm process little and save a cold one much.
+   */
+  static final long AUTO_VECTOR_MIN_WORK = 1L << 32;
+
   private final int threads;
   private final int block;
-  private final boolean vector;
+  /** Calls of at least this many pairs × columns run {@link VectorPairKernel}; {@link Long#MAX_VALUE}: none. */
+  private final long vectorMinWork;
   private final ForkJoinPool pool;
 
   /**
    * @param vector whether to run {@link VectorPairKernel} (requires {@link #vectorApiAvailable()})
-   *     rather than {@link PairKernel}'s loops; both give the same bits
+   *     rather than {@link PairKernel}'s loops, on every call; both give the same bits
    */
   JavaBackend(int threads, int block, boolean vector) {
+    this(threads, block, vector ? 0 : Long.MAX_VALUE);
+  }
+
+  /**
+   * @param vectorMinWork the smallest call, in pairs × columns, that runs {@link VectorPairKernel}
+   *     (requires {@link #vectorApiAvailable()} unless {@link Long#MAX_VALUE}); smaller ones run
+   *     {@link PairKernel}'s loops, with the same bits
+   */
+  JavaBackend(int threads, int block, long vectorMinWork) {
     this.threads = threads;
     this.block = block;
-    this.vector = vector;
+    this.vectorMinWork = vectorMinWork;
     this.pool = threads == 1 ? null : new ForkJoinPool(threads);
+  }
+
+  /**
+   * Whether a call of {@code a} against {@code b} runs {@link VectorPairKernel}: its pairs ×
+   * columns (half the pairs for a symmetric call) reach {@link #vectorMinWork}.
+   */
+  private boolean vector(Matrix a, Matrix b) {
+    double pairs = (double) a.rows() * b.rows() * (a == b ? 0.5 : 1);
+    return vectorMinWork == 0 || vectorMinWork != Long.MAX_VALUE && pairs * a.cols() >= vectorMinWork;
   }
 
   /**
@@ -282,7 +316,7 @@ final class JavaBackend implements ComputeBackend {
   @Override
   public Matrix similarity(Matrix a, Matrix b, Similarity similarity) {
     requireSameCols("a", a, "b", b);
-    Transform t = Transform.of(similarity, a, b, vector);
+    Transform t = Transform.of(similarity, a, b, vector(a, b));
     return dense(a, b, t.kernel, t);
   }
 
@@ -292,7 +326,7 @@ final class JavaBackend implements ComputeBackend {
     if (k < 0 || k > b.rows()) {
       throw new InvalidInputException("k = " + k + "; expected 0 <= k <= rows of b (" + b.rows() + ")");
     }
-    Transform t = Transform.of(similarity, a, b, vector);
+    Transform t = Transform.of(similarity, a, b, vector(a, b));
     int n = a.rows();
     int[] cols = new int[n * k];
     float[] vals = new float[n * k];
@@ -306,7 +340,9 @@ final class JavaBackend implements ComputeBackend {
 
   @Override
   public String toString() {
-    return "JavaBackend[threads=" + threads + ", block=" + block + ", simd=" + (vector ? "vector" : "scalar") + "]";
+    String simd = vectorMinWork == 0 ? "vector" : vectorMinWork == Long.MAX_VALUE ? "scalar"
+        : "vector from " + vectorMinWork + " pairs × columns, else scalar";
+    return "JavaBackend[threads=" + threads + ", block=" + block + ", simd=" + simd + "]";
   }
 
   /**
@@ -351,16 +387,21 @@ final class JavaBackend implements ComputeBackend {
       IntFunction<TileVisitor> visitors) {
     int n = a.rows();
     int blocks = (n + block - 1) / block;
+    boolean vector = vector(a, b);
     // each thread takes the next block in ascending order: with upper, the largest first
-    parallelFor(blocks, t -> runBlock(a, b, kernel, t * block, upper ? t * block : 0, visitors));
+    parallelFor(blocks, t -> runBlock(a, b, kernel, vector, t * block, upper ? t * block : 0,
+        visitors));
   }
 
-  /** Evaluates rows {@code [i0, i0 + block)} against the columns from {@code firstColumn} on. */
-  private void runBlock(Matrix a, Matrix b, PairKernel kernel, int i0, int firstColumn,
-      IntFunction<TileVisitor> visitors) {
+  /**
+   * Evaluates rows {@code [i0, i0 + block)} against the columns from {@code firstColumn} on, with
+   * {@link VectorPairKernel} when {@code vector}.
+   */
+  private void runBlock(Matrix a, Matrix b, PairKernel kernel, boolean vector, int i0,
+      int firstColumn, IntFunction<TileVisitor> visitors) {
     int d = a.cols();
     int ni = Math.min(block, a.rows() - i0);
-    int width = padded(Math.min(TILE, b.rows()));
+    int width = padded(Math.min(TILE, b.rows()), vector);
     float[] packedA = pack(a, i0, ni, new float[ni * d]);
     float[] tileRows = new float[Math.min(TILE, b.rows()) * d];
     float[][] packedB = vector ? null : new float[Math.min(K_CHUNK, d)][width];
@@ -369,7 +410,7 @@ final class JavaBackend implements ComputeBackend {
     TileVisitor visitor = visitors.apply(i0);
     for (int j0 = firstColumn; j0 < b.rows(); j0 += TILE) {
       int nj = Math.min(TILE, b.rows() - j0);
-      int evaluated = padded(nj);
+      int evaluated = padded(nj, vector);
       for (float[] row : values) {
         Arrays.fill(row, 0, evaluated, 0f);
       }
@@ -409,7 +450,7 @@ final class JavaBackend implements ComputeBackend {
    * of {@link VectorPairKernel#WIDTH} (the padding rows hold stale packed values, whose results
    * are never read).
    */
-  private int padded(int nj) {
+  private static int padded(int nj, boolean vector) {
     if (!vector) {
       return nj;
     }

@@ -15,8 +15,10 @@ import org.alkit.api.Parameter;
  * and every {@code parallelFor} runs on the calling thread), {@code block} (query rows
  * per parallel task) and {@code simd}: {@code vector} runs the register-blocked Vector API kernels,
  * which need the JVM option {@code --add-modules jdk.incubator.vector} (the {@code alkit} launcher
- * passes it); {@code scalar} runs plain loops that C2 vectorises, about 2–3× slower; {@code auto}
- * (the default) takes {@code vector} when the module is there. Both give the same bits.
+ * passes it); {@code scalar} runs plain loops that C2 vectorises, about 2–3× slower warm; {@code auto}
+ * (the default) takes {@code vector} when the module is there for calls of at least
+ * {@value JavaBackend#AUTO_VECTOR_MIN_WORK} pairs × columns, whose speed pays for the Vector API's
+ * start-up in a one-shot process, and {@code scalar} for smaller ones. All give the same bits.
  */
 public final class JavaBackendProvider implements BackendProvider {
   /** The name configuration selects this backend by. */
@@ -37,7 +39,8 @@ public final class JavaBackendProvider implements BackendProvider {
             "worker threads; 0 = one per available core, 1 = the calling thread only"),
         Parameter.integer("block", 512, "query rows per parallel task"),
         Parameter.choice("simd", "auto", "inner kernels: vector (Vector API, needs --add-modules "
-            + JavaBackend.VECTOR_MODULE + "), scalar, or auto (vector when available)",
+            + JavaBackend.VECTOR_MODULE + "), scalar, or auto (vector when available, for calls of"
+            + " at least " + JavaBackend.AUTO_VECTOR_MIN_WORK + " pairs x columns)",
             "auto", "vector", "scalar"));
   }
 
@@ -59,8 +62,9 @@ public final class JavaBackendProvider implements BackendProvider {
           + JavaBackend.VECTOR_MODULE + " is not resolved; expected the JVM option --add-modules "
           + JavaBackend.VECTOR_MODULE + ", or simd = auto or scalar");
     }
-    boolean vector = simd.equals("vector") || simd.equals("auto") && available;
+    long vectorMinWork = simd.equals("vector") ? 0
+        : simd.equals("auto") && available ? JavaBackend.AUTO_VECTOR_MIN_WORK : Long.MAX_VALUE;
     return new JavaBackend(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, block,
-        vector);
+        vectorMinWork);
   }
 }

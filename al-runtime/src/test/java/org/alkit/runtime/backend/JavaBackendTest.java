@@ -313,6 +313,27 @@ class JavaBackendTest {
   }
 
   @Test
+  void autoRunsTheVectorKernelsFromTheirMinimumWorkOnAndGivesTheSameBitsOnBothSides() {
+    assertThat(backend(1, 8).toString())
+        .contains("simd=vector from " + JavaBackend.AUTO_VECTOR_MIN_WORK + " pairs × columns");
+    Matrix x = RandomMatrices.gaussian(70, 50, 43);
+    Matrix y = RandomMatrices.gaussian(9, 50, 44);
+    // 70 × 9 × 50 = 31 500 and 70 × 70 / 2 × 50 = 122 500 pair-columns: one call each side of 10⁵
+    try (JavaBackend auto = new JavaBackend(2, 16, 100_000L)) {
+      ComputeBackend vector = backend(2, 16, "vector");
+      for (Matrix b : List.of(y, x)) {
+        for (Similarity s : Similarity.values()) {
+          // Float.equals compares the bits
+          assertThat(auto.similarity(x, b, s).toArray()).as(s.key())
+              .containsExactly(vector.similarity(x, b, s).toArray());
+        }
+        assertThat(auto.squaredDistances(x, b).toArray())
+            .containsExactly(vector.squaredDistances(x, b).toArray());
+      }
+    }
+  }
+
+  @Test
   void vectorAndScalarKernelsGiveTheSameBitsOnALargeSymmetricCase() {
     Matrix x = RandomMatrices.gaussian(JavaBackend.TILE + 77, 300, 41);
     for (String what : List.of("distance", "dot", "euclidean")) {
