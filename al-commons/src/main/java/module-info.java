@@ -18,6 +18,7 @@ module org.alkit.commons {
       org.alkit.diversity,
       org.alkit.submodular,
       org.alkit.bayesian,
+      org.alkit.vabal,
       org.alkit.gpu,
       org.alkit.eval,
       org.alkit.cli,

@@ -36,6 +36,14 @@ final class Jvm {
     return new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(output.toFile()).start();
   }
 
+  /**
+   * Whether the launcher puts a class-path entry on the module path: alkit's API, commons and
+   * strategy modules and EJML, except VaB-AL's, which reads DJL and al-gpu on the class path.
+   */
+  static boolean launcherModule(String entry) {
+    return named(entry, "al-api", "al-commons", "al-strategies-", "ejml-") && !named(entry, "al-strategies-vabal");
+  }
+
   /** Whether a class-path entry (jar or class folder) is of one of the modules whose names start so. */
   static boolean named(String entry, String... prefixes) {
     String name = Path.of(entry).getFileName().toString();

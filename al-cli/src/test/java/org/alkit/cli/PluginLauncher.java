@@ -24,10 +24,10 @@ final class PluginLauncher {
 
   Jvm.Run run(String... args) throws IOException, InterruptedException {
     String modulePath = Jvm.CLASS_PATH.stream()
-        .filter(e -> Jvm.named(e, "al-api", "al-commons", "al-strategies-", "ejml-"))
+        .filter(Jvm::launcherModule)
         .collect(Collectors.joining(File.pathSeparator));
     String classPath = Jvm.CLASS_PATH.stream()
-        .filter(e -> !Jvm.named(e, "al-api", "al-commons", "al-strategies-", "ejml-", "plugin-example"))
+        .filter(e -> !Jvm.launcherModule(e) && !Jvm.named(e, "plugin-example"))
         .collect(Collectors.joining(File.pathSeparator));
     List<String> cmd = new ArrayList<>(List.of(
         "-Dalkit.plugins=" + plugins.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),

@@ -30,7 +30,7 @@ final class BatchBald implements Strategy {
     McSamples mc = McSamples.of(ctx);
     double[] bound = new double[candidates.length];
     double[] expectedEntropy = new double[candidates.length];
-    mc.bald(candidates, bound, expectedEntropy);
+    mc.bald(candidates, bound, expectedEntropy, ctx.backend());
     ComputeBackend backend = k > 1 ? ctx.backend() : null;
     JointPosterior joint = new JointPosterior(mc, settings.maxConfigurations(), settings.samples(),
         ctx.random());

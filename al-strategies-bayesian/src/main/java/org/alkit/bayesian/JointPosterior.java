@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
+import org.alkit.commons.DoubleLog;
 
 /**
  * The label configurations y_A of a batch A and, for each, the posterior over the Monte-Carlo
@@ -237,9 +238,9 @@ final class JointPosterior {
           for (int c = b * classes; c < (b + 1) * classes; c++) {
             float v = predictive.get(m, c);
             sum += v;
-            xlnx += Logs.xlnx(v);
+            xlnx += DoubleLog.xlnx(v);
           }
-          out[b] += weight * Logs.normalisedEntropy(sum, xlnx);
+          out[b] += weight * DoubleLog.normalisedEntropy(sum, xlnx);
         }
       }
     }

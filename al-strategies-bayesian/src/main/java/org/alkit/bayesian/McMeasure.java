@@ -1,5 +1,6 @@
 package org.alkit.bayesian;
 
+import org.alkit.api.ComputeBackend;
 import org.alkit.api.Options;
 import org.alkit.api.ScoringStrategy;
 import org.alkit.api.SelectionContext;
@@ -13,16 +14,16 @@ enum McMeasure {
   /** The mutual information H[mean_t q_t] − mean_t H[q_t]; see {@link McSamples#bald}. */
   BALD {
     @Override
-    double[] score(McSamples mc, int[] candidates) {
+    double[] score(McSamples mc, int[] candidates, ComputeBackend backend) {
       double[] bald = new double[candidates.length];
-      mc.bald(candidates, bald, new double[candidates.length]);
+      mc.bald(candidates, bald, new double[candidates.length], backend);
       return bald;
     }
   },
   /** 1 − (passes predicting the modal class) / T; see {@link McSamples#variationRatio}. */
   VARIATION_RATIO {
     @Override
-    double[] score(McSamples mc, int[] candidates) {
+    double[] score(McSamples mc, int[] candidates, ComputeBackend backend) {
       int[] counts = new int[mc.classes()];
       double[] out = new double[candidates.length];
       for (int k = 0; k < out.length; k++) {
@@ -34,7 +35,7 @@ enum McMeasure {
   /** The mean over classes of the standard deviation over passes; see {@link McSamples#meanStd}. */
   MEAN_STD {
     @Override
-    double[] score(McSamples mc, int[] candidates) {
+    double[] score(McSamples mc, int[] candidates, ComputeBackend backend) {
       float[] rows = new float[mc.passes() * mc.classes()];
       double[] mean = new double[mc.classes()];
       double[] out = new double[candidates.length];
@@ -49,15 +50,16 @@ enum McMeasure {
    * One score per candidate, position by position: higher means more worth labeling.
    *
    * @param candidates unlabeled pool indices
+   * @param backend the workers that may share the scoring
    */
-  abstract double[] score(McSamples mc, int[] candidates);
+  abstract double[] score(McSamples mc, int[] candidates, ComputeBackend backend);
 
   /** The top-k strategy of this measure, reporting {@code name} and {@code options}. */
   Strategy strategy(String name, Options options) {
     return new ScoringStrategy(name, options) {
       @Override
       protected double[] score(SelectionContext ctx, int[] candidates) {
-        return McMeasure.this.score(McSamples.of(ctx), candidates);
+        return McMeasure.this.score(McSamples.of(ctx), candidates, ctx.backend());
       }
     };
   }

@@ -2,9 +2,11 @@ package org.alkit.bayesian;
 
 import java.util.Arrays;
 import java.util.List;
+import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
+import org.alkit.commons.DoubleLog;
 
 /**
  * The {@code T} stochastic forward passes of {@link Signal#MC_PROBABILITIES}, each an
@@ -14,6 +16,9 @@ import org.alkit.api.Signal;
  * consistent with the single-item ones.
  */
 final class McSamples {
+  /** Candidates per task of {@link #bald(int[], double[], double[], ComputeBackend)}: fixed, so the split never depends on the thread count. */
+  static final int CHUNK = 4_096;
+
   private final Matrix[] passes;
   private final int classes;
 
@@ -62,14 +67,24 @@ final class McSamples {
    *  bald(x) = H[(1/T) Σ_t q_t(·|x)] − expectedEntropy(x)     (nats)</pre>
    *
    * the mutual information between the label and the model parameters, ≥ 0 by Jensen's inequality
-   * (up to rounding, about 10⁻¹²) and 0 when every pass agrees.
+   * (up to rounding, about 10⁻¹²) and 0 when every pass agrees. The candidates are scored in
+   * chunks of {@value #CHUNK} on the backend's workers; each item's terms are computed alone, so
+   * the result is the same on any number of threads.
    *
    * @param bald receives one score per candidate, position by position
    * @param expectedEntropy receives one mean per-pass entropy per candidate
    */
-  void bald(int[] candidates, double[] bald, double[] expectedEntropy) {
+  void bald(int[] candidates, double[] bald, double[] expectedEntropy, ComputeBackend backend) {
+    int chunks = (candidates.length + CHUNK - 1) / CHUNK;
+    backend.parallelFor(chunks, t -> bald(candidates, t * CHUNK, Math.min(candidates.length, (t + 1) * CHUNK),
+        bald, expectedEntropy));
+  }
+
+  /** {@link #bald(int[], double[], double[], ComputeBackend)} of the candidates at positions {@code [from, to)}. */
+  void bald(int[] candidates, int from, int to, double[] bald, double[] expectedEntropy) {
     double[] mean = new double[classes];
-    for (int k = 0; k < candidates.length; k++) {
+    float[] row = new float[classes];
+    for (int k = from; k < to; k++) {
       int i = candidates[k];
       Arrays.fill(mean, 0);
       double entropies = 0;
@@ -78,13 +93,14 @@ final class McSamples {
         double xlnx = 0;
         for (int c = 0; c < classes; c++) {
           float v = p.get(i, c);
+          row[c] = v;
           sum += v;
-          xlnx += Logs.xlnx(v);
+          xlnx += DoubleLog.xlnx(v);
         }
-        entropies += Logs.normalisedEntropy(sum, xlnx);
+        entropies += DoubleLog.normalisedEntropy(sum, xlnx);
         double inverse = 1 / sum;
         for (int c = 0; c < classes; c++) {
-          mean[c] += p.get(i, c) * inverse;
+          mean[c] += row[c] * inverse;
         }
       }
       // the sum of the T renormalised rows: its entropy after renormalisation is that of the mean
@@ -92,10 +108,10 @@ final class McSamples {
       double xlnx = 0;
       for (double m : mean) {
         sum += m;
-        xlnx += Logs.xlnx(m);
+        xlnx += DoubleLog.xlnx(m);
       }
       expectedEntropy[k] = entropies / passes.length;
-      bald[k] = Logs.normalisedEntropy(sum, xlnx) - expectedEntropy[k];
+      bald[k] = DoubleLog.normalisedEntropy(sum, xlnx) - expectedEntropy[k];
     }
   }
 

@@ -53,7 +53,7 @@ public final class PowerBaldProvider extends BayesianProvider {
 
   private Selection select(SelectionContext ctx, double beta, Options options) {
     int[] candidates = ctx.unlabeled();
-    double[] bald = McMeasure.BALD.score(McSamples.of(ctx), candidates);
+    double[] bald = McMeasure.BALD.score(McSamples.of(ctx), candidates, ctx.backend());
     SplittableRandom random = ctx.random();
     double[] keys = new double[candidates.length];
     for (int k = 0; k < keys.length; k++) {

@@ -128,7 +128,7 @@ class BatchBaldTest {
     int[] all = java.util.stream.IntStream.range(0, 20).toArray();
     double[] bald = new double[20];
     double[] expected = new double[20];
-    samples.bald(all, bald, expected);
+    samples.bald(all, bald, expected, backend());
     double[] h = new JointPosterior(samples, 1, 1, new SplittableRandom(0))
         .conditionalEntropies(all, backend());
     for (int i = 0; i < all.length; i++) {

@@ -19,8 +19,9 @@ record ClassTerms(double[] logPrior, double[] correct) {
     int classes = model.classes();
     int[] predicted = new int[classes];
     int[] right = new int[classes];
+    int[] predictions = model.predict(labeled);
     for (int k = 0; k < labeled.length; k++) {
-      int n = model.predict(labeled[k]);
+      int n = predictions[k];
       predicted[n]++;
       if (n == labels[k]) {
         right[n]++;

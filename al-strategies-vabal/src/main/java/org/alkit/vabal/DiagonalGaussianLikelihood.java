@@ -94,7 +94,15 @@ final class DiagonalGaussianLikelihood implements ClassLikelihood {
   }
 
   @Override
-  public void logLikelihoods(int item, double[] out) {
+  public double[] logLikelihoods(int[] items) {
+    double[] out = new double[items.length * classes];
+    for (int k = 0; k < items.length; k++) {
+      rowLogLikelihoods(items[k], out, k * classes);
+    }
+    return out;
+  }
+
+  private void rowLogLikelihoods(int item, double[] out, int offset) {
     for (int n = 0; n < classes; n++) {
       double[] mu = mean[n];
       double[] precision = inverseVariance[n];
@@ -103,20 +111,23 @@ final class DiagonalGaussianLikelihood implements ClassLikelihood {
         double r = features.get(item, d) - mu[d];
         quadratic += r * r * precision[d];
       }
-      out[n] = constant[n] - 0.5 * quadratic;
+      out[offset + n] = constant[n] - 0.5 * quadratic;
     }
   }
 
   @Override
-  public int predict(int item) {
-    double[] log = new double[classes];
-    logLikelihoods(item, log);
-    int best = 0;
-    for (int n = 1; n < classes; n++) {
-      if (log[n] + logFrequency[n] > log[best] + logFrequency[best]) {
-        best = n;
+  public int[] predict(int[] items) {
+    double[] log = logLikelihoods(items);
+    int[] predicted = new int[items.length];
+    for (int k = 0; k < items.length; k++) {
+      int best = 0;
+      for (int n = 1; n < classes; n++) {
+        if (log[k * classes + n] + logFrequency[n] > log[k * classes + best] + logFrequency[best]) {
+          best = n;
+        }
       }
+      predicted[k] = best;
     }
-    return best;
+    return predicted;
   }
 }

@@ -28,13 +28,25 @@ import org.apiguardian.api.API;
  * {@link ErrorProbability} for the log-space evaluation. Items of rare and of hard classes rise,
  * where plain uncertainty favours the dominant classes.
  *
- * <p>The likelihood here is {@link DiagonalGaussianLikelihood}, class-conditional Gaussians on the
- * {@code embeddings} (the classifier's features). The paper's VAE likelihood (ten latent dimensions
- * per class, masked ELBO, Monte Carlo over z) plugs into the same {@link ClassLikelihood} once
- * alkit's DJL layer is available. Options: {@code prior} and {@code difficulty} (default true;
- * false gives the paper's ablations: a uniform class prior, and 1 − max_n p(ŷ_n | x)),
- * {@code smoothing} (α of the add-α estimates, default 1). Requires {@code embeddings} and the
- * labels of at least one labeled item.
+ * <p>The likelihood ({@code likelihood}) is by default the paper's {@link Vae}, trained with DJL on
+ * the {@code embeddings} (the classifier's features) of the whole pool: ten latent dimensions per
+ * class, a latent classifier softmax(−w) on the labeled items, p(x | ŷ_n) the ELBO with class n's
+ * latent block masked, Monte Carlo over z ({@code mc-samples}, default 100); options
+ * {@code epochs} (default 50), {@code batch-size} (64), {@code hidden} (128), {@code lambda} (λ,
+ * default 10) and {@code learning-rate} (Adam, 10⁻⁴, the paper's). The paper's λ = 0.005 leaves
+ * the latent classifier untrained with the ELBO summed over the features as here: on the
+ * imbalanced two-class test problem its picks held 5–9 % of the rare class against entropy's 48 %
+ * and the Gaussians' 71 %; λ = 10 gave 70–73 % on four seeds, λ = 1 37–71 %. {@code likelihood: gaussian} takes class
+ * Gaussians instead ({@link DiagonalGaussianLikelihood}: no training, no DJL). Further options:
+ * {@code prior} and {@code difficulty} (default true; false gives the paper's ablations: a uniform
+ * class prior, and 1 − max_n p(ŷ_n | x)), {@code smoothing} (α of the add-α estimates, default 1).
+ * Deterministic under the context's seed (on one libtorch thread, the default). Requires
+ * {@code embeddings} and the labels of at least one labeled item; C is the largest label + 1.
+ *
+ * <pre>{@code
+ * strategy: vabal
+ * strategy-options: {likelihood: vae, epochs: 30, mc-samples: 100}
+ * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class VabalProvider implements StrategyProvider {
@@ -54,7 +66,7 @@ public final class VabalProvider implements StrategyProvider {
   @Override
   public String description() {
     return "VaB-AL (Choi et al. 2021): Bayes-rule probability the classifier errs, with class prior and "
-        + "difficulty; Gaussian class likelihood on embeddings";
+        + "difficulty; class likelihood from a VAE on the embeddings (DJL) or class Gaussians";
   }
 
   @Override
@@ -65,6 +77,14 @@ public final class VabalProvider implements StrategyProvider {
   @Override
   public List<Parameter> parameters() {
     return List.of(
+        Parameter.choice("likelihood", "vae", "p(x | y^_n): the paper's VAE (DJL), or gaussian: class Gaussians",
+            "vae", "gaussian"),
+        Parameter.integer("epochs", 50, "vae: passes over the pool's embeddings"),
+        Parameter.integer("batch-size", 64, "vae: items per Adam step"),
+        Parameter.integer("hidden", 128, "vae: units of the encoder's and the decoder's hidden layer"),
+        Parameter.integer("mc-samples", 100, "vae: draws of z behind each masked ELBO"),
+        Parameter.real("lambda", 10, "vae: weight of the latent classifier's cross-entropy"),
+        Parameter.real("learning-rate", 1e-4, "vae: Adam step size"),
         Parameter.bool("prior", true, "estimate the class prior p(y^_n) (false: uniform)"),
         Parameter.bool("difficulty", true, "weigh by p(y_n | y^_n) (false: 1 - max posterior)"),
         Parameter.real("smoothing", 1, "alpha of the add-alpha estimates of prior and difficulty"));
@@ -97,15 +117,18 @@ public final class VabalProvider implements StrategyProvider {
       }
       classes = Math.max(classes, labels[k] + 1);
     }
-    ClassLikelihood model = DiagonalGaussianLikelihood.fit(features, labeled, labels, classes);
+    ClassLikelihood model = settings.likelihood() == VabalOptions.Likelihood.VAE
+        ? VaeLikelihood.fit(features, labeled, labels, classes, settings.vae(), ctx.random().nextLong())
+        : DiagonalGaussianLikelihood.fit(features, labeled, labels, classes);
     ClassTerms terms = ClassTerms.estimate(model, labeled, labels, settings.smoothing());
     if (!settings.prior()) {
       terms = terms.withUniformPrior();
     }
+    double[] log = model.logLikelihoods(candidates);
     double[] scores = new double[candidates.length];
     double[] row = new double[classes];
     for (int k = 0; k < candidates.length; k++) {
-      model.logLikelihoods(candidates[k], row);
+      System.arraycopy(log, k * classes, row, 0, classes);
       scores[k] = ErrorProbability.score(row, terms, settings.difficulty());
     }
     return scores;

@@ -17,13 +17,13 @@ class VabalTermsTest {
       }
 
       @Override
-      public void logLikelihoods(int item, double[] out) {
+      public double[] logLikelihoods(int[] items) {
         throw new UnsupportedOperationException("not needed by the class terms");
       }
 
       @Override
-      public int predict(int item) {
-        return predictions[item];
+      public int[] predict(int[] items) {
+        return java.util.Arrays.stream(items).map(i -> predictions[i]).toArray();
       }
     };
   }
@@ -74,13 +74,11 @@ class VabalTermsTest {
     double pooled = (16 + 4 + 36) / 3.0;
     double var0 = (2 + pooled) / 3;
     double var1 = pooled / 2;
-    double[] log = new double[3];
-    model.logLikelihoods(3, log);
+    double[] log = model.logLikelihoods(new int[] {3});
     assertThat(log[0]).isCloseTo(-0.5 * Math.log(2 * Math.PI * var0), within(1e-6));
     assertThat(log[1]).isCloseTo(-0.5 * Math.log(2 * Math.PI * var1) - 81 / (2 * var1), within(1e-6));
     assertThat(log[2]).isCloseTo(-0.5 * Math.log(2 * Math.PI * pooled) - 9 / (2 * pooled), within(1e-6));
     // posterior mode with add-one frequencies (3/6, 2/6, 1/6)
-    assertThat(model.predict(3)).isZero();
-    assertThat(model.predict(2)).isEqualTo(1);
+    assertThat(model.predict(new int[] {3, 2})).containsExactly(0, 1);
   }
 }

@@ -19,6 +19,7 @@ import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.Signal;
+import org.alkit.commons.Permutations;
 import org.alkit.gpu.engine.Torch;
 
 /**
@@ -101,7 +102,7 @@ final class NetworkAdapter implements ModelAdapter {
           order[r] = r;
         }
         for (int epoch = 0; epoch < training.epochs(); epoch++) {
-          shuffle(order, random);
+          Permutations.shuffle(order, random);
           for (int from = 0; from < order.length; from += training.batchSize()) {
             int to = Math.min(order.length, from + training.batchSize());
             step(trainer, scaler.rows(features, r -> labeled[order[r]], from, to),
@@ -129,16 +130,6 @@ final class NetworkAdapter implements ModelAdapter {
       y[r - from] = labels[order[r]];
     }
     return y;
-  }
-
-  /** Fisher–Yates with {@code random}. */
-  private static void shuffle(int[] a, SplittableRandom random) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
   }
 
   @Override
