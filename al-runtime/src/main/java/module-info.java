@@ -7,6 +7,8 @@ module org.alkit.runtime {
   requires org.alkit.commons;
   requires transitive com.google.guice;
   requires org.yaml.snakeyaml;
+  requires ejml.core;
+  requires ejml.ddense;
   requires static transitive org.apiguardian.api;
   // optional: the backend's register-blocked kernels, when the JVM resolves it (--add-modules)
   requires static jdk.incubator.vector;
