@@ -86,14 +86,8 @@ class KCenterPropertiesTest {
   @Property(generation = GenerationMode.EXHAUSTIVE)
   void beamSearchEqualsNaiveReference(@ForAll @LongRange(min = 0, max = 59) long seed,
       @ForAll @IntRange(min = 2, max = 4) int width) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    int n = 30;
-    Matrix m = Pools.gaussian(n, 3, rng);
-    Matrix p = Pools.probabilities(n, 3, rng);
-    SelectionContext ctx = Pools.context(m, p, 2, 5, 1);
-    int[] beam = select(new DoubtCoresetProvider(), Map.of("beam", String.valueOf(width)), ctx).indices();
-    assertThat(beam).doesNotHaveDuplicates().hasSize(5)
-        .isEqualTo(naiveBeam(m, p, ctx.unlabeled(), ctx.labeled(), 5, width));
+    BeamCase c = BeamCase.of(seed, 5);
+    assertThat(c.picks(width)).doesNotHaveDuplicates().hasSize(5).isEqualTo(c.reference(width));
   }
 
   /**
@@ -105,15 +99,10 @@ class KCenterPropertiesTest {
    */
   @Property(generation = GenerationMode.EXHAUSTIVE)
   void widerBeamNeverEndsLessUncertainOverTwoPicks(@ForAll @LongRange(min = 0, max = 99) long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    int n = 30;
-    Matrix m = Pools.gaussian(n, 3, rng);
-    Matrix p = Pools.probabilities(n, 3, rng);
-    SelectionContext ctx = Pools.context(m, p, 2, 2, 1);
-    int[] greedy = select(new DoubtCoresetProvider(), Map.of("beam", "1"), ctx).indices();
-    int[] beam = select(new DoubtCoresetProvider(), Map.of("beam", "4"), ctx).indices();
+    BeamCase c = BeamCase.of(seed, 2);
+    int[] beam = c.picks(4);
     assertThat(beam).doesNotHaveDuplicates().hasSize(2);
-    assertThat(confidenceCost(p, beam)).isGreaterThanOrEqualTo(confidenceCost(p, greedy) - 1e-12);
+    assertThat(c.cost(beam)).isGreaterThanOrEqualTo(c.cost(c.picks(1)) - 1e-12);
   }
 
   /**
@@ -125,15 +114,35 @@ class KCenterPropertiesTest {
    */
   @Example
   void widerBeamCanEndLessUncertainOverFivePicks() {
-    SplittableRandom rng = new SplittableRandom(-2592);
-    int n = 30;
-    Matrix m = Pools.gaussian(n, 3, rng);
-    Matrix p = Pools.probabilities(n, 3, rng);
-    SelectionContext ctx = Pools.context(m, p, 2, 5, 1);
-    int[] greedy = select(new DoubtCoresetProvider(), Map.of("beam", "1"), ctx).indices();
-    int[] beam = select(new DoubtCoresetProvider(), Map.of("beam", "4"), ctx).indices();
-    assertThat(beam).isEqualTo(naiveBeam(m, p, ctx.unlabeled(), ctx.labeled(), 5, 4));
-    assertThat(confidenceCost(p, beam)).isLessThan(confidenceCost(p, greedy));
+    BeamCase c = BeamCase.of(-2592, 5);
+    int[] beam = c.picks(4);
+    assertThat(beam).isEqualTo(c.reference(4));
+    assertThat(c.cost(beam)).isLessThan(c.cost(c.picks(1)));
+  }
+
+  /** 30 items in 3-d with 3-class probabilities, the first two labeled, {@code budget} picks. */
+  private record BeamCase(Matrix embeddings, Matrix probabilities, SelectionContext ctx, int budget) {
+    static BeamCase of(long seed, int budget) {
+      SplittableRandom rng = new SplittableRandom(seed);
+      Matrix m = Pools.gaussian(30, 3, rng);
+      Matrix p = Pools.probabilities(30, 3, rng);
+      return new BeamCase(m, p, Pools.context(m, p, 2, budget, 1), budget);
+    }
+
+    /** {@code coreset-doubt}'s picks with beam width {@code width}. */
+    int[] picks(int width) {
+      return select(new DoubtCoresetProvider(), Map.of("beam", String.valueOf(width)), ctx).indices();
+    }
+
+    /** The reference beam search's picks. */
+    int[] reference(int width) {
+      return naiveBeam(embeddings, probabilities, ctx.unlabeled(), ctx.labeled(), budget, width);
+    }
+
+    /** Σ −log max p over the items. */
+    double cost(int[] items) {
+      return confidenceCost(probabilities, items);
+    }
   }
 
   /**
