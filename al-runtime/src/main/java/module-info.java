@@ -1,5 +1,5 @@
 /**
- * The alkit runtime: plugin registries (ServiceLoader), the capability check, Guice wiring, the
+ * The alkit runtime: plugin registries (ServiceLoader, or the OSGi service registry), the capability check, Guice wiring, the
  * active-learning loop, the pure-Java compute backend and models, .npy I/O and YAML configuration.
  */
 module org.alkit.runtime {
@@ -7,11 +7,11 @@ module org.alkit.runtime {
   requires org.alkit.commons;
   requires transitive com.google.guice;
   requires org.yaml.snakeyaml;
-  requires ejml.core;
-  requires ejml.ddense;
   requires static transitive org.apiguardian.api;
   // optional: the backend's register-blocked kernels, when the JVM resolves it (--add-modules)
   requires static jdk.incubator.vector;
+  // optional: the OSGi service registry, when the runtime runs as a bundle (Registry.load)
+  requires static osgi.core;
 
   exports org.alkit.runtime;
 

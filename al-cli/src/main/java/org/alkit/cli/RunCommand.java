@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.alkit.api.AlException;
 import org.alkit.api.InvalidInputException;
+import org.alkit.api.Matrix;
 import org.alkit.api.StrategyProvider;
 import org.alkit.api.ScenarioHints;
 import org.alkit.eval.Datasets;
@@ -24,6 +26,7 @@ import org.alkit.runtime.Dataset;
 import org.alkit.runtime.Registry;
 import org.alkit.runtime.RoundResult;
 import org.alkit.runtime.RunConfig;
+import org.alkit.runtime.RunJournal;
 import org.alkit.runtime.RunResult;
 import org.alkit.runtime.ScenarioConfig;
 import picocli.CommandLine.Command;
@@ -36,7 +39,10 @@ import picocli.CommandLine.Spec;
  * optdigits, logistic regression, random sampling), with a progress bar and the accuracy of each
  * round, then of the final fit on every label; the last line is {@code final accuracy: 0.xxxx}.
  * The configuration, the output file and that the pool holds
- * {@code initial-labeled + rounds × budget} items are checked before round 1.
+ * {@code initial-labeled + rounds × budget} items are checked before round 1. With
+ * {@code --journal DIR} each finished round is on disk before the next starts ({@link RunJournal});
+ * {@code --resume DIR} continues such a run after a kill and ends with the selections and
+ * accuracies of an uninterrupted run.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, version = Alkit.VERSION,
     description = "Run an active-learning loop from a YAML configuration (default: embedded optdigits).")
@@ -55,28 +61,51 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", description = "write every round (labeled count, accuracy, picks, timing) here as JSON")
   Path out;
 
+  @Option(names = "--journal", paramLabel = "DIR",
+      description = "write each finished round durably to this new directory, so a killed run can be resumed")
+  Path journal;
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "continue the run journaled in DIR (its configuration, unless --config names the same one)")
+  Path resume;
+
   @Override
   public Integer call() {
+    if (journal != null && resume != null) {
+      throw new InvalidInputException("--journal " + journal + " and --resume " + resume
+          + " together; expected --journal DIR for a new run or --resume DIR to continue one");
+    }
     Map<String, Path> inputs = new LinkedHashMap<>();
     inputs.put("--config", config);
     Inputs.requireOutput("--out", out, inputs);
-    RunConfig cfg = config == null ? RunConfig.defaults() : RunConfig.load(config);
+    RunConfig cfg = config != null ? RunConfig.load(config)
+        : resume != null ? RunJournal.configuration(resume) : RunConfig.defaults();
     Dataset data = Datasets.load(cfg.dataset(), cfg.testFraction(), cfg.seed());
     requireEnoughItems(cfg, data.pool().rows());
     for (ScenarioConfig scenario : cfg.scenarios()) {
       requireClasses(scenario, "rare-classes", scenario.rareClasses(), data.numClasses());
       requireClasses(scenario, "ood-classes", scenario.oodClasses(), data.numClasses());
+      requireIndices(scenario, "query", scenario.query(), data.pool().rows());
+      requireIndices(scenario, "private", scenario.privateSet(), data.pool().rows());
     }
+    List<ScenarioHints> scenarioHints = cfg.scenarios().stream().map(s -> hints(s, data.pool().cols())).toList();
     PrintWriter console = spec.commandLine().getOut();
     console.printf("alkit run: %s (%d pool, %d test, %s), model %s, %s of %s%n",
         data.name(), data.pool().rows(), data.test().rows(), Inputs.count(data.numClasses(), "class", "classes"),
         cfg.model(), Inputs.count(cfg.rounds(), "round", "rounds"), Inputs.count(cfg.budget(), "item", "items"));
     List<Map<String, Object>> runs = new ArrayList<>();
-    if (cfg.scenarios().isEmpty()) {
-      runs.add(runOne(cfg, data, ScenarioHints.none(), console));
-    } else {
-      for (ScenarioConfig scenario : cfg.scenarios()) {
-        runs.add(runOne(cfg.forScenario(scenario), data, scenario.hints(), console));
+    try (RunJournal runJournal = journal != null ? RunJournal.create(journal, cfg, data)
+        : resume != null ? RunJournal.resume(resume, cfg, data) : null) {
+      if (runJournal != null) {
+        console.printf("journal: %s%n", runJournal.directory());
+      }
+      if (cfg.scenarios().isEmpty()) {
+        runs.add(runOne(cfg, data, ScenarioHints.none(), runJournal, 0, console));
+      } else {
+        for (int k = 0; k < cfg.scenarios().size(); k++) {
+          ScenarioConfig scenario = cfg.scenarios().get(k);
+          runs.add(runOne(cfg.forScenario(scenario), data, scenarioHints.get(k), runJournal, k, console));
+        }
       }
     }
     if (out != null) {
@@ -107,7 +136,39 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private Map<String, Object> runOne(RunConfig cfg, Dataset data, ScenarioHints hints, PrintWriter console) {
+  private static void requireIndices(ScenarioConfig scenario, String key, List<Integer> indices, int poolSize) {
+    for (int i : indices) {
+      if (i >= poolSize) {
+        throw new InvalidInputException("scenario '" + scenario.name() + "': " + key + " holds " + i
+            + "; expected a pool index in [0, " + poolSize + ")");
+      }
+    }
+  }
+
+  /** The scenario's hints with the rows of its query and private files, items of the dataset's {@code features} columns. */
+  private static ScenarioHints hints(ScenarioConfig scenario, int features) {
+    ScenarioHints hints = scenario.hints();
+    if (scenario.queryData().isPresent()) {
+      hints = hints.withQueryFeatures(items(scenario, "query-data", scenario.queryData().get(), features));
+    }
+    if (scenario.privateData().isPresent()) {
+      hints = hints.withPrivateFeatures(items(scenario, "private-data", scenario.privateData().get(), features));
+    }
+    return hints;
+  }
+
+  private static Matrix items(ScenarioConfig scenario, String key, Path file, int features) {
+    String where = "scenario '" + scenario.name() + "': " + key;
+    Matrix rows = Inputs.matrix(where, file);
+    if (rows.cols() != features) {
+      throw new InvalidInputException(where + " " + file + " has " + rows.cols() + " columns; expected the dataset's "
+          + features + " feature columns");
+    }
+    return rows;
+  }
+
+  private Map<String, Object> runOne(RunConfig cfg, Dataset data, ScenarioHints hints, RunJournal runJournal,
+      int scenario, PrintWriter console) {
     StrategyProvider provider = registry.get().strategy(cfg.strategy());
     Map<String, Object> options = JsonOutput.typed(cfg.strategyOptions(), provider.parameters());
     console.printf("scenario %s: strategy %s%s%n", hints.scenario(), cfg.strategy(), options.isEmpty() ? ""
@@ -119,9 +180,10 @@ final class RunCommand implements Callable<Integer> {
     } catch (ProvisionException e) {
       throw unwrap(e);
     }
+    Consumer<RoundResult> listener = round -> progress(console, round, cfg.rounds());
     RunResult result;
     try (loop) {
-      result = loop.run(hints, round -> progress(console, round, cfg.rounds()));
+      result = runJournal == null ? loop.run(hints, listener) : loop.run(hints, listener, runJournal, scenario);
     }
     console.printf("[%s] final fit   labeled %d  accuracy %.4f%n", "#".repeat(BAR), result.finalLabeledCount(),
         result.finalAccuracy());
@@ -134,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
       round.put("labeled", r.labeledCount());
       round.put("accuracy", r.accuracy());
       round.put("selected", r.selected());
-      round.put("select_ms", r.selectMillis());
+      round.put("select_ms", r.replayed() ? null : r.selectMillis());
       rounds.add(round);
     }
     Map<String, Object> run = new LinkedHashMap<>();
@@ -149,8 +211,9 @@ final class RunCommand implements Callable<Integer> {
 
   private static void progress(PrintWriter out, RoundResult r, int rounds) {
     int done = Math.min(BAR, r.round() * BAR / Math.max(1, rounds));
-    out.printf("[%s%s] round %d/%d  labeled %d  accuracy %.4f  select %d ms%n", "#".repeat(done),
-        ".".repeat(BAR - done), r.round(), rounds, r.labeledCount(), r.accuracy(), r.selectMillis());
+    out.printf("[%s%s] round %d/%d  labeled %d  accuracy %.4f  %s%n", "#".repeat(done),
+        ".".repeat(BAR - done), r.round(), rounds, r.labeledCount(), r.accuracy(),
+        r.replayed() ? "from the journal" : "select " + r.selectMillis() + " ms");
     out.flush();
   }
 

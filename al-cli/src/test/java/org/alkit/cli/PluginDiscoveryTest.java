@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.alkit.api.Matrix;
@@ -22,11 +21,8 @@ class PluginDiscoveryTest {
   @TempDir
   Path dir;
 
-  private static final List<String> CLASS_PATH =
-      List.of(System.getProperty("java.class.path").split(File.pathSeparator));
-
   private static boolean named(String entry) {
-    return PluginLauncher.named(entry, "al-api", "al-commons", "al-strategies-", "plugin-example", "ejml-");
+    return Jvm.named(entry, "al-api", "al-commons", "al-strategies-", "plugin-example", "ejml-");
   }
 
   private List<String> selectArgs() {
@@ -37,9 +33,9 @@ class PluginDiscoveryTest {
 
   @Test
   void pluginOnTheModulePath() throws Exception {
-    String modulePath = CLASS_PATH.stream().filter(PluginDiscoveryTest::named)
+    String modulePath = Jvm.CLASS_PATH.stream().filter(PluginDiscoveryTest::named)
         .collect(Collectors.joining(File.pathSeparator));
-    String classPath = CLASS_PATH.stream().filter(e -> !named(e))
+    String classPath = Jvm.CLASS_PATH.stream().filter(e -> !named(e))
         .collect(Collectors.joining(File.pathSeparator));
     // as the alkit launcher: the runtime on the class path reads the friends-only commons package
     assertListsAndRunsThePlugin(List.of("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH",
@@ -49,22 +45,22 @@ class PluginDiscoveryTest {
 
   @Test
   void pluginOnTheClassPath() throws Exception {
-    assertListsAndRunsThePlugin(List.of("-cp", String.join(File.pathSeparator, CLASS_PATH), "org.alkit.cli.Alkit"));
+    assertListsAndRunsThePlugin(Jvm.CLI);
   }
 
   private void assertListsAndRunsThePlugin(List<String> launch) throws IOException, InterruptedException {
-    PluginLauncher.Run list = PluginLauncher.java(concat(launch, List.of("strategies")));
+    Jvm.Run list = Jvm.run(Jvm.concat(launch, List.of("strategies")));
     assertThat(list.code()).as(list.out()).isZero();
     assertThat(list.out()).contains("example-outlier").contains("random");
 
-    PluginLauncher.Run select = PluginLauncher.java(concat(launch, selectArgs()));
+    Jvm.Run select = Jvm.run(Jvm.concat(launch, selectArgs()));
     assertThat(select.code()).as(select.out()).isZero();
     assertThat(select.out()).contains("\"selected\" : [ 2 ]");
   }
 
   @Test
   void strategyJarsCarryOsgiServiceLoaderHeaders() throws IOException {
-    List<String> jars = CLASS_PATH.stream().filter(e -> e.endsWith(".jar"))
+    List<String> jars = Jvm.CLASS_PATH.stream().filter(e -> e.endsWith(".jar"))
         .filter(e -> Path.of(e).getFileName().toString().matches("(al-strategies-|plugin-example).*")).toList();
     org.junit.jupiter.api.Assumptions.assumeFalse(jars.isEmpty(), "modules resolved as class folders (mvn test)");
     for (String jar : jars) {
@@ -80,9 +76,4 @@ class PluginDiscoveryTest {
     }
   }
 
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
-  }
 }

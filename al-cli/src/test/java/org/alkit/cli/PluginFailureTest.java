@@ -33,8 +33,8 @@ class PluginFailureTest {
   void jars() throws IOException {
     String cp = System.getProperty("java.class.path");
     example = Stream.of(cp.split(File.pathSeparator)).map(Path::of)
-        .filter(p -> PluginLauncher.named(p.toString(), "plugin-example")).findFirst().orElseThrow();
-    String api = Stream.of(cp.split(File.pathSeparator)).filter(e -> PluginLauncher.named(e, "al-api", "apiguardian"))
+        .filter(p -> Jvm.named(p.toString(), "plugin-example")).findFirst().orElseThrow();
+    String api = Stream.of(cp.split(File.pathSeparator)).filter(e -> Jvm.named(e, "al-api", "apiguardian"))
         .collect(Collectors.joining(File.pathSeparator));
     clash = plugin("com.example.clash", "example-outlier", api);
     twin = plugin("com.example.twin", "twin-strategy", api);
@@ -64,7 +64,7 @@ class PluginFailureTest {
     return jar;
   }
 
-  private static void assertOneLine(PluginLauncher.Run r, String... fragments) {
+  private static void assertOneLine(Jvm.Run r, String... fragments) {
     assertThat(r.code()).as(r.out()).isEqualTo(2);
     assertThat(r.out().strip()).doesNotContain("\n").startsWith("alkit: ").doesNotContain("Exception");
     for (String f : fragments) {
@@ -74,13 +74,13 @@ class PluginFailureTest {
 
   @Test
   void twoStrategiesWithOneNameNameBothJarsInOneLine() throws Exception {
-    PluginLauncher.Run r = new PluginLauncher(List.of(example, clash)).run("strategies");
+    Jvm.Run r = new PluginLauncher(List.of(example, clash)).run("strategies");
     assertOneLine(r, "example-outlier", example.getFileName().toString(), clash.getFileName().toString());
   }
 
   @Test
   void twoPluginsMayHoldTheSamePackage() throws Exception {
-    PluginLauncher.Run r = new PluginLauncher(List.of(example, twin)).run("strategies");
+    Jvm.Run r = new PluginLauncher(List.of(example, twin)).run("strategies");
     assertThat(r.code()).as(r.out()).isZero();
     assertThat(r.out()).contains("example-outlier").contains("twin-strategy");
   }
@@ -96,10 +96,10 @@ class PluginFailureTest {
   void aBrokenPluginFailsInOneLineAndLeavesHelpAndVersion() throws Exception {
     PluginLauncher alkit = new PluginLauncher(List.of(broken));
     assertOneLine(alkit.run("select", "--strategy", "random", "--budget", "1", "--pool-size", "3"), "broken.jar");
-    PluginLauncher.Run version = alkit.run("--version");
+    Jvm.Run version = alkit.run("--version");
     assertThat(version.code()).as(version.out()).isZero();
     assertThat(version.out()).contains("alkit");
-    PluginLauncher.Run help = alkit.run("select", "--help");
+    Jvm.Run help = alkit.run("select", "--help");
     assertThat(help.code()).as(help.out()).isZero();
     assertThat(help.out()).contains("Usage: alkit select");
   }

@@ -68,13 +68,13 @@ class PluginGuideTest {
     assertThat(jar).isRegularFile();
 
     PluginLauncher alkit = new PluginLauncher(List.of(jar));
-    PluginLauncher.Run list = alkit.run("strategies");
+    Jvm.Run list = alkit.run("strategies");
     assertThat(list.code()).as(list.out()).isZero();
     assertThat(list.out()).contains("my-strategy").contains("--set power=2.0");
 
     Path probs = dir.resolve("probs.npy");
     Npy.writeMatrix(probs, Matrix.of(new float[][] {{0.9f, 0.1f}, {0.5f, 0.5f}, {0.7f, 0.3f}, {0.99f, 0.01f}}));
-    PluginLauncher.Run select = alkit.run("select", "--strategy", "my-strategy", "--budget", "2",
+    Jvm.Run select = alkit.run("select", "--strategy", "my-strategy", "--budget", "2",
         "--probs", probs.toString());
     assertThat(select.code()).as(select.out()).isZero();
     assertThat(select.out()).contains("\"selected\" : [ 1, 2 ]").contains("\"power\" : 2.0");

@@ -18,12 +18,17 @@ class RunCommandTest {
     return file;
   }
 
+  private static CliHarness.Result succeeds(String... args) {
+    CliHarness.Result r = CliHarness.run(args);
+    assertThat(r.code()).as(r.err()).isZero();
+    return r;
+  }
+
   @Test
   void runsTheLoopAndEndsWithTheFinalAccuracy() throws IOException {
     Path cfg = config("dataset: optdigits\nstrategy: random\ninitial-labeled: 30\nbudget: 30\nrounds: 3\nseed: 5\n");
     Path json = dir.resolve("curve.json");
-    CliHarness.Result r = CliHarness.run("run", "--config", cfg.toString(), "--out", json.toString());
-    assertThat(r.code()).as(r.err()).isZero();
+    CliHarness.Result r = succeeds("run", "--config", cfg.toString(), "--out", json.toString());
     com.fasterxml.jackson.databind.JsonNode curve = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(json.toFile()).get("runs").get(0);
     assertThat(curve.get("rounds")).hasSize(3);
@@ -66,5 +71,32 @@ class RunCommandTest {
     CliHarness.Result r = CliHarness.run("run", "--config", dir.resolve("none.yml").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("none.yml");
+  }
+
+  @Test
+  void aJournaledRunResumesWithItsOwnConfigurationAndRefusesAnotherInOneLine() throws IOException {
+    Path cfg = config("strategy: margin\ninitial-labeled: 20\nbudget: 10\nrounds: 2\n");
+    Path journal = dir.resolve("journal");
+    CliHarness.Result first = succeeds("run", "--config", cfg.toString(), "--journal", journal.toString());
+    CliHarness.Result resumed = succeeds("run", "--resume", journal.toString());
+    assertThat(resumed.out()).contains("round 2/2  labeled 30  accuracy").contains("from the journal")
+        .doesNotContain("select ");
+    assertThat(resumed.out().lines().filter(l -> l.startsWith("final accuracy")))
+        .isEqualTo(first.out().lines().filter(l -> l.startsWith("final accuracy")).toList());
+
+    Path other = dir.resolve("other.yml");
+    Files.writeString(other, "strategy: entropy\ninitial-labeled: 20\nbudget: 10\nrounds: 2\n");
+    CliHarness.Result refused = CliHarness.run("run", "--config", other.toString(), "--resume", journal.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err().strip()).isEqualTo("alkit: --resume " + journal + " was written for another"
+        + " configuration (strategy = margin there, entropy here); resume it with the configuration that wrote it");
+  }
+
+  @Test
+  void journalAndResumeTogetherAreRefused() {
+    CliHarness.Result r = CliHarness.run("run", "--journal", dir.resolve("a").toString(), "--resume",
+        dir.resolve("b").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--journal").contains("--resume").contains("together");
   }
 }

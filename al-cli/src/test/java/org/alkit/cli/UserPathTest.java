@@ -325,4 +325,40 @@ class UserPathTest {
     }
     assertThat(runs.get(0).get("strategy_options").get("function").asText()).isEqualTo("flvmi");
   }
+
+  @Test
+  void aScenarioTakesExplicitQueryAndPrivateSets() throws IOException {
+    // FLMI (FLQMI) with a one-item query set picks that item first: nothing is more similar to it
+    Matrix pool = org.alkit.eval.Datasets.load("optdigits", 0.25, 42).pool();
+    Npy.writeMatrix(dir.resolve("exemplar.npy"), pool.select(new int[] {700}));
+    Path cfg = text("run.yml", "initial-labeled: 20\nbudget: 1\nrounds: 1\nscenarios:\n"
+        + "  - {name: by-index, strategy: similar, strategy-options: {function: flmi}, query: [500]}\n"
+        + "  - {name: by-file, strategy: similar, strategy-options: {function: flmi}, query-data: exemplar.npy}\n"
+        + "  - {name: avoid, strategy: similar, strategy-options: {function: flcg}, private: [1, 2, 3]}\n");
+    Path out = dir.resolve("curve.json");
+    CliHarness.Result r = CliHarness.run("run", "--config", cfg.toString(), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode runs = new ObjectMapper().readTree(out.toFile()).get("runs");
+    assertThat(runs.get(0).get("rounds").get(0).get("selected").get(0).asInt()).isEqualTo(500);
+    assertThat(runs.get(1).get("rounds").get(0).get("selected").get(0).asInt()).isEqualTo(700);
+    assertThat(runs.get(2).get("rounds").get(0).get("selected").get(0).asInt()).isNotIn(1, 2, 3);
+  }
+
+  @Test
+  void badQueryAndPrivateSetsAreRefusedBeforeRoundOne() throws IOException {
+    String head = "initial-labeled: 20\nbudget: 1\nrounds: 1\nscenarios:\n  - {name: q, strategy: similar, ";
+    assertRefused(CliHarness.run("run", "--config", text("far.yml", head + "query: [99999]}\n").toString()),
+        "scenario 'q': query holds 99999", "expected a pool index in [0, ");
+    assertRefused(CliHarness.run("run", "--config", text("twice.yml", head + "private: [4, 4]}\n").toString()),
+        "scenario 'q': private holds 4 twice");
+    assertRefused(CliHarness.run("run", "--config", text("neg.yml", head + "query: [-1]}\n").toString()),
+        "query = [-1]", "pool indices >= 0");
+    assertRefused(CliHarness.run("run", "--config",
+        text("both.yml", head + "query: [1], query-data: q.npy}\n").toString()), "both query and query-data");
+    assertRefused(CliHarness.run("run", "--config", text("gone.yml", head + "private-data: gone.npy}\n").toString()),
+        "scenario 'q': private-data", "gone.npy");
+    Npy.writeMatrix(dir.resolve("narrow.npy"), Matrix.of(new float[][] {{1, 2}}));
+    assertRefused(CliHarness.run("run", "--config", text("narrow.yml", head + "query-data: narrow.npy}\n").toString()),
+        "scenario 'q': query-data", "has 2 columns; expected the dataset's 64 feature columns");
+  }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alkit.api.InvalidInputException;
+import org.alkit.runtime.AtomicFiles;
 import org.apiguardian.api.API;
 
 /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.alkit.runtime.AtomicFiles;
 import org.apiguardian.api.API;
 
 /**

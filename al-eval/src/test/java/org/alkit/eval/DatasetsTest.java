@@ -50,6 +50,16 @@ class DatasetsTest {
   }
 
   @Test
+  void aLabelTheRowsCannotBackIsRefusedBeforeAnythingIsSizedByIt(@TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("id-as-label.csv");
+    Files.writeString(csv, "0.5,0\n1.5,2147483640\n");
+    assertThatThrownBy(() -> Datasets.load(csv.toString(), 0.5, 3))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("dataset '" + csv + "' has label 2147483640 among only 2 items; expected classes 0..C-1 each"
+            + " with at least one item (renumber the labels)");
+  }
+
+  @Test
   void rejectsMissingFileAndBadFraction() {
     assertThatThrownBy(() -> Datasets.load("/no/such.csv", 0.5, 3))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("/no/such.csv")

@@ -6,6 +6,7 @@ import com.google.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -71,13 +72,32 @@ public final class ActiveLearningLoop implements AutoCloseable {
   /**
    * Runs every round.
    *
-   * @param hints the scenario's hints, passed to the strategy
+   * @param hints the scenario's hints, passed to the strategy; query and private items given as
+   *     feature rows are rows of the dataset's features, which each round's model embeds
    * @param listener called after each round, e.g. for progress output
    * @throws org.alkit.api.MissingSignalException if the model lacks a signal the strategy requires
    * @throws InvalidInputException if {@code initialLabeled} exceeds the pool, or on a bad option
    * @throws AlException if the strategy breaks its contract (a labeled, duplicate or missing pick)
    */
   public RunResult run(ScenarioHints hints, Consumer<RoundResult> listener) {
+    return run(hints, listener, Optional.empty());
+  }
+
+  /**
+   * Runs every round, each written to {@code journal} before the next one starts; rounds the
+   * journal already holds are replayed from it (their picks and labels, no fit, no selection, no
+   * oracle), so a killed run continues where it stopped and ends as an uninterrupted one would.
+   * Replayed rounds reach {@code listener} with {@link RoundResult#REPLAYED} as their time.
+   *
+   * @param scenario the scenario's position in the configuration (0 for a run without scenarios)
+   * @throws InvalidInputException as {@link #run(ScenarioHints, Consumer)}, and when a recorded
+   *     round does not fit this run (the journal is damaged)
+   */
+  public RunResult run(ScenarioHints hints, Consumer<RoundResult> listener, RunJournal journal, int scenario) {
+    return run(hints, listener, Optional.of(journal.track(scenario)));
+  }
+
+  private RunResult run(ScenarioHints hints, Consumer<RoundResult> listener, Optional<RunJournal.Track> track) {
     CapabilityCheck.check(strategy, config.model(), model.offers());
     Strategy selector = strategy.create(
         Options.resolve("strategy '" + strategy.name() + "'", strategy.parameters(), config.strategyOptions()));
@@ -88,31 +108,105 @@ public final class ActiveLearningLoop implements AutoCloseable {
     }
     SplittableRandom root = new SplittableRandom(config.seed());
     int[] labeled = Arrays.copyOf(Sampling.shuffled(pool.rows(), root.split()), config.initialLabeled());
-    int[] labels = oracle.label(labeled);
+    int[] labels = initialLabels(labeled, track);
     boolean keepPrevious = strategy.requires().contains(Signal.PREVIOUS_PROBABILITIES)
         || strategy.uses().contains(Signal.PREVIOUS_PROBABILITIES);
     Matrix previous = null;
+    Supplier<Matrix> replayPrevious = null;
     List<RoundResult> rounds = new ArrayList<>();
     for (int round = 1; round <= config.rounds() && labeled.length < pool.rows(); round++) {
       SplittableRandom random = root.split();
-      FittedModel fitted = model.fit(pool, labeled, labels, dataset.numClasses(), random.nextLong());
-      double accuracy = accuracy(fitted);
-      Supplier<Matrix> probabilities = memoize(() -> fitted.probabilities(pool));
-      SelectionContext ctx = context(fitted, labeled, labels, round, random.nextLong(), hints, probabilities,
-          previous);
-      long start = System.nanoTime();
-      Selection selection = selector.select(ctx);
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      int[] picked = checked(selection, ctx);
-      RoundResult result = new RoundResult(round, labeled.length, accuracy, picked, millis);
+      long fitSeed = random.nextLong();
+      long selectSeed = random.nextLong();
+      int selectionSize = Math.min(config.budget(), pool.rows() - labeled.length);
+      int number = round;
+      Optional<JournalRound> recorded = track.flatMap(t -> t.recorded(number));
+      int[] picked;
+      int[] pickedLabels;
+      RoundResult result;
+      if (recorded.isPresent()) {
+        JournalRound r = replayable(recorded.get(), track.get(), labeled, fitSeed, selectSeed, selectionSize);
+        picked = r.selected();
+        pickedLabels = r.labels();
+        result = new RoundResult(round, labeled.length, r.accuracy(), picked, RoundResult.REPLAYED);
+        int[] fittedOn = labeled;
+        int[] fittedLabels = labels;
+        replayPrevious = () -> model.fit(pool, fittedOn, fittedLabels, dataset.numClasses(), fitSeed).probabilities(pool);
+      } else {
+        if (keepPrevious && previous == null && replayPrevious != null) {
+          previous = replayPrevious.get();
+        }
+        FittedModel fitted = model.fit(pool, labeled, labels, dataset.numClasses(), fitSeed);
+        double accuracy = accuracy(fitted);
+        Supplier<Matrix> probabilities = memoize(() -> fitted.probabilities(pool));
+        SelectionContext ctx = context(fitted, labeled, labels, round, selectSeed, hints, probabilities, previous);
+        long start = System.nanoTime();
+        Selection selection = selector.select(ctx);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        picked = checked(selection, ctx);
+        pickedLabels = oracle.label(picked);
+        result = new RoundResult(round, labeled.length, accuracy, picked, millis);
+        int[] before = labeled;
+        track.ifPresent(t -> t.append(new JournalRound(result.round(), before.length, fitSeed, selectSeed, accuracy,
+            picked, pickedLabels)));
+        previous = keepPrevious ? probabilities.get() : null;
+      }
       rounds.add(result);
       listener.accept(result);
       labeled = concat(labeled, picked);
-      labels = concat(labels, oracle.label(picked));
-      previous = keepPrevious ? probabilities.get() : null;
+      labels = concat(labels, pickedLabels);
     }
-    FittedModel last = model.fit(pool, labeled, labels, dataset.numClasses(), root.split().nextLong());
-    return new RunResult(rounds, labeled.length, accuracy(last));
+    long finalSeed = root.split().nextLong();
+    int labeledCount = labeled.length;
+    Optional<Double> recordedFinal = track.flatMap(t -> t.recordedFinalAccuracy(labeledCount));
+    if (recordedFinal.isPresent()) {
+      return new RunResult(rounds, labeledCount, recordedFinal.get());
+    }
+    double finalAccuracy = accuracy(model.fit(pool, labeled, labels, dataset.numClasses(), finalSeed));
+    track.ifPresent(t -> t.appendFinal(labeledCount, finalAccuracy));
+    return new RunResult(rounds, labeledCount, finalAccuracy);
+  }
+
+  /** The oracle's labels of the initial draw, or the journal's when it recorded them. */
+  private int[] initialLabels(int[] drawn, Optional<RunJournal.Track> track) {
+    Optional<JournalRound> recorded = track.flatMap(t -> t.recorded(0));
+    if (recorded.isPresent()) {
+      JournalRound r = recorded.get();
+      if (!Arrays.equals(r.selected(), drawn)) {
+        throw track.get().damaged(0, "its initial draw is not the one of seed " + config.seed());
+      }
+      checkLabels(r, track.get());
+      return r.labels();
+    }
+    int[] labels = oracle.label(drawn);
+    track.ifPresent(t -> t.append(JournalRound.initial(drawn, labels)));
+    return labels;
+  }
+
+  /** {@code r}, after checking that it continues this run: its seeds, its labeled count, its picks and labels. */
+  private JournalRound replayable(JournalRound r, RunJournal.Track track, int[] labeled, long fitSeed, long selectSeed,
+      int selectionSize) {
+    if (r.fitSeed() != fitSeed || r.selectSeed() != selectSeed) {
+      throw track.damaged(r.round(), "its seeds are not those of seed " + config.seed());
+    }
+    if (r.labeledBefore() != labeled.length) {
+      throw track.damaged(r.round(), "labeled-before = " + r.labeledBefore() + "; the earlier rounds add up to "
+          + labeled.length);
+    }
+    String violation = violation(r.selected(), selectionSize, labeled, dataset.pool().rows());
+    if (violation != null) {
+      throw track.damaged(r.round(), violation);
+    }
+    checkLabels(r, track);
+    return r;
+  }
+
+  private void checkLabels(JournalRound r, RunJournal.Track track) {
+    for (int label : r.labels()) {
+      if (label < 0 || label >= dataset.numClasses()) {
+        throw track.damaged(r.round(), "label " + label + "; expected a class in [0, " + dataset.numClasses() + ")");
+      }
+    }
   }
 
   private SelectionContext context(FittedModel fitted, int[] labeled, int[] labels, int round, long seed,
@@ -127,26 +221,51 @@ public final class ActiveLearningLoop implements AutoCloseable {
         .budget(Math.min(config.budget(), pool.rows() - labeled.length))
         .round(round)
         .seed(seed)
-        .hints(hints)
+        .hints(embedded(hints, fitted))
         .backend(backend));
+  }
+
+  /**
+   * The hints with query and private items given as rows of the dataset's features mapped into
+   * this round's {@link Signal#EMBEDDINGS}, the space the pool's embeddings are in.
+   */
+  private static ScenarioHints embedded(ScenarioHints hints, FittedModel fitted) {
+    ScenarioHints out = hints;
+    if (hints.queryFeatures().isPresent()) {
+      out = out.withQueryFeatures(fitted.matrix(Signal.EMBEDDINGS, hints.queryFeatures().get()));
+    }
+    if (hints.privateFeatures().isPresent()) {
+      out = out.withPrivateFeatures(fitted.matrix(Signal.EMBEDDINGS, hints.privateFeatures().get()));
+    }
+    return out;
   }
 
   /** The picks, after checking the {@link Strategy} contract: the right count, distinct, unlabeled. */
   private int[] checked(Selection selection, SelectionContext ctx) {
     int[] picked = selection.indices();
-    String who = "strategy '" + strategy.name() + "' in round " + ctx.round();
-    if (picked.length != ctx.selectionSize()) {
-      throw new AlException(who + " picked " + picked.length + " items; expected " + ctx.selectionSize());
-    }
-    int[] unlabeled = ctx.unlabeled();
-    boolean[] seen = new boolean[ctx.poolSize()];
-    for (int i : picked) {
-      if (i < 0 || i >= seen.length || Arrays.binarySearch(unlabeled, i) < 0 || seen[i]) {
-        throw new AlException(who + " picked item " + i + ", which is labeled, repeated or outside the pool");
-      }
-      seen[i] = true;
+    String violation = violation(picked, ctx.selectionSize(), ctx.labeled(), ctx.poolSize());
+    if (violation != null) {
+      throw new AlException("strategy '" + strategy.name() + "' in round " + ctx.round() + " " + violation);
     }
     return picked;
+  }
+
+  /** What is wrong with {@code picked} as a round's selection, or {@code null}: the count, a repeat, a labeled or outside item. */
+  private static String violation(int[] picked, int expectedCount, int[] labeled, int poolSize) {
+    if (picked.length != expectedCount) {
+      return "picked " + picked.length + " items; expected " + expectedCount;
+    }
+    boolean[] taken = new boolean[poolSize];
+    for (int i : labeled) {
+      taken[i] = true;
+    }
+    for (int i : picked) {
+      if (i < 0 || i >= poolSize || taken[i]) {
+        return "picked item " + i + ", which is labeled, repeated or outside the pool";
+      }
+      taken[i] = true;
+    }
+    return null;
   }
 
   private double accuracy(FittedModel fitted) {

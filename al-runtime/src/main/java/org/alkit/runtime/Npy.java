@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -141,7 +142,10 @@ public final class Npy {
     try (Mapped m = Mapped.open(file)) {
       requireNdim(file, m.shape, 3, "(T, rows, cols)");
       int[] s = m.shape;
-      Matrix all = Matrix.wrap(s[0] * s[1], s[2], m.floats());
+      if ((long) s[1] * s[2] == 0) { // T empty matrices: no data, so no list as long as T
+        return Collections.nCopies(s[0], Matrix.wrap(s[1], s[2], new float[0]));
+      }
+      Matrix all = Matrix.wrap(s[0] * s[1], s[2], m.floats()); // T·rows ≤ T·rows·cols fits an int
       List<Matrix> out = new ArrayList<>(s[0]);
       for (int t = 0; t < s[0]; t++) {
         out.add(all.rows(t * s[1], (t + 1) * s[1]));
@@ -269,14 +273,14 @@ public final class Npy {
       }
     }
     if (descr.startsWith(">")) {
-      throw new InvalidInputException(file + ": dtype " + descr
+      throw new InvalidInputException(file + ": dtype " + Shown.of(descr)
           + " is big-endian; expected little-endian, one of " + NpyArray.Dtype.supported());
     }
     if (descr.startsWith("|O")) {
-      throw new InvalidInputException(file + ": dtype " + descr
+      throw new InvalidInputException(file + ": dtype " + Shown.of(descr)
           + " is an object (pickled) array; expected plain numbers, one of " + NpyArray.Dtype.supported());
     }
-    throw new InvalidInputException(file + ": dtype '" + descr + "' is not supported; expected one of "
+    throw new InvalidInputException(file + ": dtype '" + Shown.of(descr) + "' is not supported; expected one of "
         + NpyArray.Dtype.supported());
   }
 
@@ -294,8 +298,8 @@ public final class Npy {
       }
       String digits = p.endsWith("L") ? p.substring(0, p.length() - 1) : p;
       if (!digits.matches("[0-9]{1,18}")) {
-        throw new InvalidInputException(file + ": malformed shape (" + text + "); extent '" + p
-            + "' is not a non-negative integer below 10^18");
+        throw new InvalidInputException(file + ": malformed shape (" + Shown.of(text) + "); extent '"
+            + Shown.of(p) + "' is not a non-negative integer below 10^18");
       }
       extents[ndim++] = Long.parseLong(digits);
     }
@@ -373,8 +377,9 @@ public final class Npy {
         throw new InvalidInputException(file + ": fortran_order is True; expected C order "
             + "(save with np.ascontiguousarray)");
       }
-      String shapeText = group(file.toString(), header, SHAPE, "shape");
-      long[] extents = shape(file.toString(), shapeText);
+      String shapeGroup = group(file.toString(), header, SHAPE, "shape");
+      long[] extents = shape(file.toString(), shapeGroup);
+      String shapeText = Shown.of(shapeGroup);
       this.dataStart = prefixLength + headerLength;
       long actual = fileSize - dataStart;
       long elements = 1;
@@ -510,7 +515,8 @@ public final class Npy {
     }
   }
 
+  /** The header, quoted as {@link Shown} shows it. */
   private static String quote(String header) {
-    return "'" + (header.length() > 80 ? header.substring(0, 80) + "…" : header) + "'";
+    return "'" + Shown.of(header) + "'";
   }
 }

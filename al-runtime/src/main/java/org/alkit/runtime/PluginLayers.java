@@ -68,7 +68,7 @@ final class PluginLayers {
       }
       ModuleLayer.boot().findModule(module).ifPresent(m -> {
         throw new PluginConflictException("plugin jar " + jar + " holds module '" + module
-            + "', which alkit already loaded from " + Registry.origin(m) + "; expected another module name");
+            + "', which alkit already loaded from " + ProviderIndex.origin(m) + "; expected another module name");
       });
     }
     ModuleFinder all = ModuleFinder.of(jars.toArray(Path[]::new));

@@ -2,16 +2,14 @@ package org.alkit.runtime;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import java.net.URL;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.alkit.api.AlException;
 import org.alkit.api.BackendProvider;
@@ -22,10 +20,18 @@ import org.alkit.api.UnknownNameException;
 import org.apiguardian.api.API;
 
 /**
- * Every strategy, model and backend provider that {@link ServiceLoader} finds, by name. Providers
- * declared with {@code provides … with …} in a module on the module path and those listed in
- * {@code META-INF/services} on the class path are both found (JUnit's launcher does the same for
- * {@code TestEngine}s).
+ * Every strategy, model and backend provider, by name. On the module path and the class path the
+ * providers are those {@link ServiceLoader} finds: declared with {@code provides … with …} in a
+ * module, or listed in {@code META-INF/services} (JUnit's launcher does the same for
+ * {@code TestEngine}s); that set is fixed once loaded.
+ *
+ * <p>Inside an OSGi framework (the runtime's bundle is started), {@link #load()} reads the OSGi
+ * service registry instead, where a ServiceLoader Mediator (OSGi Compendium §133; Apache Aries SPI
+ * Fly) publishes every bundle's {@code META-INF/services} providers. That registry is live: each
+ * call sees the providers registered at that moment, so a plugin bundle installed or uninstalled
+ * while the framework runs appears or disappears. Without an active mediator (no bundle provides
+ * {@code osgi.extender=osgi.serviceloader.registrar}) {@link #load()} fails with one line saying
+ * which bundle to deploy, rather than finding nothing.
  *
  * <p>Plugin jars listed in the system property {@code alkit.plugins} are loaded at run time, each
  * into a module layer of its own, so a broken plugin fails in one message naming its jar when the
@@ -45,26 +51,33 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE, since = "0.1")
 public final class Registry {
-  private final Map<String, StrategyProvider> strategies;
-  private final Map<String, ModelProvider> models;
-  private final Map<String, BackendProvider> backends;
+  private final Supplier<ProviderIndex> source;
 
-  private Registry(ClassLoader loader, PluginLayers plugins) {
-    this.strategies = index("strategy", load(StrategyProvider.class, loader, plugins), StrategyProvider::name);
-    this.models = index("model", load(ModelProvider.class, loader, plugins), ModelProvider::name);
-    this.backends = index("backend", load(BackendProvider.class, loader, plugins), BackendProvider::name);
+  private Registry(Supplier<ProviderIndex> source) {
+    this.source = source;
   }
 
   /**
-   * The providers visible to the current thread's context class loader, and those of the plugin
+   * The providers of the OSGi service registry when this runtime runs as a started OSGi bundle;
+   * otherwise those visible to the current thread's context class loader, and those of the plugin
    * jars the system property {@code alkit.plugins} lists (path-separated; the {@code alkit}
    * launcher sets it to {@code plugins/*.jar} and {@code ALKIT_MODULE_PATH}).
+   *
+   * @throws AlException inside OSGi, when no ServiceLoader registrar is active or the runtime's
+   *     bundle is not started; outside, naming a plugin jar that is missing or cannot be loaded
+   * @throws PluginConflictException if two plugin jars hold one module or two providers share a name
    */
   public static Registry load() {
+    if (osgiFrameworkApiVisible()) {
+      Optional<OsgiServices> osgi = OsgiServices.ofBundleOf(Registry.class);
+      if (osgi.isPresent()) {
+        return new Registry(osgi.get());
+      }
+    }
     return load(Thread.currentThread().getContextClassLoader(), PluginLayers.fromProperty());
   }
 
-  /** The providers visible to {@code loader} (its modules, its ancestors' and the class path). */
+  /** The providers {@link ServiceLoader} finds through {@code loader} (its modules, its ancestors' and the class path). */
   public static Registry load(ClassLoader loader) {
     return load(loader, List.of());
   }
@@ -77,12 +90,15 @@ public final class Registry {
    * @throws AlException naming a jar that is missing or cannot be loaded
    */
   public static Registry load(ClassLoader loader, List<Path> pluginJars) {
-    return new Registry(loader, PluginLayers.load(pluginJars, loader));
+    PluginLayers plugins = PluginLayers.load(pluginJars, loader);
+    ProviderIndex index = new ProviderIndex(load(StrategyProvider.class, loader, plugins),
+        load(ModelProvider.class, loader, plugins), load(BackendProvider.class, loader, plugins));
+    return new Registry(() -> index);
   }
 
   /** All strategy providers, sorted by name. */
   public List<StrategyProvider> strategies() {
-    return List.copyOf(strategies.values());
+    return List.copyOf(source.get().strategies().values());
   }
 
   /**
@@ -91,12 +107,12 @@ public final class Registry {
    * @throws UnknownNameException listing the known strategies
    */
   public StrategyProvider strategy(String name) {
-    return lookup("strategy", strategies, name);
+    return lookup("strategy", source.get().strategies(), name);
   }
 
   /** All model providers, sorted by name. */
   public List<ModelProvider> models() {
-    return List.copyOf(models.values());
+    return List.copyOf(source.get().models().values());
   }
 
   /**
@@ -105,12 +121,12 @@ public final class Registry {
    * @throws UnknownNameException listing the known models
    */
   public ModelProvider model(String name) {
-    return lookup("model", models, name);
+    return lookup("model", source.get().models(), name);
   }
 
   /** All backend providers, sorted by name. */
   public List<BackendProvider> backends() {
-    return List.copyOf(backends.values());
+    return List.copyOf(source.get().backends().values());
   }
 
   /**
@@ -119,13 +135,14 @@ public final class Registry {
    * @throws UnknownNameException listing the known backends
    */
   public BackendProvider backend(String name) {
-    return lookup("backend", backends, name);
+    return lookup("backend", source.get().backends(), name);
   }
 
   @Override
   public String toString() {
-    return "Registry[strategies=" + strategies.keySet() + ", models=" + models.keySet() + ", backends="
-        + backends.keySet() + "]";
+    ProviderIndex now = source.get();
+    return "Registry[strategies=" + now.strategies().keySet() + ", models=" + now.models().keySet() + ", backends="
+        + now.backends().keySet() + "]";
   }
 
   /** The value of {@code name} in {@code byName}, or an {@link UnknownNameException} listing the keys. */
@@ -138,40 +155,17 @@ public final class Registry {
   }
 
   /**
-   * Providers by name, sorted.
-   *
-   * @throws PluginConflictException when two share a name
+   * Whether the OSGi framework API is visible to the runtime: it runs in a framework, or
+   * {@code osgi.core} happens to be on the path. Checked before {@link OsgiServices}, which links
+   * against that API, is loaded.
    */
-  static <T> Map<String, T> index(String kind, List<T> providers, Function<T, String> name) {
-    Map<String, T> byName = new TreeMap<>();
-    for (T p : providers) {
-      T previous = byName.putIfAbsent(name.apply(p), p);
-      if (previous != null) {
-        throw new PluginConflictException("two " + kind + " providers are named '" + name.apply(p) + "': "
-            + previous.getClass().getName() + " from " + origin(previous.getClass()) + " and "
-            + p.getClass().getName() + " from " + origin(p.getClass())
-            + "; remove one of the plugins from the path");
-      }
+  private static boolean osgiFrameworkApiVisible() {
+    try {
+      Class.forName(OsgiServices.FRAMEWORK_UTIL, false, Registry.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException absent) {
+      return false; // no OSGi here: the ServiceLoader path is the answer, not an error
     }
-    return byName;
-  }
-
-  /** The module and its jar (module path, plugin layer) or the jar or folder (class path) a class was loaded from. */
-  static String origin(Class<?> type) {
-    if (type.getModule().isNamed()) {
-      return origin(type.getModule());
-    }
-    CodeSource source = type.getProtectionDomain().getCodeSource();
-    URL location = source == null ? null : source.getLocation();
-    return location == null ? "an unknown location" : location.toString();
-  }
-
-  /** A named module and, when known, the jar or folder it came from. */
-  static String origin(Module module) {
-    ModuleLayer layer = module.getLayer();
-    return "module " + module.getName() + (layer == null ? "" : layer.configuration()
-        .findModule(module.getName()).flatMap(m -> m.reference().location())
-        .map(uri -> " (" + uri + ")").orElse(""));
   }
 
   private static <T> List<T> load(Class<T> service, ClassLoader loader, PluginLayers plugins) {
@@ -194,7 +188,7 @@ public final class Registry {
       return p.get();
     } catch (ServiceConfigurationError e) {
       throw new AlException(service.getSimpleName() + " " + p.type().getName() + " from "
-          + origin(p.type()) + " cannot be created: " + e.getMessage(), e);
+          + ProviderIndex.origin(p.type()) + " cannot be created: " + e.getMessage(), e);
     }
   }
 }

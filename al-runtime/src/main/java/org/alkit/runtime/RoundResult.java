@@ -12,13 +12,23 @@ import org.apiguardian.api.API;
  * @param labeledCount labeled pool items the round's model was fitted on
  * @param accuracy that model's accuracy on the test split (NaN when the split is empty)
  * @param selected pool indices the strategy picked, in pick order
- * @param selectMillis wall-clock milliseconds of the selection (signals included)
+ * @param selectMillis wall-clock milliseconds of the selection (signals included), or
+ *     {@link #REPLAYED} for a round read back from a {@link RunJournal} rather than run
  */
 @API(status = STABLE, since = "0.1")
 public record RoundResult(int round, int labeledCount, double accuracy, int[] selected, long selectMillis) {
+  /** The {@code selectMillis} of a round replayed from a journal: it was not selected in this process. */
+  public static final long REPLAYED = -1;
+
+
   /** Copies {@code selected}. */
   public RoundResult {
     selected = selected.clone();
+  }
+
+  /** Whether this round was replayed from a journal rather than run. */
+  public boolean replayed() {
+    return selectMillis == REPLAYED;
   }
 
   /** The picks (a copy). */

@@ -7,12 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.alkit.api.InvalidInputException;
 import org.apiguardian.api.API;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -86,7 +90,8 @@ public record RunConfig(
       "strategy-options", "backend", "backend-options", "oracle", "initial-labeled", "budget", "rounds",
       "seed", "test-fraction", "scenarios");
   private static final List<String> SCENARIO_KEYS =
-      List.of("name", "strategy", "strategy-options", "rare-classes", "ood-classes");
+      List.of("name", "strategy", "strategy-options", "rare-classes", "ood-classes", "query", "private",
+          "query-data", "private-data");
 
   /**
    * Checks every value and copies the collections.
@@ -141,18 +146,20 @@ public record RunConfig(
   }
 
   /**
-   * The same configuration with a relative dataset path resolved against {@code folder} (the
-   * configuration file's), so a run gives the same data from any working directory. A dataset
-   * counts as a path when it holds a '/' or a '.', which no built-in dataset name does.
+   * The same configuration with a relative dataset path and relative scenario files resolved
+   * against {@code folder} (the configuration file's), so a run gives the same data from any
+   * working directory. A dataset counts as a path when it holds a '/' or a '.', which no built-in
+   * dataset name does.
    */
   public RunConfig relativeTo(Path folder) {
-    boolean path = dataset.contains("/") || dataset.contains(".") || dataset.contains(java.io.File.separator);
-    if (!path || folder == null || Path.of(dataset).isAbsolute()) {
+    if (folder == null) {
       return this;
     }
-    return new RunConfig(folder.resolve(dataset).normalize().toString(), model, modelOptions, strategy,
-        strategyOptions, backend, backendOptions, oracle, initialLabeled, budget, rounds, seed, testFraction,
-        scenarios);
+    boolean path = dataset.contains("/") || dataset.contains(".") || dataset.contains(java.io.File.separator);
+    String resolved = path && !Path.of(dataset).isAbsolute() ? folder.resolve(dataset).normalize().toString() : dataset;
+    return new RunConfig(resolved, model, modelOptions, strategy, strategyOptions, backend, backendOptions, oracle,
+        initialLabeled, budget, rounds, seed, testFraction,
+        scenarios.stream().map(s -> s.relativeTo(folder)).toList());
   }
 
   /**
@@ -161,20 +168,37 @@ public record RunConfig(
    * @throws InvalidInputException on malformed YAML, an unknown key or a bad value
    */
   public static RunConfig parse(String yaml) {
-    Object root;
+    return fromTree(yaml(yaml));
+  }
+
+  /**
+   * A YAML document as plain maps, lists and scalars (SnakeYAML's {@link SafeConstructor}: no
+   * arbitrary types), each key once per mapping.
+   *
+   * @throws InvalidInputException for malformed YAML, in one line with the position of the problem
+   */
+  static Object yaml(String text) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     try {
-      root = new Yaml(new SafeConstructor(options)).load(yaml);
+      return new Yaml(new SafeConstructor(options)).load(text);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark();
+      String problem = String.valueOf(e.getProblem());
       throw new InvalidInputException("malformed YAML" + (mark == null ? "" : " at line " + (mark.getLine() + 1)
-          + ", column " + (mark.getColumn() + 1)) + ": " + e.getProblem()
-          + (e.getProblem() != null && e.getProblem().startsWith("found duplicate key") ? "; expected each key once"
-              : ""), e);
+          + ", column " + (mark.getColumn() + 1)) + ": " + Shown.of(problem)
+          + (problem.startsWith("found duplicate key") ? "; expected each key once" : ""), e);
     } catch (YAMLException e) {
-      throw new InvalidInputException("malformed YAML: " + e.getMessage().replaceAll("\\s*\\R\\s*", "; "), e);
+      throw new InvalidInputException("malformed YAML: " + Shown.of(String.valueOf(e.getMessage())
+          .replaceAll("\\s*\\R\\s*", "; ")), e);
+    } catch (NumberFormatException e) {
+      // SnakeYAML's own overflow on a YAML 1.1 base-60 integer such as 35605130600513699464:3
+      throw new InvalidInputException("malformed YAML: a number out of range: " + Shown.of(e.getMessage()), e);
     }
+  }
+
+  /** The configuration of a parsed YAML document (maps, lists and scalars); {@code null} gives {@link #defaults()}. */
+  static RunConfig fromTree(Object root) {
     if (root == null) {
       return defaults();
     }
@@ -203,7 +227,7 @@ public record RunConfig(
       return List.of();
     }
     if (!(value instanceof List<?> list)) {
-      throw new InvalidInputException("scenarios = " + show(value) + "; expected a list of {"
+      throw new InvalidInputException("scenarios = " + Shown.of(value) + "; expected a list of {"
           + String.join(", ", SCENARIO_KEYS) + "}");
     }
     List<ScenarioConfig> out = new ArrayList<>();
@@ -215,7 +239,9 @@ public record RunConfig(
       String where = "scenarios[" + k + "].";
       out.add(new ScenarioConfig(text(s, "name", null), text(s, "strategy", defaultStrategy),
           options(s, "strategy-options"), classes(where + "rare-classes", s.get("rare-classes")),
-          classes(where + "ood-classes", s.get("ood-classes"))));
+          classes(where + "ood-classes", s.get("ood-classes")), poolIndices(where + "query", s.get("query")),
+          poolIndices(where + "private", s.get("private")), file(where + "query-data", s.get("query-data")),
+          file(where + "private-data", s.get("private-data"))));
     }
     return out;
   }
@@ -228,34 +254,51 @@ public record RunConfig(
     Set<Integer> out = new TreeSet<>();
     for (Object v : list) {
       if (!(v instanceof Integer c) || c < 0) {
-        throw new InvalidInputException(key + " = " + show(value) + "; expected a list of class labels >= 0, e.g. [3, 7]");
+        throw new InvalidInputException(key + " = " + Shown.of(value) + "; expected a list of class labels >= 0, e.g. [3, 7]");
       }
       out.add(c);
     }
     return out;
   }
 
-  /** A YAML value as YAML's flow style writes it: {@code {a: 1}}, {@code [1, 2]}, {@code ~}. */
-  static String show(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      return map.entrySet().stream().map(e -> show(e.getKey()) + ": " + show(e.getValue()))
-          .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+  private static List<Integer> poolIndices(String key, Object value) {
+    if (value == null) {
+      return List.of();
     }
-    if (value instanceof List<?> list) {
-      return list.stream().map(RunConfig::show).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    List<?> list = value instanceof List<?> l ? l : List.of(value);
+    List<Integer> out = new ArrayList<>();
+    for (Object v : list) {
+      if (!(v instanceof Integer i) || i < 0) {
+        throw new InvalidInputException(key + " = " + Shown.of(value) + "; expected a list of pool indices >= 0, e.g. [12, 40]");
+      }
+      out.add(i);
     }
-    return value == null ? "~" : value.toString();
+    return out;
+  }
+
+  private static Optional<Path> file(String key, Object value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof String path) || path.isBlank()) {
+      throw new InvalidInputException(key + " = " + Shown.of(value) + "; expected the path of a .npy file");
+    }
+    return Optional.of(Path.of(path));
+  }
+
+  /** Whether {@code value} is a single YAML value, not a mapping or a sequence. */
+  private static boolean scalar(Object value) {
+    return !(value instanceof Map || value instanceof Collection);
   }
 
   private static Map<String, Object> mapping(String what, Object value, List<String> known) {
     if (!(value instanceof Map<?, ?> raw)) {
-      throw new InvalidInputException(what + " = " + show(value) + "; expected a mapping of " + String.join(", ", known));
+      throw new InvalidInputException(what + " = " + Shown.of(value) + "; expected a mapping of " + String.join(", ", known));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : raw.entrySet()) {
-      String key = String.valueOf(e.getKey());
-      if (!known.contains(key)) {
-        throw new InvalidInputException(what + " has an unknown key '" + key + "'; known keys: "
+      if (!(e.getKey() instanceof String key) || !known.contains(key)) {
+        throw new InvalidInputException(what + " has an unknown key '" + Shown.of(e.getKey()) + "'; known keys: "
             + String.join(", ", known));
       }
       out.put(key, e.getValue());
@@ -268,8 +311,8 @@ public record RunConfig(
     if (v == null) {
       return fallback;
     }
-    if (v instanceof Map || v instanceof List) {
-      throw new InvalidInputException(key + " = " + show(v) + "; expected a name");
+    if (!scalar(v)) {
+      throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected a name");
     }
     return v.toString();
   }
@@ -280,12 +323,15 @@ public record RunConfig(
       return Map.of();
     }
     if (!(v instanceof Map<?, ?> raw)) {
-      throw new InvalidInputException(key + " = " + show(v) + "; expected a mapping of option names to values");
+      throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected a mapping of option names to values");
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : raw.entrySet()) {
-      if (e.getValue() instanceof Map || e.getValue() instanceof List || e.getValue() == null) {
-        throw new InvalidInputException(key + "." + e.getKey() + " = " + show(e.getValue())
+      if (!scalar(e.getKey()) || e.getKey() == null) {
+        throw new InvalidInputException(key + " has an option named " + Shown.of(e.getKey()) + "; expected a name");
+      }
+      if (!scalar(e.getValue()) || e.getValue() == null) {
+        throw new InvalidInputException(key + "." + Shown.of(e.getKey()) + " = " + Shown.of(e.getValue())
             + "; expected a single value");
       }
       out.put(String.valueOf(e.getKey()), e.getValue().toString());
@@ -308,7 +354,7 @@ public record RunConfig(
     if (v instanceof Integer || v instanceof Long) {
       return ((Number) v).longValue();
     }
-    throw new InvalidInputException(key + " = " + show(v) + "; expected an integer");
+    throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected an integer");
   }
 
   private static double real(Map<String, Object> map, String key, double fallback) {
@@ -319,12 +365,12 @@ public record RunConfig(
     if (v instanceof Number n) {
       return n.doubleValue();
     }
-    throw new InvalidInputException(key + " = " + show(v) + "; expected a number");
+    throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected a number");
   }
 
   private static String name(String key, String value) {
     if (value == null || value.isBlank()) {
-      throw new InvalidInputException(key + " = '" + value + "'; expected a name");
+      throw new InvalidInputException(key + " = '" + Shown.of(value) + "'; expected a name");
     }
     return value;
   }
@@ -333,6 +379,43 @@ public record RunConfig(
     if (value < min) {
       throw new InvalidInputException(key + " = " + value + "; expected >= " + min);
     }
+  }
+
+  /**
+   * This configuration as the YAML tree {@link #fromTree} reads back to an equal one: every key, in
+   * the documented order, values as text or numbers.
+   */
+  Map<String, Object> toTree() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("dataset", dataset);
+    out.put("model", model);
+    out.put("model-options", new TreeMap<>(modelOptions));
+    out.put("strategy", strategy);
+    out.put("strategy-options", new TreeMap<>(strategyOptions));
+    out.put("backend", backend);
+    out.put("backend-options", new TreeMap<>(backendOptions));
+    out.put("oracle", oracle);
+    out.put("initial-labeled", initialLabeled);
+    out.put("budget", budget);
+    out.put("rounds", rounds);
+    out.put("seed", seed);
+    out.put("test-fraction", testFraction);
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (ScenarioConfig s : scenarios) {
+      Map<String, Object> scenario = new LinkedHashMap<>();
+      scenario.put("name", s.name());
+      scenario.put("strategy", s.strategy());
+      scenario.put("strategy-options", new TreeMap<>(s.strategyOptions()));
+      scenario.put("rare-classes", List.copyOf(new TreeSet<>(s.rareClasses())));
+      scenario.put("ood-classes", List.copyOf(new TreeSet<>(s.oodClasses())));
+      scenario.put("query", s.query());
+      scenario.put("private", s.privateSet());
+      s.queryData().ifPresent(f -> scenario.put("query-data", f.toString()));
+      s.privateData().ifPresent(f -> scenario.put("private-data", f.toString()));
+      list.add(scenario);
+    }
+    out.put("scenarios", list);
+    return out;
   }
 
   /** The same configuration running {@code scenario}'s strategy and options. */

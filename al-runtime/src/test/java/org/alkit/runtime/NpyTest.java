@@ -87,6 +87,24 @@ class NpyTest {
     assertThat(stack).containsExactly(Matrix.of(new float[][] {{1, 2}}), Matrix.of(new float[][] {{3, 4}}));
   }
 
+  @Test
+  void aStackOfEmptyMatricesIsReadWithoutAListAsLongAsItsHeaderClaims() throws IOException {
+    List<Matrix> stack = Npy.readStack(file("empty.npy",
+        "{'descr': '<f4', 'fortran_order': False, 'shape': (2147483639, 65536, 0), }", new byte[0]));
+    assertThat(stack).hasSize(2147483639);
+    assertThat(stack.get(2147483638)).isEqualTo(Matrix.wrap(65536, 0, new float[0]));
+  }
+
+  @Test
+  void headerPiecesInMessagesAreEscapedAndCapped() throws IOException {
+    Path newline = file("nl.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (1,\n x), }", floats(1));
+    assertThatThrownBy(() -> Npy.readMatrix(newline)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("malformed shape (1,\\x0a x)").hasMessageNotContaining("\n");
+    Path longDescr = file("d.npy", "{'descr': '" + "f".repeat(200) + "', 'fortran_order': False, 'shape': (1,), }",
+        floats(1));
+    assertThatThrownBy(() -> Npy.read(longDescr)).hasMessageContaining("'" + "f".repeat(80) + "…'");
+  }
+
   @ParameterizedTest
   @CsvSource({"FLOAT32, 1", "FLOAT64, 1", "INT32, 1", "INT64, 1", "UINT8, 1", "BOOL, 1",
       "FLOAT32, 2", "FLOAT64, 2", "INT32, 2", "INT64, 2", "UINT8, 2", "BOOL, 2"})

@@ -44,6 +44,33 @@ class RunConfigTest {
   }
 
   @Test
+  void scenariosTakeExplicitQueryAndPrivateSetsWithFilesBesideTheConfiguration(@TempDir Path dir) throws IOException {
+    Path yaml = dir.resolve("sub").resolve("run.yaml");
+    Files.createDirectories(yaml.getParent());
+    Files.writeString(yaml, "scenarios:\n"
+        + "  - {name: q, strategy: similar, query: [5, 1], private-data: seen.npy}\n"
+        + "  - {name: p, strategy: similar, private: 7, query-data: /abs/q.npy}\n");
+    RunConfig c = RunConfig.load(yaml);
+    ScenarioConfig q = c.scenarios().get(0);
+    assertThat(q.query()).containsExactly(5, 1);
+    assertThat(q.privateData()).contains(yaml.getParent().resolve("seen.npy"));
+    assertThat(q.hints().queryIndices()).containsExactly(5, 1);
+    ScenarioConfig p = c.scenarios().get(1);
+    assertThat(p.privateSet()).containsExactly(7);
+    assertThat(p.hints().privateIndices()).containsExactly(7);
+    assertThat(p.queryData()).contains(Path.of("/abs/q.npy"));
+    assertThat(RunConfig.fromTree(c.toTree())).isEqualTo(c);
+    assertThatThrownBy(() -> RunConfig.parse("scenarios: [{name: a, query: [1, x]}]"))
+        .hasMessage("scenarios[0].query = [1, x]; expected a list of pool indices >= 0, e.g. [12, 40]");
+    assertThatThrownBy(() -> RunConfig.parse("scenarios: [{name: a, private: [2, 2]}]"))
+        .hasMessage("scenario 'a': private holds 2 twice; expected distinct pool indices >= 0");
+    assertThatThrownBy(() -> RunConfig.parse("scenarios: [{name: a, private: [2], private-data: p.npy}]"))
+        .hasMessageContaining("both private and private-data = p.npy; expected one");
+    assertThatThrownBy(() -> RunConfig.parse("scenarios: [{name: a, query-data: [x]}]"))
+        .hasMessage("scenarios[0].query-data = [x]; expected the path of a .npy file");
+  }
+
+  @Test
   void unknownKeysListTheKnownOnes() {
     assertThatThrownBy(() -> RunConfig.parse("stratgy: margin"))
         .isInstanceOf(InvalidInputException.class)

@@ -80,11 +80,24 @@ final class JavaBackend implements ComputeBackend {
     this.pool = threads == 1 ? null : new ForkJoinPool(threads);
   }
 
-  /** Whether {@value #VECTOR_MODULE} is in the boot layer and readable from this class. */
+  /**
+   * Whether {@value #VECTOR_MODULE} is in the boot layer, readable from this class and visible to
+   * its class loader (inside OSGi only when the bundle's optional import of the package is wired).
+   */
   static boolean vectorApiAvailable() {
     return ModuleLayer.boot().findModule(VECTOR_MODULE)
         .map(JavaBackend.class.getModule()::canRead)
-        .orElse(false);
+        .orElse(false)
+        && vectorClassesVisible();
+  }
+
+  private static boolean vectorClassesVisible() {
+    try {
+      Class.forName("jdk.incubator.vector.FloatVector", false, JavaBackend.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException notWired) {
+      return false; // the scalar kernels give the same bits
+    }
   }
 
   @Override

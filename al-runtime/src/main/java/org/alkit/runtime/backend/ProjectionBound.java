@@ -1,12 +1,8 @@
 package org.alkit.runtime.backend;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.alkit.api.Matrix;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.NormOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
  * A lower bound on Euclidean distances read from a few coordinates per point: for a matrix P with
@@ -19,8 +15,8 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  * <p><b>Directions.</b> The bound is tight for pairs whose difference lies near the span of P, so
  * P spans (approximately) the top-r principal directions of the data: randomized subspace
  * iteration (Halko, Martinsson &amp; Tropp, "Finding Structure with Randomness", SIAM Review 2011,
- * Algorithm 4.4) on {@value #SAMPLE} evenly spaced, centred rows, with EJML's Householder QR
- * orthonormalising each step in double. The start matrix comes from a fixed seed and the sample
+ * Algorithm 4.4) on {@value #SAMPLE} evenly spaced, centred rows, orthonormalising each step
+ * in double. The start matrix comes from a fixed seed and the sample
  * does not depend on threads, so P, and with it which distances are computed, is reproducible.
  * Any orthonormal P gives a valid bound; the quality of the subspace only decides how often it
  * prunes. On isotropic data no r-dimensional subspace holds much of a distance, and the bound
@@ -116,59 +112,115 @@ final class ProjectionBound {
   private static float[] directions(DenseRows rows, int sampled, int rank, double minCaptured) {
     int d = rows.dim();
     int s = Math.min(SAMPLE, sampled);
-    DMatrixRMaj x = new DMatrixRMaj(s, d);
+    double[][] x = new double[s][d];
+    double[] mean = new double[d];
     for (int i = 0; i < s; i++) {
       float[] row = rows.row((int) ((long) i * sampled / s));
       for (int k = 0; k < d; k++) {
-        x.unsafe_set(i, k, row[k]);
+        x[i][k] = row[k];
+        mean[k] += row[k];
       }
     }
-    double[] mean = new double[d];
-    for (int i = 0; i < s; i++) {
+    double total = 0;
+    for (double[] row : x) {
       for (int k = 0; k < d; k++) {
-        mean[k] += x.unsafe_get(i, k) / s;
-      }
-    }
-    for (int i = 0; i < s; i++) {
-      for (int k = 0; k < d; k++) {
-        x.unsafe_set(i, k, x.unsafe_get(i, k) - mean[k]);
+        row[k] -= mean[k] / s;
+        total += row[k] * row[k];
       }
     }
     SplittableRandom random = new SplittableRandom(SEED);
-    DMatrixRMaj basis = new DMatrixRMaj(d, rank);
-    for (int i = 0; i < basis.data.length; i++) {
-      basis.data[i] = random.nextGaussian();
+    double[][] basis = new double[rank][d];
+    for (double[] b : basis) {
+      for (int k = 0; k < d; k++) {
+        b[k] = random.nextGaussian();
+      }
     }
-    basis = orthonormal(basis);
-    DMatrixRMaj scores = new DMatrixRMaj(s, rank);
+    orthonormalise(basis);
+    double[][] scores = new double[rank][s];
     for (int it = 0; it < ITERATIONS; it++) {
-      CommonOps_DDRM.mult(x, basis, scores);
-      scores = orthonormal(scores);
-      CommonOps_DDRM.multTransA(x, scores, basis);
-      basis = orthonormal(basis);
+      multiply(x, basis, scores);
+      orthonormalise(scores);
+      multiplyTransposed(x, scores, basis);
+      orthonormalise(basis);
     }
-    CommonOps_DDRM.mult(x, basis, scores);
-    double captured = NormOps_DDRM.normF(scores);
-    double total = NormOps_DDRM.normF(x);
-    if (captured * captured < minCaptured * total * total) {
+    multiply(x, basis, scores);
+    double captured = 0;
+    for (double[] sc : scores) {
+      for (double v : sc) {
+        captured += v * v;
+      }
+    }
+    if (captured < minCaptured * total) {
       return null;
     }
     float[] out = new float[rank * d];
     for (int j = 0; j < rank; j++) {
       for (int k = 0; k < d; k++) {
-        out[j * d + k] = (float) basis.unsafe_get(k, j);
+        out[j * d + k] = (float) basis[j][k];
       }
     }
     return out;
   }
 
-  /** The Q factor (same shape, orthonormal columns) of a tall matrix's QR decomposition. */
-  private static DMatrixRMaj orthonormal(DMatrixRMaj tall) {
-    QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(tall.numRows, tall.numCols);
-    if (!qr.decompose(tall)) {
-      throw new IllegalStateException("QR decomposition of a " + tall.numRows + "×" + tall.numCols
-          + " matrix failed");
+  /** {@code scores[j][i] = x_i · basis_j}. */
+  private static void multiply(double[][] x, double[][] basis, double[][] scores) {
+    for (int j = 0; j < basis.length; j++) {
+      for (int i = 0; i < x.length; i++) {
+        double dot = 0;
+        for (int k = 0; k < basis[j].length; k++) {
+          dot += x[i][k] * basis[j][k];
+        }
+        scores[j][i] = dot;
+      }
     }
-    return qr.getQ(null, true);
+  }
+
+  /** {@code basis[j] = Σ_i scores[j][i] · x_i}. */
+  private static void multiplyTransposed(double[][] x, double[][] scores, double[][] basis) {
+    for (int j = 0; j < basis.length; j++) {
+      Arrays.fill(basis[j], 0);
+      for (int i = 0; i < x.length; i++) {
+        double w = scores[j][i];
+        for (int k = 0; k < basis[j].length; k++) {
+          basis[j][k] += w * x[i][k];
+        }
+      }
+    }
+  }
+
+  /**
+   * Makes the vectors orthonormal in place: modified Gram–Schmidt run twice ("twice is enough",
+   * Giraud et al., Numer. Math. 2005), which leaves them orthonormal to double rounding. A vector
+   * that vanishes against the earlier ones is replaced by zeros, which keeps the projection a
+   * contraction. (Hand-written rather than EJML's QR: the runtime's OSGi bundle imports no EJML.)
+   */
+  private static void orthonormalise(double[][] v) {
+    for (int j = 0; j < v.length; j++) {
+      double before = norm(v[j]);
+      for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < j; i++) {
+          double dot = 0;
+          for (int k = 0; k < v[j].length; k++) {
+            dot += v[j][k] * v[i][k];
+          }
+          for (int k = 0; k < v[j].length; k++) {
+            v[j][k] -= dot * v[i][k];
+          }
+        }
+      }
+      double after = norm(v[j]);
+      double scale = after > 1e-10 * before ? 1 / after : 0;
+      for (int k = 0; k < v[j].length; k++) {
+        v[j][k] *= scale;
+      }
+    }
+  }
+
+  private static double norm(double[] v) {
+    double s = 0;
+    for (double t : v) {
+      s += t * t;
+    }
+    return Math.sqrt(s);
   }
 }
