@@ -34,7 +34,10 @@ import org.apiguardian.api.API;
  *       with the lowest overall confidence, i.e. the highest
  *       <pre>  U(s) = −(1/|s|) Σ_{x ∈ s} log(1 − I(x)) = −(1/|s|) Σ_{x ∈ s} log max_c p(c | x),</pre>
  *       are kept (ties to the earlier generated). After {@code budget} steps the configuration with
- *       the highest U is returned in pick order. K = 1 is exactly the greedy run.</li>
+ *       the highest U is returned in pick order. K = 1 is exactly the greedy run. A wider beam
+ *       ends at least as uncertain as the greedy run over two picks (every child is then
+ *       compared), but not in general: beam search is not monotone in K, since the greedy
+ *       configuration can be dropped at an intermediate step.</li>
  *   <li>With no labeled item the first pick maximises I(x)·‖x − mean‖ (mean of the unlabeled
  *       embeddings), as in {@code coreset}.</li>
  * </ul>

@@ -41,6 +41,11 @@ final class DenseRows {
     return of(m, all);
   }
 
+  /** The number of rows. */
+  int size() {
+    return rows;
+  }
+
   /** The number of coordinates. */
   int dim() {
     return dim;
@@ -65,6 +70,19 @@ final class DenseRows {
       throw new IllegalStateException("rows are no longer in logical order");
     }
     return Matrix.wrap(rows, dim, data).rows(from, to);
+  }
+
+  /**
+   * Every row as stored, a matrix view for the compute backend (no copy): row {@link #slotOf}(i)
+   * of it is logical row i.
+   */
+  Matrix stored() {
+    return Matrix.wrap(rows, dim, data);
+  }
+
+  /** The stored position of logical row {@code i}. */
+  int slotOf(int i) {
+    return slot == null ? i : slot[i];
   }
 
   /** Adds row {@code i} to {@code acc} (length {@link #dim()}). */
@@ -139,6 +157,6 @@ final class DenseRows {
   }
 
   private int base(int i) {
-    return (slot == null ? i : slot[i]) * dim;
+    return slotOf(i) * dim;
   }
 }

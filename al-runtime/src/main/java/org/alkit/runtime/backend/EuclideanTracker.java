@@ -24,6 +24,14 @@ import org.alkit.api.Matrix;
  * distance is computed. The test keeps a relative slack of {@value #SLACK} against rounding, so
  * the result equals the naive update's.
  *
+ * <p><b>Projection</b>. A member that passes that test is next checked against the
+ * {@link ProjectionBound}: ‖P(x − c)‖ ≤ ‖x − c‖ for the r = {@value ProjectionBound#RANK}
+ * top principal directions P of a sample, so when the projected distance (r floats read instead of
+ * d) already reaches D(x), x is skipped. On real embeddings most points that survive the triangle
+ * test are pruned here; on isotropic data the bound seldom decides. The bound is built after
+ * {@value #PROJECT_AT} centres (smaller budgets skip its cost) when there are at least
+ * {@code 4·r} coordinates and {@value ProjectionBound#SAMPLE} tracked points.
+ *
  * <p><b>Layout.</b> The centres' coordinates are also kept column-major (one array per
  * coordinate, appended as centres are added), so the distances ‖c − o‖² from a new centre to all
  * existing ones take one vectorised pass ({@link RowKernels#squaredDistancesToColumns}); they serve
@@ -43,7 +51,21 @@ final class EuclideanTracker extends Tracker {
   /** Fewer members to check than this are updated on the calling thread. */
   private static final int MIN_PARALLEL_MEMBERS = 2048;
   /** Points per task of a full pass. */
-  private static final int CHUNK = 4096;
+  static final int CHUNK = 4096;
+  /**
+   * Centres (initial and added) at which the projection bound is built, so that a few centres
+   * skip its cost.
+   */
+  static final int PROJECT_AT = 8;
+  /** {@code projectAfter} value that never builds the projection bound. */
+  static final int NEVER = -1;
+  /**
+   * Share of its tests the projection bound must prune to stay in use: a test reads r floats, a
+   * distance d, so below this share it costs more than it saves.
+   */
+  private static final double MIN_PRUNE_SHARE = 0.25;
+  /** Centres added, while the bound does not pay, before it is tried again. */
+  private static final int PROBE_EVERY = 64;
 
   private final DenseRows points;
   private float[][] centreColumns;
@@ -51,10 +73,26 @@ final class EuclideanTracker extends Tracker {
   private int[] memberCount;
   private double[] radius2;
   private int groups;
+  /** Centres added so far, and at how many centres the projection bound is built ({@link #NEVER}). */
+  private int added;
+  private final int projectAt;
+  /**
+   * The projection bound, null until built or where the data do not suit it; whether it was
+   * tried, and the share of variance it must capture ({@link ProjectionBound#MIN_CAPTURED}).
+   */
+  private ProjectionBound projection;
+  private boolean projectionTried;
+  private final double minCaptured;
+  /** Whether the bound pruned enough at its last use, and else when it is tried again. */
+  private boolean projectionPays = true;
+  private int nextProbe;
 
-  private EuclideanTracker(JavaBackend backend, DenseRows points, int tracked, int capacity) {
+  private EuclideanTracker(JavaBackend backend, DenseRows points, int tracked, int capacity,
+      int projectAt, double minCaptured) {
     super(backend, tracked);
     this.points = points;
+    this.projectAt = projectAt;
+    this.minCaptured = minCaptured;
     this.centreColumns = new float[points.dim()][capacity];
     this.members = new int[capacity][];
     this.memberCount = new int[capacity];
@@ -75,6 +113,13 @@ final class EuclideanTracker extends Tracker {
     this.memberCount = o.memberCount.clone();
     this.radius2 = o.radius2.clone();
     this.groups = o.groups;
+    this.added = o.added;
+    this.projectAt = o.projectAt;
+    this.projectionTried = o.projectionTried;
+    this.minCaptured = o.minCaptured;
+    this.projection = o.projection;
+    this.projectionPays = o.projectionPays;
+    this.nextProbe = o.nextProbe;
   }
 
   /**
@@ -82,9 +127,21 @@ final class EuclideanTracker extends Tracker {
    * (see the class comment); both index arrays are checked by the caller.
    */
   static EuclideanTracker of(JavaBackend backend, Matrix data, int[] points, int[] centres) {
+    boolean worthIt = data.cols() >= 4 * ProjectionBound.RANK && points.length >= ProjectionBound.SAMPLE;
+    return of(backend, data, points, centres, worthIt ? PROJECT_AT : NEVER, ProjectionBound.MIN_CAPTURED);
+  }
+
+  /**
+   * As {@link #of(JavaBackend, Matrix, int[], int[])}, building the projection bound once there
+   * are {@code projectAt} centres ({@link #NEVER}: not at all; it needs more than
+   * {@link ProjectionBound#RANK} columns and twice as many tracked points) if its directions
+   * hold at least {@code minCaptured} of a sample's variance.
+   */
+  static EuclideanTracker of(JavaBackend backend, Matrix data, int[] points, int[] centres,
+      int projectAt, double minCaptured) {
     int n = points.length;
     DenseRows rows = DenseRows.concat(data, points, centres);
-    EuclideanTracker t = new EuclideanTracker(backend, rows, n, centres.length + 16);
+    EuclideanTracker t = new EuclideanTracker(backend, rows, n, centres.length + 16, projectAt, minCaptured);
     if (centres.length == 0 || n == 0) {
       return t;
     }
@@ -202,6 +259,12 @@ final class EuclideanTracker extends Tracker {
   @Override
   public void add(int c) {
     checkPosition(c);
+    added++;
+    if (!projectionTried && projectAt != NEVER && groups >= projectAt) {
+      projectionTried = true;
+      projection = ProjectionBound.of(backend, points, dist2.length, ProjectionBound.RANK,
+          minCaptured);
+    }
     if (groups == 0) {
       startAt(c);
       return;
@@ -221,13 +284,23 @@ final class EuclideanTracker extends Tracker {
     int tasks = work < MIN_PARALLEL_MEMBERS ? 1 : backend.threads();
     int[] cut = cuts(visited, visits, work, tasks);
     Moved[] moved = new Moved[tasks];
-    backend.parallelFor(tasks, t -> moved[t] = update(c, gap, visited, cut[t], cut[t + 1]));
+    ProjectionBound bound = projection != null && (projectionPays || added >= nextProbe) ? projection : null;
+    backend.parallelFor(tasks, t -> moved[t] = update(c, gap, visited, cut[t], cut[t + 1], bound));
     int total = 0;
     double movedRadius2 = 0;
+    long tested = 0;
+    long pruned = 0;
     for (Moved m : moved) {
       total += m.count;
       movedRadius2 = Math.max(movedRadius2, m.radius2);
+      tested += m.tested;
+      pruned += m.pruned;
     }
+    if (bound != null) {
+      projectionPays = pruned >= MIN_PRUNE_SHARE * tested;
+      nextProbe = added + PROBE_EVERY;
+    }
+
     int[] joined = new int[total];
     int at = 0;
     for (Moved m : moved) {
@@ -237,11 +310,16 @@ final class EuclideanTracker extends Tracker {
     openGroup(c, joined, total, movedRadius2);
   }
 
-  /** The points one task moved to the new centre, in visiting order, and their largest D². */
+  /**
+   * The points one task moved to the new centre, in visiting order, and their largest D²; how
+   * many points the projection bound tested and how many it pruned.
+   */
   private static final class Moved {
     int[] points = new int[16];
     int count;
     double radius2;
+    long tested;
+    long pruned;
 
     void add(int x, double d2) {
       if (count == points.length) {
@@ -271,9 +349,13 @@ final class EuclideanTracker extends Tracker {
     return cut;
   }
 
-  /** Updates the members of groups {@code visited[from, to)} against the new centre {@code c}. */
-  private Moved update(int c, double[] gap, int[] visited, int from, int to) {
+  /**
+   * Updates the members of groups {@code visited[from, to)} against the new centre {@code c},
+   * testing each against {@code bound} first unless it is null.
+   */
+  private Moved update(int c, double[] gap, int[] visited, int from, int to, ProjectionBound bound) {
     Moved moved = new Moved();
+    int cSlot = points.slotOf(c);
     for (int v = from; v < to; v++) {
       int g = visited[v];
       double dco = gap[g];
@@ -289,11 +371,21 @@ final class EuclideanTracker extends Tracker {
           continue;
         }
         if (dco < 4 * dx * SLACK) {
-          double d = points.squaredDistance(c, x);
-          if (d < dx) {
-            dist2[x] = d;
-            moved.add(x, d);
-            continue;
+          boolean far = false;
+          if (bound != null) {
+            moved.tested++;
+            far = bound.cannotLower(points.slotOf(x), cSlot, dx);
+            if (far) {
+              moved.pruned++;
+            }
+          }
+          if (!far) {
+            double d = points.squaredDistance(c, x);
+            if (d < dx) {
+              dist2[x] = d;
+              moved.add(x, d);
+              continue;
+            }
           }
         }
         m[kept++] = x;

@@ -91,6 +91,86 @@ class EuclideanTrackerTest {
     }
   }
 
+  /**
+   * With the projection bound (built at the first centre, on rows not clustered, or later, on
+   * rows clustered by their nearest initial centre) the picks and every D² stay those of the naive update, on data near a subspace (where
+   * the bound prunes) and on isotropic Gaussian data (where it seldom does), for any thread count.
+   */
+  @Property(tries = 8)
+  void projectionBoundKeepsTheNaiveResult(@ForAll long seed, @ForAll boolean isotropic,
+      @ForAll @IntRange(min = 0, max = 1) int labeledShare) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int unlabeled = 2500;
+    int labeled = 100 * labeledShare;
+    int d = 80;
+    int n = unlabeled + labeled;
+    Matrix matrix = isotropic ? RandomMatrices.gaussian(n, d, rng) : RandomMatrices.lowRank(n, d, 6, rng);
+    DenseRows points = DenseRows.of(matrix, IntStream.range(0, n).toArray());
+    int budget = 40;
+    int[] naivePicks = new int[budget];
+    double[] naive = labeled > 0 ? naiveStart(points, unlabeled, labeled) : new double[unlabeled];
+    if (labeled == 0) {
+      Arrays.fill(naive, Double.POSITIVE_INFINITY);
+    }
+    for (int r = 0; r < budget; r++) {
+      naivePicks[r] = r == 0 && labeled == 0 ? 0 : firstMax(naive, naivePicks, r);
+      for (int x = 0; x < unlabeled; x++) {
+        naive[x] = x == naivePicks[r] ? 0 : Math.min(naive[x], points.squaredDistance(x, naivePicks[r]));
+      }
+    }
+    int[] tracked = IntStream.range(0, unlabeled).toArray();
+    int[] centres = IntStream.range(unlabeled, n).toArray();
+    for (int projectAt : new int[] {0, EuclideanTracker.PROJECT_AT, 120}) {
+      for (int threads : new int[] {1, 2, 3}) {
+        try (JavaBackend backend = new JavaBackend(threads, 512, false)) {
+          EuclideanTracker state = EuclideanTracker.of(backend, matrix, tracked, centres, projectAt, 0);
+          int[] picks = new int[budget];
+          for (int r = 0; r < budget; r++) {
+            picks[r] = r == 0 && labeled == 0 ? 0 : state.farthest();
+            state.add(picks[r]);
+          }
+          assertThat(picks).as("picks, %d threads, built at %d centres", threads, projectAt)
+              .isEqualTo(naivePicks);
+          double[] d2 = new double[unlabeled];
+          state.squaredDistances(d2);
+          assertThat(d2).as("D², %d threads, built at %d centres", threads, projectAt).isEqualTo(naive);
+        }
+      }
+    }
+  }
+
+  /**
+   * The bound is sound (it never claims a pair is farther than it is, even by the slack); on data
+   * near a subspace it is built and decides most pairs at half their squared distance, on
+   * isotropic data it is not built.
+   */
+  @Property(tries = 10)
+  void projectionBoundIsSoundAndTightNearASubspace(@ForAll long seed, @ForAll boolean isotropic) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int n = 600;
+    Matrix matrix = isotropic ? RandomMatrices.gaussian(n, 160, rng) : RandomMatrices.lowRank(n, 160, 5, rng);
+    DenseRows points = DenseRows.of(matrix, IntStream.range(0, n).toArray());
+    try (JavaBackend backend = new JavaBackend(2, 512, false)) {
+      assertThat(ProjectionBound.of(backend, points, n, ProjectionBound.RANK, ProjectionBound.MIN_CAPTURED))
+          .as("bound built where its directions hold most of the variance").matches(b -> (b == null) == isotropic);
+      ProjectionBound bound = ProjectionBound.of(backend, points, n, ProjectionBound.RANK, 0);
+      int decided = 0;
+      int pairs = 2000;
+      for (int t = 0; t < pairs; t++) {
+        int x = rng.nextInt(n);
+        int c = rng.nextInt(n);
+        double exact = points.squaredDistance(x, c);
+        assertThat(bound.cannotLower(x, c, exact)).as("pair (%d, %d) at its own distance", x, c).isFalse();
+        if (x != c && bound.cannotLower(x, c, exact / 2)) {
+          decided++;
+        }
+      }
+      if (!isotropic) {
+        assertThat(decided).as("pairs decided at half their distance").isGreaterThan(pairs * 9 / 10);
+      }
+    }
+  }
+
   private static double[] naiveStart(DenseRows points, int unlabeled, int labeled) {
     double[] min = new double[unlabeled];
     for (int x = 0; x < unlabeled; x++) {

@@ -21,6 +21,35 @@ final class RandomMatrices {
     return Matrix.wrap(rows, cols, v);
   }
 
+  /**
+   * Data shaped like real embeddings or images rather than isotropic noise: {@code rows} points
+   * near a {@code rank}-dimensional subspace (Gaussian factors with decaying scales, a shared
+   * positive offset, small isotropic noise), rounded to 1/64 so that ties and duplicates occur.
+   */
+  static Matrix lowRank(int rows, int cols, int rank, SplittableRandom rng) {
+    float[][] loadings = new float[rank][cols];
+    for (float[] l : loadings) {
+      for (int k = 0; k < cols; k++) {
+        l[k] = (float) rng.nextGaussian();
+      }
+    }
+    float[] v = new float[rows * cols];
+    double[] factor = new double[rank];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < rank; j++) {
+        factor[j] = rng.nextGaussian() / (1 + j);
+      }
+      for (int k = 0; k < cols; k++) {
+        double x = 2 + 0.05 * rng.nextGaussian();
+        for (int j = 0; j < rank; j++) {
+          x += factor[j] * loadings[j][k];
+        }
+        v[i * cols + k] = Math.round(x * 64) / 64f;
+      }
+    }
+    return Matrix.wrap(rows, cols, v);
+  }
+
   /** Softmax rows of Gaussian logits: positive probabilities summing to 1 in double. */
   static Matrix probabilities(int rows, int classes, SplittableRandom rng) {
     Matrix logits = gaussian(rows, classes, rng);
