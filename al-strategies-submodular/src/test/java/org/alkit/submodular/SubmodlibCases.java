@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.alkit.testkit.SubmodlibNames;
 
 /**
  * The {@code submodlib_*} golden cases of testdata/reference: where they are, and how submodlib's
@@ -20,28 +21,6 @@ import java.util.stream.Stream;
 final class SubmodlibCases {
   /** |chosen − best other| below this is a near-tie, where an equal-gain alternative is accepted. */
   static final double NEAR_TIE = 1e-6;
-  private static final Map<String, String> NAMES = Map.ofEntries(
-      Map.entry("FacilityLocationFunction", "facility-location"),
-      Map.entry("GraphCutFunction", "graph-cut"),
-      Map.entry("LogDeterminantFunction", "log-det"),
-      Map.entry("DisparitySumFunction", "disparity-sum"),
-      Map.entry("DisparityMinFunction", "disparity-min"),
-      Map.entry("FacilityLocationMutualInformationFunction", "flmi"),
-      Map.entry("FacilityLocationVariantMutualInformationFunction", "flvmi"),
-      Map.entry("GraphCutMutualInformationFunction", "gcmi"),
-      Map.entry("LogDeterminantMutualInformationFunction", "logdet-mi"),
-      Map.entry("ConcaveOverModularFunction", "com"),
-      Map.entry("FacilityLocationConditionalGainFunction", "flcg"),
-      Map.entry("GraphCutConditionalGainFunction", "gccg"),
-      Map.entry("LogDeterminantConditionalGainFunction", "logdet-cg"),
-      Map.entry("FacilityLocationConditionalMutualInformationFunction", "flcmi"),
-      Map.entry("LogDeterminantConditionalMutualInformationFunction", "logdet-cmi"));
-  private static final Map<String, String> OPTIONS = Map.of(
-      "lambdaVal", "lambda", "magnificationEta", "eta", "queryDiversityEta", "eta",
-      "privacyHardness", "nu", "mode", "mode");
-  private static final Map<String, String> MODES = Map.of(
-      "logarithmic", "log", "squareRoot", "sqrt", "inverse", "inverse");
-
   private SubmodlibCases() {}
 
   /** Every case file, sorted; at least one per function. */
@@ -53,7 +32,7 @@ final class SubmodlibCases {
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.getFileName().toString().startsWith("submodlib_")).sorted().toList();
     }
-    assertThat(files).hasSizeGreaterThanOrEqualTo(NAMES.size());
+    assertThat(files).hasSizeGreaterThanOrEqualTo(SubmodlibNames.functionCount());
     return files;
   }
 
@@ -67,19 +46,19 @@ final class SubmodlibCases {
 
   /** alkit's name of the case's function. */
   static String function(JsonNode c) {
-    String name = NAMES.get(c.get("function").asText());
-    assertThat(name).as("alkit name of %s", c.get("function").asText()).isNotNull();
-    return name;
+    return SubmodlibNames.function(c.get("function").asText());
   }
 
   /** The case's parameters as alkit options. */
   static Map<String, String> options(JsonNode c) {
-    Map<String, String> options = new HashMap<>();
-    c.get("params").fields().forEachRemaining(e -> {
-      String value = e.getValue().asText();
-      options.put(OPTIONS.get(e.getKey()), MODES.getOrDefault(value, value));
-    });
-    return options;
+    return SubmodlibNames.options(params(c));
+  }
+
+  /** The case's submodlib parameters as text. */
+  private static Map<String, String> params(JsonNode c) {
+    Map<String, String> params = new HashMap<>();
+    c.get("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+    return params;
   }
 
   /** 1e-5 relative, with a floor for values near 0. */

@@ -26,6 +26,7 @@ import org.alkit.runtime.Registry;
 import org.alkit.submodular.MaximizeRequest;
 import org.alkit.submodular.MaximizeResult;
 import org.alkit.submodular.Maximizer;
+import org.alkit.testkit.SubmodlibNames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,25 +45,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenCasesOnBothBackendsTest {
   private static final double NEAR_TIE = 1e-6;
   private static final Path CASES = Path.of(System.getProperty("alkit.root", "../"), "testdata/reference/cases");
-  /** submodlib's class names → alkit's function names. */
-  private static final Map<String, String> FUNCTIONS = Map.ofEntries(
-      Map.entry("FacilityLocationFunction", "facility-location"), Map.entry("GraphCutFunction", "graph-cut"),
-      Map.entry("LogDeterminantFunction", "log-det"), Map.entry("DisparitySumFunction", "disparity-sum"),
-      Map.entry("DisparityMinFunction", "disparity-min"),
-      Map.entry("FacilityLocationMutualInformationFunction", "flmi"),
-      Map.entry("FacilityLocationVariantMutualInformationFunction", "flvmi"),
-      Map.entry("GraphCutMutualInformationFunction", "gcmi"),
-      Map.entry("LogDeterminantMutualInformationFunction", "logdet-mi"),
-      Map.entry("ConcaveOverModularFunction", "com"),
-      Map.entry("FacilityLocationConditionalGainFunction", "flcg"),
-      Map.entry("GraphCutConditionalGainFunction", "gccg"),
-      Map.entry("LogDeterminantConditionalGainFunction", "logdet-cg"),
-      Map.entry("FacilityLocationConditionalMutualInformationFunction", "flcmi"),
-      Map.entry("LogDeterminantConditionalMutualInformationFunction", "logdet-cmi"));
-  /** submodlib's parameter names and mode values → alkit's options. */
-  private static final Map<String, String> OPTIONS = Map.of("lambdaVal", "lambda", "magnificationEta", "eta",
-      "queryDiversityEta", "eta", "privacyHardness", "nu", "mode", "mode", "logarithmic", "log",
-      "squareRoot", "sqrt", "inverse", "inverse");
   private static final Map<String, ComputeBackend> BACKENDS = new HashMap<>();
 
   @BeforeAll
@@ -97,11 +79,10 @@ class GoldenCasesOnBothBackendsTest {
   @MethodSource("submodlib")
   void submodlibNaiveGreedy(Path name, Path file, String backend) throws IOException {
     JsonNode c = new ObjectMapper().readTree(file.toFile());
-    String function = FUNCTIONS.get(c.get("function").asText());
-    assertThat(function).as("alkit's name of %s", c.get("function").asText()).isNotNull();
-    Map<String, String> options = new HashMap<>();
-    c.get("params").fields().forEachRemaining(e ->
-        options.put(OPTIONS.get(e.getKey()), OPTIONS.getOrDefault(e.getValue().asText(), e.getValue().asText())));
+    String function = SubmodlibNames.function(c.get("function").asText());
+    Map<String, String> params = new HashMap<>();
+    c.get("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+    Map<String, String> options = SubmodlibNames.options(params);
     MaximizeResult result = Maximizer.maximize(new MaximizeRequest(function, "naive", c.get("budget").asInt(),
         options, features(c.get("data")), features(c.get("query_data")), features(c.get("private_data")),
         Similarity.valueOf(c.get("metric").asText().toUpperCase(Locale.ROOT)), Optional.empty(),
