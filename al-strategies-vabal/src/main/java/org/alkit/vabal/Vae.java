@@ -45,6 +45,14 @@ import org.alkit.gpu.engine.Torch;
  * same seed gives the same bits. Training holds {@link Torch}'s lock, as alkit's networks do. The
  * trained weights are kept on the Java heap; each evaluation loads them into a short-lived
  * NDManager.
+ *
+ * <p>Every constant in the loss is an array that lives as long as the training ({@link Scalars}),
+ * never a {@code Number} argument: DJL's {@code NDArray.mul(Number)} wraps the number in a tensor
+ * over a direct buffer and closes it as soon as the product exists, while libtorch's autograd keeps
+ * a pointer to that buffer for the backward pass; once the garbage collector frees the buffer the
+ * gradients read freed memory (measured: training beside a thread calling {@code System.gc()}
+ * diverged to NaN in its first epoch, and otherwise differed from run to run when other work ran
+ * in the process).
  */
 final class Vae {
   /** Latent dimensions per class (the paper's choice). */
@@ -143,6 +151,8 @@ final class Vae {
       for (NDArray p : params) {
         p.setRequiresGradient(true);
       }
+      Scalars scalars = new Scalars(manager);
+      NDArray lambda = manager.create((float) settings.lambda());
       NDArray groups = groupSums(manager, classes);
       int[] order = new int[n];
       for (int i = 0; i < n; i++) {
@@ -158,7 +168,7 @@ final class Vae {
             NDArray eps = step.create(gaussians(random, (to - from) * latent), new Shape(to - from, latent));
             NDArray oneHot = step.create(oneHot(target, order, from, to, classes), new Shape(to - from, classes));
             try (GradientCollector collector = engine.newGradientCollector()) {
-              NDArray loss = loss(params, rows, eps, oneHot, groups, (float) settings.lambda());
+              NDArray loss = loss(params, rows, eps, oneHot, groups, lambda, scalars);
               if (!Float.isFinite(loss.getFloat())) {
                 throw new IllegalStateException("vabal's VAE diverged at epoch " + (epoch + 1)
                     + " (loss " + loss.getFloat() + "); lower its learning-rate");
@@ -184,13 +194,26 @@ final class Vae {
 
   /** −ELBO + λ·CE, averaged over the batch, with one draw z = μ + σ ⊙ ε per row. */
   private static NDArray loss(NDArray[] params, NDArray x, NDArray eps, NDArray oneHot, NDArray groups,
-      float lambda) {
+      NDArray lambda, Scalars scalars) {
     NDArray[] q = encode(params, x);
-    NDArray z = q[0].add(q[1].mul(0.5f).exp().mul(eps));
-    NDArray reconstruction = decode(params, z).sub(x).square().sum(new int[] {1}).mul(0.5f);
+    NDArray z = q[0].add(q[1].mul(scalars.half).exp().mul(eps));
+    NDArray reconstruction = decode(params, z).sub(x).square().sum(new int[] {1}).mul(scalars.half);
     NDArray energy = z.square().matMul(groups);
     NDArray crossEntropy = energy.neg().logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
-    return reconstruction.add(kl(q)).add(crossEntropy.mul(lambda)).mean();
+    return reconstruction.add(kl(q, scalars)).add(crossEntropy.mul(lambda)).mean();
+  }
+
+  /** The constants of the loss and the ELBO, as arrays that outlive every backward pass reading them. */
+  private static final class Scalars {
+    final NDArray half;
+    final NDArray one;
+    final NDArray minusHalf;
+
+    Scalars(NDManager manager) {
+      this.half = manager.create(0.5f);
+      this.one = manager.create(1f);
+      this.minusHalf = manager.create(-0.5f);
+    }
   }
 
   /** μ and ln σ² of q(z | x), each {@code rows × L}. */
@@ -207,8 +230,8 @@ final class Vae {
   }
 
   /** KL(N(μ, σ²) ‖ N(0, I)) per row: −½ Σ_j (1 + ln σ_j² − μ_j² − σ_j²). */
-  private static NDArray kl(NDArray[] q) {
-    return q[1].add(1).sub(q[0].square()).sub(q[1].exp()).sum(new int[] {1}).mul(-0.5f);
+  private static NDArray kl(NDArray[] q, Scalars scalars) {
+    return q[1].add(scalars.one).sub(q[0].square()).sub(q[1].exp()).sum(new int[] {1}).mul(scalars.minusHalf);
   }
 
   /** The {@code L × C} 0/1 matrix summing each class's block. */
@@ -248,7 +271,8 @@ final class Vae {
     inBatches(x, rows, (manager, params, input, from, q) -> {
       int b = (int) input.getShape().get(0);
       NDArray keep = keepMasks(manager);
-      NDArray sigma = q[1].mul(0.5f).exp();
+      Scalars scalars = new Scalars(manager);
+      NDArray sigma = q[1].mul(scalars.half).exp();
       NDArray squaredError = manager.zeros(new Shape(classes, b));
       for (int s = 0; s < samples; s++) {
         try (NDManager draw = manager.newSubManager()) {
@@ -258,7 +282,7 @@ final class Vae {
         }
       }
       float[] error = squaredError.toFloatArray();
-      float[] divergence = kl(q).toFloatArray();
+      float[] divergence = kl(q, scalars).toFloatArray();
       for (int k = 0; k < b; k++) {
         for (int n = 0; n < classes; n++) {
           out[(from + k) * classes + n] = -0.5 * error[n * b + k] / samples - constant - divergence[k];

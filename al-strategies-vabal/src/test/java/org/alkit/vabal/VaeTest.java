@@ -119,4 +119,43 @@ class VaeTest {
     assertThat(likelihoodRight).as("unlabeled items whose own class has the larger masked ELBO")
         .isGreaterThanOrEqualTo(90);
   }
+
+  @Test
+  void trainingGivesTheSameBitsWhileTheGarbageCollectorRuns() throws InterruptedException {
+    // a constant that libtorch's autograd reads in the backward pass must not live in a buffer the
+    // collector may free: with DJL's mul(Number) this run diverged to NaN in its first epoch
+    int n = 1_000;
+    int d = 32;
+    SplittableRandom rng = new SplittableRandom(5);
+    float[][] points = new float[n][d];
+    int[] labeled = new int[100];
+    int[] labels = new int[100];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        points[i][j] = (float) (rng.nextGaussian() + (i % 5 == j % 5 ? 2 : 0));
+      }
+    }
+    for (int k = 0; k < labeled.length; k++) {
+      labeled[k] = 10 * k;
+      labels[k] = labeled[k] % 5;
+    }
+    int[] all = java.util.stream.IntStream.range(0, n).toArray();
+    VaeSettings settings = new VaeSettings(10, 64, 64, 5, 10, 1e-4);
+    double[] alone = VaeLikelihood.fit(Matrix.of(points), labeled, labels, 5, settings, 42).logLikelihoods(all);
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread collector = new Thread(() -> {
+      while (!done.get()) {
+        System.gc();
+      }
+    });
+    collector.start();
+    double[] collected;
+    try {
+      collected = VaeLikelihood.fit(Matrix.of(points), labeled, labels, 5, settings, 42).logLikelihoods(all);
+    } finally {
+      done.set(true);
+      collector.join();
+    }
+    assertThat(collected).containsExactly(alone);
+  }
 }
