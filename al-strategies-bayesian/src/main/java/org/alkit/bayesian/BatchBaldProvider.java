@@ -45,7 +45,10 @@ public final class BatchBaldProvider extends BayesianProvider {
         Parameter.integer("max-configurations", 10_000,
             "exact joint entropy while the batch's C^|A| label configurations are at most this many"),
         Parameter.integer("samples", 10_000,
-            "label configurations sampled (seeded) to estimate the joint entropy beyond that"));
+            "label configurations sampled (seeded) to estimate the joint entropy beyond that"),
+        Parameter.real("tolerance", 1,
+            "in sampled steps, take a candidate whose estimated gain is within this many standard errors "
+                + "(ln C / (2 sqrt(samples))) of every other's upper bound; 0: the plain greedy on the estimate"));
   }
 
   @Override

@@ -3,8 +3,6 @@ package org.alkit.bayesian;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.alkit.api.ComputeBackend;
-import org.alkit.api.Matrix;
-import org.alkit.commons.DoubleLog;
 
 /**
  * The label configurations y_A of a batch A and, for each, the posterior over the Monte-Carlo
@@ -28,11 +26,16 @@ import org.alkit.commons.DoubleLog;
  * i.i.d. values in [0, ln C], so its standard error is at most {@code ln C / (2√M)}.
  *
  * <p>Memory: {@code 12 · T} bytes per configuration (a double posterior and its float copy for the
- * backend) plus a chunk of at most {@value #CHUNK_CELLS} floats for the products.
+ * kernels), the coarse mixture ({@value #GROUPS} rows), and per task {@code T · C} floats per item
+ * of its block: the {@code configurations × items · C} predictive matrix is never materialised.
  */
 final class JointPosterior {
-  /** The largest backend product computed at once, in floats (16 MiB). */
-  static final int CHUNK_CELLS = 1 << 22;
+  /** Items per task of {@link #conditionalEntropies}. */
+  static final int ITEMS = 16;
+  /** Groups of the coarse mixture of {@link #upperBounds}. */
+  static final int GROUPS = 256;
+  /** The fewest configurations that {@link #upperBounds} groups. */
+  static final int MIN_CONFIGURATIONS = 8 * GROUPS;
 
   private final McSamples mc;
   private final int passes;
@@ -44,8 +47,10 @@ final class JointPosterior {
   private float[][] batch = new float[0][];
   /** {@code rows × T}: P(t | y_m), each row summing to 1. */
   private double[] posterior;
-  /** The same in float, as the backend's left operand. */
-  private Matrix posteriorMatrix;
+  /** The same in float with the weights, as the kernels read them. */
+  private Mixture published;
+  /** Its grouping for {@link #upperBounds}, made on first use. */
+  private Mixture coarse;
   /** p(y_m) for exact configurations, 1/M for sampled ones. */
   private double[] weights;
   private int rows;
@@ -205,45 +210,63 @@ final class JointPosterior {
     for (int k = 0; k < f.length; k++) {
       f[k] = (float) posterior[k];
     }
-    posteriorMatrix = Matrix.wrap(rows, passes, f);
+    published = new Mixture(f, weights, rows);
+    coarse = null;
   }
 
   /**
-   * H(Y_x | Y_A) for each of {@code items}, in nats: exact, or the sampled estimate. The products
-   * {@code P(t | y_m) · q_{x,t}(c)} summed over t run on {@code backend} ({@link ComputeBackend#gram})
-   * in chunks of configurations, so memory stays within {@value #CHUNK_CELLS} floats.
+   * H(Y_x | Y_A) for each of {@code items}, in nats: exact, or the sampled estimate.
+   * Blocks of {@value #ITEMS} items run as tasks on {@code backend}'s workers
+   * ({@link JointKernel#conditionalEntropies}); each item's value is computed alone, the same on
+   * any number of threads.
    */
   double[] conditionalEntropies(int[] items, ComputeBackend backend) {
-    int width = items.length * classes;
-    float[] x = new float[width * passes];
-    for (int b = 0; b < items.length; b++) {
-      float[] q = passesOf(items[b]);
-      for (int t = 0; t < passes; t++) {
-        for (int c = 0; c < classes; c++) {
-          x[(b * classes + c) * passes + t] = q[t * classes + c];
-        }
-      }
+    return published.conditionalEntropies(this, items, backend);
+  }
+
+  /**
+   * An upper bound on {@link #conditionalEntropies} of each of {@code items}, at about
+   * {@value #GROUPS}/{@code configurations()} of its cost: the same over the configurations
+   * grouped into at most {@value #GROUPS} groups ({@link Coarsening}), computed once per batch.
+   * Null while the configurations are too few ({@code < } {@value #MIN_CONFIGURATIONS}) for
+   * grouping to pay.
+   */
+  double[] upperBounds(int[] items, ComputeBackend backend) {
+    if (rows < MIN_CONFIGURATIONS) {
+      return null;
     }
-    Matrix labels = Matrix.wrap(width, passes, x);
-    double[] out = new double[items.length];
-    int chunk = Math.max(1, CHUNK_CELLS / width);
-    for (int from = 0; from < rows; from += chunk) {
-      int to = Math.min(rows, from + chunk);
-      Matrix predictive = backend.gram(posteriorMatrix.rows(from, to), labels);
-      for (int m = 0; m < to - from; m++) {
-        double weight = weights[from + m];
-        for (int b = 0; b < items.length; b++) {
-          double sum = 0;
-          double xlnx = 0;
-          for (int c = b * classes; c < (b + 1) * classes; c++) {
-            float v = predictive.get(m, c);
-            sum += v;
-            xlnx += DoubleLog.xlnx(v);
+    if (coarse == null) {
+      coarse = Coarsening.of(published.posterior, weights, rows, passes, GROUPS, backend);
+    }
+    return coarse.conditionalEntropies(this, items, backend);
+  }
+
+  /**
+   * Configurations {@code m} with weights {@code w_m} and posteriors {@code P(t | y_m)} over the
+   * passes, {@code posterior[m·T + t]}.
+   */
+  record Mixture(float[] posterior, double[] weights, int rows) {
+    /** Σ_m w_m H[Σ_t P(t | y_m) q_{x,t}] for each of {@code items}. */
+    double[] conditionalEntropies(JointPosterior joint, int[] items, ComputeBackend backend) {
+      int passes = joint.passes;
+      int classes = joint.classes;
+      double[] out = new double[items.length];
+      int tasks = (items.length + ITEMS - 1) / ITEMS;
+      backend.parallelFor(tasks, task -> {
+        int from = task * ITEMS;
+        int count = Math.min(ITEMS, items.length - from);
+        int width = count * classes;
+        float[][] labels = new float[passes][width];
+        for (int b = 0; b < count; b++) {
+          for (int t = 0; t < passes; t++) {
+            joint.mc.normalisedRow(t, items[from + b], labels[t], b * classes);
           }
-          out[b] += weight * DoubleLog.normalisedEntropy(sum, xlnx);
         }
-      }
+        double[] block = new double[count];
+        JointKernel.conditionalEntropies(posterior, weights, rows, passes, labels, count, classes, block);
+        System.arraycopy(block, 0, out, from, count);
+      });
+      return out;
     }
-    return out;
   }
 }
