@@ -46,6 +46,25 @@ final class McPools {
     return out;
   }
 
+  /**
+   * {@code passes × n × classes} softmax rows of i.i.d. standard normal logits: the worst case of
+   * lazy evaluation, every item alike, so the gains of a step lie close together.
+   */
+  static double[][][] gaussian(int passes, int n, int classes, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][][] out = new double[passes][n][classes];
+    for (int t = 0; t < passes; t++) {
+      for (int i = 0; i < n; i++) {
+        double[] logits = new double[classes];
+        for (int c = 0; c < classes; c++) {
+          logits[c] = gaussian(rng);
+        }
+        out[t][i] = softmax(logits);
+      }
+    }
+    return out;
+  }
+
   /** A context over {@code passes[0].length} unlabeled items with these passes and the java backend. */
   static SelectionContext.Builder context(double[][][] passes, int budget) {
     SelectionContext.Builder b = SelectionContext.builder(passes[0].length).budget(budget)
