@@ -25,10 +25,20 @@ import org.apiguardian.api.API;
  * (default 10 000) configurations drawn with {@code ctx.random()} beyond; see
  * {@link JointPosterior} for the estimator and its error. The function is submodular (ibid.,
  * appendix), so gains only shrink as the batch grows: a candidate is re-evaluated only while its
- * last gain (at first its BALD score) could still beat the best fresh one (lazy greedy, Minoux
- * 1978), which with exact entropies picks exactly what the plain greedy picks (ties to the lower
- * pool index). The products over the passes run on the compute backend, in chunks of bounded
- * size. Requires {@code mc-probabilities} and, for b ≥ 2, a compute backend. Found through
+ * bound could still beat the best fresh gain (lazy greedy, Minoux 1978). Its bound is first its
+ * last gain (at first its BALD score), then, while it still heads the queue, a coarse bound of
+ * this step: the same conditional entropy over the configurations grouped into 256 groups of
+ * similar posterior, which by Jensen's inequality is never below the full one, at about 1/40 of
+ * its cost (see {@link Coarsening}); only then the full evaluation. In exact steps this picks
+ * exactly what the plain greedy picks (ties to the lower pool index). In sampled steps, where
+ * the estimate itself has a standard error of up to {@code ln C / (2√samples)} (0.0115 nats at
+ * C = 10 and the default 10 000 samples), a candidate is taken once its estimated gain is within
+ * {@code tolerance} (default 1) such standard errors of every other candidate's bound; its
+ * reported gain is its estimate. {@code tolerance = 0} is the plain greedy on the estimate. The
+ * products over the passes run in a fused product-and-entropy kernel on the backend's workers,
+ * blocks of 16 candidates a task, in memory bounded by the configurations, not by their number
+ * times the candidates'.
+ * Requires {@code mc-probabilities} and, for b ≥ 2, a compute backend. Found through
  * {@link java.util.ServiceLoader} under its name; the class itself is not API.
  */
 @API(status = INTERNAL, since = "0.1")
