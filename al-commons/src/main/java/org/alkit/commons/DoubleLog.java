@@ -11,7 +11,8 @@ import org.apiguardian.api.API;
  * alone, without a table, so that {@link VectorLog} repeats it bit for bit in SIMD lanes (the way
  * {@link FloatExp} serves the euclidean kernels). The results are within one ulp or so of
  * {@link Math#log}, which BALD's "0 when every pass agrees" and "never negative" need to 10⁻¹².
- * Floats need no companion: every float is exactly a double.
+ * A scalar loop over float rows is faster with {@link FloatLog}'s table (about 2.4 ns a value
+ * here against 4.5); SIMD lanes cannot index a table without gathers, hence this second method.
  *
  * <p>A positive normal double is {@code v = 2^k · m} with {@code m ∈ [√2/2, √2)} (the mantissa
  * is halved and {@code k} raised when it is at least about √2). With {@code f = m − 1} (exact)
