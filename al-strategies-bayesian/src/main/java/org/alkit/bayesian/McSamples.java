@@ -89,19 +89,11 @@ final class McSamples {
     BaldKernel kernel = BaldKernel.create(passes.length, classes);
     for (int k = from; k < to; k += BaldKernel.LANES) {
       int count = Math.min(BaldKernel.LANES, to - k);
-      // lanes past the last candidate repeat it, so they compute finite values nobody reads
-      for (int t = 0; t < passes.length; t++) {
-        Matrix p = passes[t];
-        for (int b = 0; b < BaldKernel.LANES; b++) {
-          int i = candidates[k + Math.min(b, count - 1)];
-          for (int c = 0; c < classes; c++) {
-            kernel.set(t, c, b, p.get(i, c));
-          }
-        }
-      }
+      kernel.load(passes, candidates, k, count);
       kernel.run();
       kernel.copyTo(bald, expectedEntropy, k, count);
     }
+    BaldKernel.scored(kernel, to - from);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.alkit.api.Matrix;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,13 +17,18 @@ import org.junit.jupiter.api.Test;
  * entropies.
  */
 class BaldKernelTest {
+  /** The candidates of one block: items 0 to 7. */
+  private static final int[] LANES = java.util.stream.IntStream.range(0, BaldKernel.LANES).toArray();
+
   @Property(tries = 60)
   void theVectorKernelGivesTheScalarKernelsBits(@ForAll @IntRange(min = 1, max = 24) int passes,
       @ForAll @IntRange(min = 2, max = 12) int classes, @ForAll long seed) {
     assumeTrue(BaldKernel.vectorAvailable(), "jdk.incubator.vector is not resolved");
     BaldKernel scalar = BaldKernel.create(passes, classes, false);
     BaldKernel vector = BaldKernel.create(passes, classes, true);
-    fill(new SplittableRandom(seed), passes, classes, scalar, vector);
+    Matrix[] stack = randomPasses(new SplittableRandom(seed), passes, classes);
+    scalar.load(stack, LANES, 0, BaldKernel.LANES);
+    vector.load(stack, LANES, 0, BaldKernel.LANES);
     scalar.run();
     vector.run();
     for (int b = 0; b < BaldKernel.LANES; b++) {
@@ -39,13 +45,7 @@ class BaldKernelTest {
     JointEntropies brute = new JointEntropies(mc);
     for (boolean vector : vectorChoices()) {
       BaldKernel kernel = BaldKernel.create(passes, classes, vector);
-      for (int t = 0; t < passes; t++) {
-        for (int b = 0; b < BaldKernel.LANES; b++) {
-          for (int c = 0; c < classes; c++) {
-            kernel.set(t, c, b, (float) mc[t][b][c]);
-          }
-        }
-      }
+      kernel.load(McPools.stack(mc).toArray(Matrix[]::new), LANES, 0, BaldKernel.LANES);
       kernel.run();
       for (int b = 0; b < BaldKernel.LANES; b++) {
         double expected = 0;
@@ -65,11 +65,13 @@ class BaldKernelTest {
 
   /**
    * Random rows, some with exact zeros, some that do not sum to 1 (within 10⁻³, as a context
-   * accepts), and one lane whose passes all agree.
+   * accepts), and one item (0) whose passes all agree.
    */
-  private static void fill(SplittableRandom rng, int passes, int classes, BaldKernel... kernels) {
+  private static Matrix[] randomPasses(SplittableRandom rng, int passes, int classes) {
+    Matrix[] out = new Matrix[passes];
     float[] agreeing = null;
     for (int t = 0; t < passes; t++) {
+      float[] pass = new float[BaldKernel.LANES * classes];
       for (int b = 0; b < BaldKernel.LANES; b++) {
         float[] row = new float[classes];
         double sum = 0;
@@ -85,12 +87,10 @@ class BaldKernelTest {
           agreeing = agreeing == null ? row : agreeing;
           row = agreeing;
         }
-        for (BaldKernel kernel : kernels) {
-          for (int c = 0; c < classes; c++) {
-            kernel.set(t, c, b, row[c]);
-          }
-        }
+        System.arraycopy(row, 0, pass, b * classes, classes);
       }
+      out[t] = Matrix.wrap(BaldKernel.LANES, classes, pass);
     }
+    return out;
   }
 }
