@@ -59,6 +59,27 @@ class BaldKernelTest {
     }
   }
 
+  @Test
+  void aPartBlockScoresItsItemsAsAFullBlockDoes() {
+    Matrix[] stack = randomPasses(new SplittableRandom(5), 7, 5);
+    for (boolean vector : vectorChoices()) {
+      BaldKernel full = BaldKernel.create(7, 5, vector);
+      full.load(stack, LANES, 0, BaldKernel.LANES);
+      full.run();
+      BaldKernel part = BaldKernel.create(7, 5, vector);
+      // candidates 5, 6, 7 at positions 5..7 of the block's candidate list
+      part.load(stack, LANES, 5, 3);
+      part.run();
+      double[] bald = new double[3];
+      double[] expected = new double[3];
+      part.copyTo(bald, expected, 0, 3);
+      for (int b = 0; b < 3; b++) {
+        assertThat(bald[b]).as("item %d (vector %s)", 5 + b, vector).isEqualTo(full.bald[5 + b]);
+        assertThat(expected[b]).isEqualTo(full.expected[5 + b]);
+      }
+    }
+  }
+
   private static boolean[] vectorChoices() {
     return BaldKernel.vectorAvailable() ? new boolean[] {false, true} : new boolean[] {false};
   }
