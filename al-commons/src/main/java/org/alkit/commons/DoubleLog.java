@@ -64,6 +64,16 @@ public final class DoubleLog {
   }
 
   /**
+   * {@code ln v} without the special cases, for kernels that repeat {@link VectorLog#ln} in scalar
+   * code: bit for bit {@link #ln} where {@code v} is a positive normal double, and the same finite
+   * value as VectorLog where {@code v} is +0 (so {@code v · lnOfNormalOrZero(v)} is a zero).
+   * Anything else gives a meaningless number.
+   */
+  public static double lnOfNormalOrZero(double v) {
+    return lnOfNormalOrZero(Double.doubleToRawLongBits(v));
+  }
+
+  /**
    * The logarithm of the positive normal double with these bits, by the steps in the class
    * comment; {@link VectorLog#ln} takes the same steps lane by lane. For the bits of +0 it gives
    * a finite value, as the vector code does.

@@ -37,7 +37,7 @@ public final class VectorLog {
       ln(DoubleVector.fromArray(SPECIES, x, i)).intoArray(out, i);
     }
     for (; i < length; i++) {
-      out[i] = DoubleLog.lnOfNormalOrZero(Double.doubleToRawLongBits(x[i]));
+      out[i] = DoubleLog.lnOfNormalOrZero(x[i]);
     }
   }
 
