@@ -1,7 +1,7 @@
 /**
  * alkit's internal toolbox: one copy of each helper that several alkit modules need (top-k and
  * bounded heaps, argmax and top-2 of probability rows, entropy and KL divergence, SplitMix
- * hashing, the float {@code exp} of the euclidean similarity, BADGE's gradient embeddings).
+ * hashing, the float {@code exp} of the euclidean similarity, the double {@code log} in scalar and SIMD form, BADGE's gradient embeddings).
  *
  * <p>Not an API: the package is exported only to alkit's own modules, as JUnit's
  * {@code junit-platform-commons} exports its utilities only to JUnit's engines. Plugins depend on
@@ -11,6 +11,8 @@
 module org.alkit.commons {
   requires transitive org.alkit.api;
   requires static org.apiguardian.api;
+  // optional: VectorLog, for kernels that run when the JVM resolves it (--add-modules)
+  requires static jdk.incubator.vector;
 
   exports org.alkit.commons to
       org.alkit.runtime,

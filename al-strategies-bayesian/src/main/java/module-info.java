@@ -7,6 +7,8 @@ module org.alkit.bayesian {
   requires transitive org.alkit.api;
   requires org.alkit.commons;
   requires static org.apiguardian.api;
+  // optional: BALD's SIMD kernel, when the JVM resolves it (--add-modules); same bits without it
+  requires static jdk.incubator.vector;
 
   provides org.alkit.api.StrategyProvider with
       org.alkit.bayesian.BaldProvider,

@@ -6,7 +6,6 @@ import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
-import org.alkit.commons.DoubleLog;
 
 /**
  * The {@code T} stochastic forward passes of {@link Signal#MC_PROBABILITIES}, each an
@@ -16,8 +15,12 @@ import org.alkit.commons.DoubleLog;
  * consistent with the single-item ones.
  */
 final class McSamples {
-  /** Candidates per task of {@link #bald(int[], double[], double[], ComputeBackend)}: fixed, so the split never depends on the thread count. */
-  static final int CHUNK = 4_096;
+  /**
+   * Candidates per task of {@link #bald(int[], double[], double[], ComputeBackend)}: fixed, so the
+   * split never depends on the thread count; small enough that two workers share 50 000 items
+   * evenly (49 chunks).
+   */
+  static final int CHUNK = 1_024;
 
   private final Matrix[] passes;
   private final int classes;
@@ -68,8 +71,9 @@ final class McSamples {
    *
    * the mutual information between the label and the model parameters, ≥ 0 by Jensen's inequality
    * (up to rounding, about 10⁻¹²) and 0 when every pass agrees. The candidates are scored in
-   * chunks of {@value #CHUNK} on the backend's workers; each item's terms are computed alone, so
-   * the result is the same on any number of threads.
+   * chunks of {@value #CHUNK} on the backend's workers, {@value BaldKernel#LANES} items at a time
+   * by {@link BaldKernel}; each item's terms are computed alone, by the same operations with or
+   * without the Vector API, so the result is the same on any number of threads.
    *
    * @param bald receives one score per candidate, position by position
    * @param expectedEntropy receives one mean per-pass entropy per candidate
@@ -82,37 +86,14 @@ final class McSamples {
 
   /** {@link #bald(int[], double[], double[], ComputeBackend)} of the candidates at positions {@code [from, to)}. */
   void bald(int[] candidates, int from, int to, double[] bald, double[] expectedEntropy) {
-    double[] mean = new double[classes];
-    float[] row = new float[classes];
-    for (int k = from; k < to; k++) {
-      int i = candidates[k];
-      Arrays.fill(mean, 0);
-      double entropies = 0;
-      for (Matrix p : passes) {
-        double sum = 0;
-        double xlnx = 0;
-        for (int c = 0; c < classes; c++) {
-          float v = p.get(i, c);
-          row[c] = v;
-          sum += v;
-          xlnx += DoubleLog.xlnx(v);
-        }
-        entropies += DoubleLog.normalisedEntropy(sum, xlnx);
-        double inverse = 1 / sum;
-        for (int c = 0; c < classes; c++) {
-          mean[c] += row[c] * inverse;
-        }
-      }
-      // the sum of the T renormalised rows: its entropy after renormalisation is that of the mean
-      double sum = 0;
-      double xlnx = 0;
-      for (double m : mean) {
-        sum += m;
-        xlnx += DoubleLog.xlnx(m);
-      }
-      expectedEntropy[k] = entropies / passes.length;
-      bald[k] = DoubleLog.normalisedEntropy(sum, xlnx) - expectedEntropy[k];
+    BaldKernel kernel = BaldKernel.create(passes.length, classes);
+    for (int k = from; k < to; k += BaldKernel.LANES) {
+      int count = Math.min(BaldKernel.LANES, to - k);
+      kernel.load(passes, candidates, k, count);
+      kernel.run();
+      kernel.copyTo(bald, expectedEntropy, k, count);
     }
+    BaldKernel.scored(kernel, to - from);
   }
 
   /**

@@ -15,6 +15,7 @@ import org.alkit.api.ModelAdapter;
 import org.alkit.api.Signal;
 import org.alkit.commons.Probabilities;
 import org.alkit.gpu.engine.Torch;
+import org.alkit.testkit.CollectorPressure;
 import org.junit.jupiter.api.Test;
 
 /** The signals of a trained network: reproducible, Monte-Carlo samples that vary, true gradients. */
@@ -44,6 +45,15 @@ class NetworkSignalsTest {
         .isEqualTo(mcA.get(2).toArray());
     assertThat(fit(options, 6).probabilities(DATA.x()).toArray()).as("another seed")
         .isNotEqualTo(a.probabilities(DATA.x()).toArray());
+  }
+
+  @Test
+  void trainingGivesTheSameBitsWhileTheGarbageCollectorRuns() throws Exception {
+    // no native memory the backward pass reads may belong to a Java object the collector can free
+    Map<String, String> options = Map.of("hidden", "32,16", "epochs", "8", "mc-samples", "3");
+    float[] alone = fit(options, 5).probabilities(DATA.x()).toArray();
+    assertThat(CollectorPressure.during(() -> fit(options, 5).probabilities(DATA.x()).toArray()))
+        .isEqualTo(alone);
   }
 
   @Test

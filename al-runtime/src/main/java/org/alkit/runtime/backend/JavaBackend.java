@@ -16,6 +16,7 @@ import org.alkit.api.SparseMatrix;
 import org.alkit.commons.BoundedHeap;
 import org.alkit.commons.FloatExp;
 import org.alkit.commons.Ranking;
+import org.alkit.commons.VectorApi;
 
 /**
  * The pure-Java backend. Query rows are split into blocks of {@code block} rows; blocks run in
@@ -66,7 +67,7 @@ final class JavaBackend implements ComputeBackend {
   static final int K_CHUNK = 128;
 
   /** The incubating Vector API module, resolved only when the JVM is started with {@code --add-modules}. */
-  static final String VECTOR_MODULE = "jdk.incubator.vector";
+  static final String VECTOR_MODULE = VectorApi.MODULE;
 
   /**
    * The smallest call, in evaluated pairs × columns, that {@code simd = auto} runs with the Vector
@@ -114,24 +115,9 @@ final class JavaBackend implements ComputeBackend {
     return vectorMinWork == 0 || vectorMinWork != Long.MAX_VALUE && pairs * a.cols() >= vectorMinWork;
   }
 
-  /**
-   * Whether {@value #VECTOR_MODULE} is in the boot layer, readable from this class and visible to
-   * its class loader (inside OSGi only when the bundle's optional import of the package is wired).
-   */
+  /** Whether the Vector API can run here ({@link VectorApi#available}). */
   static boolean vectorApiAvailable() {
-    return ModuleLayer.boot().findModule(VECTOR_MODULE)
-        .map(JavaBackend.class.getModule()::canRead)
-        .orElse(false)
-        && vectorClassesVisible();
-  }
-
-  private static boolean vectorClassesVisible() {
-    try {
-      Class.forName("jdk.incubator.vector.FloatVector", false, JavaBackend.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException notWired) {
-      return false; // the scalar kernels give the same bits
-    }
+    return VectorApi.available(JavaBackend.class);
   }
 
   @Override
