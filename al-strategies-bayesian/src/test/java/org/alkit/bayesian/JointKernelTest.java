@@ -93,7 +93,8 @@ class JointKernelTest {
   private static double[] weights(int rows, SplittableRandom rng) {
     double[] w = new double[rows];
     for (int m = 0; m < rows; m++) {
-      w[m] = rng.nextInt(5) == 0 ? 0 : rng.nextDouble();
+      // some rows of weight 0, never all: a mixture's weights sum to 1
+      w[m] = m > 0 && rng.nextInt(5) == 0 ? 0 : rng.nextDouble();
     }
     return w;
   }
