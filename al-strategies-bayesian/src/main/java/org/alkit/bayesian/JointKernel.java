@@ -3,6 +3,7 @@ package org.alkit.bayesian;
 import java.util.Arrays;
 import org.alkit.commons.DoubleLog;
 import org.alkit.commons.FloatLog;
+import org.alkit.commons.MultiplyAdd;
 
 /**
  * The hot loops of BatchBALD, in plain Java that C2 vectorises: the products of mixture rows
@@ -43,14 +44,7 @@ final class JointKernel {
       float p1 = count > 1 ? left[base + passes + t] : 0f;
       float p2 = count > 2 ? left[base + 2 * passes + t] : 0f;
       float p3 = count > 3 ? left[base + 3 * passes + t] : 0f;
-      float[] column = right[t];
-      for (int j = 0; j < width; j++) {
-        float r = column[j];
-        a0[j] = Math.fma(p0, r, a0[j]);
-        a1[j] = Math.fma(p1, r, a1[j]);
-        a2[j] = Math.fma(p2, r, a2[j]);
-        a3[j] = Math.fma(p3, r, a3[j]);
-      }
+      MultiplyAdd.fourRows(p0, p1, p2, p3, right[t], width, a0, a1, a2, a3);
     }
   }
 

@@ -1,5 +1,7 @@
 package org.alkit.runtime.backend;
 
+import org.alkit.commons.MultiplyAdd;
+
 /**
  * The per-element update of a pairwise kernel, applied to a packed, transposed tile of reference
  * rows: {@code bt[k][j]} is column {@code k0 + k} of reference row {@code j}, for a chunk of
@@ -78,14 +80,7 @@ enum PairKernel {
         float x1 = a[a0 + d + k];
         float x2 = a[a0 + 2 * d + k];
         float x3 = a[a0 + 3 * d + k];
-        float[] y = bt[k];
-        for (int j = 0; j < nj; j++) {
-          float b = y[j];
-          c0[j] = Math.fma(x0, b, c0[j]);
-          c1[j] = Math.fma(x1, b, c1[j]);
-          c2[j] = Math.fma(x2, b, c2[j]);
-          c3[j] = Math.fma(x3, b, c3[j]);
-        }
+        MultiplyAdd.fourRows(x0, x1, x2, x3, bt[k], nj, c0, c1, c2, c3);
       }
     }
 
