@@ -28,7 +28,8 @@ import java.util.UUID;
  * ({@code allure-java-commons}): one test case per cell (suite = data set, sub-suite = scenario,
  * name = strategy) with its parameters, a step per learning-curve point, and attachments — the
  * scenario's learning curves (accuracy, and rare-class accuracy where there are rare classes) as
- * PNGs with mean ± std bands, the cell's per-class pick histogram, the scenario's paired tests and
+ * PNGs with mean ± std bands, the cell's per-class pick histogram and table (classes by
+ * {@link EvalResults#className}), the scenario's paired tests and
  * the cell's rows of {@code metrics.csv}. A last test case holds the penalty matrix, the summary
  * and the whole CSV. A cell that regressed against a baseline fails, with the numbers.
  */
@@ -57,7 +58,9 @@ final class AllureResults {
                 rareCurves);
           }
           lifecycle.addAttachment("picks per class", "image/png", "png",
-              Plots.picksPerClass(cell.cell() + ": picks per class", cell));
+              Plots.picksPerClass(cell.cell() + ": picks per class", cell,
+                  c -> results.className(cell.cell().dataset(), c)));
+          lifecycle.addAttachment("picks per class (table)", "text/csv", "csv", picksTable(results, cell));
           lifecycle.addAttachment("paired Wilcoxon tests in this scenario", "text/plain", "txt",
               tests.getBytes(StandardCharsets.UTF_8));
           lifecycle.addAttachment("metrics of this cell", "text/csv", "csv", rows(csv, cell.cell()));
@@ -163,6 +166,18 @@ final class AllureResults {
   }
 
   /** The header and the rows of {@code csv} that belong to {@code cell}. */
+  /** {@code class,name,picks}: the mean picks of each class in a run, over the seeds. */
+  private static byte[] picksTable(EvalResults results, CellSummary cell) {
+    StringBuilder table = new StringBuilder("class,name,picks\n");
+    double[] picks = cell.picksPerClass();
+    for (int c = 0; c < picks.length; c++) {
+      String name = results.className(cell.cell().dataset(), c);
+      table.append(c).append(',').append(MetricsCsv.quote(name)).append(',')
+          .append(String.format(java.util.Locale.ROOT, "%.2f", picks[c])).append('\n');
+    }
+    return table.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   private static byte[] rows(String csv, RunKey.Cell cell) {
     String prefix = String.join(",", MetricsCsv.quote(cell.dataset()), MetricsCsv.quote(cell.scenario()),
         MetricsCsv.quote(cell.strategy())) + ",";

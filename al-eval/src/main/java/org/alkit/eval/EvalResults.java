@@ -24,10 +24,16 @@ public final class EvalResults {
   private final List<RunRecord> runs;
   private final Map<RunKey.Cell, CellSummary> cells = new LinkedHashMap<>();
   private final List<PairedTest> tests = new ArrayList<>();
+  private final Map<String, List<String>> classNames;
 
-  EvalResults(EvalMatrix matrix, List<RunRecord> runs) {
+  /**
+   * @param classNames each data set's class names, for those loaded while the matrix ran (a data
+   *     set whose runs all came from the journal has none: its classes go by number)
+   */
+  EvalResults(EvalMatrix matrix, List<RunRecord> runs, Map<String, List<String>> classNames) {
     this.matrix = Objects.requireNonNull(matrix, "matrix");
     this.runs = List.copyOf(runs);
+    this.classNames = Map.copyOf(classNames);
     Map<RunKey.Cell, List<RunRecord>> byCell = new LinkedHashMap<>();
     runs.forEach(r -> byCell.computeIfAbsent(r.key().cell(), c -> new ArrayList<>()).add(r));
     byCell.forEach((cell, records) -> cells.put(cell, summarise(cell, records, matrix.targetAccuracy())));
@@ -42,6 +48,15 @@ public final class EvalResults {
   /** Every run, in the matrix's order. */
   public List<RunRecord> runs() {
     return runs;
+  }
+
+  /**
+   * The name of class {@code c} of {@code dataset}: the data set's own name for it when it was
+   * loaded while the matrix ran, else the number.
+   */
+  public String className(String dataset, int c) {
+    List<String> names = classNames.getOrDefault(dataset, List.of());
+    return c < names.size() ? names.get(c) : Integer.toString(c);
   }
 
   /** Every cell, in the matrix's order. */

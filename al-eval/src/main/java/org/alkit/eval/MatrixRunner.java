@@ -86,9 +86,9 @@ public final class MatrixRunner {
       Map<RunKey, RunRecord> done = journal.records();
       List<EvalMatrix.Run> todo = runs.stream().filter(r -> !done.containsKey(r.key())).toList();
       listener.started(runs.size(), runs.size() - todo.size());
-      execute(matrix, todo, journal, listener, registry);
+      Map<String, List<String>> classNames = execute(matrix, todo, journal, listener, registry);
       Map<RunKey, RunRecord> all = journal.records();
-      return new EvalResults(matrix, runs.stream().map(r -> all.get(r.key())).toList());
+      return new EvalResults(matrix, runs.stream().map(r -> all.get(r.key())).toList(), classNames);
     }
   }
 
@@ -106,10 +106,11 @@ public final class MatrixRunner {
     }
   }
 
-  private static void execute(EvalMatrix matrix, List<EvalMatrix.Run> todo, Journal journal, Listener listener,
-      Registry registry) {
+  /** Runs {@code todo} and returns the class names of the data sets it loaded. */
+  private static Map<String, List<String>> execute(EvalMatrix matrix, List<EvalMatrix.Run> todo, Journal journal,
+      Listener listener, Registry registry) {
     if (todo.isEmpty()) {
-      return;
+      return Map.of();
     }
     int threads = matrix.parallel() == 0 ? Runtime.getRuntime().availableProcessors() : matrix.parallel();
     Preparation data = new Preparation(matrix, todo);
@@ -139,6 +140,7 @@ public final class MatrixRunner {
       for (Future<?> f : futures) {
         await(f);
       }
+      return data.classNames;
     } finally {
       pool.shutdownNow();
     }
@@ -171,6 +173,8 @@ public final class MatrixRunner {
     private final Map<String, Lazy<Dataset>> bases = new ConcurrentHashMap<>();
     private final Map<String, Lazy<ScenarioData>> prepared = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> remaining = new ConcurrentHashMap<>();
+    /** The class names of each data set loaded. */
+    final Map<String, List<String>> classNames = new ConcurrentHashMap<>();
 
     Preparation(EvalMatrix matrix, List<EvalMatrix.Run> runs) {
       this.matrix = matrix;
@@ -199,6 +203,7 @@ public final class MatrixRunner {
     private Dataset base(EvalMatrix.Run run) {
       long seed = run.key().seed();
       Dataset full = Datasets.load(run.key().dataset(), matrix.template().testFraction(), seed);
+      classNames.putIfAbsent(run.key().dataset(), full.classNames());
       SplittableRandom random = new SplittableRandom(seed);
       int[] pool = cut(full.pool().rows(), matrix.poolSize(), random.split());
       int[] test = cut(full.test().rows(), matrix.testSize(), random.split());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -80,8 +81,8 @@ final class Plots {
     return png(chart);
   }
 
-  /** The mean number of picks of each class in a run, over the seeds. */
-  static byte[] picksPerClass(String title, CellSummary cell) {
+  /** The mean number of picks of each class in a run, over the seeds, each bar under its class's name. */
+  static byte[] picksPerClass(String title, CellSummary cell, IntFunction<String> className) {
     CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
         .xAxisTitle("class").yAxisTitle("picks per run (mean over seeds)").build();
     chart.getStyler().setXAxisLabelRotation(30);
@@ -90,7 +91,7 @@ final class Plots {
     List<String> names = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     for (int c = 0; c < picks.length; c++) {
-      names.add(Integer.toString(c));
+      names.add(className.apply(c));
       values.add(picks[c]);
     }
     if (names.isEmpty()) {

@@ -103,6 +103,11 @@ class LoadersTest {
   }
 
   private Path neu() throws IOException {
+    return neuFolders(dir);
+  }
+
+  /** Three NEU-style class folders of four 5 × 4 grey images each (BMP and PNG) under {@code dir/NEU}. */
+  static Path neuFolders(Path dir) throws IOException {
     Path root = dir.resolve("NEU");
     for (String cls : new String[] {"crazing", "inclusion", "patches"}) {
       Files.createDirectories(root.resolve(cls));

@@ -123,6 +123,22 @@ class MatrixRunnerTest {
   }
 
   @Test
+  void reportsNameTheClassesAsTheDataSetDoes() throws java.io.IOException {
+    String images = "images:" + LoadersTest.neuFolders(dir);
+    EvalMatrix m = EvalMatrix.parse("""
+        datasets: ["%s"]
+        scenarios: [balanced]
+        strategies: [random]
+        seeds: 1
+        initial-labeled: 3
+        budget: 2
+        rounds: 2
+        """.formatted(images), "named");
+    EvalResults results = MatrixRunner.run(m, dir.resolve("named"), MatrixRunner.Listener.NONE);
+    assertThat(results.className(images, 1)).isEqualTo("inclusion");
+  }
+
+  @Test
   void oodPicksAreCountedAndTheModelNeverTrainsOnThem() {
     EvalMatrix m = EvalMatrix.parse("""
         datasets: [optdigits]

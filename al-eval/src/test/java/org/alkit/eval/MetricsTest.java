@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -112,7 +113,7 @@ class MetricsTest {
       runs.add(run("random", s, 0.5, 0.6 + s / 100.0));
       runs.add(run("good", s, 0.5, 0.7 + s / 100.0));
     }
-    EvalResults r = new EvalResults(m, runs);
+    EvalResults r = new EvalResults(m, runs, Map.of());
     assertThat(r.cells()).hasSize(2);
     CellSummary good = r.cells().get(1);
     assertThat(good.seeds()).isEqualTo(6);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.alkit.api.InvalidInputException;
@@ -50,7 +51,7 @@ class ReportsTest {
         }
       }
     }
-    results = new EvalResults(m, runs);
+    results = new EvalResults(m, runs, Map.of("d", List.of("cat", "dog, large")));
   }
 
   @Test
@@ -101,14 +102,26 @@ class ReportsTest {
         assertThat(png.getHeight()).isEqualTo(Plots.HEIGHT);
       }
     }
+    JsonNode table = java.util.stream.StreamSupport.stream(good.path("attachments").spliterator(), false)
+        .filter(a -> a.path("name").asText().equals("picks per class (table)")).findFirst().orElseThrow();
+    // two runs' rounds pick {2, 0} and {1, 1} per seed: 3 and 1 a run; names from the data set, quoted per RFC 4180
+    assertThat(Files.readString(allure.resolve(table.path("source").asText())))
+        .isEqualTo("class,name,picks\n0,cat,3.00\n1,\"dog, large\",1.00\n");
     assertThat(names).contains("learning curves (mean ± std over seeds)",
-        "rare-class learning curves (mean ± std over seeds)", "picks per class",
+        "rare-class learning curves (mean ± std over seeds)", "picks per class", "picks per class (table)",
         "paired Wilcoxon tests in this scenario", "metrics of this cell");
     JsonNode random = cases.stream().filter(c -> c.path("fullName").asText().equals("synthetic/d/balanced/random"))
         .findFirst().orElseThrow();
     assertThat(random.path("status").asText()).isEqualTo("passed");
     assertThat(random.path("labels").toString()).contains("\"subSuite\"").contains("balanced");
     assertThat(allure.resolve("environment.properties")).exists();
+  }
+
+  @Test
+  void classesGoByTheDataSetsNamesAndByNumberWithoutThem() {
+    assertThat(results.className("d", 1)).isEqualTo("dog, large");
+    assertThat(results.className("d", 2)).as("beyond the names").isEqualTo("2");
+    assertThat(results.className("other", 0)).as("a data set not loaded in this call").isEqualTo("0");
   }
 
   @Test
