@@ -2,6 +2,7 @@ package org.alkit.bayesian;
 
 import java.util.Arrays;
 import org.alkit.api.ComputeBackend;
+import org.alkit.api.Matrix;
 
 /**
  * A coarser mixture whose conditional entropies bound those of a finer one from above. Group the
@@ -14,15 +15,12 @@ import org.alkit.api.ComputeBackend;
  * (Jensen; it is H(Y_x | Y_A) ≤ H(Y_x | g(Y_A)), conditioning on a function of Y_A), exactly, for
  * any grouping; the closer the posteriors within a group, the tighter. The groups come from
  * {@value #ITERATIONS} rounds of weighted k-means (Lloyd 1982) on the posteriors, started from
- * evenly spaced rows, so the grouping is deterministic. Each round's assignment is a
- * {@code rows × T} by {@code T × groups} product ({@link JointKernel#products}) on the
- * backend's workers, blocks of {@value #BLOCK} rows per task.
+ * evenly spaced rows, so the grouping is deterministic. Each round assigns every row to its
+ * nearest centroid with {@link ComputeBackend#nearest} (squared euclidean, ties to the lower group).
  */
 final class Coarsening {
   /** Lloyd rounds. */
   static final int ITERATIONS = 4;
-  /** Rows per parallel task of the assignment. */
-  static final int BLOCK = 256;
 
   private Coarsening() {}
 
@@ -37,10 +35,10 @@ final class Coarsening {
       int m = (int) ((long) g * rows / groups);
       System.arraycopy(posterior, m * passes, centroids, g * passes, passes);
     }
-    int[] assignment = new int[rows];
+    Matrix points = Matrix.wrap(rows, passes, posterior);
     double[] mass = new double[groups];
     for (int round = 0; round < ITERATIONS; round++) {
-      assign(posterior, rows, passes, centroids, groups, assignment, backend);
+      int[] assignment = backend.nearest(points, Matrix.wrap(groups, passes, centroids)).index();
       double[] sums = new double[groups * passes];
       Arrays.fill(mass, 0);
       for (int m = 0; m < rows; m++) {
@@ -68,40 +66,5 @@ final class Coarsening {
       }
     }
     return new JointPosterior.Mixture(Arrays.copyOf(means, kept * passes), Arrays.copyOf(groupWeights, kept), kept);
-  }
-
-  /** Each row's nearest centroid (squared euclidean; ties to the lower group). */
-  private static void assign(float[] posterior, int rows, int passes, float[] centroids, int groups,
-      int[] assignment, ComputeBackend backend) {
-    float[][] right = new float[passes][groups];
-    double[] norms = new double[groups];
-    for (int g = 0; g < groups; g++) {
-      for (int t = 0; t < passes; t++) {
-        float v = centroids[g * passes + t];
-        right[t][g] = v;
-        norms[g] += (double) v * v;
-      }
-    }
-    int tasks = (rows + BLOCK - 1) / BLOCK;
-    backend.parallelFor(tasks, task -> {
-      float[][] acc = JointKernel.accumulators(groups);
-      int end = Math.min(rows, (task + 1) * BLOCK);
-      for (int m = task * BLOCK; m < end; m += JointKernel.ROWS) {
-        int count = Math.min(JointKernel.ROWS, end - m);
-        JointKernel.products(posterior, m, count, passes, right, groups, acc);
-        for (int k = 0; k < count; k++) {
-          int best = 0;
-          double nearest = Double.POSITIVE_INFINITY;
-          for (int g = 0; g < groups; g++) {
-            double d = norms[g] - 2.0 * acc[k][g];
-            if (d < nearest) {
-              nearest = d;
-              best = g;
-            }
-          }
-          assignment[m + k] = best;
-        }
-      }
-    });
   }
 }
