@@ -181,6 +181,10 @@ final class RunCommand implements Callable<Integer> {
       throw unwrap(e);
     }
     Consumer<RoundResult> listener = round -> progress(console, round, cfg.rounds());
+    loop.onNotice(line -> {
+      console.println(line);
+      console.flush();
+    });
     RunResult result;
     try (loop) {
       result = runJournal == null ? loop.run(hints, listener) : loop.run(hints, listener, runJournal, scenario);

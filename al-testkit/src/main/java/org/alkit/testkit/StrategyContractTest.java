@@ -76,11 +76,20 @@ public abstract class StrategyContractTest {
   protected static final int LARGE_POOL = 20_000;
 
   /**
-   * The context the contract selects in. The default has every signal and the first
-   * {@code labeled} items labeled.
+   * The context the contract selects in. The default has every signal, the first {@code labeled}
+   * items labeled, and each capability the provider declares ({@link StrategyProvider#capabilities()})
+   * that an installed backend offers ({@link Fixtures#capability}).
    */
   protected SelectionContext.Builder context(int poolSize, int labeled, int budget, long seed) {
-    return Fixtures.context(poolSize, labeled, budget, seed);
+    SelectionContext.Builder b = Fixtures.context(poolSize, labeled, budget, seed);
+    for (Class<?> type : provider().capabilities()) {
+      bind(b, type);
+    }
+    return b;
+  }
+
+  private static <C> void bind(SelectionContext.Builder b, Class<C> type) {
+    Fixtures.capability(type).ifPresent(c -> b.capability(type, c));
   }
 
   private Selection select(SelectionContext ctx) {
