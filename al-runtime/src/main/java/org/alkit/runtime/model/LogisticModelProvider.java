@@ -110,31 +110,20 @@ public final class LogisticModelProvider implements ModelProvider {
         Arrays.fill(weights, 0, labeled.length, 1f);
         System.arraycopy(plan.extraWeights(), 0, weights, labeled.length, extra.length);
       }
-      SoftmaxRegression.IterationObserver observer = plan.epochObserver().map(o -> observer(o, h, plan.observedItems(),
-          numClasses)).orElse(null);
+      SoftmaxRegression.IterationObserver observer = plan.epochObserver().map(o -> observer(o, standardizer,
+          features.select(plan.observedItems()))).orElse(null);
       return new LinearFittedModel(OWNER, OFFERS, standardizer,
           List.of(SoftmaxRegression.train(h, rows, targets, weights, numClasses, settings, observer)));
     }
 
-    /** Hands the probabilities on {@code items} after each iteration to {@code observer}. */
-    private static SoftmaxRegression.IterationObserver observer(EpochObserver observer, Matrix h, int[] items,
-        int classes) {
-      Matrix observed = h.select(items);
-      return (iteration, model) -> {
-        float[] p = new float[items.length * classes];
-        double[] row = new double[observed.cols()];
-        double[] out = new double[classes];
-        for (int k = 0; k < items.length; k++) {
-          for (int j = 0; j < row.length; j++) {
-            row[j] = observed.get(k, j);
-          }
-          model.probabilities(row, out);
-          for (int c = 0; c < classes; c++) {
-            p[k * classes + c] = (float) out[c];
-          }
-        }
-        observer.epoch(iteration, Matrix.wrap(items.length, classes, p));
-      };
+    /**
+     * Hands the probabilities on the {@code observed} rows after each iteration to
+     * {@code observer}, computed as the fitted model computes them.
+     */
+    private static SoftmaxRegression.IterationObserver observer(EpochObserver observer, Standardizer standardizer,
+        Matrix observed) {
+      return (iteration, model) -> observer.epoch(iteration,
+          new LinearFittedModel(OWNER, OFFERS, standardizer, List.of(model)).probabilities(observed));
     }
 
     @Override
