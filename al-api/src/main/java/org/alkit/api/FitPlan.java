@@ -150,14 +150,7 @@ public final class FitPlan {
 
   /** The pool items without a label, ascending (a copy). */
   public int[] unlabeled() {
-    int[] out = new int[poolSize - labeled.length];
-    int k = 0;
-    for (int i = 0; i < poolSize; i++) {
-      if (!isLabeled[i]) {
-        out[k++] = i;
-      }
-    }
-    return out;
+    return SelectionContext.complement(poolSize, labeled);
   }
 
   /**

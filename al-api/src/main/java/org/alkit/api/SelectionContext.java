@@ -226,7 +226,8 @@ public final class SelectionContext {
     }
   }
 
-  private static int[] complement(int poolSize, int[] labeled) {
+  /** The pool items not in {@code labeled}, ascending. */
+  static int[] complement(int poolSize, int[] labeled) {
     boolean[] isLabeled = new boolean[poolSize];
     for (int i : labeled) {
       isLabeled[i] = true;

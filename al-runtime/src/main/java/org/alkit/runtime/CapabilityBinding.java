@@ -124,6 +124,7 @@ public final class CapabilityBinding implements AutoCloseable {
    * @param name its configured name, for messages
    * @param adapter the adapter, whose capabilities serve the strategy
    */
+  @API(status = EXPERIMENTAL, since = "0.2")
   public record Model(String name, ModelAdapter adapter) {}
 
   /** Binds {@code type} from the first source that offers it; what is missing otherwise. */

@@ -1,24 +1,21 @@
 package org.alkit.runtime;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.alkit.api.BackendProvider;
-import org.alkit.api.CentreTracker;
 import org.alkit.api.ComputeBackend;
-import org.alkit.api.Matrix;
-import org.alkit.api.Neighbors;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
-import org.alkit.api.Similarity;
-import org.alkit.api.SparseMatrix;
 
 /**
- * A test backend that offers {@link Capability}: the {@code java} backend's primitives, plus a
- * capability reporting the threads the backend was made with. Every backend it makes is recorded,
- * so tests see which were created and whether they were closed.
+ * A test backend that offers {@link Capability}: the {@code java} backend's primitives (a proxy
+ * forwards them), plus a capability reporting the threads the backend was made with. Every backend
+ * it makes is recorded, so tests see which were created and whether they were closed.
  */
 public final class CapableTestBackendProvider implements BackendProvider {
   static final String NAME = "test-capable";
@@ -53,80 +50,42 @@ public final class CapableTestBackendProvider implements BackendProvider {
   @Override
   public ComputeBackend create(Options options) {
     int threads = options.getInt("threads");
-    BackendProvider java = Registry.load().backend("java");
-    Made made = new Made(java.create(Options.resolve("backend 'java'", java.parameters(),
-        Map.of("threads", Integer.toString(Math.max(threads, 1))))), threads);
+    BackendProvider javaProvider = Registry.load().backend("java");
+    ComputeBackend java = javaProvider.create(Options.resolve("backend 'java'", javaProvider.parameters(),
+        Map.of("threads", Integer.toString(Math.max(threads, 1)))));
+    Made made = new Made(threads);
     synchronized (MADE) {
       MADE.add(made);
     }
-    return made;
+    Capability capability = () -> threads;
+    return (ComputeBackend) Proxy.newProxyInstance(ComputeBackend.class.getClassLoader(),
+        new Class<?>[] {ComputeBackend.class}, (proxy, method, args) -> {
+          switch (method.getName()) {
+            case "name":
+              return NAME;
+            case "capability":
+              return args[0] == Capability.class ? Optional.of(capability) : Optional.empty();
+            case "close":
+              made.closed = true;
+              java.close();
+              return null;
+            default:
+              try {
+                return method.invoke(java, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+          }
+        });
   }
 
-  /** A backend made by the provider. */
-  static final class Made implements ComputeBackend {
-    private final ComputeBackend java;
+  /** What a backend the provider made was made with, and whether it was closed. */
+  static final class Made {
     final int threads;
-    boolean closed;
+    volatile boolean closed;
 
-    Made(ComputeBackend java, int threads) {
-      this.java = java;
+    Made(int threads) {
       this.threads = threads;
-    }
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public <C> Optional<C> capability(Class<C> type) {
-      return type == Capability.class ? Optional.of(type.cast((Capability) () -> threads)) : Optional.empty();
-    }
-
-    @Override
-    public int[] topK(double[] scores, int k) {
-      return java.topK(scores, k);
-    }
-
-    @Override
-    public Neighbors nearest(Matrix queries, Matrix references) {
-      return java.nearest(queries, references);
-    }
-
-    @Override
-    public Matrix squaredDistances(Matrix a, Matrix b) {
-      return java.squaredDistances(a, b);
-    }
-
-    @Override
-    public Matrix gram(Matrix a, Matrix b) {
-      return java.gram(a, b);
-    }
-
-    @Override
-    public Matrix similarity(Matrix a, Matrix b, Similarity similarity) {
-      return java.similarity(a, b, similarity);
-    }
-
-    @Override
-    public SparseMatrix knnSimilarity(Matrix a, Matrix b, Similarity similarity, int k) {
-      return java.knnSimilarity(a, b, similarity, k);
-    }
-
-    @Override
-    public CentreTracker centreTracker(Matrix data, int[] points, int[] centres) {
-      return java.centreTracker(data, points, centres);
-    }
-
-    @Override
-    public CentreTracker gradientCentreTracker(Matrix probabilities, Matrix features, int[] points) {
-      return java.gradientCentreTracker(probabilities, features, points);
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-      java.close();
     }
   }
 }

@@ -76,11 +76,7 @@ public final class LogisticModelProvider implements ModelProvider {
 
     @Override
     public FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed) {
-      FitInputs.check(features, labeled, labels, numClasses);
-      Standardizer standardizer = Standardizer.fit(features);
-      Matrix h = standardizer.apply(features);
-      return new LinearFittedModel(OWNER, OFFERS, standardizer,
-          List.of(SoftmaxRegression.train(h, labeled, labels, numClasses, settings)));
+      return fit(features, labeled, labels, numClasses, labeled, labels, null, null);
     }
 
     @Override
@@ -96,9 +92,6 @@ public final class LogisticModelProvider implements ModelProvider {
     @Override
     public FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed, FitPlan plan) {
       plan.checkFit(OWNER, HOOKS, features.rows(), labeled);
-      FitInputs.check(features, labeled, labels, numClasses);
-      Standardizer standardizer = Standardizer.fit(features);
-      Matrix h = standardizer.apply(features);
       int[] extra = plan.extraItems();
       int[] rows = Arrays.copyOf(labeled, labeled.length + extra.length);
       System.arraycopy(extra, 0, rows, labeled.length, extra.length);
@@ -110,8 +103,20 @@ public final class LogisticModelProvider implements ModelProvider {
         Arrays.fill(weights, 0, labeled.length, 1f);
         System.arraycopy(plan.extraWeights(), 0, weights, labeled.length, extra.length);
       }
-      SoftmaxRegression.IterationObserver observer = plan.epochObserver().map(o -> observer(o, standardizer,
-          features.select(plan.observedItems()))).orElse(null);
+      return fit(features, labeled, labels, numClasses, rows, targets, weights, plan);
+    }
+
+    /**
+     * Checks the labeled rows, standardises {@code features} and trains on {@code rows} with
+     * {@code targets} and {@code weights} (null: all 1), observed as {@code plan} asks (null: not).
+     */
+    private FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, int[] rows, int[] targets,
+        float[] weights, FitPlan plan) {
+      FitInputs.check(features, labeled, labels, numClasses);
+      Standardizer standardizer = Standardizer.fit(features);
+      Matrix h = standardizer.apply(features);
+      SoftmaxRegression.IterationObserver observer = plan == null ? null : plan.epochObserver()
+          .map(o -> observer(o, standardizer, features.select(plan.observedItems()))).orElse(null);
       return new LinearFittedModel(OWNER, OFFERS, standardizer,
           List.of(SoftmaxRegression.train(h, rows, targets, weights, numClasses, settings, observer)));
     }
