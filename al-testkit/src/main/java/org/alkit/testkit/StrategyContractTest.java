@@ -44,6 +44,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * raises {@link MissingSignalException} naming it; the name is unique among the providers on the
  * class path and non-blank; default options create a strategy and unknown options are rejected.
  *
+ * <p>A strategy that declares capabilities ({@link StrategyProvider#capabilities()}, e.g.
+ * {@link org.alkit.api.NetworkTraining}) gets them in every context from an installed backend that
+ * offers them ({@link Fixtures#capability}); put that backend's module (for NetworkTraining, al-gpu)
+ * on the test class path.
+ *
  * <p>Override {@link #context} when the strategy needs hints (a query set) or other shapes, and
  * {@link #largePoolSize()} when a selection on the default large pool is too slow for a unit test.
  */
