@@ -16,6 +16,7 @@ module org.alkit.commons {
 
   exports org.alkit.commons to
       org.alkit.runtime,
+      org.alkit.backend.java,
       org.alkit.uncertainty,
       org.alkit.diversity,
       org.alkit.submodular,

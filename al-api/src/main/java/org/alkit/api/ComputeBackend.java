@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * {@link SelectionContext#backend()} and never start a thread, create an executor or use
  * parallel streams themselves: the backend decides threads and devices (DJL's engine model, where
  * models call {@code NDArray} operations and the engine owns intra-op threads). The pure-Java
- * backend ({@code java}, in al-runtime) works in row blocks on a pool of {@link #threads()}
+ * backend ({@code java}, module al-backend-java) works in row blocks on a pool of {@link #threads()}
  * workers; al-gpu adds a DJL backend for CPU or CUDA.
  *
  * <p><b>Lifecycle.</b> A backend is {@link AutoCloseable}; whoever creates it closes it (the

@@ -1,4 +1,4 @@
-package org.alkit.runtime.backend;
+package org.alkit.backend.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.alkit.runtime.backend;
+package org.alkit.backend.java;
 
 import java.util.Arrays;
 

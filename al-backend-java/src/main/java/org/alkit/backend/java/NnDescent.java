@@ -1,4 +1,4 @@
-package org.alkit.runtime.backend;
+package org.alkit.backend.java;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -157,8 +157,8 @@ final class NnDescent {
   }
 
   /**
-   * s(x_i, x_j) exactly as the {@code java} backend computes it (al-runtime,
-   * {@code org.alkit.runtime.backend.JavaBackend.Transform}, after submodlib's
+   * s(x_i, x_j) exactly as the {@code java} backend computes it
+   * ({@code org.alkit.backend.java.JavaBackend.Transform}, after submodlib's
    * {@code cpp/utils/helper.cpp}): euclidean {@link FloatExp#euclideanSimilarity} of ‖x_i − x_j‖² and cosine
    * {@code x_i·x_j / (‖x_i‖·‖x_j‖)}, 0 when a norm is 0, all in float with the fused multiply-add
    * chains of {@link Matrix#squaredDistance} and {@link Matrix#dot}.

@@ -1,4 +1,4 @@
-package org.alkit.runtime.backend;
+package org.alkit.backend.java;
 
 /**
  * Receives the pairwise values of one block of query rows, tile by tile, in ascending column

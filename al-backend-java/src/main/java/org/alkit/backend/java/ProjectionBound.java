@@ -1,4 +1,4 @@
-package org.alkit.runtime.backend;
+package org.alkit.backend.java;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -192,7 +192,7 @@ final class ProjectionBound {
    * Makes the vectors orthonormal in place: modified Gram–Schmidt run twice ("twice is enough",
    * Giraud et al., Numer. Math. 2005), which leaves them orthonormal to double rounding. A vector
    * that vanishes against the earlier ones is replaced by zeros, which keeps the projection a
-   * contraction. (Hand-written rather than EJML's QR: the runtime's OSGi bundle imports no EJML.)
+   * contraction. (Hand-written rather than EJML's QR: the engine's OSGi bundle imports no EJML.)
    */
   private static void orthonormalise(double[][] v) {
     for (int j = 0; j < v.length; j++) {
