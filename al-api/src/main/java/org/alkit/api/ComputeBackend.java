@@ -143,19 +143,6 @@ public interface ComputeBackend extends AutoCloseable {
    */
   CentreTracker centreTracker(Matrix data, int[] points, int[] centres);
 
-  /**
-   * A {@link CentreTracker} over BADGE's last-layer gradient embeddings (Ash et al., ICLR 2020),
-   * never materialised: tracked point x is row {@code points[x]} of both signals, with
-   * g_x = p_x − onehot(argmax p_x) (first maximum) and h_x its features, and
-   * <pre>  ‖g_x⊗h_x − g_c⊗h_c‖² = ‖g_x‖²‖h_x‖² + ‖g_c‖²‖h_c‖² − 2 (g_x·g_c)(h_x·h_c),</pre>
-   * clamped at 0, so one update costs {@code O(n · (C + d))} and memory is {@code O(n)} beyond the
-   * signals. It starts with no centre (D² = +∞); {@link CentreTracker#squaredNorms()} gives
-   * ‖g_x⊗h_x‖² for choosing the first.
-   *
-   * @throws InvalidInputException if the row counts differ or an index is out of range
-   */
-  CentreTracker gradientCentreTracker(Matrix probabilities, Matrix features, int[] points);
-
   /** Shuts the backend's workers down; further calls may fail. The default does nothing. */
   @Override
   default void close() {}

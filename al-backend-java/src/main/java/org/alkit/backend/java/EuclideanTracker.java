@@ -2,6 +2,7 @@ package org.alkit.backend.java;
 
 import java.util.Arrays;
 import org.alkit.api.Matrix;
+import org.alkit.commons.AbstractCentreTracker;
 
 /**
  * The {@code java} backend's {@link CentreTracker} over squared Euclidean distances: for every
@@ -45,7 +46,7 @@ import org.alkit.api.Matrix;
  *
  * <p>Memory: one float copy of the tracked and initial-centre rows plus {@code O(n + centres·dim)}.
  */
-final class EuclideanTracker extends Tracker {
+final class EuclideanTracker extends AbstractCentreTracker {
   /** Relative slack on the squared pruning test, far above float rounding of a distance. */
   private static final double SLACK = 1.001;
   /** Fewer members to check than this are updated on the calling thread. */

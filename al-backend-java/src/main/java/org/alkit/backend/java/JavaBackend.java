@@ -13,6 +13,7 @@ import org.alkit.api.Matrix;
 import org.alkit.api.Neighbors;
 import org.alkit.api.Similarity;
 import org.alkit.api.SparseMatrix;
+import org.alkit.commons.AbstractCentreTracker;
 import org.alkit.commons.BoundedHeap;
 import org.alkit.commons.FloatExp;
 import org.alkit.commons.Ranking;
@@ -50,7 +51,7 @@ import org.alkit.commons.VectorApi;
  *
  * <p><b>Threads.</b> All work runs on one {@link ForkJoinPool} of {@code threads} workers made
  * with the backend and shut down by {@link #close()}: the blocked kernels, {@link #parallelFor}
- * for the strategies, the centre trackers ({@link EuclideanTracker}, {@link GradientTracker}) and
+ * for the strategies (BADGE's gradient tracker among them), the {@link EuclideanTracker} and
  * NN-Descent ({@link NnDescent}). With {@code threads = 1} there is no pool and everything runs
  * on the calling thread.
  */
@@ -222,29 +223,9 @@ final class JavaBackend implements ComputeBackend {
   /** An {@link EuclideanTracker}: pruned, grouped updates on this backend's workers. */
   @Override
   public CentreTracker centreTracker(Matrix data, int[] points, int[] centres) {
-    checkIndices("points", points, data.rows());
-    checkIndices("centres", centres, data.rows());
+    AbstractCentreTracker.checkRows("points", points, data.rows());
+    AbstractCentreTracker.checkRows("centres", centres, data.rows());
     return EuclideanTracker.of(this, data, points, centres);
-  }
-
-  /** A {@link GradientTracker} over {@link FactorisedGradients}, on this backend's workers. */
-  @Override
-  public CentreTracker gradientCentreTracker(Matrix probabilities, Matrix features, int[] points) {
-    if (probabilities.rows() != features.rows()) {
-      throw new InvalidInputException("probabilities have " + probabilities.rows()
-          + " rows but features have " + features.rows() + "; expected one row per item in both");
-    }
-    checkIndices("points", points, probabilities.rows());
-    return new GradientTracker(this, FactorisedGradients.of(probabilities, features, points, this));
-  }
-
-  private static void checkIndices(String name, int[] indices, int rows) {
-    for (int i : indices) {
-      if (i < 0 || i >= rows) {
-        throw new InvalidInputException(name + " holds row " + i + ", outside the matrix's rows [0, "
-            + rows + ")");
-      }
-    }
   }
 
   /** Shuts the pool down; work already submitted finishes. */

@@ -2,6 +2,7 @@ package org.alkit.backend.java;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
 
 /**
@@ -69,7 +70,7 @@ final class ProjectionBound {
    * holds less than {@code minCaptured} of the sample's variance. Needs
    * {@code rows.dim() > rank} and {@code sampled >= 2·rank}.
    */
-  static ProjectionBound of(JavaBackend backend, DenseRows rows, int sampled, int rank,
+  static ProjectionBound of(ComputeBackend backend, DenseRows rows, int sampled, int rank,
       double minCaptured) {
     int d = rows.dim();
     if (d <= rank || sampled < 2 * rank) {

@@ -44,27 +44,6 @@ final class RowKernels {
     return s;
   }
 
-  /** a[ai..ai+d) · b[bi..bi+d). */
-  static double dot(float[] a, int ai, float[] b, int bi, int d) {
-    float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-    int k = 0;
-    for (; k + 8 <= d; k += 8) {
-      s0 += a[ai + k] * b[bi + k];
-      s1 += a[ai + k + 1] * b[bi + k + 1];
-      s2 += a[ai + k + 2] * b[bi + k + 2];
-      s3 += a[ai + k + 3] * b[bi + k + 3];
-      s4 += a[ai + k + 4] * b[bi + k + 4];
-      s5 += a[ai + k + 5] * b[bi + k + 5];
-      s6 += a[ai + k + 6] * b[bi + k + 6];
-      s7 += a[ai + k + 7] * b[bi + k + 7];
-    }
-    double s = ((double) s0 + s1) + ((double) s2 + s3) + ((double) s4 + s5) + ((double) s6 + s7);
-    for (; k < d; k++) {
-      s += (double) a[ai + k] * b[bi + k];
-    }
-    return s;
-  }
-
   /**
    * {@code out[j] = ‖q − column j‖² = Σ_k (q[k] − columns[k][j])²} for {@code j < width}: one
    * point against a column-major set of points (each {@code columns[k]} at least {@code width}

@@ -23,6 +23,7 @@ import org.alkit.api.Options;
 import org.alkit.api.Similarity;
 import org.alkit.api.SparseMatrix;
 import org.alkit.commons.FloatExp;
+import org.alkit.commons.GradientCentreTracker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -422,7 +423,7 @@ class JavaBackendTest {
       one.approximateKnnSimilarity(x, Similarity.COSINE, 5, 1);
       one.similarity(x, x, Similarity.EUCLIDEAN);
       try (CentreTracker k = one.centreTracker(x, points, centres);
-          CentreTracker g = one.gradientCentreTracker(p, x, points)) {
+          CentreTracker g = GradientCentreTracker.of(one, p, x, points)) {
         for (int t = 0; t < 20; t++) {
           k.add(k.farthest());
           g.add(g.sample(t / 20.0));

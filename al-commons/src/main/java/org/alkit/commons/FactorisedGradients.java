@@ -1,7 +1,7 @@
-package org.alkit.backend.java;
+package org.alkit.commons;
 
+import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
-import org.alkit.commons.Probabilities;
 
 /**
  * BADGE's last-layer gradient embeddings g ⊗ h, kept factorised: for each item the gradient of
@@ -13,7 +13,7 @@ import org.alkit.commons.Probabilities;
  *
  * <p><b>Layout.</b> Nothing is copied or transposed: the signals are read in place, row by row,
  * through a per-thread {@link Cursor} that forms g from the probability row and the stored
- * argmax; the products are row-major dot products with eight accumulators ({@link RowKernels#dot}).
+ * argmax; the products are row-major dot products with eight accumulators ({@link #dot}).
  * Setup is one pass over the signals (argmax, ‖g‖², ‖h‖²), and each distance pass reads the
  * {@code n·(C + d)} signal floats once, which bounds its speed by memory bandwidth.
  *
@@ -44,15 +44,15 @@ final class FactorisedGradients {
    * The gradient embeddings of the given rows of probabilities {@code p} and features
    * {@code features}; argmax and norms are computed on the backend's workers.
    */
-  static FactorisedGradients of(Matrix p, Matrix features, int[] rows, JavaBackend backend) {
+  static FactorisedGradients of(Matrix p, Matrix features, int[] rows, ComputeBackend backend) {
     FactorisedGradients fg = new FactorisedGradients(p, features, rows);
     backend.parallelFor(chunks(rows.length), t -> {
       Cursor cur = fg.cursor();
       for (int x = t * CHUNK; x < Math.min(rows.length, (t + 1) * CHUNK); x++) {
         fg.argmax[x] = Probabilities.argmax(p, rows[x]);
         cur.load(x);
-        fg.gNorm2[x] = RowKernels.dot(cur.g, 0, cur.g, 0, cur.g.length);
-        fg.hNorm2[x] = RowKernels.dot(cur.h, 0, cur.h, 0, cur.h.length);
+        fg.gNorm2[x] = dot(cur.g, 0, cur.g, 0, cur.g.length);
+        fg.hNorm2[x] = dot(cur.h, 0, cur.h, 0, cur.h.length);
       }
     });
     return fg;
@@ -68,37 +68,19 @@ final class FactorisedGradients {
     return rows.length;
   }
 
-  /** ‖g_i⊗h_i − g_j⊗h_j‖², clamped at 0 against rounding. */
-  double squaredDistance(int i, int j) {
-    Cursor a = cursor();
-    a.load(j);
-    return squaredDistanceTo(i, a.g, a.h, squaredNorm(j), cursor());
-  }
-
-  /**
-   * ‖g_x⊗h_x − g_c⊗h_c‖² given c's factors {@code gc}, {@code hc} and {@code cNorm2 =
-   * ‖g_c‖²‖h_c‖²}, reading item x through {@code cur}; clamped at 0 against rounding.
-   */
-  double squaredDistanceTo(int x, float[] gc, float[] hc, double cNorm2, Cursor cur) {
-    cur.load(x);
-    double gg = RowKernels.dot(cur.g, 0, gc, 0, gc.length);
-    double hh = RowKernels.dot(cur.h, 0, hc, 0, hc.length);
-    return Math.max(0, gNorm2[x] * hNorm2[x] + cNorm2 - 2 * gg * hh);
-  }
-
   /**
    * The new distance of x to centre c, or +∞ when it cannot be below {@code current}: with
    * gg = g_x·g_c computed first (C floats read), Cauchy–Schwarz on h gives
    * <pre>  ‖g_x⊗h_x − g_c⊗h_c‖² ≥ ‖g_x‖²‖h_x‖² + ‖g_c‖²‖h_c‖² − 2|gg|·‖h_x‖‖h_c‖,</pre>
    * and when that bound, less the worst float rounding of both dot products
    * ({@code 4(C + d)·2⁻²⁴·‖g_x‖‖g_c‖‖h_x‖‖h_c‖}), still exceeds {@code current}, the d floats of
-   * h_x are never read. Otherwise the distance as {@link #squaredDistanceTo} computes it, so a
-   * pass with the bound updates exactly the items a pass without it would.
+   * h_x are never read. Otherwise the distance itself, clamped at 0 against rounding, so a pass
+   * with the bound updates exactly the items a pass without it would.
    */
   double squaredDistanceBelow(int x, float[] gc, float[] hc, double gcNorm2, double hcNorm2,
       double current, Cursor cur) {
     cur.loadGradient(x);
-    double gg = RowKernels.dot(cur.g, 0, gc, 0, gc.length);
+    double gg = dot(cur.g, 0, gc, 0, gc.length);
     double xNorm2 = gNorm2[x] * hNorm2[x];
     double cNorm2 = gcNorm2 * hcNorm2;
     double hProduct = Math.sqrt(hNorm2[x] * hcNorm2);
@@ -108,7 +90,7 @@ final class FactorisedGradients {
       return Double.POSITIVE_INFINITY;
     }
     features.copyRow(rows[x], cur.h);
-    double hh = RowKernels.dot(cur.h, 0, hc, 0, hc.length);
+    double hh = dot(cur.h, 0, hc, 0, hc.length);
     return Math.max(0, xNorm2 + cNorm2 - 2 * gg * hh);
   }
 
@@ -141,18 +123,28 @@ final class FactorisedGradients {
     return cur.h;
   }
 
-  /** The explicit C·d row g_i ⊗ h_i, index c·d + j holding g_c·h_j (for checks on single items). */
-  float[] materialise(int i) {
-    Cursor cur = cursor();
-    cur.load(i);
-    int d = features.cols();
-    float[] out = new float[p.cols() * d];
-    for (int c = 0; c < p.cols(); c++) {
-      for (int j = 0; j < d; j++) {
-        out[c * d + j] = cur.g[c] * cur.h[j];
-      }
+  /**
+   * a[ai..ai+d) · b[bi..bi+d), in eight independent float accumulators (Java does not reorder
+   * floating-point sums, so this keeps the loop pipelined) combined in double.
+   */
+  private static double dot(float[] a, int ai, float[] b, int bi, int d) {
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    int k = 0;
+    for (; k + 8 <= d; k += 8) {
+      s0 += a[ai + k] * b[bi + k];
+      s1 += a[ai + k + 1] * b[bi + k + 1];
+      s2 += a[ai + k + 2] * b[bi + k + 2];
+      s3 += a[ai + k + 3] * b[bi + k + 3];
+      s4 += a[ai + k + 4] * b[bi + k + 4];
+      s5 += a[ai + k + 5] * b[bi + k + 5];
+      s6 += a[ai + k + 6] * b[bi + k + 6];
+      s7 += a[ai + k + 7] * b[bi + k + 7];
     }
-    return out;
+    double s = ((double) s0 + s1) + ((double) s2 + s3) + ((double) s4 + s5) + ((double) s6 + s7);
+    for (; k < d; k++) {
+      s += (double) a[ai + k] * b[bi + k];
+    }
+    return s;
   }
 
   /** Fresh scratch rows for one thread. */

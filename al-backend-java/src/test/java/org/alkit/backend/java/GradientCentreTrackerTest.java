@@ -1,6 +1,7 @@
 package org.alkit.backend.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -9,10 +10,17 @@ import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
+import org.alkit.commons.GradientCentreTracker;
+import org.alkit.commons.GradientEmbeddings;
+import org.junit.jupiter.api.Test;
 
-/** BADGE's factorised distances and tracker against the materialised g ⊗ h. */
-class GradientTrackerTest {
+/**
+ * BADGE's factorised tracker (al-commons' {@link GradientCentreTracker}) on this engine's workers,
+ * against the materialised g ⊗ h ({@link GradientEmbeddings}).
+ */
+class GradientCentreTrackerTest {
   private static final JavaBackend SERIAL = new JavaBackend(1, 512, false);
 
   @Property(tries = 200)
@@ -23,22 +31,28 @@ class GradientTrackerTest {
     Matrix p = RandomMatrices.probabilities(n, classes, rng);
     int[] all = new int[n];
     Arrays.setAll(all, i -> i);
-    FactorisedGradients g = FactorisedGradients.of(p, h, all, SERIAL);
+    Matrix materialised = GradientEmbeddings.of(p, h);
+    GradientCentreTracker none = GradientCentreTracker.of(SERIAL, p, h, all);
+    double[] norms = none.squaredNorms();
+    // D²(i) with j as the only centre is the factorised ‖g_i − g_j‖²
+    GradientCentreTracker[] only = new GradientCentreTracker[n];
+    for (int j = 0; j < n; j++) {
+      only[j] = none.copy();
+      only[j].add(j);
+    }
     for (int i = 0; i < n; i++) {
-      float[] gi = g.materialise(i);
       double norm = 0;
-      for (float v : gi) {
-        norm += (double) v * v;
+      for (int k = 0; k < materialised.cols(); k++) {
+        norm += (double) materialised.get(i, k) * materialised.get(i, k);
       }
-      assertThat(g.squaredNorm(i)).isCloseTo(norm, within(1e-5 * (1 + norm)));
+      assertThat(norms[i]).isCloseTo(norm, within(1e-5 * (1 + norm)));
       for (int j = 0; j < n; j++) {
-        float[] gj = g.materialise(j);
         double s = 0;
-        for (int k = 0; k < gi.length; k++) {
-          double t = (double) gi[k] - gj[k];
+        for (int k = 0; k < materialised.cols(); k++) {
+          double t = (double) materialised.get(i, k) - materialised.get(j, k);
           s += t * t;
         }
-        assertThat(g.squaredDistance(i, j)).as("‖g%d − g%d‖²", i, j).isCloseTo(s, within(1e-5 * (1 + norm)));
+        assertThat(only[j].squaredDistance(i)).as("‖g%d − g%d‖²", i, j).isCloseTo(s, within(1e-5 * (1 + norm)));
       }
     }
   }
@@ -52,7 +66,7 @@ class GradientTrackerTest {
     int[] all = new int[n];
     Arrays.setAll(all, i -> i);
     try (JavaBackend backend = new JavaBackend(1, 512, false)) {
-      GradientTracker tracker = (GradientTracker) backend.gradientCentreTracker(p, h, all);
+      GradientCentreTracker tracker = GradientCentreTracker.of(backend, p, h, all);
       double[] norms = tracker.squaredNorms();
       int largest = 0;
       for (int i = 1; i < n; i++) {
@@ -78,17 +92,17 @@ class GradientTrackerTest {
       @ForAll @IntRange(min = 1, max = 3000) int n, @ForAll @IntRange(min = 1, max = 7) int classes,
       @ForAll @IntRange(min = 1, max = 11) int d) {
     SplittableRandom rng = new SplittableRandom(seed);
-    FactorisedGradients g;
-    try (JavaBackend two = new JavaBackend(2, 512, false)) {
-      g = FactorisedGradients.of(RandomMatrices.probabilities(n, classes, rng),
-          RandomMatrices.gaussian(n, d, rng), IntStream.range(0, n).toArray(), two);
-    }
+    Matrix p = RandomMatrices.probabilities(n, classes, rng);
+    Matrix h = RandomMatrices.gaussian(n, d, rng);
+    int[] all = IntStream.range(0, n).toArray();
     int[] centres = rng.ints(Math.min(n, 5), 0, n).toArray();
     double[] one;
     double[] three;
+    double[] full = new double[n];
+    Arrays.fill(full, Double.POSITIVE_INFINITY);
     try (JavaBackend w1 = new JavaBackend(1, 512, false); JavaBackend w3 = new JavaBackend(3, 512, false)) {
-      GradientTracker a = new GradientTracker(w1, g);
-      GradientTracker b = new GradientTracker(w3, g);
+      GradientCentreTracker a = GradientCentreTracker.of(w1, p, h, all);
+      GradientCentreTracker b = GradientCentreTracker.of(w3, p, h, all);
       for (int t = 0; t < centres.length; t++) {
         a.add(centres[t]);
         b.add(centres[t]);
@@ -97,16 +111,30 @@ class GradientTrackerTest {
       three = IntStream.range(0, n).mapToDouble(b::squaredDistance).toArray();
       for (int c : centres) {
         assertThat(a.isCentre(c)).isTrue();
+        // from D² = +∞ the bound never skips: a tracker with c alone holds every full distance to c
+        GradientCentreTracker alone = GradientCentreTracker.of(w1, p, h, all);
+        alone.add(c);
+        for (int x = 0; x < n; x++) {
+          full[x] = Math.min(full[x], alone.squaredDistance(x));
+        }
       }
     }
     assertThat(three).isEqualTo(one);
     // the Cauchy–Schwarz skip leaves exactly the values a full pass computes
     for (int x = 0; x < n; x++) {
-      double min = Double.POSITIVE_INFINITY;
-      for (int c : centres) {
-        min = Math.min(min, c == x ? 0 : g.squaredDistance(x, c));
-      }
-      assertThat(one[x]).as("D²(%d)", x).isEqualTo(min);
+      assertThat(one[x]).as("D²(%d)", x).isEqualTo(full[x]);
     }
+  }
+
+  @Test
+  void rejectsSignalsOfDifferentLengthsAndPointsOutsideThem() {
+    Matrix p = RandomMatrices.probabilities(4, 3, new SplittableRandom(1));
+    Matrix h = RandomMatrices.gaussian(5, 2, new SplittableRandom(2));
+    assertThatThrownBy(() -> GradientCentreTracker.of(SERIAL, p, h, new int[] {0}))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("probabilities have 4 rows but features have 5; expected one row per item in both");
+    assertThatThrownBy(() -> GradientCentreTracker.of(SERIAL, p, h.rows(0, 4), new int[] {0, 4}))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("points holds row 4, outside the matrix's rows [0, 4)");
   }
 }

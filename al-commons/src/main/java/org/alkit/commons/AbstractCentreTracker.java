@@ -1,23 +1,30 @@
-package org.alkit.backend.java;
+package org.alkit.commons;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Arrays;
 import org.alkit.api.CentreTracker;
+import org.alkit.api.ComputeBackend;
+import org.alkit.api.InvalidInputException;
+import org.apiguardian.api.API;
 
 /**
- * What the {@code java} backend's centre trackers share: D² and the centre flags of the tracked
- * points, and the scans over them that need no geometry ({@link #sample}, a plain
- * {@link #farthest}). Subclasses define the distance and {@link #add}.
+ * What alkit's centre trackers share: D² and the centre flags of the tracked points, and the scans
+ * over them that need no geometry ({@link #sample}, a plain {@link #farthest}). Subclasses define
+ * the distance and {@link #add}, and run their updates on {@link #backend}'s workers: the
+ * {@code java} backend's Euclidean tracker and BADGE's {@link GradientCentreTracker}.
  */
-abstract class Tracker implements CentreTracker {
+@API(status = INTERNAL, since = "0.2")
+public abstract class AbstractCentreTracker implements CentreTracker {
   /** The backend whose workers run the updates. */
-  final JavaBackend backend;
+  protected final ComputeBackend backend;
   /** D²(x) of each tracked point. */
-  final double[] dist2;
+  protected final double[] dist2;
   /** Whether each tracked point is a centre. */
-  final boolean[] isCentre;
+  protected final boolean[] isCentre;
 
   /** {@code tracked} points, each at D² = +∞ and no centre. */
-  Tracker(JavaBackend backend, int tracked) {
+  protected AbstractCentreTracker(ComputeBackend backend, int tracked) {
     this.backend = backend;
     this.dist2 = new double[tracked];
     this.isCentre = new boolean[tracked];
@@ -25,7 +32,7 @@ abstract class Tracker implements CentreTracker {
   }
 
   /** A copy of {@code o}'s distances and flags. */
-  Tracker(Tracker o) {
+  protected AbstractCentreTracker(AbstractCentreTracker o) {
     this.backend = o.backend;
     this.dist2 = o.dist2.clone();
     this.isCentre = o.isCentre.clone();
@@ -97,10 +104,25 @@ abstract class Tracker implements CentreTracker {
   }
 
   /** Checks a position given to {@link #add}. */
-  final void checkPosition(int c) {
+  protected final void checkPosition(int c) {
     if (c < 0 || c >= dist2.length) {
       throw new IndexOutOfBoundsException("position " + c + " is outside the " + dist2.length
           + " tracked points");
+    }
+  }
+
+  /**
+   * Checks the row indices a tracker is built on.
+   *
+   * @param name the argument's name in the message, e.g. {@code points}
+   * @throws InvalidInputException naming {@code name} and the first index outside {@code [0, rows)}
+   */
+  public static void checkRows(String name, int[] indices, int rows) {
+    for (int i : indices) {
+      if (i < 0 || i >= rows) {
+        throw new InvalidInputException(name + " holds row " + i + ", outside the matrix's rows [0, "
+            + rows + ")");
+      }
     }
   }
 }
