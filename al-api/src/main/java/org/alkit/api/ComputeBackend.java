@@ -1,5 +1,6 @@
 package org.alkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.function.IntConsumer;
@@ -42,6 +43,10 @@ import org.apiguardian.api.API;
  * <p>Each primitive is batched (whole matrices or index sets in, arrays out), so a tensor engine
  * can serve it with a few device calls; only {@link #parallelFor} takes a callback, for work that
  * is not numeric kernels.
+ *
+ * <p><b>Status.</b> The interface is stable; the primitives whose signatures carry an experimental
+ * type ({@link Neighbors}, {@link Similarity}, {@link SparseMatrix}, {@link CentreTracker}) are
+ * experimental with it.
  */
 @API(status = STABLE, since = "0.1")
 public interface ComputeBackend extends AutoCloseable {
@@ -88,6 +93,7 @@ public interface ComputeBackend extends AutoCloseable {
    * For each row of {@code queries}, its nearest row of {@code references} by squared L2, ties to
    * the lower reference index; index −1 and distance +∞ when {@code references} has no rows.
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   Neighbors nearest(Matrix queries, Matrix references);
 
   /** Dense {@code |a| × |b|} squared Euclidean distances ‖a_i − b_j‖². */
@@ -97,6 +103,7 @@ public interface ComputeBackend extends AutoCloseable {
   Matrix gram(Matrix a, Matrix b);
 
   /** Dense {@code |a| × |b|} similarities s(a_i, b_j), see {@link Similarity}. */
+  @API(status = EXPERIMENTAL, since = "0.1")
   Matrix similarity(Matrix a, Matrix b, Similarity similarity);
 
   /**
@@ -106,6 +113,7 @@ public interface ComputeBackend extends AutoCloseable {
    *
    * @throws InvalidInputException if {@code k} is outside {@code [0, |b|]} or the widths differ
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   SparseMatrix knnSimilarity(Matrix a, Matrix b, Similarity similarity, int k);
 
   /**
@@ -120,6 +128,7 @@ public interface ComputeBackend extends AutoCloseable {
    * @throws InvalidInputException if {@code k} is outside {@code [1, n]}, or the backend cannot
    *     search {@code similarity} approximately (NN-Descent needs euclidean or cosine)
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   default SparseMatrix approximateKnnSimilarity(Matrix data, Similarity similarity, int k, long seed) {
     return knnSimilarity(data, data, similarity, k);
   }
@@ -141,6 +150,7 @@ public interface ComputeBackend extends AutoCloseable {
    *
    * @throws InvalidInputException if an index is outside {@code [0, data.rows())}
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   CentreTracker centreTracker(Matrix data, int[] points, int[] centres);
 
   /** Shuts the backend's workers down; further calls may fail. The default does nothing. */
