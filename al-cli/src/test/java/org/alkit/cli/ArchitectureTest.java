@@ -48,9 +48,10 @@ class ArchitectureTest {
   private static final List<String> ENGINES = List.of("org.alkit.backend.java", "org.alkit.gpu");
 
   /**
-   * The only exception to the layering. TODO(issue 20, package C): VaB-AL still trains its VAE
-   * through al-gpu's engine door ({@code org.alkit.gpu.engine}); the training capability replaces
-   * it, and C's merge deletes this exception (here, in {@link #LAYERS} and in {@link #ALLOWED}).
+   * The one known violation, excepted by name in each of the three checks (not frozen).
+   * TODO(issue 20, package C): VaB-AL still trains its VAE through al-gpu's engine door
+   * ({@code org.alkit.gpu.engine}); the training capability replaces it, and C's merge makes this
+   * map empty.
    */
   private static final Map<String, String> KNOWN_VIOLATION = Map.of("org.alkit.vabal", "org.alkit.gpu");
 
