@@ -1,6 +1,6 @@
 package org.alkit.eval;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -48,8 +48,10 @@ import org.apiguardian.api.API;
  *       {@code 0..C−1} and whose other columns are numbers.</li>
  * </ul>
  * Other splits are a seeded shuffle: the same seed gives the same pool and test set.
+ *
+ * <p>Experimental, as the {@link org.alkit.runtime.Dataset} it returns.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Datasets {
   /** The embedded default dataset. */
   public static final String OPTDIGITS = "optdigits";
