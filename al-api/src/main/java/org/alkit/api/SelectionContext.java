@@ -149,6 +149,7 @@ public final class SelectionContext {
   }
 
   /** The scenario's hints. */
+  @API(status = EXPERIMENTAL, since = "0.1")
   public ScenarioHints hints() {
     return hints;
   }
@@ -422,6 +423,7 @@ public final class SelectionContext {
     }
 
     /** The scenario's hints. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public Builder hints(ScenarioHints hints) {
       this.hints = Objects.requireNonNull(hints, "hints");
       return this;
