@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,7 +177,7 @@ class DocsCommandsTest {
     Files.createDirectories(folder);
     List<String> args = arguments(c.words().subList(1, c.words().size()), folder);
     CliHarness.Result r = CliHarness.run(args.toArray(String[]::new));
-    String printed = (r.out() + r.err()).replace(folder + "/", "").replace(ROOT + "/", "");
+    String printed = (r.out() + r.err()).replace(folder + File.separator, "").replace(ROOT + File.separator, "");
     assertThat(r.code()).as("%s ends with status %d:%n%s", c, c.exit(), printed).isEqualTo(c.exit());
     int at = 0;
     for (String expected : c.output()) {
