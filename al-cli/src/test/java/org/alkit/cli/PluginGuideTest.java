@@ -14,24 +14,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.alkit.api.Matrix;
-import org.alkit.runtime.Npy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Follows the README's "Writing a plugin" guide as a new user would: copies the checkout's sources
- * (as a fresh clone has them), runs the guide's install command into an empty local repository
- * (the build's own repository only as a read-only fallback for Maven's plugins and third-party
- * jars, so alkit's artifacts must come from the install), writes the guide's six files
- * word for word, builds and tests the plugin with the checkout's wrapper, and runs
- * {@code alkit strategies} and {@code alkit select} with the jar as a plugin.
+ * Follows the "Step by step" guide of {@code docs/plugins.md} as a new user would: copies the
+ * checkout's sources (as a fresh clone has them) into a folder not named {@code alkit}, writes the
+ * guide's six files word for word, runs the guide's shell blocks word for word with bash from the
+ * checkout — installing into an empty local repository (the build's own repository only as a
+ * read-only fallback for Maven's plugins and third-party jars, so alkit's artifacts must come from
+ * the install), then building and testing the plugin with the checkout's wrapper and copying it into
+ * {@code plugins/} — and runs the guide's {@code alkit} commands with the jar as a plugin.
  */
 class PluginGuideTest {
   private static final Path ROOT = Path.of(System.getProperty("alkit.root", "..")).toAbsolutePath().normalize();
   private static final String INSTALL = "./mvnw -B -DskipTests install -pl al-api,al-testkit,al-runtime -am";
-  private static final String BUILD = "../alkit/mvnw -B verify";
-  private static final String JAR = "target/my-plugin-1.0.jar";
+  private static final String JAR = "my-plugin-1.0.jar";
   /** A file name in backticks starting a paragraph, then a fenced block: the guide's files. */
   private static final Pattern FILE =
       Pattern.compile("^`([^`\\s]+)`[^\\n]*(?:\\n[^\\n]+)*\\n\\n```[a-z]*\\n(.*?)\\n```",
@@ -43,49 +41,88 @@ class PluginGuideTest {
   @Test
   void theGuideFollowedLiterallyGivesAPluginThatAlkitListsAndRuns() throws Exception {
     String guide = guide();
-    assertThat(guide).contains(INSTALL).contains(BUILD).contains("cp " + JAR + " ../alkit/plugins/");
     Map<String, String> files = files(guide);
     assertThat(files).containsOnlyKeys("pom.xml", "src/main/java/module-info.java",
         "src/main/resources/META-INF/services/org.alkit.api.StrategyProvider",
         "src/main/java/com/example/alplugin/MyProvider.java", "src/main/java/com/example/alplugin/MyStrategy.java",
         "src/test/java/com/example/alplugin/MyProviderTest.java");
+    List<String> shell = blocks(guide, "bash");
+    assertThat(shell).as("the guide's shell blocks: install, build, run").hasSize(3);
+    assertThat(shell.get(0)).startsWith(INSTALL);
 
-    Path checkout = dir.resolve("alkit");
+    Path checkout = dir.resolve("a-clone");
     copyCheckout(checkout);
-    Path repo = dir.resolve("repository");
-    maven(checkout, INSTALL, repo);
-    assertThat(repo.resolve("org/alkit/al-api/0.1.0-SNAPSHOT")).isDirectory();
-
     Path plugin = dir.resolve("my-plugin");
     for (Map.Entry<String, String> f : files.entrySet()) {
       Path file = plugin.resolve(f.getKey());
       Files.createDirectories(file.getParent());
       Files.writeString(file, f.getValue() + "\n");
     }
-    String log = maven(plugin, BUILD, repo);
+    Path repo = dir.resolve("repository");
+    bash(checkout, shell.get(0), repo);
+    assertThat(repo.resolve("org/alkit/al-api/0.1.0-SNAPSHOT")).isDirectory();
+    String log = bash(checkout, shell.get(1), repo);
     assertThat(log).contains("MyProviderTest").contains("BUILD SUCCESS");
-    Path jar = plugin.resolve(JAR);
+    Path jar = checkout.resolve("plugins").resolve(JAR);
     assertThat(jar).isRegularFile();
 
     PluginLauncher alkit = new PluginLauncher(List.of(jar));
-    Jvm.Run list = alkit.run("strategies");
+    List<List<String>> commands = alkitCommands(shell.get(2));
+    assertThat(commands).hasSize(2);
+    assertThat(commands.get(0)).containsExactly("strategies");
+    Jvm.Run list = alkit.run(commands.get(0).toArray(String[]::new));
     assertThat(list.code()).as(list.out()).isZero();
     assertThat(list.out()).contains("my-strategy").contains("--set power=2.0");
 
-    Path probs = dir.resolve("probs.npy");
-    Npy.writeMatrix(probs, Matrix.of(new float[][] {{0.9f, 0.1f}, {0.5f, 0.5f}, {0.7f, 0.3f}, {0.99f, 0.01f}}));
-    Jvm.Run select = alkit.run("select", "--strategy", "my-strategy", "--budget", "2",
-        "--probs", probs.toString());
+    assertThat(commands.get(1)).startsWith("select", "--strategy", "my-strategy");
+    Jvm.Run select = alkit.run(commands.get(1).toArray(String[]::new));
     assertThat(select.code()).as(select.out()).isZero();
-    assertThat(select.out()).contains("\"selected\" : [ 1, 2 ]").contains("\"power\" : 2.0");
+    assertThat(select.out()).contains("\"power\" : 2.0");
+    List<String> leastConfidence = new ArrayList<>(commands.get(1));
+    leastConfidence.set(2, "least-confidence");
+    CliHarness.Result reference = CliHarness.run(leastConfidence.toArray(String[]::new));
+    assertThat(reference.code()).as(reference.err()).isZero();
+    assertThat(selected(select.out())).as("(1 - max p)^2 ranks as least confidence does")
+        .isEqualTo(selected(reference.out())).isNotEmpty();
   }
 
   private static String guide() throws IOException {
-    String readme = Files.readString(ROOT.resolve("README.md"));
-    int start = readme.indexOf("## Writing a plugin");
-    assertThat(start).as("README section 'Writing a plugin'").isNotNegative();
-    int end = readme.indexOf("\n## ", start + 1);
-    return readme.substring(start, end < 0 ? readme.length() : end);
+    String page = Files.readString(ROOT.resolve("docs").resolve("plugins.md"));
+    int start = page.indexOf("## Step by step");
+    assertThat(start).as("docs/plugins.md section 'Step by step'").isNotNegative();
+    int end = page.indexOf("\n## ", start + 1);
+    return page.substring(start, end < 0 ? page.length() : end);
+  }
+
+  /** The contents of the guide's fenced blocks of one language, in order. */
+  private static List<String> blocks(String guide, String language) {
+    List<String> blocks = new ArrayList<>();
+    Matcher m = Pattern.compile("^```" + language + "\\n(.*?)\\n```", Pattern.MULTILINE | Pattern.DOTALL).matcher(guide);
+    while (m.find()) {
+      blocks.add(m.group(1));
+    }
+    return blocks;
+  }
+
+  /**
+   * The arguments of each {@code ./alkit} line of a block, a file of the checkout made absolute
+   * (the launcher's JVM does not start in the checkout).
+   */
+  private static List<List<String>> alkitCommands(String block) {
+    List<List<String>> commands = new ArrayList<>();
+    for (String line : block.split("\n")) {
+      List<String> words = List.of(line.replaceFirst("\\s#.*$", "").strip().split("\\s+"));
+      if (words.get(0).equals("./alkit")) {
+        commands.add(words.subList(1, words.size()).stream()
+            .map(w -> Files.exists(ROOT.resolve(w)) && !w.startsWith("-") ? ROOT.resolve(w).toString() : w).toList());
+      }
+    }
+    return commands;
+  }
+
+  private static String selected(String json) {
+    Matcher m = Pattern.compile("\"selected\" : \\[([^]]*)]").matcher(json);
+    return m.find() ? m.group(1) : "";
   }
 
   private static Map<String, String> files(String guide) {
@@ -97,16 +134,16 @@ class PluginGuideTest {
     return files;
   }
 
-  /** What a fresh clone holds: every pom, the wrapper, and the sources (no build output). */
+  /** What a fresh clone holds: every pom, the wrapper, the sources and the plugins folder (no build output). */
   private static void copyCheckout(Path to) throws IOException {
     try (Stream<Path> all = Files.walk(ROOT)) {
       for (Path from : (Iterable<Path>) all::iterator) {
         Path rel = ROOT.relativize(from);
         String text = rel.toString().replace('\\', '/');
         boolean wanted = text.equals("pom.xml") || text.equals("mvnw") || text.startsWith(".mvn/")
-            || text.endsWith("/pom.xml") || text.contains("/src/");
-        boolean skipped = text.startsWith(".git") || text.contains("target/") || text.startsWith("plugins/")
-            || text.startsWith("testdata/");
+            || text.endsWith("/pom.xml") || text.contains("/src/") || text.equals("plugins/README.md");
+        boolean skipped = text.startsWith(".git") || text.contains("target/") || text.startsWith("testdata/")
+            || (text.startsWith("plugins/") && text.endsWith(".jar"));
         if (wanted && !skipped && Files.isRegularFile(from)) {
           Files.createDirectories(to.resolve(rel).getParent());
           Files.copy(from, to.resolve(rel));
@@ -117,23 +154,24 @@ class PluginGuideTest {
   }
 
   /**
-   * Runs a Maven command line of the guide in {@code workDir} with {@code repo} as the local
-   * repository; the build's own repository is a read-only tail for Maven's plugins.
+   * Runs a shell block of the guide with bash in {@code workDir}, stopping at the first failing
+   * line, with {@code repo} as Maven's local repository (through {@code MAVEN_ARGS}, which every
+   * Maven 3.9 reads); the build's own repository is a read-only tail for Maven's plugins.
    */
-  private static String maven(Path workDir, String commandLine, Path repo) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(commandLine.split(" ")));
-    cmd.add("-Dmaven.repo.local=" + repo);
+  private static String bash(Path workDir, String block, Path repo) throws IOException, InterruptedException {
+    String mavenArgs = "-Dmaven.repo.local=" + repo;
     String tail = System.getProperty("alkit.localRepository", "");
     if (!tail.isBlank()) {
-      cmd.add("-Dmaven.repo.local.tail=" + tail);
+      mavenArgs += " -Dmaven.repo.local.tail=" + tail;
     }
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb = new ProcessBuilder("bash", "-e", "-c", block).directory(workDir.toFile())
+        .redirectErrorStream(true);
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    pb.environment().remove("MAVEN_ARGS");
+    pb.environment().put("MAVEN_ARGS", mavenArgs);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(600, TimeUnit.SECONDS)).as("%s timed out", commandLine).isTrue();
-    assertThat(p.exitValue()).as("%s in %s:%n%s", commandLine, workDir, out).isZero();
+    assertThat(p.waitFor(600, TimeUnit.SECONDS)).as("%s timed out", block).isTrue();
+    assertThat(p.exitValue()).as("%s in %s:%n%s", block, workDir, out).isZero();
     return out;
   }
 }

@@ -8,7 +8,7 @@ import org.alkit.runtime.fuzz.ParserFuzzTest;
  * Coverage-guided fuzzing (Jazzer) of the {@code .npy} reader through every public entry point:
  * any file gives an array or an {@link org.alkit.api.InvalidInputException} ({@link ParserContract}).
  * {@code ./mvnw verify} replays the inputs in {@code src/test/resources/…/NpyFuzzTestInputs}; the
- * README says how to fuzz for 10⁶ executions.
+ * docs/fuzzing.md says how to fuzz for 10⁶ executions.
  */
 class NpyFuzzTest {
   private static final Path DIR = ParserContract.scratch("npy-fuzz");

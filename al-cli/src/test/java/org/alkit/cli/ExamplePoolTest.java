@@ -1,0 +1,178 @@
+package org.alkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.alkit.api.Matrix;
+import org.alkit.eval.Datasets;
+import org.alkit.runtime.Npy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The small inputs the documentation's commands read, shipped in {@code examples/pool/}, are what
+ * {@link #write} makes: the first {@value #N} images of the embedded optdigits data (8×8 pixel
+ * counts 0–16), the first two of each class labeled, class probabilities of a nearest-centroid
+ * softmax over the labeled items, p(c|x) ∝ exp(−‖x − μ_c‖² / {@value #TEMPERATURE}), and alkit's
+ * euclidean similarity exp(−‖x − y‖ / d) as kernels. Run with {@code -Dalkit.examples.write=true}
+ * to write them again after changing this class.
+ */
+class ExamplePoolTest {
+  private static final Path ROOT = Path.of(System.getProperty("alkit.root")).toAbsolutePath().normalize();
+  private static final Path POOL = ROOT.resolve("examples").resolve("pool");
+  private static final int N = 200;
+  private static final int CLASSES = 10;
+  private static final double TEMPERATURE = 200;
+  /** The query set of the kernel example: the labeled items of class 3. */
+  private static final int QUERY_CLASS = 3;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theShippedExampleInputsAreWhatTheGeneratorWrites() throws IOException {
+    if (Boolean.getBoolean("alkit.examples.write")) {
+      Files.createDirectories(POOL);
+      write(POOL);
+    }
+    write(dir);
+    List<String> made;
+    try (Stream<Path> files = Files.list(dir)) {
+      made = files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    assertThat(made).containsExactly("features.npy", "kernel.npy", "labeled.npy", "labels.npy", "probs.npy",
+        "query-kernel.npy");
+    for (String name : made) {
+      assertThat(POOL.resolve(name)).as("examples/pool/%s (write it with -Dalkit.examples.write=true)", name)
+          .exists().hasSameBinaryContentAs(dir.resolve(name));
+    }
+  }
+
+  @Test
+  void theProbabilitiesArePlausibleAndEveryClassIsLabeledTwice() throws IOException {
+    write(dir);
+    Matrix p = Npy.readMatrix(dir.resolve("probs.npy"));
+    int[] labeled = Npy.readIndices(dir.resolve("labeled.npy"));
+    int[] labels = Npy.readIndices(dir.resolve("labels.npy"));
+    assertThat(labeled).hasSize(2 * CLASSES).isSorted();
+    assertThat(Arrays.stream(labels).sorted().toArray())
+        .isEqualTo(Stream.iterate(0, c -> c + 1).limit(2 * CLASSES).mapToInt(c -> c / 2).toArray());
+    int correct = 0;
+    int[] all = optdigits().labels();
+    for (int i = 0; i < N; i++) {
+      double sum = 0;
+      int best = 0;
+      for (int c = 0; c < CLASSES; c++) {
+        sum += p.get(i, c);
+        best = p.get(i, c) > p.get(i, best) ? c : best;
+      }
+      assertThat(sum).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-3));
+      correct += best == all[i] ? 1 : 0;
+    }
+    assertThat(correct).as("a nearest-centroid model of 20 labels is right on most of the pool").isGreaterThan(N * 3 / 4);
+    Matrix k = Npy.readMatrix(dir.resolve("kernel.npy"));
+    assertThat(k.get(3, 7)).isEqualTo(k.get(7, 3));
+    assertThat(k.get(5, 5)).isEqualTo(1f);
+  }
+
+  /** Writes the example inputs into {@code to}. */
+  static void write(Path to) throws IOException {
+    Table data = optdigits();
+    float[][] x = data.features();
+    List<Integer> labeled = new ArrayList<>();
+    int[] seen = new int[CLASSES];
+    for (int i = 0; i < N; i++) {
+      if (seen[data.labels()[i]]++ < 2) {
+        labeled.add(i);
+      }
+    }
+    int[] labeledIdx = labeled.stream().mapToInt(Integer::intValue).toArray();
+    int[] labels = Arrays.stream(labeledIdx).map(i -> data.labels()[i]).toArray();
+    int d = x[0].length;
+
+    double[][] centroid = new double[CLASSES][d];
+    for (int i : labeledIdx) {
+      for (int j = 0; j < d; j++) {
+        centroid[data.labels()[i]][j] += x[i][j] / 2.0;
+      }
+    }
+    float[][] probs = new float[N][CLASSES];
+    for (int i = 0; i < N; i++) {
+      double[] logit = new double[CLASSES];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < CLASSES; c++) {
+        double dist = 0;
+        for (int j = 0; j < d; j++) {
+          dist += (x[i][j] - centroid[c][j]) * (x[i][j] - centroid[c][j]);
+        }
+        logit[c] = -dist / TEMPERATURE;
+        max = Math.max(max, logit[c]);
+      }
+      double sum = 0;
+      for (int c = 0; c < CLASSES; c++) {
+        logit[c] = Math.exp(logit[c] - max);
+        sum += logit[c];
+      }
+      for (int c = 0; c < CLASSES; c++) {
+        probs[i][c] = (float) (logit[c] / sum);
+      }
+    }
+    int[] query = Arrays.stream(labeledIdx).filter(i -> data.labels()[i] == QUERY_CLASS).toArray();
+    float[][] kernel = new float[N][N];
+    float[][] queryKernel = new float[N][query.length];
+    for (int i = 0; i < N; i++) {
+      for (int j = 0; j < N; j++) {
+        kernel[i][j] = similarity(x[i], x[j]);
+      }
+      for (int q = 0; q < query.length; q++) {
+        queryKernel[i][q] = similarity(x[i], x[query[q]]);
+      }
+    }
+    Npy.writeMatrix(to.resolve("features.npy"), Matrix.of(x));
+    Npy.writeMatrix(to.resolve("probs.npy"), Matrix.of(probs));
+    Npy.writeInts(to.resolve("labeled.npy"), labeledIdx);
+    Npy.writeInts(to.resolve("labels.npy"), labels);
+    Npy.writeMatrix(to.resolve("kernel.npy"), Matrix.of(kernel));
+    Npy.writeMatrix(to.resolve("query-kernel.npy"), Matrix.of(queryKernel));
+  }
+
+  /** exp(−‖a − b‖ / d): the euclidean similarity of {@code org.alkit.api.Similarity}, in double. */
+  private static float similarity(float[] a, float[] b) {
+    double s = 0;
+    for (int j = 0; j < a.length; j++) {
+      s += (double) (a[j] - b[j]) * (a[j] - b[j]);
+    }
+    return (float) Math.exp(-Math.sqrt(s) / a.length);
+  }
+
+  private record Table(float[][] features, int[] labels) {}
+
+  /** The first {@value #N} rows of the optdigits data embedded in al-eval. */
+  private static Table optdigits() throws IOException {
+    try (InputStream in = Datasets.class.getResourceAsStream("optdigits.csv.gz");
+         BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
+      float[][] features = new float[N][];
+      int[] labels = new int[N];
+      for (int i = 0; i < N; i++) {
+        String[] cells = r.readLine().split(",");
+        features[i] = new float[cells.length - 1];
+        for (int j = 0; j < cells.length - 1; j++) {
+          features[i][j] = Float.parseFloat(cells[j]);
+        }
+        labels[i] = Integer.parseInt(cells[cells.length - 1]);
+      }
+      return new Table(features, labels);
+    }
+  }
+}
