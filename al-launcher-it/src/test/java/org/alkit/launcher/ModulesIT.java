@@ -57,6 +57,16 @@ class ModulesIT {
   }
 
   @Test
+  void theBundledPluginRunsFromItsModuleLayer() throws Exception {
+    Path embeddings = dir.resolve("emb.npy");
+    Npy.writeMatrix(embeddings, Matrix.of(new float[][] {{0, 0}, {1, 1}, {9, 9}, {2, 2}}));
+    Launcher.Result select = Launcher.run("select", "--strategy", "example-outlier", "--budget", "1",
+        "--embeddings", embeddings.toString());
+    assertThat(select.code()).as(select.err()).isZero();
+    assertThat(picks(select).toString()).isEqualTo("[2]");
+  }
+
+  @Test
   void aClassPathPluginRuns() throws Exception {
     Path jar = Launcher.plugin(dir, "probe-first", "-candidates[k]");
     Map<String, String> env = Map.of("ALKIT_CLASS_PATH", jar.toString());

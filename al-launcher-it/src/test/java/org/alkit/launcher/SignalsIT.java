@@ -3,23 +3,22 @@ package org.alkit.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.alkit.api.Matrix;
-import org.alkit.runtime.AtomicFiles;
+import org.alkit.cli.JournalFiles;
 import org.alkit.runtime.Npy;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * one; {@code timeout} works; {@code alkit maximize} simply ends.
  */
 class SignalsIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** One scenario of 24 rounds (alamp reads the previous round's probabilities, which a resume rebuilds). */
   private static final String RUN = "dataset: optdigits\nstrategy: alamp\ninitial-labeled: 20\nbudget: 4\n"
       + "rounds: 24\nseed: 3\n";
@@ -61,9 +59,9 @@ class SignalsIT {
     Launcher.Result r = Launcher.run("run", "--config", config.toString(), "--journal", journal.toString(), "--out",
         json.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    referenceJournal = journalFiles(journal);
+    referenceJournal = JournalFiles.of(journal);
     assertThat(referenceJournal).hasSize(1 + 24 + 2);
-    referenceRun = picksAndAccuracies(json);
+    referenceRun = JournalFiles.picksAndAccuracies(json);
   }
 
   @Test
@@ -137,7 +135,7 @@ class SignalsIT {
   @Test
   void maximizeSimplyEnds() throws Exception {
     float[][] rows = new float[6000][32];
-    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    SplittableRandom random = new SplittableRandom(5);
     for (float[] row : rows) {
       for (int j = 0; j < row.length; j++) {
         row[j] = (float) random.nextDouble();
@@ -159,7 +157,7 @@ class SignalsIT {
   }
 
   /** Stops a journaled run with {@code signal} after some rounds, then resumes it to its end. */
-  private void assertStopsAndResumes(java.util.function.Consumer<Process> signal, String name, int code)
+  private void assertStopsAndResumes(Consumer<Process> signal, String name, int code)
       throws Exception {
     Path journal = dir.resolve("journal");
     Path json = dir.resolve("run.json");
@@ -174,7 +172,7 @@ class SignalsIT {
         .startsWith("alkit run: stopped by " + name + " after round ")
         .endsWith("; the journal keeps every finished round; continue with: alkit run --resume " + journal
             + " --out " + json);
-    assertThat(journalFiles(journal).size()).as("journal files of the stopped run")
+    assertThat(JournalFiles.of(journal).size()).as("journal files of the stopped run")
         .isBetween(3, referenceJournal.size() - 2);
     assertThat(Launcher.processesWith(journal.toString())).isEmpty();
     assertResumesToTheReference(journal, json);
@@ -188,12 +186,12 @@ class SignalsIT {
   private static void assertResumesToTheReference(Path journal, Path json) throws Exception {
     Launcher.Result resumed = Launcher.run("run", "--resume", journal.toString(), "--out", json.toString());
     assertThat(resumed.code()).as(resumed.err()).isZero();
-    assertThat(journalFiles(journal)).isEqualTo(referenceJournal);
-    assertThat(picksAndAccuracies(json)).isEqualTo(referenceRun);
+    assertThat(JournalFiles.of(journal)).isEqualTo(referenceJournal);
+    assertThat(JournalFiles.picksAndAccuracies(json)).isEqualTo(referenceRun);
   }
 
   private static void awaitJournalFiles(Process p, Path journal, int files) throws Exception {
-    while (p.isAlive() && journalFiles(journal).size() < files) {
+    while (p.isAlive() && JournalFiles.of(journal).size() < files) {
       Thread.sleep(5);
     }
     assertThat(p.isAlive()).as("still running after %d journal files", files).isTrue();
@@ -224,35 +222,6 @@ class SignalsIT {
         .replace('\0', ' ');
   }
 
-  /** The journal's files (not its lock, not the temporary file of a write cut short), by relative path. */
-  private static Map<String, String> journalFiles(Path journal) throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    if (!Files.isDirectory(journal)) {
-      return out;
-    }
-    try (Stream<Path> all = Files.walk(journal)) {
-      for (Path f : all.filter(Files::isRegularFile).toList()) {
-        if (!AtomicFiles.isTemporary(f) && !f.getFileName().toString().equals("journal.lock")) {
-          out.put(journal.relativize(f).toString(), Files.readString(f));
-        }
-      }
-    } catch (NoSuchFileException | UncheckedIOException vanished) {
-      return journalFiles(journal); // a temporary file was renamed while the directory was listed
-    }
-    return out;
-  }
-
-  /** The run's JSON without the selection times, which differ between processes. */
-  private static JsonNode picksAndAccuracies(Path json) throws IOException {
-    JsonNode tree = JSON.readTree(json.toFile());
-    for (JsonNode run : tree.get("runs")) {
-      for (JsonNode round : run.get("rounds")) {
-        ((ObjectNode) round).remove("select_ms");
-      }
-    }
-    return tree;
-  }
-
   private static long lines(Path file) throws IOException {
     if (!Files.exists(file)) {
       return 0;
@@ -270,7 +239,7 @@ class SignalsIT {
     assertThat(timing).doesNotContain(-1);
     return lines.stream().map(l -> {
       String[] cells = l.split(",", -1);
-      return java.util.stream.IntStream.range(0, cells.length).filter(i -> !timing.contains(i))
+      return IntStream.range(0, cells.length).filter(i -> !timing.contains(i))
           .mapToObj(i -> cells[i]).collect(Collectors.joining(","));
     }).toList();
   }
