@@ -134,7 +134,7 @@ class SignalsIT {
 
   @Test
   void maximizeSimplyEnds() throws Exception {
-    float[][] rows = new float[6000][32];
+    float[][] rows = new float[8000][32];
     SplittableRandom random = new SplittableRandom(5);
     for (float[] row : rows) {
       for (int j = 0; j < row.length; j++) {
@@ -144,8 +144,8 @@ class SignalsIT {
     Path data = dir.resolve("data.npy");
     Npy.writeMatrix(data, Matrix.of(rows));
     Launcher.Started alkit = Launcher.start(Map.of(), "maximize", "--function", "facility-location", "--budget",
-        "3000", "--optimizer", "naive", "--data", data.toString());
-    Thread.sleep(2_000);
+        "4000", "--optimizer", "naive", "--data", data.toString());
+    Thread.sleep(1_500);
     assertThat(alkit.process().isAlive()).as("still maximizing").isTrue();
     long start = System.nanoTime();
     signal(alkit.process(), "TERM");
