@@ -1,7 +1,8 @@
 /**
  * alkit's internal toolbox: one copy of each helper that several alkit modules need (top-k and
  * bounded heaps, argmax and top-2 of probability rows, entropy and KL divergence, SplitMix
- * hashing, the float {@code exp} of the euclidean similarity, the double {@code log} in scalar and SIMD form, the four-row multiply-add of blocked products, BADGE's gradient embeddings).
+ * hashing, the float {@code exp} of the euclidean similarity, the double {@code log} in scalar and SIMD form, the four-row multiply-add of blocked products, BADGE's gradient embeddings and their factorised
+ * centre tracker, the base of alkit's centre trackers).
  *
  * <p>Not an API: the package is exported only to alkit's own modules, as JUnit's
  * {@code junit-platform-commons} exports its utilities only to JUnit's engines. Plugins depend on
@@ -16,6 +17,7 @@ module org.alkit.commons {
 
   exports org.alkit.commons to
       org.alkit.runtime,
+      org.alkit.backend.java,
       org.alkit.uncertainty,
       org.alkit.diversity,
       org.alkit.submodular,

@@ -1,6 +1,8 @@
 /**
  * The alkit runtime: plugin registries (ServiceLoader, or the OSGi service registry), the capability check, Guice wiring, the
- * active-learning loop, the pure-Java compute backend and models, .npy I/O and YAML configuration.
+ * active-learning loop, the pure-Java models, .npy I/O and YAML configuration. Compute engines (the
+ * pure-Java {@code java} backend in {@code org.alkit.backend.java}, al-gpu's {@code djl}) are found
+ * through {@link org.alkit.api.BackendProvider} only; the runtime compiles against none of them.
  */
 module org.alkit.runtime {
   requires transitive org.alkit.api;
@@ -8,8 +10,6 @@ module org.alkit.runtime {
   requires transitive com.google.guice;
   requires org.yaml.snakeyaml;
   requires static transitive org.apiguardian.api;
-  // optional: the backend's register-blocked kernels, when the JVM resolves it (--add-modules)
-  requires static jdk.incubator.vector;
   // optional: the OSGi service registry, when the runtime runs as a bundle (Registry.load)
   requires static osgi.core;
 
@@ -21,7 +21,6 @@ module org.alkit.runtime {
   uses org.alkit.api.ModelProvider;
   uses org.alkit.api.BackendProvider;
 
-  provides org.alkit.api.BackendProvider with org.alkit.runtime.backend.JavaBackendProvider;
   provides org.alkit.api.ModelProvider with
       org.alkit.runtime.model.LogisticModelProvider,
       org.alkit.runtime.model.CommitteeModelProvider;

@@ -7,9 +7,9 @@ import org.apiguardian.api.API;
 /**
  * The incremental nearest-centre state of greedy k-center, its doubt-weighted variant, k-means++
  * seeding and BADGE: for n tracked points it keeps D²(x) = min over centres c of d(x, c)², and
- * {@link #add} folds in one new centre. Obtain one from
- * {@link ComputeBackend#centreTracker} (squared L2) or
- * {@link ComputeBackend#gradientCentreTracker} (factorised gradient embeddings).
+ * {@link #add} folds in one new centre. Obtain one over squared L2 distances from
+ * {@link ComputeBackend#centreTracker}; alkit's BADGE keeps its own over factorised gradient
+ * embeddings, which runs on {@link ComputeBackend#parallelFor}.
  *
  * <p>How an update is done is the backend's business: the {@code java} backend prunes with the
  * triangle inequality (Elkan, ICML 2003) and Cauchy–Schwarz bounds; a tensor backend may update

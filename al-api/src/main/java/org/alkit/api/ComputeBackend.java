@@ -1,5 +1,6 @@
 package org.alkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.function.IntConsumer;
@@ -10,7 +11,7 @@ import org.apiguardian.api.API;
  * {@link SelectionContext#backend()} and never start a thread, create an executor or use
  * parallel streams themselves: the backend decides threads and devices (DJL's engine model, where
  * models call {@code NDArray} operations and the engine owns intra-op threads). The pure-Java
- * backend ({@code java}, in al-runtime) works in row blocks on a pool of {@link #threads()}
+ * backend ({@code java}, module al-backend-java) works in row blocks on a pool of {@link #threads()}
  * workers; al-gpu adds a DJL backend for CPU or CUDA.
  *
  * <p><b>Lifecycle.</b> A backend is {@link AutoCloseable}; whoever creates it closes it (the
@@ -42,6 +43,10 @@ import org.apiguardian.api.API;
  * <p>Each primitive is batched (whole matrices or index sets in, arrays out), so a tensor engine
  * can serve it with a few device calls; only {@link #parallelFor} takes a callback, for work that
  * is not numeric kernels.
+ *
+ * <p><b>Status.</b> The interface is stable; the primitives whose signatures carry an experimental
+ * type ({@link Neighbors}, {@link Similarity}, {@link SparseMatrix}, {@link CentreTracker}) are
+ * experimental with it.
  */
 @API(status = STABLE, since = "0.1")
 public interface ComputeBackend extends AutoCloseable {
@@ -88,6 +93,7 @@ public interface ComputeBackend extends AutoCloseable {
    * For each row of {@code queries}, its nearest row of {@code references} by squared L2, ties to
    * the lower reference index; index −1 and distance +∞ when {@code references} has no rows.
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   Neighbors nearest(Matrix queries, Matrix references);
 
   /** Dense {@code |a| × |b|} squared Euclidean distances ‖a_i − b_j‖². */
@@ -97,6 +103,7 @@ public interface ComputeBackend extends AutoCloseable {
   Matrix gram(Matrix a, Matrix b);
 
   /** Dense {@code |a| × |b|} similarities s(a_i, b_j), see {@link Similarity}. */
+  @API(status = EXPERIMENTAL, since = "0.1")
   Matrix similarity(Matrix a, Matrix b, Similarity similarity);
 
   /**
@@ -106,6 +113,7 @@ public interface ComputeBackend extends AutoCloseable {
    *
    * @throws InvalidInputException if {@code k} is outside {@code [0, |b|]} or the widths differ
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   SparseMatrix knnSimilarity(Matrix a, Matrix b, Similarity similarity, int k);
 
   /**
@@ -120,6 +128,7 @@ public interface ComputeBackend extends AutoCloseable {
    * @throws InvalidInputException if {@code k} is outside {@code [1, n]}, or the backend cannot
    *     search {@code similarity} approximately (NN-Descent needs euclidean or cosine)
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   default SparseMatrix approximateKnnSimilarity(Matrix data, Similarity similarity, int k, long seed) {
     return knnSimilarity(data, data, similarity, k);
   }
@@ -141,20 +150,8 @@ public interface ComputeBackend extends AutoCloseable {
    *
    * @throws InvalidInputException if an index is outside {@code [0, data.rows())}
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   CentreTracker centreTracker(Matrix data, int[] points, int[] centres);
-
-  /**
-   * A {@link CentreTracker} over BADGE's last-layer gradient embeddings (Ash et al., ICLR 2020),
-   * never materialised: tracked point x is row {@code points[x]} of both signals, with
-   * g_x = p_x − onehot(argmax p_x) (first maximum) and h_x its features, and
-   * <pre>  ‖g_x⊗h_x − g_c⊗h_c‖² = ‖g_x‖²‖h_x‖² + ‖g_c‖²‖h_c‖² − 2 (g_x·g_c)(h_x·h_c),</pre>
-   * clamped at 0, so one update costs {@code O(n · (C + d))} and memory is {@code O(n)} beyond the
-   * signals. It starts with no centre (D² = +∞); {@link CentreTracker#squaredNorms()} gives
-   * ‖g_x⊗h_x‖² for choosing the first.
-   *
-   * @throws InvalidInputException if the row counts differ or an index is out of range
-   */
-  CentreTracker gradientCentreTracker(Matrix probabilities, Matrix features, int[] points);
 
   /** Shuts the backend's workers down; further calls may fail. The default does nothing. */
   @Override

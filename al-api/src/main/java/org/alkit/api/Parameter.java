@@ -19,14 +19,11 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  *
- * @param name the key, lower-case, e.g. {@code beam}
- * @param type how values are parsed
- * @param defaultValue the value used when none is given, in its text form
- * @param description one line for help output
- * @param choices the accepted values of a {@link Type#CHOICE}, empty otherwise
+ * <p>A value class rather than a record: a parameter's declaration grows (bounds come next), and a
+ * class can take new properties without breaking the plugins that build and read it.
  */
 @API(status = STABLE, since = "0.1")
-public record Parameter(String name, Type type, String defaultValue, String description, List<String> choices) {
+public final class Parameter {
 
   /** The value types an option may have. */
   public enum Type {
@@ -42,8 +39,22 @@ public record Parameter(String name, Type type, String defaultValue, String desc
     CHOICE
   }
 
-  /** Validates the declaration itself: a non-blank name, a default that parses. */
-  public Parameter {
+  private final String name;
+  private final Type type;
+  private final String defaultValue;
+  private final String description;
+  private final List<String> choices;
+
+  /**
+   * Validates the declaration itself: a non-blank name, a default that parses.
+   *
+   * @param name the key, lower-case, e.g. {@code beam}
+   * @param type how values are parsed
+   * @param defaultValue the value used when none is given, in its text form
+   * @param description one line for help output ({@code null}: empty)
+   * @param choices the accepted values of a {@link Type#CHOICE}, empty otherwise
+   */
+  public Parameter(String name, Type type, String defaultValue, String description, List<String> choices) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(defaultValue, "defaultValue");
     description = description == null ? "" : description;
@@ -55,6 +66,11 @@ public record Parameter(String name, Type type, String defaultValue, String desc
       throw new IllegalArgumentException("choice parameter '" + name + "' lists no choices");
     }
     new Parameter.Checked(name, type, choices).parse(defaultValue);
+    this.name = name;
+    this.type = type;
+    this.defaultValue = defaultValue;
+    this.description = description;
+    this.choices = choices;
   }
 
   /** An integer option. */
@@ -82,6 +98,50 @@ public record Parameter(String name, Type type, String defaultValue, String desc
     return new Parameter(name, Type.CHOICE, defaultValue, description, List.of(choices));
   }
 
+  /** The key, lower-case, e.g. {@code beam}. */
+  public String name() {
+    return name;
+  }
+
+  /** How values are parsed. */
+  public Type type() {
+    return type;
+  }
+
+  /** The value used when none is given, in its text form. */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  /** One line for help output, possibly empty. */
+  public String description() {
+    return description;
+  }
+
+  /** The accepted values of a {@link Type#CHOICE}, empty otherwise. */
+  public List<String> choices() {
+    return choices;
+  }
+
+  /** Equal when name, type, default, description and choices are. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Parameter p && name.equals(p.name) && type == p.type
+        && defaultValue.equals(p.defaultValue) && description.equals(p.description) && choices.equals(p.choices);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, type, defaultValue, description, choices);
+  }
+
+  /** {@code Parameter[name=…, type=…, defaultValue=…, description=…, choices=[…]]}. */
+  @Override
+  public String toString() {
+    return "Parameter[name=" + name + ", type=" + type + ", defaultValue=" + defaultValue + ", description="
+        + description + ", choices=" + choices + "]";
+  }
+
   /**
    * Parses a value of this option.
    *
@@ -92,7 +152,7 @@ public record Parameter(String name, Type type, String defaultValue, String desc
     return new Checked(name, type, choices).parse(raw);
   }
 
-  /** Parsing without the record's own validation, so the compact constructor can use it. */
+  /** Parsing without the declaration's own validation, so the constructor can use it. */
   private record Checked(String name, Type type, List<String> choices) {
     Object parse(String raw) {
       String value = raw == null ? "" : raw.trim();

@@ -1,5 +1,6 @@
 package org.alkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.EnumMap;
@@ -143,6 +144,7 @@ public final class SelectionContext {
   }
 
   /** The scenario's hints. */
+  @API(status = EXPERIMENTAL, since = "0.1")
   public ScenarioHints hints() {
     return hints;
   }
@@ -398,6 +400,7 @@ public final class SelectionContext {
     }
 
     /** The scenario's hints. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public Builder hints(ScenarioHints hints) {
       this.hints = Objects.requireNonNull(hints, "hints");
       return this;

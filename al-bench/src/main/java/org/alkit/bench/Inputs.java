@@ -61,7 +61,7 @@ public final class Inputs {
     return Matrix.wrap(n, d, x);
   }
 
-  /** al-runtime's {@code java} backend with default options. */
+  /** The {@code java} backend (al-backend-java) with default options. */
   public static ComputeBackend javaBackend() {
     return javaBackend(Map.of());
   }

@@ -29,7 +29,7 @@ class NeuralModelsTest {
 
   @Test
   void mlpReachesEightyPercentOnFashionMnistFromTwoThousandLabels() {
-    assumeTrue(Files.isDirectory(Path.of(Datasets.FASHION_MNIST_DIR)),
+    assumeTrue(Files.isDirectory(Datasets.fashionMnistDir(System.getenv())),
         "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); CI installs it");
     Dataset fashion = Datasets.load(Datasets.FASHION_MNIST, 0.25, 1);
     int[] labeled = new SplittableRandom(7).ints(0, fashion.pool().rows()).distinct().limit(2_000).toArray();

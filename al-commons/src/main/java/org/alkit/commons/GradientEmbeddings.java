@@ -13,8 +13,8 @@ import org.apiguardian.api.API;
  * penultimate features h, and ŷ = argmax p (first maximum),
  * <pre>  g(x) = (p − onehot(ŷ)) ⊗ h,   g[c·d + j] = (p_c − [c = ŷ]) · h_j</pre>
  * (DISTIL's sign; the paper's is the opposite, which changes no distance or norm). n × (C·d)
- * floats: strategies that only need distances use the compute backend's factorised
- * {@link org.alkit.api.ComputeBackend#gradientCentreTracker} instead.
+ * floats: strategies that only need distances use the factorised {@link GradientCentreTracker}
+ * instead.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class GradientEmbeddings {

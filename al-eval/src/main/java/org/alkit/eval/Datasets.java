@@ -1,6 +1,6 @@
 package org.alkit.eval;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
@@ -29,7 +30,9 @@ import org.apiguardian.api.API;
  *       Kaynak 1998); item shape {@code [1, 8, 8]}, classes {@code "0" … "9"};</li>
  *   <li>{@value #FASHION_MNIST} — Fashion-MNIST (Xiao, Rasul &amp; Vollgraf 2017, MIT licence),
  *       from the gzip IDX files of the Debian package {@code dataset-fashion-mnist} in
- *       {@value #FASHION_MNIST_DIR}: its 60 000 training images form the pool and its own 10 000
+ *       {@value #FASHION_MNIST_DIR}, or the folder the environment variable
+ *       {@value #FASHION_MNIST_ENV} names ({@code fashion-mnist:DIR} names one for a single run):
+ *       its 60 000 training images form the pool and its own 10 000
  *       test images the test set (so the test fraction is not applied), pixels scaled to
  *       {@code [0, 1]} (÷ 255) as float32; item shape {@code [1, 28, 28]}, the ten article names
  *       as classes;</li>
@@ -45,8 +48,10 @@ import org.apiguardian.api.API;
  *       {@code 0..C−1} and whose other columns are numbers.</li>
  * </ul>
  * Other splits are a seeded shuffle: the same seed gives the same pool and test set.
+ *
+ * <p>Experimental, as the {@link org.alkit.runtime.Dataset} it returns.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Datasets {
   /** The embedded default dataset. */
   public static final String OPTDIGITS = "optdigits";
@@ -56,6 +61,9 @@ public final class Datasets {
 
   /** Where the Debian package {@code dataset-fashion-mnist} installs its files. */
   public static final String FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
+
+  /** The environment variable naming another folder of Fashion-MNIST's four IDX files. */
+  public static final String FASHION_MNIST_ENV = "ALKIT_FASHION_MNIST";
 
   /** The prefix of a CIFAR-10 binary folder source, {@code cifar10:DIR}. */
   public static final String CIFAR10 = "cifar10";
@@ -75,7 +83,7 @@ public final class Datasets {
   /**
    * Loads {@code source} and holds out {@code testFraction} of its rows for testing.
    *
-   * @param source {@value #OPTDIGITS}, {@value #FASHION_MNIST}, {@code cifar10:DIR},
+   * @param source {@value #OPTDIGITS}, {@value #FASHION_MNIST} (or {@code fashion-mnist:DIR}), {@code cifar10:DIR},
    *     {@code images:DIR}, {@code npy:FEATURES.npy,LABELS.npy} or a path to a {@code .csv} /
    *     {@code .csv.gz} file
    * @param testFraction in (0, 1); not applied to {@value #FASHION_MNIST} and CIFAR-10, which have
@@ -87,7 +95,10 @@ public final class Datasets {
       throw new InvalidInputException("testFraction = " + testFraction + "; expected a value in (0, 1)");
     }
     if (FASHION_MNIST.equals(source)) {
-      return fashionMnist(Path.of(FASHION_MNIST_DIR));
+      return fashionMnist(fashionMnistDir(System.getenv()));
+    }
+    if (source.startsWith(FASHION_MNIST + ":")) {
+      return fashionMnist(Path.of(argument(source)));
     }
     if (source.startsWith(CIFAR10 + ":")) {
       return Cifar10.read(source, Path.of(argument(source)));
@@ -123,6 +134,16 @@ public final class Datasets {
   }
 
   /**
+   * The folder {@value #FASHION_MNIST} reads: the one {@value #FASHION_MNIST_ENV} names in
+   * {@code environment} when it is set and not blank, else the Debian package's
+   * {@value #FASHION_MNIST_DIR}.
+   */
+  public static Path fashionMnistDir(Map<String, String> environment) {
+    String dir = environment.get(FASHION_MNIST_ENV);
+    return dir == null || dir.isBlank() ? Path.of(FASHION_MNIST_DIR) : Path.of(dir.strip());
+  }
+
+  /**
    * Fashion-MNIST from the four gzip IDX files in {@code dir} (the Debian package's layout): the
    * training split as the pool, the test split as the test set.
    *
@@ -133,7 +154,8 @@ public final class Datasets {
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException("dataset '" + FASHION_MNIST + "' needs the Debian package"
           + " dataset-fashion-mnist, whose files are not in " + dir
-          + "; install it with: apt-get install dataset-fashion-mnist");
+          + "; install it with: apt-get install dataset-fashion-mnist, or name the folder of its four IDX files"
+          + " with fashion-mnist:DIR or the environment variable " + FASHION_MNIST_ENV);
     }
     Images train = images(dir, "train");
     Images test = images(dir, "t10k");

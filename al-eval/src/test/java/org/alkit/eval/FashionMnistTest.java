@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.alkit.api.InvalidInputException;
@@ -141,15 +142,29 @@ class FashionMnistTest {
   }
 
   @Test
+  void readsAFolderNamedInTheSourceOrTheEnvironment() throws IOException {
+    writeSplits(6, 2);
+    Dataset named = Datasets.load(Datasets.FASHION_MNIST + ":" + dir, 0.25, 1);
+    assertThat(named.pool().rows()).isEqualTo(6);
+    assertThat(named.test().rows()).isEqualTo(2);
+    assertThat(named.name()).isEqualTo(Datasets.FASHION_MNIST);
+    assertThat(Datasets.fashionMnistDir(Map.of(Datasets.FASHION_MNIST_ENV, dir.toString()))).isEqualTo(dir);
+    assertThat(Datasets.fashionMnistDir(Map.of(Datasets.FASHION_MNIST_ENV, " ")))
+        .isEqualTo(Path.of(Datasets.FASHION_MNIST_DIR));
+    assertThat(Datasets.fashionMnistDir(Map.of())).isEqualTo(Path.of(Datasets.FASHION_MNIST_DIR));
+  }
+
+  @Test
   void saysHowToInstallTheMissingPackage() {
     assertThatThrownBy(() -> Datasets.fashionMnist(dir.resolve("absent")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("apt-get install dataset-fashion-mnist");
+        .hasMessageContaining("apt-get install dataset-fashion-mnist")
+        .hasMessageContaining(Datasets.FASHION_MNIST_ENV);
   }
 
   @Test
   void loadsTheDebianPackage() {
-    assumeTrue(Files.isDirectory(Path.of(Datasets.FASHION_MNIST_DIR)),
+    assumeTrue(Files.isDirectory(Datasets.fashionMnistDir(System.getenv())),
         "the Debian package dataset-fashion-mnist is not installed");
     Dataset d = Datasets.load(Datasets.FASHION_MNIST, 0.25, 1);
     assertThat(d.pool().rows()).isEqualTo(60_000);

@@ -1,6 +1,6 @@
 package org.alkit.runtime;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.inject.Inject;
 import java.util.ArrayList;
@@ -42,8 +42,11 @@ import org.apiguardian.api.API;
  *
  * <p>The loop is the root of its Guice injector's object graph and owns the
  * {@link ComputeBackend} that injector made for it: {@link #close()} shuts the backend down.
+ *
+ * <p>Experimental: it takes the experimental {@link org.alkit.api.Oracle}, {@link RunConfig} and
+ * {@link Dataset}, and its assembly is to become one for run, eval and the labeling service.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ActiveLearningLoop implements AutoCloseable {
   private final RunConfig config;
   private final Dataset dataset;

@@ -1,6 +1,6 @@
 package org.alkit.runtime;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -34,8 +34,11 @@ import org.apiguardian.api.API;
  *
  * An unknown name raises {@link org.alkit.api.UnknownNameException} listing the known ones (Guice
  * wraps it in a {@code ProvisionException}; its cause is the original).
+ *
+ * <p>Experimental, as the {@link RunConfig} and {@link Dataset} it is made from and the loop it
+ * wires.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AlkitModule extends AbstractModule {
   /** The model option that receives the data set's item shape. */
   public static final String ITEM_SHAPE = "item-shape";

@@ -1,6 +1,6 @@
 package org.alkit.runtime;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +15,9 @@ import org.apiguardian.api.API;
  * A labeled data set split into the pool (where the strategy picks and the oracle answers) and a
  * held-out test split (where accuracy is measured after each fit).
  *
+ * <p>Experimental: data sets keep gaining descriptions (item shape and class names came after
+ * the first release), and a record cannot grow compatibly.
+ *
  * @param name for reports, e.g. {@code optdigits}
  * @param pool pool features, {@code n × d}
  * @param poolLabels ground truth of every pool row (read only by a simulated oracle)
@@ -26,7 +29,7 @@ import org.apiguardian.api.API;
  *     {@code [d]} for plain feature vectors; the product equals the number of columns
  * @param classNames a name for each class {@code 0 … C−1}, for reports
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Dataset(String name, Matrix pool, int[] poolLabels, Matrix test, int[] testLabels, int numClasses,
     int[] itemShape, List<String> classNames) {
 

@@ -1,6 +1,6 @@
 package org.alkit.runtime;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.alkit.api.Oracle;
 import org.apiguardian.api.API;
@@ -8,8 +8,10 @@ import org.apiguardian.api.API;
 /**
  * Makes the {@link Oracle} of a run from its data set. {@link AlkitModule} binds them by name in a
  * Guice {@code MapBinder}; {@value #SIMULATED} answers from the pool's ground truth.
+ *
+ * <p>Experimental, as {@link org.alkit.api.Oracle} and {@link Dataset}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 @FunctionalInterface
 public interface OracleFactory {
   /** The name of the simulated oracle, which reads {@link Dataset#poolLabels()}. */

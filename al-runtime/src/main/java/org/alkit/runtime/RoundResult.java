@@ -1,12 +1,15 @@
 package org.alkit.runtime;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Arrays;
 import org.apiguardian.api.API;
 
 /**
  * One round of a run.
+ *
+ * <p>Experimental, as the loop that makes it: one assembly of the loop for run, eval and the
+ * labeling service is still to come, and a record cannot grow compatibly.
  *
  * @param round the round number, from 1
  * @param labeledCount labeled pool items the round's model was fitted on
@@ -15,7 +18,7 @@ import org.apiguardian.api.API;
  * @param selectMillis wall-clock milliseconds of the selection (signals included), or
  *     {@link #REPLAYED} for a round read back from a {@link RunJournal} rather than run
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RoundResult(int round, int labeledCount, double accuracy, int[] selected, long selectMillis) {
   /** The {@code selectMillis} of a round replayed from a journal: it was not selected in this process. */
   public static final long REPLAYED = -1;

@@ -1,6 +1,6 @@
 package org.alkit.runtime;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -33,6 +33,9 @@ import org.apiguardian.api.API;
  *   - {name: avoid, strategy: similar, strategy-options: {function: flcmi}, private-data: seen.npy}
  * }</pre>
  *
+ * <p>Experimental: scenarios keep gaining hints (rare and OOD classes, then query and private
+ * sets), and a record cannot grow compatibly.
+ *
  * @param name the scenario's name; {@code redundancy} makes P the labeled set
  * @param strategy the strategy's name
  * @param strategyOptions the strategy's options, as text
@@ -43,7 +46,7 @@ import org.apiguardian.api.API;
  * @param queryData a {@code .npy} file of query feature rows, instead of {@code query}
  * @param privateData a {@code .npy} file of private feature rows, instead of {@code privateSet}
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ScenarioConfig(String name, String strategy, Map<String, String> strategyOptions,
     Set<Integer> rareClasses, Set<Integer> oodClasses, List<Integer> query, List<Integer> privateSet,
     Optional<Path> queryData, Optional<Path> privateData) {

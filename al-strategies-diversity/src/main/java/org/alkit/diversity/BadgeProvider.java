@@ -10,6 +10,7 @@ import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.commons.GradientCentreTracker;
 import org.alkit.commons.Ranking;
 import org.apiguardian.api.API;
 
@@ -27,11 +28,12 @@ import org.apiguardian.api.API;
  * first: its norm). Sampling is seeded but not numpy-reproducible; only the first centre
  * matches DISTIL exactly.
  *
- * <p>Cost: the n × (C·d) matrix is never built, nor are the signals copied: D² lives in the
- * compute backend's {@link org.alkit.api.ComputeBackend#gradientCentreTracker}, which computes
- * ‖g‖² and ‖h‖² in one pass over the signals and updates D² for each new centre in one pass of
- * {@code O(n·(C + d))} (the {@code java} backend skips an item's features when a Cauchy–Schwarz
- * bound rules it out). Memory {@code O(n)} beyond the signals. Budget 1 costs one pass (norms).
+ * <p>Cost: the n × (C·d) matrix is never built, nor are the signals copied: D² lives in a
+ * {@link GradientCentreTracker} on the context's compute backend
+ * ({@link org.alkit.api.ComputeBackend#parallelFor}), which computes ‖g‖² and ‖h‖² in one pass
+ * over the signals and updates D² for each new centre in one pass of {@code O(n·(C + d))},
+ * skipping an item's features when a Cauchy–Schwarz bound rules it out. Memory {@code O(n)}
+ * beyond the signals. Budget 1 costs one pass (norms).
  *
  * <p>Requires {@link Signal#PROBABILITIES} and {@link Signal#EMBEDDINGS}. No options.
  */
@@ -73,7 +75,7 @@ public final class BadgeProvider implements StrategyProvider {
     }
     KMeansPlusPlus.Seeds seeds;
     double[] norms;
-    try (CentreTracker state = ctx.backend().gradientCentreTracker(ctx.matrix(Signal.PROBABILITIES),
+    try (CentreTracker state = GradientCentreTracker.of(ctx.backend(), ctx.matrix(Signal.PROBABILITIES),
         ctx.matrix(Signal.EMBEDDINGS), unlabeled)) {
       norms = state.squaredNorms();
       int first = Ranking.argmax(norms);

@@ -1,5 +1,6 @@
 package org.alkit.submodular;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import org.alkit.api.Matrix;
@@ -31,12 +32,16 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record Kernels(
     Matrix kernel,
-    SparseMatrix sparseKernel,
+    @API(status = EXPERIMENTAL, since = "0.1") SparseMatrix sparseKernel,
     Matrix queryKernel,
     Matrix privateKernel,
     Matrix queryQueryKernel,
     Matrix privatePrivateKernel,
     Matrix queryPrivateKernel) {
+
+  /** The kernels as given; experimental, as the {@link SparseMatrix} it takes. */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public Kernels {}
 
   /** The kernel blocks a function may need, as named in error messages. */
   public enum Block {
@@ -77,6 +82,7 @@ public record Kernels(
   }
 
   /** A copy with the sparse k-NN data kernel. */
+  @API(status = EXPERIMENTAL, since = "0.1")
   public Kernels withSparseKernel(SparseMatrix k) {
     return new Kernels(kernel, k, queryKernel, privateKernel, queryQueryKernel,
         privatePrivateKernel, queryPrivateKernel);

@@ -1,6 +1,6 @@
 package org.alkit.submodular;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +16,11 @@ import org.apiguardian.api.API;
  * {@code backend} with {@code metric}) or as precomputed kernels in submodlib's orientation
  * (query kernel n × q, private n × p, query–private q × p). The {@code backend} is required
  * either way: the optimizer evaluates batches of gains on its workers.
+ *
+ * <p>Experimental: a request of sixteen components keeps gaining options, a record cannot grow
+ * compatibly, and its {@link org.alkit.api.Similarity} is experimental.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record MaximizeRequest(
     String function,
     String optimizer,

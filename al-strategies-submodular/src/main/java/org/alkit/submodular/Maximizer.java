@@ -1,5 +1,6 @@
 package org.alkit.submodular;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.HashMap;
@@ -75,6 +76,7 @@ public final class Maximizer {
    * @throws UnknownNameException for an unknown function or optimizer
    * @throws InvalidInputException for inputs the function cannot take
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   public static MaximizeResult maximize(MaximizeRequest request) {
     return maximize(request, ParameterNames.API);
   }
@@ -86,6 +88,7 @@ public final class Maximizer {
    * @throws UnknownNameException for an unknown function or optimizer
    * @throws InvalidInputException for inputs the function cannot take
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   public static MaximizeResult maximize(MaximizeRequest request, ParameterNames names) {
     SetFunctions.requiredKernels(request.function()); // rejects an unknown function first
     if (!Optimizers.names().contains(request.optimizer())) {

@@ -63,16 +63,17 @@ public final class Fixtures {
   }
 
   /**
-   * The {@code java} compute backend at its default options (one worker per core), if al-runtime
-   * is on the class path: one instance shared by every test of the JVM, which nobody closes.
+   * The {@code java} compute backend at its default options (one worker per core), if
+   * al-backend-java is on the class path (al-testkit brings it): one instance shared by every test
+   * of the JVM, which nobody closes.
    */
   public static Optional<ComputeBackend> javaBackend() {
     return Shared.BACKEND;
   }
 
   /**
-   * A new {@code java} compute backend on {@code threads} workers, if al-runtime is on the class
-   * path; the caller closes it.
+   * A new {@code java} compute backend on {@code threads} workers, if al-backend-java is on the
+   * class path; the caller closes it.
    */
   public static Optional<ComputeBackend> javaBackend(int threads) {
     for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {

@@ -131,7 +131,7 @@ public abstract class StrategyContractTest {
     Selection first = null;
     for (int threads : new int[] {1, 2, 4}) {
       Optional<ComputeBackend> backend = Fixtures.javaBackend(threads);
-      assumeTrue(backend.isPresent(), "the java compute backend (al-runtime) is not on the class path");
+      assumeTrue(backend.isPresent(), "the java compute backend (al-backend-java) is not on the class path");
       try (ComputeBackend b = backend.get()) {
         Selection sel = select(context(pool, LABELED, LARGE_BUDGET, 17).backend(b).build());
         assertThat(sel.size()).isEqualTo(Math.min(LARGE_BUDGET, pool - LABELED));

@@ -35,9 +35,10 @@ import org.alkit.api.SparseMatrix;
  *
  * <p><b>On the {@code java} backend</b> ({@code delegate}, made with the same threads):
  * {@link #parallelFor} (callbacks into Java code), {@link #topK} (one host array: a device trip
- * costs more than the O(n log k) selection), the incremental {@link #centreTracker} and
- * {@link #gradientCentreTracker} (one small update a pick, where a device call a pick loses to
- * the pruned Java update), {@link #approximateKnnSimilarity} (NN-Descent's random access), and
+ * costs more than the O(n log k) selection), the incremental {@link #centreTracker} (one small
+ * update a pick, where a device call a pick loses to the pruned Java update; BADGE's gradient
+ * tracker runs on {@link #parallelFor} the same way), {@link #approximateKnnSimilarity}
+ * (NN-Descent's random access), and
  * the inputs a device has nothing to do for or that are invalid: an empty side, no columns,
  * widths that differ or k out of range (the {@code java} backend answers them or throws its
  * message).
@@ -98,11 +99,6 @@ final class DjlBackend implements ComputeBackend {
   @Override
   public CentreTracker centreTracker(Matrix data, int[] points, int[] centres) {
     return delegate.centreTracker(data, points, centres);
-  }
-
-  @Override
-  public CentreTracker gradientCentreTracker(Matrix probabilities, Matrix features, int[] points) {
-    return delegate.gradientCentreTracker(probabilities, features, points);
   }
 
   @Override

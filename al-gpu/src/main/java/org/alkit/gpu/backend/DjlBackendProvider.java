@@ -85,6 +85,6 @@ public final class DjlBackendProvider implements BackendProvider {
       }
     }
     throw new AlException("backend '" + NAME + "' runs parallelFor, top-k and the centre trackers on "
-        + "backend '" + DELEGATE + "' (module org.alkit.runtime), which is not on the path");
+        + "backend '" + DELEGATE + "' (module org.alkit.backend.java, jar al-backend-java), which is not on the path");
   }
 }

@@ -2,7 +2,6 @@ package org.alkit.runtime.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -86,9 +85,10 @@ class ModelTest {
 
   @Test
   void logisticReachesNinetyPercentOnOptdigitsWithFiveHundredLabels() throws IOException {
-    Path csv = Path.of(System.getProperty("alkit.root", "/work/main"),
-        "al-eval/src/main/resources/org/alkit/eval/optdigits.csv.gz");
-    assumeThat(Files.exists(csv)).as("optdigits at " + csv).isTrue();
+    String root = System.getProperty("alkit.root");
+    assertThat(root).as("system property alkit.root, the reactor's folder (the Maven build sets it)").isNotNull();
+    Path csv = Path.of(root, "al-eval/src/main/resources/org/alkit/eval/optdigits.csv.gz");
+    assertThat(csv).as("the embedded optdigits data").isRegularFile();
     List<float[]> rows = new ArrayList<>();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(
         new GZIPInputStream(Files.newInputStream(csv)), StandardCharsets.US_ASCII))) {

@@ -1,0 +1,70 @@
+package org.alkit.backend.java;
+
+import java.util.List;
+import org.alkit.api.BackendProvider;
+import org.alkit.api.ComputeBackend;
+import org.alkit.api.InvalidInputException;
+import org.alkit.api.Options;
+import org.alkit.api.Parameter;
+
+/**
+ * Publishes the pure-Java {@link ComputeBackend} under the name {@value #NAME}: blocked, packed
+ * float kernels on a fork-join pool, deterministic for any thread count.
+ *
+ * <p>Options: {@code threads} (workers, 0 = one per available core, 1 = no pool: every primitive
+ * and every {@code parallelFor} runs on the calling thread), {@code block} (query rows
+ * per parallel task) and {@code simd}: {@code vector} runs the register-blocked Vector API kernels,
+ * which need the JVM option {@code --add-modules jdk.incubator.vector} (the {@code alkit} launcher
+ * passes it); {@code scalar} runs plain loops that C2 vectorises, about 2–3× slower warm; {@code auto}
+ * (the default) takes {@code vector} when the module is there for calls of at least
+ * {@value JavaBackend#AUTO_VECTOR_MIN_WORK} pairs × columns, whose speed pays for the Vector API's
+ * start-up in a one-shot process, and {@code scalar} for smaller ones. All give the same bits.
+ */
+public final class JavaBackendProvider implements BackendProvider {
+  /** The name configuration selects this backend by. */
+  public static final String NAME = "java";
+
+  /** The ServiceLoader constructor. */
+  public JavaBackendProvider() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    return List.of(
+        Parameter.integer("threads", 0,
+            "worker threads; 0 = one per available core, 1 = the calling thread only"),
+        Parameter.integer("block", 512, "query rows per parallel task"),
+        Parameter.choice("simd", "auto", "inner kernels: vector (Vector API, needs --add-modules "
+            + JavaBackend.VECTOR_MODULE + "), scalar, or auto (vector when available, for calls of"
+            + " at least " + JavaBackend.AUTO_VECTOR_MIN_WORK + " pairs x columns)",
+            "auto", "vector", "scalar"));
+  }
+
+  @Override
+  public ComputeBackend create(Options options) {
+    int threads = options.getInt("threads");
+    int block = options.getInt("block");
+    if (threads < 0) {
+      throw new InvalidInputException(options.owner() + ": option 'threads' = " + threads
+          + ": expected >= 0 (0 = one per available core)");
+    }
+    if (block < 1) {
+      throw new InvalidInputException(options.owner() + ": option 'block' = " + block + ": expected >= 1");
+    }
+    String simd = options.getString("simd");
+    boolean available = JavaBackend.vectorApiAvailable();
+    if (simd.equals("vector") && !available) {
+      throw new InvalidInputException(options.owner() + ": option 'simd' = vector: module "
+          + JavaBackend.VECTOR_MODULE + " is not resolved; expected the JVM option --add-modules "
+          + JavaBackend.VECTOR_MODULE + ", or simd = auto or scalar");
+    }
+    long vectorMinWork = simd.equals("vector") ? 0
+        : simd.equals("auto") && available ? JavaBackend.AUTO_VECTOR_MIN_WORK : Long.MAX_VALUE;
+    return new JavaBackend(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, block,
+        vectorMinWork);
+  }
+}
