@@ -1,12 +1,11 @@
 /**
  * alkit on DJL and PyTorch (libtorch, CPU or CUDA): the neural models {@code mlp}, {@code cnn} and
- * {@code embed}, and the compute backend {@code djl}. The only alkit module, besides strategies
- * that train a network themselves, that depends on DJL; it is loaded only when configuration names
- * one of its models or its backend. Its engine door ({@code org.alkit.gpu.engine.Torch}: offline
- * start, one intra-op thread, the lock around training) is shared with {@code org.alkit.vabal},
- * whose VAE trains on the same libtorch.
+ * {@code embed}, and the compute backend {@code djl}. The only alkit module that depends on DJL's
+ * PyTorch engine; it is loaded only when configuration names one of its models or its backend, or
+ * a strategy needs the {@link org.alkit.api.NetworkTraining} its backend offers (VaB-AL's VAE
+ * trains through that capability, on the engine, device and threads of the backend, and under the
+ * training lock alkit's networks share). Nothing is exported.
  */
-@SuppressWarnings("module") // org.alkit.vabal is built after this module
 module org.alkit.gpu {
   requires org.alkit.api;
   requires org.alkit.commons;
@@ -14,8 +13,6 @@ module org.alkit.gpu {
   // libtorch's intra-op threads (JniUtils.setNumThreads) for the djl backend's option 'threads'
   requires ai.djl.pytorch_engine;
   requires static org.apiguardian.api;
-
-  exports org.alkit.gpu.engine to org.alkit.vabal;
 
   uses org.alkit.api.ModelProvider;
   // the djl backend hands parallelFor, top-k and the centre trackers to the java backend

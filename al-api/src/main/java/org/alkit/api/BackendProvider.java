@@ -1,8 +1,10 @@
 package org.alkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /** The service a compute backend publishes (ServiceLoader), selected by {@link #name()}. */
@@ -17,5 +19,16 @@ public interface BackendProvider {
   /** The options it accepts (threads, block size, device…). */
   default List<Parameter> parameters() {
     return List.of();
+  }
+
+  /**
+   * The capability types every backend this provider creates offers through
+   * {@link ComputeBackend#capability}, e.g. {@link NetworkTraining}: declared, so the runtime can
+   * check a strategy's needs, and find a backend that serves a capability the configured one
+   * lacks, before creating any. The default declares none.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  default Set<Class<?>> capabilities() {
+    return Set.of();
   }
 }

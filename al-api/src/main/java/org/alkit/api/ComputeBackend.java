@@ -3,6 +3,7 @@ package org.alkit.api;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.apiguardian.api.API;
 
@@ -152,6 +153,23 @@ public interface ComputeBackend extends AutoCloseable {
    */
   @API(status = EXPERIMENTAL, since = "0.1")
   CentreTracker centreTracker(Matrix data, int[] points, int[] centres);
+
+  // ---------------------------------------------------------------- capabilities
+
+  /**
+   * The capability of type {@code type} this backend offers, e.g. {@link NetworkTraining} (the
+   * {@code djl} backend offers it on its device and threads): declared, never probed (DJL's
+   * {@code StandardCapabilities}). Its provider lists the same types in
+   * {@link BackendProvider#capabilities()}, so the runtime can check a strategy's needs before it
+   * creates a backend. The capability lives as long as the backend; strategies reach it through
+   * {@link SelectionContext#capability}.
+   *
+   * <p>The default offers none.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  default <C> Optional<C> capability(Class<C> type) {
+    return Optional.empty();
+  }
 
   /** Shuts the backend's workers down; further calls may fail. The default does nothing. */
   @Override

@@ -1,7 +1,9 @@
 package org.alkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -22,4 +24,14 @@ public interface ModelAdapter {
    * @param seed the seed of every random choice of the training
    */
   FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed);
+
+  /**
+   * The capability of type {@code type} this adapter offers, e.g. {@link TrainingHooks} (a fit a
+   * {@link TrainingParticipant} strategy takes part in): declared, never probed. It lives as long
+   * as the adapter. The default offers none.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  default <C> Optional<C> capability(Class<C> type) {
+    return Optional.empty();
+  }
 }

@@ -4,9 +4,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
@@ -47,6 +49,7 @@ public final class SelectionContext {
   private final Map<Signal, Lazy<?>> signals;
   private final ScenarioHints hints;
   private final ComputeBackend backend;
+  private final Map<Class<?>, Object> capabilities;
 
   private SelectionContext(Builder b) {
     this.poolSize = b.poolSize;
@@ -59,6 +62,7 @@ public final class SelectionContext {
     this.signals = new EnumMap<>(b.signals);
     this.hints = b.hints;
     this.backend = b.backend;
+    this.capabilities = Map.copyOf(b.capabilities);
   }
 
   /** A builder for a pool of {@code poolSize} items. */
@@ -77,6 +81,7 @@ public final class SelectionContext {
     b.signals.putAll(signals);
     b.hints = hints;
     b.backend = backend;
+    b.capabilities.putAll(capabilities);
     return b;
   }
 
@@ -163,6 +168,22 @@ public final class SelectionContext {
     return backend;
   }
 
+  /**
+   * The capability of type {@code type}, e.g. {@link NetworkTraining}: the one bound on the builder
+   * ({@link Builder#capability}) if any, otherwise the backend's ({@link ComputeBackend#capability}),
+   * otherwise empty. The runtime binds every capability a strategy declares
+   * ({@link StrategyProvider#capabilities(Options)}) before round 1; the context does not own it and
+   * strategies never close it.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public <C> Optional<C> capability(Class<C> type) {
+    Object bound = capabilities.get(type);
+    if (bound != null) {
+      return Optional.of(type.cast(bound));
+    }
+    return backend == null ? Optional.empty() : backend.capability(type);
+  }
+
   /** Whether the signal is available. */
   public boolean has(Signal signal) {
     return signals.containsKey(signal);
@@ -206,7 +227,8 @@ public final class SelectionContext {
     }
   }
 
-  private static int[] complement(int poolSize, int[] labeled) {
+  /** The pool items not in {@code labeled}, ascending. */
+  static int[] complement(int poolSize, int[] labeled) {
     boolean[] isLabeled = new boolean[poolSize];
     for (int i : labeled) {
       isLabeled[i] = true;
@@ -278,6 +300,7 @@ public final class SelectionContext {
     private final Map<Signal, Lazy<?>> signals = new EnumMap<>(Signal.class);
     private ScenarioHints hints = ScenarioHints.none();
     private ComputeBackend backend;
+    private final Map<Class<?>, Object> capabilities = new LinkedHashMap<>();
 
     private Builder(int poolSize) {
       if (poolSize < 0) {
@@ -409,6 +432,23 @@ public final class SelectionContext {
     /** The compute backend strategies use for heavy kernels. */
     public Builder backend(ComputeBackend backend) {
       this.backend = backend;
+      return this;
+    }
+
+    /**
+     * Binds a capability, which {@link SelectionContext#capability} returns before the backend's;
+     * the caller keeps owning it.
+     *
+     * @throws InvalidInputException if {@code value} is not an instance of {@code type}
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public <C> Builder capability(Class<C> type, C value) {
+      Objects.requireNonNull(value, type.getName());
+      if (!type.isInstance(value)) {
+        throw new InvalidInputException("capability " + value.getClass().getName() + " is not a "
+            + type.getName() + "; expected an instance of the type it is bound to");
+      }
+      capabilities.put(type, value);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package org.alkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
@@ -57,6 +58,29 @@ public interface StrategyProvider {
    */
   default Set<Signal> uses() {
     return Set.of();
+  }
+
+  /**
+   * The capability types the strategy may need besides signals, e.g. {@link NetworkTraining} for a
+   * strategy that trains a network of its own: for listings, and the default of
+   * {@link #capabilities(Options)}. The default needs none.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  default Set<Class<?>> capabilities() {
+    return Set.of();
+  }
+
+  /**
+   * The capability types the strategy needs with {@code options} (resolved against
+   * {@link #parameters()}), which the runtime binds into each {@link SelectionContext} (from the
+   * configured backend, or another installed backend that declares them) or refuses the run for
+   * before round 1, in one message with any missing signal. A need that depends on an option (a
+   * strategy that trains a network with one setting and not with another) is declared here. The
+   * default is {@link #capabilities()}.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  default Set<Class<?>> capabilities(Options options) {
+    return capabilities();
   }
 
   /** The options the strategy accepts. */

@@ -131,4 +131,38 @@ class SelectionContextTest {
           .isEqualTo(probabilities ? Signal.Domain.PROBABILITY_ROWS : Signal.Domain.FEATURES);
     }
   }
+
+  /** A capability for the tests below. */
+  interface Clock {
+    long now();
+  }
+
+  @Test
+  void aCapabilityComesFromTheBuilderThenTheBackend() {
+    Clock fromBackend = () -> 1;
+    Clock bound = () -> 2;
+    ComputeBackend backend = (ComputeBackend) java.lang.reflect.Proxy.newProxyInstance(
+        ComputeBackend.class.getClassLoader(), new Class<?>[] {ComputeBackend.class},
+        (proxy, method, args) -> method.getName().equals("capability")
+            ? java.util.Optional.ofNullable(args[0] == Clock.class ? fromBackend : null)
+            : null);
+    SelectionContext plain = SelectionContext.builder(2).build();
+    assertThat(plain.capability(Clock.class)).as("no backend, nothing bound").isEmpty();
+    SelectionContext withBackend = SelectionContext.builder(2).backend(backend).build();
+    assertThat(withBackend.capability(Clock.class)).containsSame(fromBackend);
+    assertThat(withBackend.capability(String.class)).isEmpty();
+    SelectionContext withBoth = withBackend.toBuilder().capability(Clock.class, bound).build();
+    assertThat(withBoth.capability(Clock.class)).containsSame(bound);
+    assertThat(withBoth.toBuilder().build().capability(Clock.class)).as("kept by toBuilder").containsSame(bound);
+  }
+
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void aCapabilityOfTheWrongTypeIsRefused() {
+    Class raw = Clock.class;
+    assertThatThrownBy(() -> SelectionContext.builder(2).capability(raw, "a string"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("capability java.lang.String is not a org.alkit.api.SelectionContextTest$Clock; expected an "
+            + "instance of the type it is bound to");
+  }
 }

@@ -206,6 +206,10 @@ final class RunCommand implements Callable<Integer> {
       progress(console, round, cfg.rounds());
       afterRound.accept(round);
     };
+    loop.onNotice(line -> {
+      console.println(line);
+      console.flush();
+    });
     RunResult result;
     try (loop) {
       result = runJournal == null ? loop.run(hints, listener) : loop.run(hints, listener, runJournal, scenario);

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
+import org.alkit.api.MissingSignalException;
 import org.alkit.api.Options;
 import org.alkit.api.ScenarioHints;
 import org.alkit.api.Selection;
@@ -24,6 +26,8 @@ import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
 import org.alkit.api.UnknownNameException;
+import org.alkit.runtime.CapabilityBinding;
+import org.alkit.runtime.CapabilityCheck;
 import org.alkit.runtime.ContextAssembly;
 import org.alkit.runtime.Heap;
 import org.alkit.runtime.Npy;
@@ -36,7 +40,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code alkit select}: one selection from {@code .npy} signals. Items not in {@code --labeled}
  * form the unlabeled pool; the JSON result lists the picks in order with their scores, and
- * {@code timing.select_ms} times the selection alone.
+ * {@code timing.select_ms} times the selection alone. A strategy that needs a capability gets it
+ * as in a run ({@link CapabilityBinding}, which says on standard error which engine trains its
+ * networks); one that takes part in training is refused, since nothing is fitted here.
  */
 @Command(name = "select", mixinStandardHelpOptions = true, version = Alkit.VERSION,
     description = "Pick items to label from .npy signals; writes JSON.")
@@ -161,14 +167,18 @@ final class SelectCommand implements Callable<Integer> {
         signals.stack(signal, () -> Inputs.stack(flag, file));
       }
     });
-    signals.check(provider, missing -> "the inputs ("
-        + missing.stream().sorted().map(FLAGS::get).collect(Collectors.joining(", ")) + " missing)");
+    Optional<MissingSignalException> missing = CapabilityCheck.missing(provider, signals.given(),
+        absent -> "the inputs (" + absent.stream().sorted().map(FLAGS::get).collect(Collectors.joining(", "))
+            + " missing)");
     Set<Signal> offered = ContextAssembly.offered(signals.given());
 
-    try (ComputeBackend compute = RuntimeBeans.backend(registry.get(), backend, backendOptions)) {
+    try (ComputeBackend compute = RuntimeBeans.backend(registry.get(), backend, backendOptions);
+        CapabilityBinding binding = CapabilityBinding.bind(provider, options, instance, missing, Optional.empty(),
+            compute, () -> registry.get().backends())) {
+      binding.notices().forEach(spec.commandLine().getErr()::println);
       SelectionContext context = signals.build(ctx -> {
         labeledSet(ctx, n, classes);
-        return ctx.budget(budget).round(round).seed(seed).hints(hints(n, classes)).backend(compute);
+        return binding.apply(ctx.budget(budget).round(round).seed(seed).hints(hints(n, classes)).backend(compute));
       });
       Set<Signal> read = new TreeSet<>(provider.requires());
       read.addAll(provider.uses());

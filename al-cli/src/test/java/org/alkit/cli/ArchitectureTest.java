@@ -48,12 +48,11 @@ class ArchitectureTest {
   private static final List<String> ENGINES = List.of("org.alkit.backend.java", "org.alkit.gpu");
 
   /**
-   * The one known violation, excepted by name in each of the three checks (not frozen).
-   * TODO(issue 20, package C): VaB-AL still trains its VAE through al-gpu's engine door
-   * ({@code org.alkit.gpu.engine}); the training capability replaces it, and C's merge makes this
-   * map empty.
+   * Known violations, excepted by name in each of the three checks (not frozen): none since VaB-AL
+   * trains its VAE through the API's training capability ({@code NetworkTraining}) instead of
+   * al-gpu's engine door.
    */
-  private static final Map<String, String> KNOWN_VIOLATION = Map.of("org.alkit.vabal", "org.alkit.gpu");
+  private static final Map<String, String> KNOWN_VIOLATION = Map.of();
 
   /**
    * The alkit modules each alkit module may require (its JPMS descriptor) or depend on (its pom,

@@ -50,6 +50,30 @@ class DjlBackendCommandTest {
         .isEqualTo(json(CliHarness.run(select)).get("selected"));
   }
 
+  /**
+   * VaB-AL's VAE trains on the configured backend: on {@code java} a djl backend is created for it
+   * at one thread, with {@code --backend djl} that backend trains it; both say so on standard
+   * error, and on the same device and threads they pick the same items with the same scores.
+   */
+  @Test
+  void vabalTrainsItsVaeOnTheConfiguredBackend() throws IOException {
+    Path labeled = dir.resolve("labeled.npy");
+    Npy.writeInts(labeled, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+    Path labels = dir.resolve("labels.npy");
+    Npy.writeInts(labels, new int[] {0, 1, 2, 0, 1, 2, 0, 1, 2, 0});
+    String[] select = {"select", "--strategy", "vabal", "--set", "epochs=3", "--set", "mc-samples=5", "--budget", "6",
+        "--embeddings", data.toString(), "--labeled", labeled.toString(), "--labels", labels.toString()};
+    CliHarness.Result onJava = CliHarness.run(select);
+    CliHarness.Result onDjl = CliHarness.run(concat(select, "--backend", "djl", "--backend-option", "device=cpu",
+        "--backend-option", "threads=1"));
+    assertThat(onJava.err()).isEqualTo("strategy 'vabal' trains its networks on PyTorch (DJL), cpu, 1 thread "
+        + "(backend 'djl', created for this strategy)\n");
+    assertThat(onDjl.err()).isEqualTo("strategy 'vabal' trains its networks on PyTorch (DJL), cpu, 1 thread "
+        + "(backend 'djl')\n");
+    assertThat(json(onDjl).get("selected")).isEqualTo(json(onJava).get("selected"));
+    assertThat(json(onDjl).get("scores")).isEqualTo(json(onJava).get("scores"));
+  }
+
   @Test
   void aGpuThatIsNotThereIsABadInputNamingTheOptionAndTheDevices() {
     CliHarness.Result r = CliHarness.run("maximize", "--function", "facility-location", "--budget", "3",

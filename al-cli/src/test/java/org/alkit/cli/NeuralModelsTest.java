@@ -85,6 +85,10 @@ class NeuralModelsTest {
     CliHarness.Result r = CliHarness.run("run", "--config", config.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("model " + model, "strategy " + strategy, "round 2/2  labeled 120");
+    if (strategy.equals("vabal")) {
+      assertThat(r.out()).as("the run says which engine trains the VAE").contains("strategy 'vabal' trains its "
+          + "networks on PyTorch (DJL), cpu, 1 thread (backend 'djl', created for this strategy)\n[");
+    }
     String last = r.out().strip().lines().reduce((a, b) -> b).orElseThrow();
     assertThat(last).startsWith("final accuracy: ");
     double accuracy = Double.parseDouble(last.substring("final accuracy: ".length()));

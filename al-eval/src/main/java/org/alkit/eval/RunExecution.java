@@ -6,19 +6,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
+import org.alkit.api.FitPlan;
 import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.ModelProvider;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
+import org.alkit.api.Selection;
+import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.api.TrainingHooks;
+import org.alkit.api.TrainingParticipant;
 import org.alkit.commons.Probabilities;
 import org.alkit.runtime.ActiveLearningLoop;
 import org.alkit.runtime.Dataset;
@@ -48,7 +54,7 @@ final class RunExecution {
         + backendProvider.name() + "'", backendProvider.parameters(), config.backendOptions()))) {
       Dataset dataset = data.dataset();
       ActiveLearningLoop loop = new ActiveLearningLoop(config, dataset, model, strategy, backend,
-          OracleFactory.simulated(dataset));
+          OracleFactory.simulated(dataset), registry);
       int[] poolLabels = dataset.poolLabels();
       List<RoundMetrics> rounds = new ArrayList<>();
       RunResult result = loop.run(data.hints(), round -> rounds.add(
@@ -89,7 +95,7 @@ final class RunExecution {
 
   /**
    * The configured model, fitted only on in-distribution labels, remembering its last fit and the
-   * labeled set it was given.
+   * labeled set it was given; its training hooks (a participant's fits) likewise.
    */
   private static final class RecordingModel implements ModelAdapter {
     private final ModelAdapter inner;
@@ -109,12 +115,46 @@ final class RunExecution {
 
     @Override
     public FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed) {
+      return recorded(labeled, labels, (inLabeled, inLabels) -> inner.fit(features, inLabeled, inLabels, numClasses,
+          seed));
+    }
+
+    @Override
+    public <C> Optional<C> capability(Class<C> type) {
+      Optional<C> offered = inner.capability(type);
+      if (type != TrainingHooks.class || offered.isEmpty()) {
+        return offered;
+      }
+      TrainingHooks hooks = (TrainingHooks) offered.get();
+      return Optional.of(type.cast(new TrainingHooks() {
+        @Override
+        public Set<FitPlan.Hook> supported() {
+          return hooks.supported();
+        }
+
+        @Override
+        public FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed,
+            FitPlan plan) {
+          return recorded(labeled, labels, (inLabeled, inLabels) -> hooks.fit(features, inLabeled, inLabels,
+              numClasses, seed, plan));
+        }
+      }));
+    }
+
+    /** Runs {@code fit} on the in-distribution labels and remembers what it gave and was given. */
+    private FittedModel recorded(int[] labeled, int[] labels, Fit fit) {
       lastLabeled = labeled.clone();
       int[] keep = IntStream.range(0, labeled.length).filter(t -> !ood.contains(labels[t])).toArray();
       int[] inLabeled = keep.length == labeled.length ? labeled : Arrays.stream(keep).map(t -> labeled[t]).toArray();
       int[] inLabels = keep.length == labeled.length ? labels : Arrays.stream(keep).map(t -> labels[t]).toArray();
-      last = inner.fit(features, inLabeled, inLabels, numClasses, seed);
+      last = fit.on(inLabeled, inLabels);
       return last;
+    }
+
+    /** A fit on the given labeled rows. */
+    @FunctionalInterface
+    private interface Fit {
+      FittedModel on(int[] labeled, int[] labels);
     }
   }
 
@@ -159,15 +199,57 @@ final class RunExecution {
     }
 
     @Override
+    public Set<Class<?>> capabilities() {
+      return inner.capabilities();
+    }
+
+    @Override
+    public Set<Class<?>> capabilities(Options options) {
+      return inner.capabilities(options);
+    }
+
+    /** The strategy, measured; a {@link TrainingParticipant} stays one. */
+    @Override
     public Strategy create(Options options) {
       Strategy strategy = inner.create(options);
-      return ctx -> {
-        long before = allocated();
-        var selection = strategy.select(ctx);
-        long after = allocated();
-        lastAllocatedBytes = before < 0 || after < 0 ? -1 : after - before;
-        return selection;
-      };
+      if (strategy instanceof TrainingParticipant) {
+        return new MeasuredParticipant(strategy, (TrainingParticipant) strategy);
+      }
+      return ctx -> measured(strategy, ctx);
+    }
+
+    private Selection measured(Strategy strategy, SelectionContext ctx) {
+      long before = allocated();
+      Selection selection = strategy.select(ctx);
+      long after = allocated();
+      lastAllocatedBytes = before < 0 || after < 0 ? -1 : after - before;
+      return selection;
+    }
+
+    /** A participant strategy, measured, that still takes part in training. */
+    private final class MeasuredParticipant implements Strategy, TrainingParticipant {
+      private final Strategy strategy;
+      private final TrainingParticipant participant;
+
+      MeasuredParticipant(Strategy strategy, TrainingParticipant participant) {
+        this.strategy = strategy;
+        this.participant = participant;
+      }
+
+      @Override
+      public Selection select(SelectionContext ctx) {
+        return measured(strategy, ctx);
+      }
+
+      @Override
+      public Set<FitPlan.Hook> hooks() {
+        return participant.hooks();
+      }
+
+      @Override
+      public void beforeFit(FitPlan plan) {
+        participant.beforeFit(plan);
+      }
     }
 
     private static long allocated() {

@@ -161,6 +161,28 @@ class MatrixRunnerTest {
   }
 
   @Test
+  void aParticipantTakesPartInEveryFitOfAMatrixRunAndOodLabelsStillNeverTrainTheModel() {
+    EvalMatrix m = EvalMatrix.parse("""
+        datasets: [optdigits]
+        scenarios: ["ood:0,1,2,3,4"]
+        strategies: [test-participant]
+        seeds: 1
+        model-options: {iterations: 50}
+        initial-labeled: 30
+        budget: 30
+        rounds: 3
+        """, "participant");
+    int fits = ParticipantTestProvider.FITS.get();
+    int epochs = ParticipantTestProvider.EPOCHS.get();
+    RunRecord r = MatrixRunner.run(m, dir.resolve("participant"), MatrixRunner.Listener.NONE).runs().get(0);
+    assertThat(ParticipantTestProvider.FITS.get() - fits).as("three rounds and the final fit").isEqualTo(4);
+    assertThat(ParticipantTestProvider.EPOCHS.get() - epochs).as("every iteration of every fit").isEqualTo(4 * 50);
+    assertThat(r.rounds()).extracting(RoundMetrics::oodPickFraction).anySatisfy(f -> assertThat(f).isPositive());
+    // as for random above: the fits through the training hooks skip the out-of-distribution labels too
+    assertThat(r.last().accuracy()).isGreaterThan(0.8);
+  }
+
+  @Test
   void redundantCopiesLowerTheUniquePickFraction() {
     EvalMatrix m = EvalMatrix.parse("""
         datasets: [optdigits]

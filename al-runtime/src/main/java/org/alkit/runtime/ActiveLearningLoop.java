@@ -5,13 +5,19 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import com.google.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.alkit.api.AlException;
+import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
+import org.alkit.api.FitPlan;
 import org.alkit.api.FittedModel;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
@@ -24,6 +30,7 @@ import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.api.TrainingParticipant;
 import org.alkit.commons.Probabilities;
 import org.apiguardian.api.API;
 
@@ -33,12 +40,21 @@ import org.apiguardian.api.API;
  * the labeled set, measure test accuracy, let the strategy pick {@code budget} unlabeled items and
  * ask the oracle for their labels. A last fit after the final round gives the final accuracy.
  *
- * <p>The capability check ({@link CapabilityCheck}) runs before round 1; each round's context is
- * assembled from the fitted model's signals by {@link ContextAssembly}, as {@code alkit select}
- * assembles it from files. Signals are lazy: a signal the strategy never reads is never computed. {@link Signal#PREVIOUS_PROBABILITIES} are the
+ * <p>The capability check runs before round 1: the signals ({@link CapabilityCheck}) and what the
+ * strategy needs besides ({@link CapabilityBinding}: the capabilities it declares, bound into every
+ * round's context, and a participant's training hooks), reported in one message. Each round's
+ * context is assembled from the fitted model's signals by {@link ContextAssembly}, as
+ * {@code alkit select} assembles it from files. Signals are lazy: a signal the strategy never reads is never computed. {@link Signal#PREVIOUS_PROBABILITIES} are the
  * previous round's pool probabilities, from round 2 on. Reproducible (Tribuo's {@code rng.split()}
  * discipline): a root {@link SplittableRandom} of {@code seed} is split once for the initial draw
  * and once per round, and each round's split seeds its fit and its selection.
+ *
+ * <p>A strategy that is a {@link TrainingParticipant} gets each fit's {@link FitPlan} first (each
+ * round's, then the final fit's, whose round is one past the last); when the plan requests a hook
+ * the loop fits through the model's {@link org.alkit.api.TrainingHooks}, otherwise through
+ * {@link ModelAdapter#fit} as for any strategy. A resumed run re-runs a participant's recorded
+ * rounds (fit and selection; labels from the journal, no oracle) and checks that they pick what
+ * the journal holds, so the participant's state is the uninterrupted run's.
  *
  * <p>The loop is the root of its Guice injector's object graph and owns the
  * {@link ComputeBackend} that injector made for it: {@link #close()} shuts the backend down.
@@ -54,17 +70,49 @@ public final class ActiveLearningLoop implements AutoCloseable {
   private final StrategyProvider strategy;
   private final ComputeBackend backend;
   private final Oracle oracle;
+  private final Supplier<? extends Collection<BackendProvider>> installed;
+  private Consumer<String> notices = line -> {};
 
-  /** A loop over {@code dataset} with the parts {@code config} names (Guice provides them by name). */
-  @Inject
+  /**
+   * A loop over {@code dataset} with these parts; a capability the strategy needs and the backend
+   * lacks is looked for among the backends {@link Registry#load()} finds.
+   */
   public ActiveLearningLoop(RunConfig config, Dataset dataset, ModelAdapter model, StrategyProvider strategy,
       ComputeBackend backend, Oracle oracle) {
+    this(config, dataset, model, strategy, backend, oracle, () -> Registry.load().backends());
+  }
+
+  /**
+   * A loop over {@code dataset} with the parts {@code config} names (Guice provides them by name);
+   * a capability the strategy needs and the backend lacks is looked for among {@code registry}'s
+   * backends ({@link CapabilityBinding}).
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  @Inject
+  public ActiveLearningLoop(RunConfig config, Dataset dataset, ModelAdapter model, StrategyProvider strategy,
+      ComputeBackend backend, Oracle oracle, Registry registry) {
+    this(config, dataset, model, strategy, backend, oracle, registry::backends);
+  }
+
+  private ActiveLearningLoop(RunConfig config, Dataset dataset, ModelAdapter model, StrategyProvider strategy,
+      ComputeBackend backend, Oracle oracle, Supplier<? extends Collection<BackendProvider>> installed) {
     this.config = config;
     this.dataset = dataset;
     this.model = model;
     this.strategy = strategy;
     this.backend = backend;
     this.oracle = oracle;
+    this.installed = installed;
+  }
+
+  /**
+   * Where the loop reports, before round 1, which engine, device and threads train the strategy's
+   * networks ({@link CapabilityBinding#notices()}), one line each; by default nowhere.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public ActiveLearningLoop onNotice(Consumer<String> sink) {
+    this.notices = Objects.requireNonNull(sink, "sink");
+    return this;
   }
 
   /** Runs without scenario hints and without a listener. */
@@ -101,9 +149,21 @@ public final class ActiveLearningLoop implements AutoCloseable {
   }
 
   private RunResult run(ScenarioHints hints, Consumer<RoundResult> listener, Optional<RunJournal.Track> track) {
-    CapabilityCheck.check(strategy, config.model(), model.offers());
-    Strategy selector = strategy.create(
-        Options.resolve("strategy '" + strategy.name() + "'", strategy.parameters(), config.strategyOptions()));
+    Options options = Options.resolve("strategy '" + strategy.name() + "'", strategy.parameters(),
+        config.strategyOptions());
+    Strategy selector = strategy.create(options);
+    try (CapabilityBinding binding = CapabilityBinding.bind(strategy, options, selector,
+        CapabilityCheck.missing(strategy, config.model(), model.offers()),
+        Optional.of(new CapabilityBinding.Model(config.model(), model)), backend, installed)) {
+      binding.notices().forEach(notices);
+      return run(hints, listener, track, selector, binding);
+    }
+  }
+
+  private RunResult run(ScenarioHints hints, Consumer<RoundResult> listener, Optional<RunJournal.Track> track,
+      Strategy selector, CapabilityBinding binding) {
+    Optional<TrainingParticipant> participant = selector instanceof TrainingParticipant
+        ? Optional.of((TrainingParticipant) selector) : Optional.empty();
     Matrix pool = dataset.pool();
     if (config.initialLabeled() > pool.rows()) {
       throw new InvalidInputException("initial-labeled = " + config.initialLabeled()
@@ -127,7 +187,7 @@ public final class ActiveLearningLoop implements AutoCloseable {
       int[] picked;
       int[] pickedLabels;
       RoundResult result;
-      if (recorded.isPresent()) {
+      if (recorded.isPresent() && participant.isEmpty()) {
         JournalRound r = replayable(recorded.get(), track.get(), labeled, fitSeed, selectSeed, selectionSize);
         picked = r.selected();
         pickedLabels = r.labels();
@@ -139,19 +199,35 @@ public final class ActiveLearningLoop implements AutoCloseable {
         if (keepPrevious && previous == null && replayPrevious != null) {
           previous = replayPrevious.get();
         }
-        FittedModel fitted = model.fit(pool, labeled, labels, dataset.numClasses(), fitSeed);
+        Optional<JournalRound> replayed = recorded.isPresent()
+            ? Optional.of(replayable(recorded.get(), track.get(), labeled, fitSeed, selectSeed, selectionSize))
+            : Optional.empty();
+        FittedModel fitted = fit(participant, binding, round, labeled, labels, fitSeed);
         double accuracy = accuracy(fitted);
         Supplier<Matrix> probabilities = memoize(() -> fitted.probabilities(pool));
-        SelectionContext ctx = context(fitted, labeled, labels, round, selectSeed, hints, probabilities, previous);
+        SelectionContext ctx = context(fitted, labeled, labels, round, selectSeed, hints, probabilities, previous,
+            binding);
         long start = System.nanoTime();
         Selection selection = selector.select(ctx);
         long millis = (System.nanoTime() - start) / 1_000_000;
         picked = checked(selection, ctx);
-        pickedLabels = oracle.label(picked);
-        result = new RoundResult(round, labeled.length, accuracy, picked, millis);
-        int[] before = labeled;
-        track.ifPresent(t -> t.append(new JournalRound(result.round(), before.length, fitSeed, selectSeed, accuracy,
-            picked, pickedLabels)));
+        if (replayed.isPresent()) {
+          // a participant's recorded round, run again so that its state is the uninterrupted run's
+          JournalRound r = replayed.get();
+          if (!Arrays.equals(picked, r.selected())) {
+            throw track.get().damaged(round, "strategy '" + strategy.name() + "' picks " + Arrays.toString(picked)
+                + " when the round runs again, not the recorded " + Arrays.toString(r.selected())
+                + " (the journal is of another run, or the strategy is not deterministic)");
+          }
+          pickedLabels = r.labels();
+          result = new RoundResult(round, labeled.length, r.accuracy(), picked, RoundResult.REPLAYED);
+        } else {
+          pickedLabels = oracle.label(picked);
+          result = new RoundResult(round, labeled.length, accuracy, picked, millis);
+          int[] before = labeled;
+          track.ifPresent(t -> t.append(new JournalRound(result.round(), before.length, fitSeed, selectSeed,
+              accuracy, picked, pickedLabels)));
+        }
         previous = keepPrevious ? probabilities.get() : null;
       }
       rounds.add(result);
@@ -165,9 +241,34 @@ public final class ActiveLearningLoop implements AutoCloseable {
     if (recordedFinal.isPresent()) {
       return new RunResult(rounds, labeledCount, recordedFinal.get());
     }
-    double finalAccuracy = accuracy(model.fit(pool, labeled, labels, dataset.numClasses(), finalSeed));
+    double finalAccuracy = accuracy(fit(participant, binding, rounds.size() + 1, labeled, labels, finalSeed));
     track.ifPresent(t -> t.appendFinal(labeledCount, finalAccuracy));
     return new RunResult(rounds, labeledCount, finalAccuracy);
+  }
+
+  /**
+   * Fits the model on the labeled items: through the model's training hooks when a participant's
+   * plan for this fit requests a hook, otherwise through {@link ModelAdapter#fit}.
+   */
+  private FittedModel fit(Optional<TrainingParticipant> participant, CapabilityBinding binding, int round,
+      int[] labeled, int[] labels, long seed) {
+    Matrix pool = dataset.pool();
+    if (participant.isPresent()) {
+      FitPlan plan = FitPlan.of(round, seed, pool.rows(), dataset.numClasses(), labeled, labels);
+      participant.get().beforeFit(plan);
+      Set<FitPlan.Hook> undeclared = EnumSet.noneOf(FitPlan.Hook.class);
+      undeclared.addAll(plan.requested());
+      undeclared.removeAll(participant.get().hooks());
+      if (!undeclared.isEmpty()) {
+        throw new AlException("strategy '" + strategy.name() + "' requested hooks " + CapabilityBinding.keys(undeclared)
+            + " for the fit of round " + round + " but declares only " + (participant.get().hooks().isEmpty() ? "none"
+            : CapabilityBinding.keys(participant.get().hooks())) + " (TrainingParticipant.hooks())");
+      }
+      if (!plan.requested().isEmpty()) {
+        return binding.hooks().orElseThrow().fit(pool, labeled, labels, dataset.numClasses(), seed, plan);
+      }
+    }
+    return model.fit(pool, labeled, labels, dataset.numClasses(), seed);
   }
 
   /** The oracle's labels of the initial draw, or the journal's when it recorded them. */
@@ -213,19 +314,19 @@ public final class ActiveLearningLoop implements AutoCloseable {
   }
 
   private SelectionContext context(FittedModel fitted, int[] labeled, int[] labels, int round, long seed,
-      ScenarioHints hints, Supplier<Matrix> probabilities, Matrix previous) {
+      ScenarioHints hints, Supplier<Matrix> probabilities, Matrix previous, CapabilityBinding binding) {
     Matrix pool = dataset.pool();
     ContextAssembly signals = ContextAssembly.of(fitted, model.offers(), pool, probabilities);
     if (previous != null) {
       signals.matrix(Signal.PREVIOUS_PROBABILITIES, () -> previous);
     }
-    return signals.build(b -> b
+    return signals.build(b -> binding.apply(b
         .labeled(labeled, labels)
         .budget(Math.min(config.budget(), pool.rows() - labeled.length))
         .round(round)
         .seed(seed)
         .hints(embedded(hints, fitted))
-        .backend(backend));
+        .backend(backend)));
   }
 
   /**

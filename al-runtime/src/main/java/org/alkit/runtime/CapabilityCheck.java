@@ -1,8 +1,10 @@
 package org.alkit.runtime;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.alkit.api.MissingSignalException;
@@ -19,6 +21,10 @@ import org.apiguardian.api.API;
  *
  * <p>What {@link ContextAssembly} derives counts as offered: {@link Signal#GRADIENT_EMBEDDINGS}
  * whenever {@link Signal#PROBABILITIES} and {@link Signal#EMBEDDINGS} are.
+ *
+ * <p>The capabilities a strategy needs besides signals ({@link StrategyProvider#capabilities(
+ * org.alkit.api.Options)}, a participant's training hooks) are checked by {@link CapabilityBinding},
+ * which reports them in one message with the missing signals found here ({@link #missing}).
  */
 @API(status = STABLE, since = "0.1")
 public final class CapabilityCheck {
@@ -34,11 +40,22 @@ public final class CapabilityCheck {
    * @throws MissingSignalException naming the strategy, the model and every missing signal
    */
   public static void check(StrategyProvider strategy, String modelName, Set<Signal> offered) {
+    missing(strategy, modelName, offered).ifPresent(e -> {
+      throw e;
+    });
+  }
+
+  /**
+   * The error {@link #check(StrategyProvider, String, Set)} throws, if any, without throwing it.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public static Optional<MissingSignalException> missing(StrategyProvider strategy, String modelName,
+      Set<Signal> offered) {
     Set<Signal> withPrevious = copy(offered);
     if (withPrevious.contains(Signal.PROBABILITIES)) {
       withPrevious.add(Signal.PREVIOUS_PROBABILITIES);
     }
-    check(strategy, withPrevious, missing -> "model '" + modelName + "'");
+    return missing(strategy, withPrevious, missing -> "model '" + modelName + "'");
   }
 
   /**
@@ -51,13 +68,25 @@ public final class CapabilityCheck {
    */
   public static void check(StrategyProvider strategy, Set<Signal> offered,
       Function<Set<Signal>, String> source) {
+    missing(strategy, offered, source).ifPresent(e -> {
+      throw e;
+    });
+  }
+
+  /**
+   * The error {@link #check(StrategyProvider, Set, Function)} throws, if any, without throwing it.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public static Optional<MissingSignalException> missing(StrategyProvider strategy, Set<Signal> offered,
+      Function<Set<Signal>, String> source) {
     Set<Signal> missing = EnumSet.noneOf(Signal.class);
     missing.addAll(strategy.requires());
     missing.removeAll(ContextAssembly.offered(offered));
-    if (!missing.isEmpty()) {
-      throw new MissingSignalException("strategy '" + strategy.name() + "'", missing,
-          source.apply(missing));
+    if (missing.isEmpty()) {
+      return Optional.empty();
     }
+    return Optional.of(new MissingSignalException("strategy '" + strategy.name() + "'", missing,
+        source.apply(missing)));
   }
 
   private static Set<Signal> copy(Set<Signal> signals) {

@@ -4,8 +4,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.List;
 import java.util.Set;
+import org.alkit.api.AlException;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
+import org.alkit.api.NetworkTraining;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
 import org.alkit.api.ScoringStrategy;
@@ -29,7 +31,10 @@ import org.apiguardian.api.API;
  * where plain uncertainty favours the dominant classes.
  *
  * <p>The likelihood ({@code likelihood}) is by default the paper's {@link Vae}, trained with DJL on
- * the {@code embeddings} (the classifier's features) of the whole pool: ten latent dimensions per
+ * the {@code embeddings} (the classifier's features) of the whole pool, through the context's
+ * {@link NetworkTraining} (the configured backend's engine, device and threads; with the
+ * {@code java} backend, a {@code djl} backend the runtime creates for training, on one thread):
+ * ten latent dimensions per
  * class, a latent classifier softmax(−w) on the labeled items, p(x | ŷ_n) the ELBO with class n's
  * latent block masked, Monte Carlo over z ({@code mc-samples}, default 100); options
  * {@code epochs} (default 50), {@code batch-size} (64), {@code hidden} (128), {@code lambda} (λ,
@@ -38,10 +43,12 @@ import org.apiguardian.api.API;
  * imbalanced two-class test problem, over four seeds, its picks held 5–43 % of the rare class
  * against entropy's 48 % and the Gaussians' 71 %; λ = 0.1 gave 9–59 %, λ = 1 37–71 %, λ = 10
  * 70–73 %. {@code likelihood: gaussian} takes class
- * Gaussians instead ({@link DiagonalGaussianLikelihood}: no training, no DJL). Further options:
+ * Gaussians instead ({@link DiagonalGaussianLikelihood}: no training, no DJL, no capability needed:
+ * {@link #capabilities(Options)} declares {@link NetworkTraining} for the VAE only). Further options:
  * {@code prior} and {@code difficulty} (default true; false gives the paper's ablations: a uniform
  * class prior, and 1 − max_n p(ŷ_n | x)), {@code smoothing} (α of the add-α estimates, default 1).
- * Deterministic under the context's seed (on one libtorch thread, the default). Requires
+ * Deterministic under the context's seed (on the same device and one libtorch thread, the
+ * default). Requires
  * {@code embeddings} and the labels of at least one labeled item; C is the largest label + 1.
  *
  * <pre>{@code
@@ -73,6 +80,18 @@ public final class VabalProvider implements StrategyProvider {
   @Override
   public Set<Signal> requires() {
     return Set.of(Signal.EMBEDDINGS);
+  }
+
+  /** {@link NetworkTraining}, which the VAE trains through. */
+  @Override
+  public Set<Class<?>> capabilities() {
+    return Set.of(NetworkTraining.class);
+  }
+
+  /** {@link NetworkTraining} with {@code likelihood: vae}; nothing with {@code gaussian}. */
+  @Override
+  public Set<Class<?>> capabilities(Options options) {
+    return VabalOptions.from(options).likelihood() == VabalOptions.Likelihood.VAE ? capabilities() : Set.of();
   }
 
   @Override
@@ -119,7 +138,7 @@ public final class VabalProvider implements StrategyProvider {
       classes = Math.max(classes, labels[k] + 1);
     }
     ClassLikelihood model = settings.likelihood() == VabalOptions.Likelihood.VAE
-        ? VaeLikelihood.fit(features, labeled, labels, classes, settings.vae(), ctx.random().nextLong())
+        ? VaeLikelihood.fit(training(ctx), features, labeled, labels, classes, settings.vae(), ctx.random().nextLong())
         : DiagonalGaussianLikelihood.fit(features, labeled, labels, classes);
     ClassTerms terms = ClassTerms.estimate(model, labeled, labels, settings.smoothing());
     if (!settings.prior()) {
@@ -133,5 +152,11 @@ public final class VabalProvider implements StrategyProvider {
       scores[k] = ErrorProbability.score(row, terms, settings.difficulty());
     }
     return scores;
+  }
+
+  private static NetworkTraining training(SelectionContext ctx) {
+    return ctx.capability(NetworkTraining.class).orElseThrow(() -> new AlException("strategy 'vabal' with "
+        + "likelihood: vae trains its VAE through NetworkTraining, which this selection context does not offer; "
+        + "expected a backend that offers it (djl, of al-gpu) bound to the context, or likelihood: gaussian"));
   }
 }

@@ -1,6 +1,5 @@
 package org.alkit.vabal;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -10,8 +9,8 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.alkit.api.NetworkTraining;
 import org.alkit.commons.Permutations;
-import org.alkit.gpu.engine.Torch;
 
 /**
  * VaB-AL's variational auto-encoder (Choi et al., CVPR 2021, sec. 3.3) on standardised feature
@@ -39,12 +38,17 @@ import org.alkit.gpu.engine.Torch;
  * prediction is the class whose block carries the least expected energy,
  * {@code argmin_n E_q[w_n] = argmin_n Σ_{j∈C_n} (μ_j² + σ_j²)}.
  *
+ * <p>The VAE runs on the engine, device and threads of the {@link NetworkTraining} it is given
+ * (the configured backend's, or the one the runtime created for training): each training and each
+ * evaluation is one session, an NDManager on that device closed afterwards, under the engine's
+ * training lock alkit's networks share. No other door to DJL's engine is used.
+ *
  * <p>Reproducible: weights start from Glorot-uniform draws of a Java generator seeded by the
- * caller, and every ε (training and evaluation) comes from seeded Java generators, so libtorch's
- * global generator is never used; on one libtorch thread (alkit's default, see {@link Torch}) the
- * same seed gives the same bits. Training holds {@link Torch}'s lock, as alkit's networks do. The
- * trained weights are kept on the Java heap; each evaluation loads them into a short-lived
- * NDManager.
+ * caller, and every ε (training and evaluation) comes from seeded Java generators, so the engine's
+ * generator draws nothing (training seeds it with the training seed anyway, evaluation with
+ * {@value #EVALUATION_SEED}); on the same device and one intra-op thread (alkit's default) the same
+ * seed gives the same bits. The trained weights are kept on the Java heap; each evaluation loads
+ * them into its session's NDManager.
  *
  * <p>Every constant in the loss is an array that lives as long as the training ({@link Scalars}),
  * never a {@code Number} argument: DJL's {@code NDArray.mul(Number)} wraps the number in a tensor
@@ -62,6 +66,8 @@ final class Vae {
   /** ln σ² is clipped to ±this, so σ² neither overflows nor vanishes. */
   private static final float LOG_VARIANCE_BOUND = 8;
   private static final double LN_2PI = Math.log(2 * Math.PI);
+  /** The seed of the evaluation sessions, which draw nothing from the engine's generator. */
+  static final long EVALUATION_SEED = 0;
 
   /** Parameter order: W₁ b₁ W_μ b_μ W_σ b_σ V₁ c₁ V₂ c₂ (weights stored input-major, x·W). */
   private static final int W1 = 0;
@@ -75,6 +81,7 @@ final class Vae {
   private static final int V2 = 8;
   private static final int C2 = 9;
 
+  private final NetworkTraining training;
   private final int features;
   private final int classes;
   private final int hidden;
@@ -82,9 +89,11 @@ final class Vae {
 
   /**
    * A VAE with these weights, in the order W₁ b₁ W_μ b_μ W_σ b_σ V₁ c₁ V₂ c₂, each weight matrix
-   * stored input-major (row i holds input i's outgoing weights).
+   * stored input-major (row i holds input i's outgoing weights), evaluated in sessions of
+   * {@code training}.
    */
-  Vae(int features, int classes, int hidden, float[][] weights) {
+  Vae(NetworkTraining training, int features, int classes, int hidden, float[][] weights) {
+    this.training = training;
     this.features = features;
     this.classes = classes;
     this.hidden = hidden;
@@ -102,13 +111,14 @@ final class Vae {
   }
 
   /**
-   * Trains the VAE on every row of {@code x}.
+   * Trains the VAE on every row of {@code x}, in one session of {@code training}.
    *
    * @param x the standardised features, {@code n × d} row-major
    * @param target the class of each row for the cross-entropy, or −1 for a row without one
    * @param seed the source of the initial weights, the batch order and the training draws of ε
    */
-  static Vae train(float[] x, int n, int d, int[] target, int classes, VaeSettings settings, long seed) {
+  static Vae train(NetworkTraining training, float[] x, int n, int d, int[] target, int classes,
+      VaeSettings settings, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int latent = DIMS_PER_CLASS * classes;
     int hidden = settings.hidden();
@@ -117,10 +127,11 @@ final class Vae {
     for (int p = 0; p < shapes.length; p++) {
       start[p] = glorot(shapes[p], random);
     }
-    // under alkit's training lock (DJL runs one gradient collector at a time); every draw the
-    // VAE makes comes from Java generators, so the seed given to libtorch's draws nothing
-    float[][] trained = Torch.seeded(seed, () -> fit(x, n, d, target, classes, settings, shapes, start, random));
-    return new Vae(d, classes, hidden, trained);
+    // under the engine's training lock (DJL runs one gradient collector at a time); every draw the
+    // VAE makes comes from Java generators, so the seed given to the engine's draws nothing
+    float[][] trained = training.session(NDManager.class, seed,
+        manager -> fit(manager, x, n, d, target, classes, settings, shapes, start, random));
+    return new Vae(training, d, classes, hidden, trained);
   }
 
   private static int[][] shapes(int d, int hidden, int latent) {
@@ -141,12 +152,11 @@ final class Vae {
     return w;
   }
 
-  private static float[][] fit(float[] x, int n, int d, int[] target, int classes, VaeSettings settings,
-      int[][] shapes, float[][] start, SplittableRandom random) {
-    Engine engine = Torch.engine();
+  private static float[][] fit(NDManager session, float[] x, int n, int d, int[] target, int classes,
+      VaeSettings settings, int[][] shapes, float[][] start, SplittableRandom random) {
     int latent = DIMS_PER_CLASS * classes;
     Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build();
-    try (NDManager manager = engine.newBaseManager()) {
+    try (NDManager manager = session.newSubManager()) {
       NDArray[] params = load(manager, shapes, start);
       for (NDArray p : params) {
         p.setRequiresGradient(true);
@@ -167,7 +177,7 @@ final class Vae {
             NDArray rows = step.create(rows(x, d, order, from, to), new Shape(to - from, d));
             NDArray eps = step.create(gaussians(random, (to - from) * latent), new Shape(to - from, latent));
             NDArray oneHot = step.create(oneHot(target, order, from, to, classes), new Shape(to - from, classes));
-            try (GradientCollector collector = engine.newGradientCollector()) {
+            try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
               NDArray loss = loss(params, rows, eps, oneHot, groups, lambda, scalars);
               if (!Float.isFinite(loss.getFloat())) {
                 throw new IllegalStateException("vabal's VAE diverged at epoch " + (epoch + 1)
@@ -319,9 +329,12 @@ final class Vae {
     void apply(NDManager manager, NDArray[] params, NDArray input, int from, NDArray[] q);
   }
 
-  /** Encodes {@code x} in batches of {@value #BATCH} rows, each batch's arrays freed after it. */
+  /**
+   * Encodes {@code x} in batches of {@value #BATCH} rows, in one session of the training's engine,
+   * each batch's arrays freed after it.
+   */
   private void inBatches(float[] x, int rows, Encoded work) {
-    try (NDManager manager = Torch.engine().newBaseManager()) {
+    training.session(NDManager.class, EVALUATION_SEED, manager -> {
       NDArray[] params = load(manager, shapes(features, hidden, latent()), weights);
       for (int from = 0; from < rows; from += BATCH) {
         int to = Math.min(rows, from + BATCH);
@@ -331,7 +344,8 @@ final class Vae {
           work.apply(batch, params, input, from, encode(params, input));
         }
       }
-    }
+      return null;
+    });
   }
 
   /** {@code C × 1 × L}: row n is 1 except on class n's block, which it zeroes. */

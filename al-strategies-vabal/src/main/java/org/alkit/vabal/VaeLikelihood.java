@@ -2,6 +2,7 @@ package org.alkit.vabal;
 
 import java.util.SplittableRandom;
 import org.alkit.api.Matrix;
+import org.alkit.api.NetworkTraining;
 
 /**
  * {@link ClassLikelihood} from VaB-AL's {@link Vae}, trained on every pool item's features
@@ -9,7 +10,7 @@ import org.alkit.api.Matrix;
  * classifier: {@code ln p(x | ŷ = n)} is the ELBO with class n's latent block masked, averaged
  * over {@code mc-samples} draws of z, and its own prediction the class of least expected block
  * energy (see {@link Vae}). Training costs {@code epochs · n} encoder and decoder passes; each
- * likelihood row {@code S · C} decoder passes.
+ * likelihood row {@code S · C} decoder passes, all on the engine of the {@link NetworkTraining} given.
  */
 final class VaeLikelihood implements ClassLikelihood {
   /** Standard deviations below this count as a constant column (scaled by 1). */
@@ -28,13 +29,13 @@ final class VaeLikelihood implements ClassLikelihood {
   }
 
   /**
-   * Trains the VAE on {@code features} (the pool).
+   * Trains the VAE on {@code features} (the pool) in sessions of {@code training}.
    *
    * @param labels the class of each labeled item, in [0, classes)
    * @param seed the source of the weights, the batches and every draw of ε
    */
-  static VaeLikelihood fit(Matrix features, int[] labeled, int[] labels, int classes, VaeSettings settings,
-      long seed) {
+  static VaeLikelihood fit(NetworkTraining training, Matrix features, int[] labeled, int[] labels, int classes,
+      VaeSettings settings, long seed) {
     int n = features.rows();
     int d = features.cols();
     float[] x = standardise(features);
@@ -44,7 +45,7 @@ final class VaeLikelihood implements ClassLikelihood {
       target[labeled[k]] = labels[k];
     }
     SplittableRandom random = new SplittableRandom(seed);
-    Vae vae = Vae.train(x, n, d, target, classes, settings, random.nextLong());
+    Vae vae = Vae.train(training, x, n, d, target, classes, settings, random.nextLong());
     float[] eps = Vae.gaussians(random, settings.mcSamples() * vae.latent());
     return new VaeLikelihood(vae, x, d, eps);
   }

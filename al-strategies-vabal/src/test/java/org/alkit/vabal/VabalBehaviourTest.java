@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.alkit.api.AlException;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
+import org.alkit.api.NetworkTraining;
 import org.alkit.api.Options;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
@@ -47,7 +48,8 @@ class VabalBehaviourTest {
       labels[k] = truth[k];
     }
     return SelectionContext.builder(N).labeled(labeled, labels).budget(BUDGET)
-        .signal(Signal.EMBEDDINGS, Matrix.of(x)).backend(Fixtures.javaBackend().orElseThrow()).build();
+        .signal(Signal.EMBEDDINGS, Matrix.of(x)).backend(Fixtures.javaBackend().orElseThrow())
+        .capability(NetworkTraining.class, Fixtures.capability(NetworkTraining.class).orElseThrow()).build();
   }
 
   private Selection select(Map<String, String> options) {

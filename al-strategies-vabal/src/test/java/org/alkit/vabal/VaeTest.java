@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.alkit.api.Matrix;
+import org.alkit.api.NetworkTraining;
 import org.alkit.testkit.CollectorPressure;
+import org.alkit.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +25,11 @@ class VaeTest {
   /** The decoder: g = relu(z₀ + 2 z₅ − z₁₀ + z₁₅/2 + 0.2), x̂ = 1.5 g − 0.1. */
   private static final float[] V1 = row(0, 1f, 5, 2f, 10, -1f, 15, 0.5f);
 
+  /** The djl backend's training capability, on one thread, as a run on the java backend gets it. */
+  private static final NetworkTraining TRAINING = Fixtures.capability(NetworkTraining.class).orElseThrow();
+
   private static Vae tiny() {
-    return new Vae(1, 2, 1, new float[][] {{1}, {0}, W_MU, B_MU, new float[L], B_SIGMA, V1, {0.2f}, {1.5f},
+    return new Vae(TRAINING, 1, 2, 1, new float[][] {{1}, {0}, W_MU, B_MU, new float[L], B_SIGMA, V1, {0.2f}, {1.5f},
         {-0.1f}});
   }
 
@@ -105,7 +110,7 @@ class VaeTest {
         labels[i] = i % 2;
       }
     }
-    VaeLikelihood model = VaeLikelihood.fit(Matrix.of(points), labeled, labels, 2,
+    VaeLikelihood model = VaeLikelihood.fit(TRAINING, Matrix.of(points), labeled, labels, 2,
         new VaeSettings(60, 32, 32, 20, 10, 1e-3), 9);
     int[] unlabeled = java.util.stream.IntStream.range(100, 200).toArray();
     int[] predicted = model.predict(unlabeled);
@@ -143,7 +148,7 @@ class VaeTest {
     }
     int[] all = java.util.stream.IntStream.range(0, n).toArray();
     VaeSettings settings = new VaeSettings(10, 64, 64, 5, 10, 1e-4);
-    Callable<double[]> fit = () -> VaeLikelihood.fit(Matrix.of(points), labeled, labels, 5, settings, 42)
+    Callable<double[]> fit = () -> VaeLikelihood.fit(TRAINING, Matrix.of(points), labeled, labels, 5, settings, 42)
         .logLikelihoods(all);
     double[] alone = fit.call();
     assertThat(CollectorPressure.during(fit)).containsExactly(alone);

@@ -2,14 +2,18 @@ package org.alkit.testkit;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
+import org.alkit.commons.CapabilityBackends;
 import org.alkit.commons.GradientEmbeddings;
 import org.alkit.api.Matrix;
 import org.alkit.api.Options;
@@ -88,6 +92,23 @@ public final class Fixtures {
   /** The shared backend, made on first use. */
   private static final class Shared {
     static final Optional<ComputeBackend> BACKEND = javaBackend(0);
+    static final Map<Class<?>, Optional<ComputeBackend>> CAPABLE = new ConcurrentHashMap<>();
+  }
+
+  /**
+   * The capability of type {@code type} (e.g. {@link org.alkit.api.NetworkTraining}) as a run on
+   * the {@code java} backend gets it: from the first backend provider on the class path, by name,
+   * that declares it, created at its defaults on one thread. One backend per type, shared by every
+   * test of the JVM, which nobody closes; empty when no provider declares it (for
+   * {@code NetworkTraining}: put al-gpu on the test class path).
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public static <C> Optional<C> capability(Class<C> type) {
+    return Shared.CAPABLE.computeIfAbsent(type, t -> {
+      List<BackendProvider> providers = new ArrayList<>();
+      ServiceLoader.load(BackendProvider.class).forEach(providers::add);
+      return CapabilityBackends.declaring(providers, t).map(CapabilityBackends::create);
+    }).flatMap(b -> b.capability(type));
   }
 
   /** Gaussian blobs around {@link #CLASSES} centres, {@code n × DIM}. */

@@ -44,6 +44,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * raises {@link MissingSignalException} naming it; the name is unique among the providers on the
  * class path and non-blank; default options create a strategy and unknown options are rejected.
  *
+ * <p>A strategy that declares capabilities ({@link StrategyProvider#capabilities()}, e.g.
+ * {@link org.alkit.api.NetworkTraining}) gets them in every context from an installed backend that
+ * offers them ({@link Fixtures#capability}); put that backend's module (for NetworkTraining, al-gpu)
+ * on the test class path.
+ *
  * <p>Override {@link #context} when the strategy needs hints (a query set) or other shapes, and
  * {@link #largePoolSize()} when a selection on the default large pool is too slow for a unit test.
  */
@@ -76,11 +81,20 @@ public abstract class StrategyContractTest {
   protected static final int LARGE_POOL = 20_000;
 
   /**
-   * The context the contract selects in. The default has every signal and the first
-   * {@code labeled} items labeled.
+   * The context the contract selects in. The default has every signal, the first {@code labeled}
+   * items labeled, and each capability the provider declares ({@link StrategyProvider#capabilities()})
+   * that an installed backend offers ({@link Fixtures#capability}).
    */
   protected SelectionContext.Builder context(int poolSize, int labeled, int budget, long seed) {
-    return Fixtures.context(poolSize, labeled, budget, seed);
+    SelectionContext.Builder b = Fixtures.context(poolSize, labeled, budget, seed);
+    for (Class<?> type : provider().capabilities()) {
+      bind(b, type);
+    }
+    return b;
+  }
+
+  private static <C> void bind(SelectionContext.Builder b, Class<C> type) {
+    Fixtures.capability(type).ifPresent(c -> b.capability(type, c));
   }
 
   private Selection select(SelectionContext ctx) {

@@ -5,11 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.alkit.api.CentreTracker;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
 import org.alkit.api.Neighbors;
+import org.alkit.api.NetworkTraining;
 import org.alkit.api.Similarity;
 import org.alkit.api.SparseMatrix;
 
@@ -51,6 +53,10 @@ import org.alkit.api.SparseMatrix;
  * within that tolerance; {@link #nearest} reports the exact distance of the pair it picked.
  * Results repeat bit for bit on the same device; on the CPU the thread count did not change the
  * bits where tested (1 and 2 threads), which libtorch does not promise for every machine.
+ *
+ * <p><b>Capability.</b> It offers {@link NetworkTraining} ({@link DjlNetworkTraining}): sessions on
+ * this backend's device, with its libtorch threads, valid until it is closed, so a strategy that
+ * trains a network of its own (VaB-AL's VAE) runs where the configuration says.
  */
 final class DjlBackend implements ComputeBackend {
   /** At most this many values of a block on the device and on the host (64 MiB of floats). */
@@ -63,12 +69,19 @@ final class DjlBackend implements ComputeBackend {
   private final ComputeBackend delegate;
   private final int block;
   private final String device;
+  private final NetworkTraining training;
 
   DjlBackend(NDManager manager, ComputeBackend delegate, int block) {
     this.manager = manager;
     this.delegate = delegate;
     this.block = block;
     this.device = manager.getDevice().toString();
+    this.training = new DjlNetworkTraining(manager.getDevice(), delegate.threads(), manager::isOpen);
+  }
+
+  @Override
+  public <C> Optional<C> capability(Class<C> type) {
+    return type == NetworkTraining.class ? Optional.of(type.cast(training)) : Optional.empty();
   }
 
   @Override

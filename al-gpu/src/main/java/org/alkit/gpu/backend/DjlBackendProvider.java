@@ -6,10 +6,12 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.alkit.api.AlException;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
+import org.alkit.api.NetworkTraining;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
 import org.alkit.gpu.engine.Torch;
@@ -26,6 +28,11 @@ import org.alkit.gpu.engine.Torch;
  * available core: libtorch's intra-op threads, which are process-wide, so the DJL models of the
  * same process run on as many; and the {@code java} backend's workers) and {@code block} (query
  * rows per matrix product, further capped at 2²⁴ values a block).
+ *
+ * <p>Its backends offer {@link NetworkTraining} on their device and threads (declared in
+ * {@link #capabilities()}): when the configured backend is another one ({@code java}) and a
+ * strategy needs it, the runtime creates this backend for training alone, at its defaults with one
+ * thread.
  */
 public final class DjlBackendProvider implements BackendProvider {
   /** The name configuration selects this backend by. */
@@ -49,6 +56,11 @@ public final class DjlBackendProvider implements BackendProvider {
         Parameter.integer("threads", 0, "libtorch intra-op threads (process-wide) and java workers; "
             + "0 = one per available core"),
         Parameter.integer("block", 2048, "query rows per matrix product (at most 2^24 values a block)"));
+  }
+
+  @Override
+  public Set<Class<?>> capabilities() {
+    return Set.of(NetworkTraining.class);
   }
 
   /**

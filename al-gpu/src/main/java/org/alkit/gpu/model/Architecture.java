@@ -29,6 +29,12 @@ interface Architecture {
   /** A fresh, uninitialised feature block, its layers in order. */
   SequentialBlock features(int columns);
 
+  /**
+   * The hidden layers an {@link org.alkit.api.AuxiliaryHead} reads: positions of the feature
+   * block's layers whose outputs are tapped, ascending; −1 taps the (scaled) input.
+   */
+  List<Integer> taps(int columns);
+
   /** The whole network with a fresh head of {@code classes} outputs. */
   default Network network(int columns, int classes) {
     SequentialBlock features = features(columns);

@@ -9,6 +9,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.alkit.api.InvalidInputException;
 
 /**
@@ -16,7 +18,8 @@ import org.alkit.api.InvalidInputException;
  * use for Bayesian active learning ("Deep Bayesian Active Learning with Image Data", ICML 2017):
  * for each channel count c, Conv2d(c, 3×3, same padding) → ReLU → 2×2 max-pool; then Dropout(p),
  * flatten, Linear(dense) → ReLU → Dropout(p) and the linear head. Pixels are standardised per
- * channel.
+ * channel. An auxiliary head taps each convolution's pooled output ({@code batch × c × h × w}) and
+ * the dense layer's ReLU output ({@code batch × dense}, before its dropout).
  *
  * @param owner for messages
  * @param shapeText the {@code item-shape} option; blank: the square image of the column count
@@ -67,6 +70,12 @@ record Cnn(String owner, String shapeText, int[] channels, int dense, double dro
         .add(Linear.builder().setUnits(dense).build())
         .add(Activation.reluBlock())
         .add(Dropout.builder().optRate((float) dropout).build());
+  }
+
+  @Override
+  public List<Integer> taps(int columns) {
+    return IntStream.rangeClosed(0, channels.length)
+        .map(k -> k < channels.length ? 3 * k + 2 : 3 * channels.length + 3).boxed().toList();
   }
 
   @Override

@@ -6,12 +6,15 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.alkit.api.Matrix;
 
 /**
  * A multilayer perceptron: for each hidden size u, Linear(u) → ReLU → Dropout(p), over features
  * standardised per column. With no hidden layer it is a softmax regression whose h is the scaled
- * input.
+ * input. An auxiliary head taps each hidden layer's ReLU output ({@code batch × u}, before its
+ * dropout), or the scaled input without a hidden layer.
  */
 record Mlp(String owner, int[] hidden, double dropout) implements Architecture {
   Mlp {
@@ -42,6 +45,11 @@ record Mlp(String owner, int[] hidden, double dropout) implements Architecture {
           .add(Dropout.builder().optRate((float) dropout).build());
     }
     return block;
+  }
+
+  @Override
+  public List<Integer> taps(int columns) {
+    return hidden.length == 0 ? List.of(-1) : IntStream.range(0, hidden.length).map(k -> 3 * k + 1).boxed().toList();
   }
 
   @Override

@@ -2,23 +2,33 @@ package org.alkit.gpu.model;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.Batchifier;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
+import org.alkit.api.AuxiliaryHead;
+import org.alkit.api.EpochObserver;
+import org.alkit.api.FitPlan;
 import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.Signal;
+import org.alkit.api.TrainingHooks;
 import org.alkit.commons.Permutations;
 import org.alkit.gpu.engine.Torch;
 
@@ -35,10 +45,20 @@ import org.alkit.gpu.engine.Torch;
  * <p>With {@code retrain: warm} the adapter remembers the last fitted weights and starts the next
  * fit from them (when the feature and class counts still match); it is then stateful, one adapter
  * per run, which is how the runtime creates it.
+ *
+ * <p><b>Training hooks</b> ({@link TrainingHooks}, all three): extra items join the shuffled
+ * training rows, each batch then minimising mean_i w_i·CE_i (labeled rows weigh 1); the epoch
+ * observer gets softmax outputs (inference mode, dropout off, no draw from the generator) on its
+ * items after every epoch; an auxiliary head reads the layers {@link Architecture#taps} names
+ * ({@link HeadedNetwork}), adds weight · its loss to each batch's, has its gradient into those
+ * layers stopped from epoch ⌈detachAfter · epochs⌉ on, and gets its outputs on every row after the
+ * fit. A plan that only observes epochs trains exactly as the plain fit does (same bits); a plan
+ * that requests nothing is the plain fit.
  */
-final class NetworkAdapter implements ModelAdapter {
+final class NetworkAdapter implements ModelAdapter, TrainingHooks {
   private static final Set<Signal> OFFERS = Set.copyOf(EnumSet.of(Signal.PROBABILITIES, Signal.EMBEDDINGS,
       Signal.GRADIENT_EMBEDDINGS, Signal.MC_PROBABILITIES));
+  private static final Set<FitPlan.Hook> HOOKS = Set.copyOf(EnumSet.allOf(FitPlan.Hook.class));
 
   private final Architecture architecture;
   private final TrainingOptions training;
@@ -57,15 +77,38 @@ final class NetworkAdapter implements ModelAdapter {
   }
 
   @Override
+  public <C> Optional<C> capability(Class<C> type) {
+    return type == TrainingHooks.class ? Optional.of(type.cast(this)) : Optional.empty();
+  }
+
+  @Override
+  public Set<FitPlan.Hook> supported() {
+    return HOOKS;
+  }
+
+  @Override
   public FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed) {
+    return fit(features, labeled, labels, numClasses, seed, Optional.empty());
+  }
+
+  @Override
+  public FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed, FitPlan plan) {
+    plan.checkFit(architecture.owner(), HOOKS, features.rows(), labeled);
+    return fit(features, labeled, labels, numClasses, seed,
+        plan.requested().isEmpty() ? Optional.empty() : Optional.of(plan));
+  }
+
+  private FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed,
+      Optional<FitPlan> plan) {
     FitArguments.check(architecture.owner(), features, labeled, labels, numClasses);
     SplittableRandom random = new SplittableRandom(seed);
     Scaler scaler = architecture.scaler(features);
     long torchSeed = random.nextLong();
     long mcSeed = random.nextLong();
     Weights start = startingWeights(features.cols(), numClasses);
+    Rows rows = plan.map(p -> Rows.of(labeled, labels, p)).orElseGet(() -> new Rows(labeled, labels, null));
     Weights weights = Torch.seeded(torchSeed,
-        () -> train(features, scaler, labeled, labels, numClasses, random, start));
+        () -> train(features, scaler, rows, numClasses, random, start, plan));
     FittedNetwork fitted = new FittedNetwork(architecture, features.cols(), numClasses, scaler, weights,
         device, training.mcSamples(), mcSeed);
     if (training.warm()) {
@@ -80,12 +123,39 @@ final class NetworkAdapter implements ModelAdapter {
     return training.warm() && last != null && last.fits(columns, classes) ? last.weights() : null;
   }
 
-  private Weights train(Matrix features, Scaler scaler, int[] labeled, int[] labels, int classes,
-      SplittableRandom random, Weights start) {
+  /**
+   * The rows trained on: the labeled ones, then a plan's extra items.
+   *
+   * @param weights each row's weight, or null when every row weighs 1 and the plain loss applies
+   */
+  private record Rows(int[] indices, int[] labels, float[] weights) {
+    static Rows of(int[] labeled, int[] labels, FitPlan plan) {
+      int[] extra = plan.extraItems();
+      if (extra.length == 0 && plan.auxiliaryHead().isEmpty()) {
+        return new Rows(labeled, labels, null);
+      }
+      int n = labeled.length;
+      int[] indices = Arrays.copyOf(labeled, n + extra.length);
+      System.arraycopy(extra, 0, indices, n, extra.length);
+      int[] all = Arrays.copyOf(labels, n + extra.length);
+      System.arraycopy(plan.extraLabels(), 0, all, n, extra.length);
+      float[] weights = new float[n + extra.length];
+      Arrays.fill(weights, 0, n, 1f);
+      System.arraycopy(plan.extraWeights(), 0, weights, n, extra.length);
+      return new Rows(indices, all, weights);
+    }
+  }
+
+  private Weights train(Matrix features, Scaler scaler, Rows rows, int classes, SplittableRandom random,
+      Weights start, Optional<FitPlan> plan) {
     int columns = features.cols();
+    Optional<AuxiliaryHead> aux = plan.flatMap(FitPlan::auxiliaryHead);
+    Optional<EpochObserver> observer = plan.flatMap(FitPlan::epochObserver);
     try (Model model = Model.newInstance(architecture.owner(), device, Torch.ENGINE)) {
       Architecture.Network network = architecture.network(columns, classes);
-      model.setBlock(network.all());
+      Optional<HeadedNetwork> headed = aux.map(h -> new HeadedNetwork(network, architecture.taps(columns),
+          h.module(Block.class)));
+      model.setBlock(headed.isPresent() ? headed.get() : network.all());
       if (start != null) {
         start.loadInto(network.all(), model.getNDManager());
       }
@@ -97,17 +167,32 @@ final class NetworkAdapter implements ModelAdapter {
           .optDevices(new Device[] {device});
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(architecture.inputShape(columns, 1));
-        int[] order = new int[labeled.length];
+        int[] order = new int[rows.indices().length];
         for (int r = 0; r < order.length; r++) {
           order[r] = r;
         }
+        Optional<Loss> auxLoss = aux.map(h -> h.loss(Loss.class));
         for (int epoch = 0; epoch < training.epochs(); epoch++) {
+          int e = epoch;
+          headed.ifPresent(h -> h.detach(e >= Math.ceil(aux.get().detachAfter() * training.epochs())));
           Permutations.shuffle(order, random);
           for (int from = 0; from < order.length; from += training.batchSize()) {
             int to = Math.min(order.length, from + training.batchSize());
-            step(trainer, scaler.rows(features, r -> labeled[order[r]], from, to),
-                labels(labels, order, from, to), columns);
+            float[] x = scaler.rows(features, r -> rows.indices()[order[r]], from, to);
+            long[] y = labels(rows.labels(), order, from, to);
+            if (rows.weights() == null) {
+              step(trainer, x, y, columns);
+            } else {
+              step(trainer, x, y, weights(rows.weights(), order, from, to), classes, columns, aux, auxLoss);
+            }
           }
+          if (observer.isPresent()) {
+            int[] observed = plan.get().observedItems();
+            observer.get().epoch(epoch + 1, outputs(trainer, features, scaler, observed.length, k -> observed[k], 0));
+          }
+        }
+        if (aux.isPresent()) {
+          aux.get().outputs(outputs(trainer, features, scaler, features.rows(), i -> i, 1));
         }
       }
       return Weights.of(network.all());
@@ -124,12 +209,73 @@ final class NetworkAdapter implements ModelAdapter {
     }
   }
 
+  /**
+   * One step on mean_i w_i·CE_i, plus weight · the auxiliary head's loss given its outputs and the
+   * per-item cross-entropies (as targets, without gradient). Every constant is an array of the
+   * step's manager, which outlives the backward pass (see {@code Vae} in VaB-AL on DJL's scalars).
+   */
+  private void step(Trainer trainer, float[] x, long[] y, float[] w, int classes, int columns,
+      Optional<AuxiliaryHead> aux, Optional<Loss> auxLoss) {
+    try (NDManager manager = trainer.getManager().newSubManager()) {
+      NDArray input = manager.create(x, architecture.inputShape(columns, y.length));
+      NDArray oneHot = manager.create(y).oneHot(classes);
+      NDArray weights = manager.create(w);
+      try (GradientCollector collector = trainer.newGradientCollector()) {
+        NDList out = trainer.forward(new NDList(input));
+        NDArray crossEntropy = out.get(0).logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
+        NDArray loss = crossEntropy.mul(weights).mean();
+        if (aux.isPresent()) {
+          NDArray headLoss = auxLoss.get().evaluate(new NDList(crossEntropy.stopGradient()), new NDList(out.get(1)));
+          loss = loss.add(headLoss.mul(manager.create((float) aux.get().weight())));
+        }
+        collector.backward(loss);
+      }
+      trainer.step();
+    }
+  }
+
+  /**
+   * Output {@code which} of the network in inference mode (0: softmax of the logits; 1: the
+   * auxiliary head's outputs) for {@code count} rows of {@code features}, row {@code k} being
+   * {@code row(k)}.
+   */
+  private Matrix outputs(Trainer trainer, Matrix features, Scaler scaler, int count, IntUnaryOperator row, int which) {
+    float[] out = null;
+    int width = 0;
+    for (int from = 0; from < count; from += Forward.BATCH) {
+      int to = Math.min(count, from + Forward.BATCH);
+      try (NDManager batch = trainer.getManager().newSubManager()) {
+        NDArray input = batch.create(scaler.rows(features, row, from, to),
+            architecture.inputShape(features.cols(), to - from));
+        NDArray result = trainer.evaluate(new NDList(input)).get(which);
+        if (which == 0) {
+          result = result.softmax(1);
+        }
+        float[] values = result.toFloatArray();
+        if (out == null) {
+          width = values.length / (to - from);
+          out = new float[Math.multiplyExact(count, width)];
+        }
+        System.arraycopy(values, 0, out, from * width, values.length);
+      }
+    }
+    return Matrix.wrap(count, width, out == null ? new float[0] : out);
+  }
+
   private static long[] labels(int[] labels, int[] order, int from, int to) {
     long[] y = new long[to - from];
     for (int r = from; r < to; r++) {
       y[r - from] = labels[order[r]];
     }
     return y;
+  }
+
+  private static float[] weights(float[] weights, int[] order, int from, int to) {
+    float[] w = new float[to - from];
+    for (int r = from; r < to; r++) {
+      w[r - from] = weights[order[r]];
+    }
+    return w;
   }
 
   @Override

@@ -6,6 +6,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
+import java.util.List;
 import org.alkit.api.InvalidInputException;
 
 /**
@@ -50,6 +51,12 @@ record RandomConv(String owner, String shapeText, int filters) implements ImageA
         .add(Activation.reluBlock())
         .add(Pool.maxPool2dBlock(cell, cell))
         .add(Blocks.batchFlattenBlock());
+  }
+
+  /** The flattened features. */
+  @Override
+  public List<Integer> taps(int columns) {
+    return List.of(3);
   }
 
   @Override

@@ -10,6 +10,10 @@ import org.alkit.api.Matrix;
  * <p>The step is 1/L with L = ½·λ_max(H̃ᵀH̃ / n) + λ, H̃ the design matrix with a bias column:
  * Böhning's bound (1992) on the softmax loss Hessian, with λ_max found by power iteration. No
  * random numbers are drawn, so training is deterministic.
+ *
+ * <p>Rows may carry weights s_r &gt; 0 (a training participant's extra items): the loss is then
+ * (1/n) Σ_r s_r·CE_r + (λ/2)‖W‖², and L uses H̃ᵀSH̃ / n; without weights every s_r = 1 and the
+ * arithmetic is the unweighted one, bit for bit.
  */
 final class SoftmaxRegression {
   private static final int POWER_ITERATIONS = 50;
@@ -31,6 +35,21 @@ final class SoftmaxRegression {
    */
   static SoftmaxRegression train(Matrix features, int[] rows, int[] labels, int classes,
       LogisticOptions options) {
+    return train(features, rows, labels, null, classes, options, null);
+  }
+
+  /** What sees the model after each iteration t = 1, 2, … (the weights are a copy). */
+  @FunctionalInterface
+  interface IterationObserver {
+    void after(int iteration, SoftmaxRegression model);
+  }
+
+  /**
+   * {@link #train(Matrix, int[], int[], int, LogisticOptions)} with a weight per row (null: all 1)
+   * and an observer of every iteration (null: none).
+   */
+  static SoftmaxRegression train(Matrix features, int[] rows, int[] labels, float[] rowWeights, int classes,
+      LogisticOptions options, IterationObserver observer) {
     int n = rows.length;
     int d = features.cols();
     int w = d + 1;
@@ -41,7 +60,7 @@ final class SoftmaxRegression {
       }
       x[r * w + d] = 1;
     }
-    double step = 1 / (0.5 * largestEigenvalue(x, n, w) + options.l2());
+    double step = 1 / (0.5 * largestEigenvalue(x, n, w, rowWeights) + options.l2());
     double[] current = new double[classes * w];
     double[] previous = new double[classes * w];
     double[] look = new double[classes * w];
@@ -52,23 +71,26 @@ final class SoftmaxRegression {
       for (int q = 0; q < look.length; q++) {
         look[q] = current[q] + momentum * (current[q] - previous[q]);
       }
-      gradient(x, labels, n, w, classes, look, options.l2(), p, gradient);
+      gradient(x, labels, rowWeights, n, w, classes, look, options.l2(), p, gradient);
       System.arraycopy(current, 0, previous, 0, current.length);
       for (int q = 0; q < look.length; q++) {
         current[q] = look[q] - step * gradient[q];
+      }
+      if (observer != null) {
+        observer.after(t, new SoftmaxRegression(classes, d, current.clone()));
       }
     }
     return new SoftmaxRegression(classes, d, current);
   }
 
-  private static void gradient(double[] x, int[] labels, int n, int w, int classes, double[] weights,
-      double l2, double[] p, double[] gradient) {
+  private static void gradient(double[] x, int[] labels, float[] rowWeights, int n, int w, int classes,
+      double[] weights, double l2, double[] p, double[] gradient) {
     java.util.Arrays.fill(gradient, 0);
     for (int r = 0; r < n; r++) {
       softmax(weights, x, r * w, w, classes, p);
       p[labels[r]] -= 1;
       for (int c = 0; c < classes; c++) {
-        double e = p[c] / n;
+        double e = (rowWeights == null ? p[c] : rowWeights[r] * p[c]) / n;
         int g = c * w;
         for (int j = 0; j < w; j++) {
           gradient[g + j] += e * x[r * w + j];
@@ -103,8 +125,8 @@ final class SoftmaxRegression {
     }
   }
 
-  /** λ_max of XᵀX / n by power iteration from the all-ones vector. */
-  private static double largestEigenvalue(double[] x, int n, int w) {
+  /** λ_max of XᵀSX / n (S the row weights, or I) by power iteration from the all-ones vector. */
+  private static double largestEigenvalue(double[] x, int n, int w, float[] rowWeights) {
     double[] v = new double[w];
     java.util.Arrays.fill(v, 1 / Math.sqrt(w));
     double lambda = 0;
@@ -119,8 +141,9 @@ final class SoftmaxRegression {
       }
       double[] next = new double[w];
       for (int r = 0; r < n; r++) {
+        double weighted = rowWeights == null ? xv[r] : rowWeights[r] * xv[r];
         for (int j = 0; j < w; j++) {
-          next[j] += x[r * w + j] * xv[r] / n;
+          next[j] += x[r * w + j] * weighted / n;
         }
       }
       double norm = 0;
