@@ -11,6 +11,12 @@ module org.alkit.cli {
   requires com.google.guice;
   requires com.fasterxml.jackson.databind;
   requires me.tongfei.progressbar;
+  // sun.misc.Signal: SIGINT and SIGTERM stop run and eval between journaled steps (StopSignals)
+  requires jdk.unsupported;
+
+  // Micronaut creates the bean definitions it generated here ($RunCommand$Definition, ...) through
+  // MethodHandles.publicLookup(), which reaches only packages exported to every module
+  exports org.alkit.cli;
 
   opens org.alkit.cli to info.picocli, io.micronaut.micronaut_inject, io.micronaut.micronaut_core;
 }

@@ -49,6 +49,7 @@ public final class Alkit implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    StderrFilter.drainAtExit();
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

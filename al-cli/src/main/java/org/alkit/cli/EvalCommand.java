@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code alkit eval MATRIX}: runs a scenario matrix (resuming from the journal in {@code --out}),
  * writes {@code summary.md}, {@code metrics.csv} and Allure results, renders the Allure HTML
- * report with {@code --report}, and in CI compares each cell's mean AUBC with a baseline.
+ * report with {@code --report}, and in CI compares each cell's mean AUBC with a baseline. SIGINT
+ * or SIGTERM stop it after the runs being computed ({@link StopSignals}: exit 130 or 143, one line
+ * saying how to resume).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, version = Alkit.VERSION,
     description = "Run a scenario matrix (data sets × scenarios × strategies × seeds): summary.md, "
@@ -96,8 +98,12 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter console = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     EvalResults results;
-    try (Progress progress = new Progress(err)) {
+    StopSignals stop = StopSignals.install(err, signal -> "alkit eval: stopped by " + signal + "; the journal in "
+        + dir + " keeps every finished run; continue with: alkit eval " + matrix + (out != null ? " --out " + out : ""));
+    try (stop; Progress progress = new Progress(err, stop)) {
       results = MatrixRunner.run(m, dir, progress, registry.get());
+    } catch (StopSignals.Stopped e) {
+      return stop.stopped();
     }
     List<Baseline.Regression> regressions = List.of();
     if (baseline != null && writeBaseline) {
@@ -153,13 +159,18 @@ final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  /** A progress bar (me.tongfei:progressbar) on stderr, one step a finished run. */
+  /**
+   * A progress bar (me.tongfei:progressbar) on stderr, one step a finished run; after each journaled
+   * run, the checkpoint where a signal stops the matrix.
+   */
   private static final class Progress implements MatrixRunner.Listener, AutoCloseable {
     private final PrintWriter err;
+    private final StopSignals stop;
     private ProgressBar bar;
 
-    Progress(PrintWriter err) {
+    Progress(PrintWriter err, StopSignals stop) {
       this.err = err;
+      this.stop = stop;
     }
 
     @Override
@@ -181,6 +192,7 @@ final class EvalCommand implements Callable<Integer> {
     public void finished(RunRecord record) {
       bar.setExtraMessage(record.key().toString());
       bar.step();
+      stop.checkpoint();
     }
 
     @Override

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.alkit.api.AlException;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
@@ -42,7 +44,8 @@ import picocli.CommandLine.Spec;
  * {@code initial-labeled + rounds × budget} items are checked before round 1. With
  * {@code --journal DIR} each finished round is on disk before the next starts ({@link RunJournal});
  * {@code --resume DIR} continues such a run after a kill and ends with the selections and
- * accuracies of an uninterrupted run.
+ * accuracies of an uninterrupted run. SIGINT or SIGTERM stop the run after the round being computed
+ * ({@link StopSignals}: exit 130 or 143, one line saying how to resume).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, version = Alkit.VERSION,
     description = "Run an active-learning loop from a YAML configuration (default: embedded optdigits).")
@@ -94,19 +97,28 @@ final class RunCommand implements Callable<Integer> {
         data.name(), data.pool().rows(), data.test().rows(), Inputs.count(data.numClasses(), "class", "classes"),
         cfg.model(), Inputs.count(cfg.rounds(), "round", "rounds"), Inputs.count(cfg.budget(), "item", "items"));
     List<Map<String, Object>> runs = new ArrayList<>();
-    try (RunJournal runJournal = journal != null ? RunJournal.create(journal, cfg, data)
+    AtomicReference<String> reached = new AtomicReference<>("before round 1");
+    StopSignals stop = StopSignals.install(spec.commandLine().getErr(), signal -> stopped(signal, reached.get()));
+    try (stop; RunJournal runJournal = journal != null ? RunJournal.create(journal, cfg, data)
         : resume != null ? RunJournal.resume(resume, cfg, data) : null) {
       if (runJournal != null) {
         console.printf("journal: %s%n", runJournal.directory());
       }
+      Function<String, Consumer<RoundResult>> checkpoint = where -> round -> {
+        reached.set("after round " + round.round() + " of " + cfg.rounds() + where);
+        stop.checkpoint();
+      };
       if (cfg.scenarios().isEmpty()) {
-        runs.add(runOne(cfg, data, ScenarioHints.none(), runJournal, 0, console));
+        runs.add(runOne(cfg, data, ScenarioHints.none(), runJournal, 0, console, checkpoint.apply("")));
       } else {
         for (int k = 0; k < cfg.scenarios().size(); k++) {
           ScenarioConfig scenario = cfg.scenarios().get(k);
-          runs.add(runOne(cfg.forScenario(scenario), data, scenarioHints.get(k), runJournal, k, console));
+          runs.add(runOne(cfg.forScenario(scenario), data, scenarioHints.get(k), runJournal, k, console,
+              checkpoint.apply(" of scenario " + scenario.name())));
         }
       }
+    } catch (StopSignals.Stopped e) {
+      return stop.stopped();
     }
     if (out != null) {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -115,6 +127,15 @@ final class RunCommand implements Callable<Integer> {
       JsonOutput.write(json, out, console);
     }
     return 0;
+  }
+
+  /** The one line of a run a signal stopped: where it stopped and how to go on. */
+  private String stopped(String signal, String reached) {
+    Path dir = journal != null ? journal : resume;
+    String line = "alkit run: stopped by " + signal + " " + reached;
+    return dir == null ? line + "; a run without --journal DIR cannot be resumed (start it with --journal DIR)"
+        : line + "; the journal keeps every finished round; continue with: alkit run --resume " + dir
+            + (out != null ? " --out " + out : "");
   }
 
   /** Refuses a run whose rounds would need more items than the pool has, before round 1. */
@@ -167,8 +188,9 @@ final class RunCommand implements Callable<Integer> {
     return rows;
   }
 
+  /** Runs one scenario; {@code afterRound} hears of each round once it is journaled and shown. */
   private Map<String, Object> runOne(RunConfig cfg, Dataset data, ScenarioHints hints, RunJournal runJournal,
-      int scenario, PrintWriter console) {
+      int scenario, PrintWriter console, Consumer<RoundResult> afterRound) {
     StrategyProvider provider = registry.get().strategy(cfg.strategy());
     Map<String, Object> options = JsonOutput.typed(cfg.strategyOptions(), provider.parameters());
     console.printf("scenario %s: strategy %s%s%n", hints.scenario(), cfg.strategy(), options.isEmpty() ? ""
@@ -180,7 +202,10 @@ final class RunCommand implements Callable<Integer> {
     } catch (ProvisionException e) {
       throw unwrap(e);
     }
-    Consumer<RoundResult> listener = round -> progress(console, round, cfg.rounds());
+    Consumer<RoundResult> listener = round -> {
+      progress(console, round, cfg.rounds());
+      afterRound.accept(round);
+    };
     loop.onNotice(line -> {
       console.println(line);
       console.flush();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Starts fresh JVMs from the test's Java installation, e.g. the CLI with this test's class path. */
@@ -37,11 +38,24 @@ final class Jvm {
   }
 
   /**
-   * Whether the launcher puts a class-path entry on the module path: alkit's API, commons and
-   * strategy modules and EJML, except VaB-AL's, which reads DJL and al-gpu on the class path.
+   * The arguments that start the CLI the way the {@code alkit} launcher does: the test's class
+   * path split by {@link LaunchPaths} into module path and class path, and the CLI started as the
+   * named module {@code org.alkit.cli}. The bundled example plugin is left out, or, with
+   * {@code examplePluginModule}, put on the module path beside alkit's modules.
    */
-  static boolean launcherModule(String entry) {
-    return named(entry, "al-api", "al-commons", "al-strategies-", "ejml-") && !named(entry, "al-strategies-vabal");
+  static List<String> modular(boolean examplePluginModule) {
+    List<Path> entries = CLASS_PATH.stream().filter(e -> !named(e, "plugin-example")).map(Path::of).toList();
+    LaunchPaths.Split split = LaunchPaths.split(entries);
+    List<Path> modulePath = new ArrayList<>(split.modulePath());
+    if (examplePluginModule) {
+      CLASS_PATH.stream().filter(e -> named(e, "plugin-example")).map(Path::of).forEach(modulePath::add);
+    }
+    return List.of("--module-path", join(modulePath), "--add-modules", "ALL-MODULE-PATH", "-cp",
+        join(split.classPath()), "-m", "org.alkit.cli/" + Alkit.class.getName());
+  }
+
+  private static String join(List<Path> paths) {
+    return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
   }
 
   /** Whether a class-path entry (jar or class folder) is of one of the modules whose names start so. */

@@ -2,28 +2,22 @@ package org.alkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.alkit.api.Matrix;
 import org.alkit.runtime.Npy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Starts the CLI in a fresh JVM with the example plugin jar on the module path (alkit's API and
- * strategy modules beside it) and again with everything on the class path: both must list and run
- * the plugin.
+ * Starts the CLI in a fresh JVM with the example plugin jar on the module path beside alkit's
+ * modules, as the launcher starts them, and again with everything on the class path: both must
+ * list and run the plugin.
  */
 class PluginDiscoveryTest {
   @TempDir
   Path dir;
-
-  private static boolean named(String entry) {
-    return Jvm.launcherModule(entry) || Jvm.named(entry, "plugin-example");
-  }
 
   private List<String> selectArgs() {
     Path emb = dir.resolve("emb.npy");
@@ -33,14 +27,7 @@ class PluginDiscoveryTest {
 
   @Test
   void pluginOnTheModulePath() throws Exception {
-    String modulePath = Jvm.CLASS_PATH.stream().filter(PluginDiscoveryTest::named)
-        .collect(Collectors.joining(File.pathSeparator));
-    String classPath = Jvm.CLASS_PATH.stream().filter(e -> !named(e))
-        .collect(Collectors.joining(File.pathSeparator));
-    // as the alkit launcher: the runtime on the class path reads the friends-only commons package
-    assertListsAndRunsThePlugin(List.of("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH",
-        "--add-exports", "org.alkit.commons/org.alkit.commons=ALL-UNNAMED",
-        "-cp", classPath, "org.alkit.cli.Alkit"));
+    assertListsAndRunsThePlugin(Jvm.modular(true));
   }
 
   @Test

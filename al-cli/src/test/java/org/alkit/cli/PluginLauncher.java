@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Starts the CLI in a fresh JVM the way the {@code alkit} launcher does: alkit's API, commons and
- * strategy modules on the module path (the friends-only commons package also exported to the
- * class path), the rest on the class path, and the given plugin jars in the system
+ * Starts the CLI in a fresh JVM the way the {@code alkit} launcher does ({@link Jvm#modular}):
+ * alkit's modules as named modules on the module path, and the given plugin jars in the system
  * property the launcher sets ({@code alkit.plugins}), loaded at run time. The bundled example
  * plugin is left out, so a test sees only its own plugins.
  */
@@ -23,17 +22,9 @@ final class PluginLauncher {
   }
 
   Jvm.Run run(String... args) throws IOException, InterruptedException {
-    String modulePath = Jvm.CLASS_PATH.stream()
-        .filter(Jvm::launcherModule)
-        .collect(Collectors.joining(File.pathSeparator));
-    String classPath = Jvm.CLASS_PATH.stream()
-        .filter(e -> !Jvm.launcherModule(e) && !Jvm.named(e, "plugin-example"))
-        .collect(Collectors.joining(File.pathSeparator));
     List<String> cmd = new ArrayList<>(List.of(
-        "-Dalkit.plugins=" + plugins.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-        "--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH",
-        "--add-exports", "org.alkit.commons/org.alkit.commons=ALL-UNNAMED", "-cp", classPath,
-        "org.alkit.cli.Alkit"));
+        "-Dalkit.plugins=" + plugins.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
+    cmd.addAll(Jvm.modular(false));
     cmd.addAll(Arrays.asList(args));
     return Jvm.run(cmd);
   }

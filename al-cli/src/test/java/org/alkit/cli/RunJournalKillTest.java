@@ -2,21 +2,13 @@ package org.alkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.alkit.runtime.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +25,6 @@ class RunJournalKillTest {
   private static final int RUNS = 6;
   private static final int KILLS_PER_RUN = 3;
   private static final int SIGKILL_EXIT = 128 + 9;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
   Path dir;
@@ -47,7 +38,7 @@ class RunJournalKillTest {
     Jvm.Run uninterrupted = Jvm.run(Jvm.concat(Jvm.CLI, List.of("run", "--config", config.toString(), "--journal",
         reference.toString(), "--out", dir.resolve("reference.json").toString())));
     assertThat(uninterrupted.code()).as(uninterrupted.out()).isZero();
-    Map<String, String> expected = journalFiles(reference);
+    Map<String, String> expected = JournalFiles.of(reference);
     assertThat(expected).hasSize(1 + 2 * (11 + 1));
 
     Random random = new Random(14);
@@ -59,7 +50,7 @@ class RunJournalKillTest {
       Path log = dir.resolve("run-" + run + ".log");
       for (int attempt = 0; ; attempt++) {
         boolean resume = Files.exists(journal.resolve("journal.yml"));
-        if (resume && !journalFiles(journal).isEmpty() && journalFiles(journal).size() < expected.size()) {
+        if (resume && !JournalFiles.of(journal).isEmpty() && JournalFiles.of(journal).size() < expected.size()) {
           resumedMidRun++;
         }
         List<String> args = resume ? List.of("run", "--resume", journal.toString(), "--out", json.toString())
@@ -76,8 +67,8 @@ class RunJournalKillTest {
         assertThat(p.exitValue()).as("attempt %d of run %d: %s", attempt, run, Files.readString(log)).isZero();
         break;
       }
-      assertThat(journalFiles(journal)).as("journal of run %d", run).isEqualTo(expected);
-      assertThat(picksAndAccuracies(json)).isEqualTo(picksAndAccuracies(dir.resolve("reference.json")));
+      assertThat(JournalFiles.of(journal)).as("journal of run %d", run).isEqualTo(expected);
+      assertThat(JournalFiles.picksAndAccuracies(json)).isEqualTo(JournalFiles.picksAndAccuracies(dir.resolve("reference.json")));
       assertThat(finalLines(Files.readString(log))).isEqualTo(finalLines(uninterrupted.out()));
     }
     assertThat(kills).as("processes killed").isGreaterThanOrEqualTo(RUNS);
@@ -86,40 +77,11 @@ class RunJournalKillTest {
 
   /** Kills {@code p} once {@code files} journal files exist, {@code delayMillis} later (or never, if it ends first). */
   private static void killWhenWritten(Process p, Path journal, int files, int delayMillis) throws Exception {
-    while (p.isAlive() && journalFiles(journal).size() < files) {
+    while (p.isAlive() && JournalFiles.of(journal).size() < files) {
       Thread.sleep(2);
     }
     Thread.sleep(delayMillis);
     p.destroyForcibly();
-  }
-
-  /** The journal's files (not its lock, not the temporary file of a write cut short), by relative path. */
-  private static Map<String, String> journalFiles(Path journal) throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    if (!Files.isDirectory(journal)) {
-      return out;
-    }
-    try (Stream<Path> all = Files.walk(journal)) {
-      for (Path f : all.filter(Files::isRegularFile).toList()) {
-        if (!AtomicFiles.isTemporary(f) && !f.getFileName().toString().equals("journal.lock")) {
-          out.put(journal.relativize(f).toString(), Files.readString(f));
-        }
-      }
-    } catch (NoSuchFileException | UncheckedIOException vanished) {
-      return journalFiles(journal); // a temporary file was renamed while the directory was listed
-    }
-    return out;
-  }
-
-  /** The run's JSON without the selection times, which differ between processes. */
-  private static JsonNode picksAndAccuracies(Path json) throws IOException {
-    JsonNode tree = JSON.readTree(json.toFile());
-    for (JsonNode run : tree.get("runs")) {
-      for (JsonNode round : run.get("rounds")) {
-        ((ObjectNode) round).remove("select_ms");
-      }
-    }
-    return tree;
   }
 
   private static List<String> finalLines(String output) {
