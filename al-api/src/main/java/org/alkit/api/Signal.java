@@ -1,5 +1,6 @@
 package org.alkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import org.apiguardian.api.API;
@@ -32,7 +33,16 @@ public enum Signal {
   /** Committee probabilities: one {@code n × C} matrix per member. */
   COMMITTEE_PROBABILITIES(Shape.STACK, Domain.PROBABILITY_ROWS),
   /** The class probabilities of the previous round's model, {@code n × C}. */
-  PREVIOUS_PROBABILITIES(Shape.MATRIX, Domain.PROBABILITY_ROWS);
+  PREVIOUS_PROBABILITIES(Shape.MATRIX, Domain.PROBABILITY_ROWS),
+  /**
+   * The pool items themselves, {@code n × d}: the rows the model is fitted on (an image's pixels,
+   * flattened channel-major), whatever the model. Not computed by a model: the loop offers the
+   * pool's rows with every model, and {@code alkit select} reads them from {@code --features}. For
+   * strategies that learn a representation of the data apart from the classifier, such as VAAL's
+   * VAE (Sinha et al., ICCV 2019) and MAL's encoder (Ebrahimi et al. 2021).
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  FEATURES(Shape.MATRIX, Domain.FEATURES);
 
   /** How a signal's values are laid out. */
   public enum Shape {

@@ -77,6 +77,9 @@ final class SelectCommand implements Callable<Integer> {
   @Option(names = "--embeddings", description = "embeddings, n × d")
   Path embeddings;
 
+  @Option(names = "--features", description = "the pool items themselves (e.g. pixels), n × d")
+  Path features;
+
   @Option(names = "--mc-probs", description = "Monte-Carlo dropout probabilities, T × n × C")
   Path mcProbs;
 
@@ -123,6 +126,7 @@ final class SelectCommand implements Callable<Integer> {
       Signal.MC_PROBABILITIES, "--mc-probs",
       Signal.COMMITTEE_PROBABILITIES, "--committee-probs",
       Signal.PREVIOUS_PROBABILITIES, "--prev-probs",
+      Signal.FEATURES, "--features",
       Signal.GRADIENT_EMBEDDINGS, "--probs and --embeddings");
 
   /** The scenario names strategies read from the hints. */
@@ -206,6 +210,7 @@ final class SelectCommand implements Callable<Integer> {
     put(files, Signal.PROBABILITIES, probs);
     put(files, Signal.EMBEDDINGS, embeddings);
     put(files, Signal.PREVIOUS_PROBABILITIES, prevProbs);
+    put(files, Signal.FEATURES, features);
     put(files, Signal.MC_PROBABILITIES, mcProbs);
     put(files, Signal.COMMITTEE_PROBABILITIES, committeeProbs);
     return files;
@@ -268,7 +273,7 @@ final class SelectCommand implements Callable<Integer> {
     String firstFlag = null;
     int classes = -1;
     for (Map.Entry<Signal, Npy.Header> e : headers.entrySet()) {
-      if (e.getKey() == Signal.EMBEDDINGS) {
+      if (e.getKey().domain() == Signal.Domain.FEATURES) {
         continue;
       }
       int[] shape = e.getValue().shape();

@@ -34,7 +34,7 @@ public final class CapabilityCheck {
    * Throws unless a model's signals cover {@code strategy.requires()}. Besides what the model
    * offers, {@link Signal#PREVIOUS_PROBABILITIES} counts as offered whenever
    * {@link Signal#PROBABILITIES} is: the loop keeps the previous round's probabilities (absent in
-   * round 1).
+   * round 1); and {@link Signal#FEATURES} always: the loop has the pool's rows.
    *
    * @param modelName the model's configured name, for the message
    * @throws MissingSignalException naming the strategy, the model and every missing signal
@@ -55,6 +55,7 @@ public final class CapabilityCheck {
     if (withPrevious.contains(Signal.PROBABILITIES)) {
       withPrevious.add(Signal.PREVIOUS_PROBABILITIES);
     }
+    withPrevious.add(Signal.FEATURES);
     return missing(strategy, withPrevious, missing -> "model '" + modelName + "'");
   }
 

@@ -49,13 +49,14 @@ public final class ContextAssembly {
   }
 
   /**
-   * The signals {@code offers} of a fitted model over {@code pool}, each computed on first use;
-   * {@code probabilities} supplies {@link Signal#PROBABILITIES} (the loop shares it with the next
-   * round).
+   * The signals {@code offers} of a fitted model over {@code pool}, each computed on first use,
+   * and {@link Signal#FEATURES}, the pool's rows themselves; {@code probabilities} supplies
+   * {@link Signal#PROBABILITIES} (the loop shares it with the next round).
    */
   public static ContextAssembly of(FittedModel fitted, Set<Signal> offers, Matrix pool,
       Supplier<Matrix> probabilities) {
     ContextAssembly a = new ContextAssembly(pool.rows());
+    a.matrix(Signal.FEATURES, () -> pool);
     for (Signal s : offers) {
       if (s == Signal.PROBABILITIES) {
         a.matrix(s, probabilities);

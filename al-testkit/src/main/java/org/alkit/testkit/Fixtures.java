@@ -39,8 +39,9 @@ public final class Fixtures {
 
   /**
    * A context over {@code poolSize} items, the first {@code labeledCount} labeled (labels cycle
-   * through the classes), with every {@link Signal} present and the {@code java} backend bound when
-   * it is on the class path.
+   * through the classes), with every {@link Signal} present ({@link Signal#FEATURES}, the items,
+   * are the blobs of the embeddings) and the {@code java} backend bound when it is on the class
+   * path.
    */
   public static SelectionContext.Builder context(int poolSize, int labeledCount, int budget, long seed) {
     SplittableRandom rng = new SplittableRandom(0xA1C17L);
@@ -59,6 +60,7 @@ public final class Fixtures {
         .signal(Signal.PROBABILITIES, probabilities)
         .signal(Signal.PREVIOUS_PROBABILITIES, probabilities(poolSize, rng))
         .signal(Signal.EMBEDDINGS, embeddings)
+        .signal(Signal.FEATURES, embeddings)
         .signal(Signal.GRADIENT_EMBEDDINGS, GradientEmbeddings.of(probabilities, embeddings))
         .stack(Signal.MC_PROBABILITIES, samples(poolSize, rng))
         .stack(Signal.COMMITTEE_PROBABILITIES, samples(poolSize, rng));
