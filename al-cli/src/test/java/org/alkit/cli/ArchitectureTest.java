@@ -44,7 +44,7 @@ class ArchitectureTest {
   private static final String API = "org.alkit.api";
   private static final String COMMONS = "org.alkit.commons";
   private static final List<String> STRATEGIES = List.of("org.alkit.uncertainty", "org.alkit.diversity",
-      "org.alkit.submodular", "org.alkit.bayesian", "org.alkit.vabal");
+      "org.alkit.submodular", "org.alkit.bayesian", "org.alkit.vabal", "org.alkit.deep");
   private static final List<String> ENGINES = List.of("org.alkit.backend.java", "org.alkit.gpu");
 
   /**

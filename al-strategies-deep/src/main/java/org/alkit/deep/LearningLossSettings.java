@@ -1,0 +1,30 @@
+package org.alkit.deep;
+
+import java.util.List;
+import org.alkit.api.Options;
+import org.alkit.api.Parameter;
+
+/**
+ * How {@code learning-loss}'s module is built and trained, checked; the defaults are Yoo and
+ * Kweon's (CVPR 2019): λ = 1, ξ = 1, the gradient into the backbone stopped after 120 of 200
+ * epochs (0.6), FC(128) per tapped layer.
+ *
+ * @param weight λ, the weight of the loss-prediction loss beside the classifier's, ≥ 0
+ * @param margin ξ, the ranking margin, ≥ 0
+ * @param detachAfter the fraction of the epochs after which the module's gradient stops at the
+ *     classifier's layers, in [0, 1]
+ * @param units the width of each tapped layer's FC, ≥ 1
+ */
+record LearningLossSettings(double weight, double margin, double detachAfter, int units) {
+  static final List<Parameter> PARAMETERS = List.of(
+      Parameter.real("weight", 1, "lambda: weight of the loss-prediction loss beside the classifier's"),
+      Parameter.real("margin", 1, "xi: margin of the ranking loss"),
+      Parameter.real("detach-after", 0.6, "fraction of the epochs after which the module stops training the classifier's layers"),
+      Parameter.integer("units", 128, "units of the FC on each tapped layer"));
+
+  /** The settings in {@code options}, range-checked. */
+  static LearningLossSettings from(Options options) {
+    return new LearningLossSettings(Check.atLeast(options, "weight", 0, false), Check.atLeast(options, "margin", 0, false),
+        Check.between(options, "detach-after", 0.0, 1.0), Check.between(options, "units", 1, 65_536));
+  }
+}

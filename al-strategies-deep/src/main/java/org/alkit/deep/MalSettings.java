@@ -1,0 +1,53 @@
+package org.alkit.deep;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.alkit.api.Options;
+import org.alkit.api.Parameter;
+
+/**
+ * How {@code mal} trains its encoder, classifier and discriminator, checked ({@link MalProvider}
+ * documents the model). The minimax-entropy settings are those of Saito et al. (ICCV 2019), on
+ * which MAL builds (T = 0.05, entropy weight 0.1); the adversarial ones VAAL's (Sinha et al. 2019),
+ * whose discriminator MAL takes over (weight 1, Adam at 5·10⁻⁴, batches of 64, two 512-unit
+ * layers, 100 epochs).
+ *
+ * @param latent the encoder's feature dimensions, ≥ 1
+ * @param epochs passes over the unlabeled items, ≥ 1: each pass is ⌈|U| / batch⌉ iterations
+ * @param temperature T of the cosine classifier, &gt; 0
+ * @param entropyWeight λ, the weight of the minimax entropy term, ≥ 0
+ * @param adversarial the weight of the encoder's term that fools the discriminator, ≥ 0
+ * @param learningRate Adam's step size for the encoder and the classifier, &gt; 0
+ * @param discriminatorLearningRate Adam's step size for the discriminator, &gt; 0
+ * @param batchSize items of each kind (labeled, unlabeled) per step, ≥ 1
+ * @param discriminatorUnits the units of each of the discriminator's two hidden layers, ≥ 1
+ */
+record MalSettings(int latent, int epochs, double temperature, double entropyWeight, double adversarial,
+    double learningRate, double discriminatorLearningRate, int batchSize, int discriminatorUnits) {
+
+  /** The options with their defaults, then those of the item network. */
+  static List<Parameter> parameters() {
+    List<Parameter> p = new ArrayList<>(List.of(
+        Parameter.integer("latent", 32, "feature dimensions of the encoder"),
+        Parameter.integer("epochs", 100, "passes over the unlabeled items per round"),
+        Parameter.real("temperature", 0.05, "T of the cosine classifier"),
+        Parameter.real("entropy-weight", 0.1, "lambda: weight of the minimax entropy on unlabeled items"),
+        Parameter.real("adversarial", 1, "weight of the encoder's term that fools the discriminator"),
+        Parameter.real("learning-rate", 5e-4, "Adam step size of the encoder and the classifier"),
+        Parameter.real("discriminator-learning-rate", 5e-4, "Adam step size of the discriminator"),
+        Parameter.integer("batch-size", 64, "labeled and unlabeled items per step, each"),
+        Parameter.integer("discriminator-units", 512, "units of each of the discriminator's two hidden layers")));
+    p.addAll(ItemNetwork.PARAMETERS);
+    return List.copyOf(p);
+  }
+
+  /** The settings in {@code options}, range-checked. */
+  static MalSettings from(Options options) {
+    return new MalSettings(Check.between(options, "latent", 1, 65_536),
+        Check.between(options, "epochs", 1, Check.MAX_EPOCHS), Check.atLeast(options, "temperature", 0, true),
+        Check.atLeast(options, "entropy-weight", 0, false), Check.atLeast(options, "adversarial", 0, false),
+        Check.atLeast(options, "learning-rate", 0, true), Check.atLeast(options, "discriminator-learning-rate", 0, true),
+        Check.between(options, "batch-size", 1, Integer.MAX_VALUE),
+        Check.between(options, "discriminator-units", 1, 65_536));
+  }
+}
