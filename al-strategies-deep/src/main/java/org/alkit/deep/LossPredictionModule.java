@@ -57,7 +57,7 @@ final class LossPredictionModule extends AbstractBlock {
     NDList pieces = new NDList();
     for (int k = 0; k < inputs.size(); k++) {
       NDArray tap = inputs.get(k);
-      NDArray pooled = tap.getShape().dimension() == 4 ? tap.mean(new int[] {2, 3}) : tap;
+      NDArray pooled = tap.getShape().dimension() == 4 ? tap.mean(new int[] {3}).mean(new int[] {2}) : tap;
       pieces.add(Activation.relu(branches.get(k).forward(store, new NDList(pooled), training).singletonOrThrow()));
     }
     NDArray joined = pieces.size() == 1 ? pieces.get(0) : NDArrays.concat(pieces, 1);

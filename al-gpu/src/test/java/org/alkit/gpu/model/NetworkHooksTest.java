@@ -5,7 +5,6 @@ import static org.alkit.gpu.model.TestData.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.training.LossPredictionLiteProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,12 +110,12 @@ class NetworkHooksTest {
   @Test
   void theAuxiliaryHeadTrainsWithTheClassifierAndItsGradientStopsWhenDetached() {
     List<Matrix> outputs = new ArrayList<>();
-    FittedModel never = fit(mlp(), plan().auxiliaryHead(new LossPredictionLiteProvider.Head(1, 1, 0, outputs::add)));
+    FittedModel never = fit(mlp(), plan().auxiliaryHead(new ProbeHead(1, 0, outputs::add)));
     assertThat(outputs).hasSize(1);
     assertThat(outputs.get(0).rows()).isEqualTo(N);
     assertThat(outputs.get(0).cols()).isEqualTo(1);
-    FittedModel weightless = fit(mlp(), plan().auxiliaryHead(new LossPredictionLiteProvider.Head(0, 1, 1, m -> {})));
-    FittedModel joint = fit(mlp(), plan().auxiliaryHead(new LossPredictionLiteProvider.Head(1, 1, 1, m -> {})));
+    FittedModel weightless = fit(mlp(), plan().auxiliaryHead(new ProbeHead(0, 1, m -> {})));
+    FittedModel joint = fit(mlp(), plan().auxiliaryHead(new ProbeHead(1, 1, m -> {})));
     assertThat(probabilities(never)).as("detached from the start: the classifier trains as with a weightless head")
         .containsExactly(probabilities(weightless));
     assertThat(probabilities(joint)).as("attached: the head's loss trains the classifier's layers too")
@@ -131,7 +130,7 @@ class NetworkHooksTest {
     List<Matrix> outputs = new ArrayList<>();
     FitPlan plan = plan().addItems(new int[] {400, 401}, new int[] {1, 2}, new float[] {1, 1})
         .observeEpochs(new int[] {500, 3}, (e, p) -> epochs.add(p.rows() * 100 + p.cols()))
-        .auxiliaryHead(new LossPredictionLiteProvider.Head(1, 1, 0.5, outputs::add));
+        .auxiliaryHead(new ProbeHead(1, 0.5, outputs::add));
     FittedModel fitted = hooks(cnn).fit(X, LABELED, DIGITS.labels(LABELED), 10, 5, plan);
     assertThat(epochs).containsExactly(210, 210, 210);
     assertThat(outputs).singleElement().satisfies(m -> assertThat(m.rows()).isEqualTo(N));
