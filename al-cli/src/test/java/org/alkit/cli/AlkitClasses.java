@@ -16,7 +16,7 @@ final class AlkitClasses {
   /** The root package of every alkit module (one of each module's packages). */
   static final List<String> MODULE_PACKAGES = List.of("org.alkit.api", "org.alkit.commons",
       "org.alkit.backend.java", "org.alkit.uncertainty", "org.alkit.diversity", "org.alkit.submodular",
-      "org.alkit.bayesian", "org.alkit.vabal", "org.alkit.gpu", "org.alkit.runtime", "org.alkit.eval",
+      "org.alkit.bayesian", "org.alkit.vabal", "org.alkit.deep", "org.alkit.gpu", "org.alkit.runtime", "org.alkit.eval",
       "org.alkit.cli", "org.alkit.testkit");
 
   private static JavaClasses main;

@@ -99,4 +99,29 @@ class NeuralModelsTest {
     assertThat(accuracy).as("final accuracy against round 1's; %s", r.out())
         .isGreaterThan(Double.parseDouble(first.group(1))).isGreaterThan(0.8);
   }
+
+  /**
+   * The strategies that train, through {@code alkit run} on optdigits: learning-loss's module with
+   * the {@code cnn} and the {@code mlp}, VAAL's VAE and MAL's networks on the pool's 8 × 8 images
+   * (convolutional) beside a {@code cnn}, which the run says train on the djl backend it creates.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "cnn | learning-loss | {}",
+      "mlp | learning-loss | {detach-after: 0.5}",
+      "cnn | vaal          | {epochs: 2}",
+      "cnn | mal           | {epochs: 2}"})
+  void theStrategiesThatTrainRunEndToEnd(String model, String strategy, String options) throws IOException {
+    Path config = dir.resolve(model + "-" + strategy + ".yml");
+    Files.writeString(config, "dataset: optdigits\nmodel: " + model + "\nmodel-options: {epochs: 20, mc-samples: 2}"
+        + "\nstrategy: " + strategy + "\nstrategy-options: " + options
+        + "\ninitial-labeled: 100\nbudget: 20\nrounds: 2\n");
+    CliHarness.Result r = CliHarness.run("run", "--config", config.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("model " + model, "strategy " + strategy, "round 2/2  labeled 120");
+    if (!strategy.equals("learning-loss")) {
+      assertThat(r.out()).contains("strategy '" + strategy + "' trains its networks on PyTorch (DJL), cpu, 1 thread "
+          + "(backend 'djl', created for this strategy)");
+    }
+  }
 }
