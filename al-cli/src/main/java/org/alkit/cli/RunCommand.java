@@ -226,6 +226,10 @@ final class RunCommand implements Callable<Integer> {
       round.put("accuracy", r.accuracy());
       round.put("selected", r.selected());
       round.put("select_ms", r.replayed() ? null : r.selectMillis());
+      if (cfg.pseudoLabels().isPresent()) {
+        round.put("pseudo_labels", r.pseudoLabels());
+        round.put("pseudo_labels_wrong", r.pseudoWrong());
+      }
       rounds.add(round);
     }
     Map<String, Object> run = new LinkedHashMap<>();
@@ -240,9 +244,10 @@ final class RunCommand implements Callable<Integer> {
 
   private static void progress(PrintWriter out, RoundResult r, int rounds) {
     int done = Math.min(BAR, r.round() * BAR / Math.max(1, rounds));
-    out.printf("[%s%s] round %d/%d  labeled %d  accuracy %.4f  %s%n", "#".repeat(done),
+    out.printf("[%s%s] round %d/%d  labeled %d  accuracy %.4f  %s%s%n", "#".repeat(done),
         ".".repeat(BAR - done), r.round(), rounds, r.labeledCount(), r.accuracy(),
-        r.replayed() ? "from the journal" : "select " + r.selectMillis() + " ms");
+        r.replayed() ? "from the journal" : "select " + r.selectMillis() + " ms",
+        r.pseudoLabels() == 0 ? "" : "  pseudo-labels " + r.pseudoLabels() + " (" + r.pseudoWrong() + " wrong)");
     out.flush();
   }
 

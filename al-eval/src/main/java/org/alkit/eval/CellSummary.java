@@ -21,13 +21,17 @@ import org.apiguardian.api.API;
  * @param uniquePickFraction share of unique picks, over all rounds
  * @param selectMillis milliseconds per selection
  * @param selectAllocatedMegabytes megabytes allocated per selection
+ * @param fitMillis milliseconds per fit of the model
+ * @param pseudoPrecision the share of right pseudo-labels (CEAL) over each run's rounds, over the
+ *     runs that had any (no values without them)
  * @param curve the learning curve, point by point
  * @param picksPerClass mean picks of each class in a run, over the seeds
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record CellSummary(RunKey.Cell cell, int seeds, Stat aubc, Stat finalAccuracy, Stat finalBalancedAccuracy,
     Stat finalRareAccuracy, Stat labelsToTarget, int reachedTarget, Stat oodPickFraction,
-    Stat uniquePickFraction, Stat selectMillis, Stat selectAllocatedMegabytes, List<CurvePoint> curve,
+    Stat uniquePickFraction, Stat selectMillis, Stat selectAllocatedMegabytes, Stat fitMillis, Stat pseudoPrecision,
+    List<CurvePoint> curve,
     double[] picksPerClass) {
 
   /** Copies the collections. */

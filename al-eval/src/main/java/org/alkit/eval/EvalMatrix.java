@@ -17,10 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
 import org.alkit.api.InvalidInputException;
+import org.alkit.runtime.PseudoLabels;
 import org.alkit.runtime.RunConfig;
 import org.apiguardian.api.API;
 import org.yaml.snakeyaml.DumperOptions;
@@ -42,6 +44,7 @@ import org.yaml.snakeyaml.representer.Representer;
  *   - random
  *   - margin
  *   - {name: similar, label: smi-flvmi, options: {function: flvmi}, scenarios: [rare-classes]}
+ *   - {name: entropy, label: entropy-ceal, pseudo-labels: {threshold: 0.05, decay: 0.0033}}   # PseudoLabels
  * seeds: 3                              # 1, 2, 3; or a list [7, 11, 13]
  * model: logistic
  * model-options: {l2: 0.01}
@@ -88,7 +91,7 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
       "pool-size", "test-size", "target-accuracy", "alpha", "parallel");
   private static final List<String> RUN_KEYS = List.of("model", "model-options", "backend", "backend-options",
       "initial-labeled", "budget", "rounds", "test-fraction");
-  private static final List<String> STRATEGY_KEYS = List.of("name", "label", "options", "scenarios");
+  private static final List<String> STRATEGY_KEYS = List.of("name", "label", "options", "scenarios", PseudoLabels.KEY);
 
   /**
    * Checks the values and copies the lists.
@@ -128,8 +131,10 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
    * @param name the strategy provider's name
    * @param options its options, as text
    * @param scenarios the scenario specs or kinds it runs in; empty = every scenario
+   * @param pseudoLabels CEAL's pseudo-labels for its runs (key {@code pseudo-labels}), or empty
    */
-  public record StrategySpec(String label, String name, Map<String, String> options, List<String> scenarios) {
+  public record StrategySpec(String label, String name, Map<String, String> options, List<String> scenarios,
+      Optional<PseudoLabels> pseudoLabels) {
     /** Checks the names and copies the collections (the options sorted by name). */
     public StrategySpec {
       if (name == null || name.isBlank()) {
@@ -140,6 +145,7 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
       }
       options = Collections.unmodifiableMap(new TreeMap<>(options));
       scenarios = List.copyOf(scenarios);
+      Objects.requireNonNull(pseudoLabels, "pseudoLabels");
     }
 
     /** Whether this strategy runs in {@code scenario}. */
@@ -194,7 +200,7 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
     RunConfig t = template;
     return new RunConfig(run.key().dataset(), t.model(), t.modelOptions(), run.strategy().name(),
         run.strategy().options(), t.backend(), t.backendOptions(), t.oracle(), t.initialLabeled(), t.budget(),
-        t.rounds(), run.key().seed(), t.testFraction(), List.of());
+        t.rounds(), run.key().seed(), t.testFraction(), List.of(), run.strategy().pseudoLabels());
   }
 
   /**
@@ -206,7 +212,7 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
     String canonical = String.join("\n", "datasets=" + datasets,
         "scenarios=" + scenarios.stream().map(Scenario::spec).toList(),
         "strategies=" + strategies.stream().map(s -> s.label() + ":" + s.name() + new TreeMap<>(s.options())
-            + s.scenarios()).toList(),
+            + s.scenarios() + s.pseudoLabels().map(p -> PseudoLabels.KEY + p.toTree()).orElse("")).toList(),
         "seeds=" + seeds, "model=" + t.model() + new TreeMap<>(t.modelOptions()),
         "backend=" + t.backend() + new TreeMap<>(t.backendOptions()), "initial=" + t.initialLabeled(),
         "budget=" + t.budget(), "rounds=" + t.rounds(), "test-fraction=" + t.testFraction(),
@@ -340,12 +346,13 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
             : String.valueOf(map.get("label"));
         List<String> scenarios = map.get("scenarios") == null ? List.of()
             : texts("strategies[" + k + "].scenarios", map.get("scenarios"));
-        out.add(new StrategySpec(label, name, options, scenarios));
+        out.add(new StrategySpec(label, name, options, scenarios,
+            PseudoLabels.fromTree("strategies[" + k + "]." + PseudoLabels.KEY, map.get(PseudoLabels.KEY))));
       } else if (entry == null || entry instanceof List) {
         throw new InvalidInputException("strategies[" + k + "] = " + entry
             + "; expected a name or {name, label, options, scenarios}");
       } else {
-        out.add(new StrategySpec(String.valueOf(entry), String.valueOf(entry), Map.of(), List.of()));
+        out.add(new StrategySpec(String.valueOf(entry), String.valueOf(entry), Map.of(), List.of(), Optional.empty()));
       }
     }
     return out;

@@ -142,7 +142,15 @@ public final class EvalResults {
         stat(allRounds, RoundMetrics::uniquePickFraction),
         stat(allRounds, r -> r.selectMillis()),
         stat(allRounds, r -> r.selectAllocatedBytes() < 0 ? Double.NaN : r.selectAllocatedBytes() / 1048576.0),
+        stat(allRounds, r -> r.fitMillis()), stat(records, EvalResults::pseudoPrecision),
         curve, picks);
+  }
+
+  /** The share of right pseudo-labels over a run's rounds; NaN for a run that had none. */
+  private static double pseudoPrecision(RunRecord run) {
+    long used = run.rounds().stream().mapToLong(RoundMetrics::pseudoLabels).sum();
+    long wrong = run.rounds().stream().mapToLong(RoundMetrics::pseudoWrong).sum();
+    return used == 0 ? Double.NaN : 1 - (double) wrong / used;
   }
 
   private static <T> Stat stat(List<T> values, ToDoubleFunction<T> f) {

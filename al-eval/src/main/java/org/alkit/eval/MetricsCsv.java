@@ -8,12 +8,16 @@ import java.util.stream.Collectors;
 /**
  * {@code metrics.csv}: every number of every run, one row per learning-curve point (round 1 … R,
  * then {@code final}), with the run's AUBC, labels to the target and final accuracy on each of its
- * rows. Picks per class are {@code ;}-separated; values without meaning are empty.
+ * rows. Picks per class are {@code ;}-separated; values without meaning are empty. A round's
+ * {@code fit_ms} times the fit of its model; {@code pseudo_labels} and {@code pseudo_precision}
+ * count the CEAL pseudo-labels that fit trained on and the share of them that were right (empty
+ * without any).
  */
 final class MetricsCsv {
   static final List<String> HEADER = List.of("dataset", "scenario", "strategy", "seed", "round", "labeled",
       "accuracy", "balanced_accuracy", "rare_accuracy", "ood_pick_fraction", "unique_pick_fraction", "select_ms",
-      "select_allocated_bytes", "picks_per_class", "run_aubc", "run_labels_to_target", "run_final_accuracy");
+      "select_allocated_bytes", "fit_ms", "pseudo_labels", "pseudo_precision", "picks_per_class", "run_aubc",
+      "run_labels_to_target", "run_final_accuracy");
 
   private MetricsCsv() {}
 
@@ -30,10 +34,13 @@ final class MetricsCsv {
         out.append(String.join(",", prefix, Integer.toString(r.round()), quality(r.quality()),
             number(r.oodPickFraction()), number(r.uniquePickFraction()), Long.toString(r.selectMillis()),
             r.selectAllocatedBytes() < 0 ? "" : Long.toString(r.selectAllocatedBytes()),
+            Long.toString(r.fitMillis()), Integer.toString(r.pseudoLabels()),
+            number(r.pseudoLabels() == 0 ? Double.NaN : 1 - (double) r.pseudoWrong() / r.pseudoLabels()),
             Arrays.stream(r.picksPerClass()).mapToObj(Integer::toString).collect(Collectors.joining(";")), suffix))
             .append('\n');
       }
-      out.append(String.join(",", prefix, "final", quality(run.last()), "", "", "", "", "", suffix)).append('\n');
+      out.append(String.join(",", prefix, "final", quality(run.last()), "", "", "", "", "", "", "", "", suffix))
+          .append('\n');
     }
     return out.toString();
   }

@@ -20,10 +20,15 @@ import org.apiguardian.api.API;
  * @param selectMillis wall-clock milliseconds of the selection, signals included
  * @param selectAllocatedBytes bytes the selecting thread allocated during the selection (with a
  *     single-threaded backend its kernels run on that thread); −1 where the JVM cannot tell
+ * @param fitMillis wall-clock milliseconds of the round's fit of the model (0 in a journal written
+ *     before it was measured)
+ * @param pseudoLabels pseudo-labelled items the round's fit trained on (CEAL; 0 without them)
+ * @param pseudoWrong how many of those were wrong
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RoundMetrics(int round, Quality quality, int[] picked, int[] picksPerClass, double oodPickFraction,
-    double uniquePickFraction, long selectMillis, long selectAllocatedBytes) {
+    double uniquePickFraction, long selectMillis, long selectAllocatedBytes, long fitMillis, int pseudoLabels,
+    int pseudoWrong) {
   /** Copies the arrays. */
   public RoundMetrics {
     Objects.requireNonNull(quality, "quality");
@@ -45,7 +50,8 @@ public record RoundMetrics(int round, Quality quality, int[] picked, int[] picks
 
   /** This round without its timing and memory figures, which vary from run to run. */
   RoundMetrics withoutTiming() {
-    return new RoundMetrics(round, quality, picked, picksPerClass, oodPickFraction, uniquePickFraction, 0, 0);
+    return new RoundMetrics(round, quality, picked, picksPerClass, oodPickFraction, uniquePickFraction, 0, 0, 0,
+        pseudoLabels, pseudoWrong);
   }
 
   @Override
@@ -54,13 +60,14 @@ public record RoundMetrics(int round, Quality quality, int[] picked, int[] picks
         && Arrays.equals(r.picked, picked) && Arrays.equals(r.picksPerClass, picksPerClass)
         && Double.compare(r.oodPickFraction, oodPickFraction) == 0
         && Double.compare(r.uniquePickFraction, uniquePickFraction) == 0
-        && r.selectMillis == selectMillis && r.selectAllocatedBytes == selectAllocatedBytes;
+        && r.selectMillis == selectMillis && r.selectAllocatedBytes == selectAllocatedBytes
+        && r.fitMillis == fitMillis && r.pseudoLabels == pseudoLabels && r.pseudoWrong == pseudoWrong;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(round, quality, Arrays.hashCode(picked), Arrays.hashCode(picksPerClass), oodPickFraction, uniquePickFraction,
-        selectMillis, selectAllocatedBytes);
+        selectMillis, selectAllocatedBytes, fitMillis, pseudoLabels, pseudoWrong);
   }
 
   @Override
@@ -68,6 +75,7 @@ public record RoundMetrics(int round, Quality quality, int[] picked, int[] picks
     return "RoundMetrics[round=" + round + ", " + quality + ", picked=" + Arrays.toString(picked)
         + ", picksPerClass=" + Arrays.toString(picksPerClass)
         + ", ood=" + oodPickFraction + ", unique=" + uniquePickFraction + ", selectMillis=" + selectMillis
-        + ", selectAllocatedBytes=" + selectAllocatedBytes + "]";
+        + ", selectAllocatedBytes=" + selectAllocatedBytes + ", fitMillis=" + fitMillis + ", pseudoLabels="
+        + pseudoLabels + ", pseudoWrong=" + pseudoWrong + "]";
   }
 }

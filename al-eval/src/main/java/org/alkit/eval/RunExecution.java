@@ -83,7 +83,8 @@ final class RunExecution {
     }
     double n = Math.max(1, picked.length);
     return new RoundMetrics(round.round(), quality(model.last, round.labeledCount(), data), picked, perClass,
-        ood / n, unique / n, round.selectMillis(), allocated);
+        ood / n, unique / n, round.selectMillis(), allocated, model.lastFitMillis, round.pseudoLabels(),
+        round.pseudoWrong());
   }
 
   private static Quality quality(FittedModel fitted, int labeled, ScenarioData data) {
@@ -94,13 +95,15 @@ final class RunExecution {
   }
 
   /**
-   * The configured model, fitted only on in-distribution labels, remembering its last fit and the
-   * labeled set it was given; its training hooks (a participant's fits) likewise.
+   * The configured model, fitted only on in-distribution labels, remembering its last fit, how long
+   * it took and the labeled set it was given; its training hooks (a participant's or pseudo-labels'
+   * fits) likewise.
    */
   private static final class RecordingModel implements ModelAdapter {
     private final ModelAdapter inner;
     private final Set<Integer> ood;
     FittedModel last;
+    long lastFitMillis;
     int[] lastLabeled = new int[0];
 
     RecordingModel(ModelAdapter inner, Set<Integer> ood) {
@@ -147,7 +150,9 @@ final class RunExecution {
       int[] keep = IntStream.range(0, labeled.length).filter(t -> !ood.contains(labels[t])).toArray();
       int[] inLabeled = keep.length == labeled.length ? labeled : Arrays.stream(keep).map(t -> labeled[t]).toArray();
       int[] inLabels = keep.length == labeled.length ? labels : Arrays.stream(keep).map(t -> labels[t]).toArray();
+      long start = System.nanoTime();
       last = fit.on(inLabeled, inLabels);
+      lastFitMillis = (System.nanoTime() - start) / 1_000_000;
       return last;
     }
 

@@ -26,11 +26,13 @@ final class SummaryTable {
       Scenario parsed = Scenario.parse(scenario);
       boolean ood = parsed.kinds().contains("ood");
       boolean rare = group.getValue().stream().anyMatch(c -> c.finalRareAccuracy().n() > 0);
+      boolean pseudo = group.getValue().stream().anyMatch(c -> c.pseudoPrecision().n() > 0);
       out.append("## ").append(dataset).append(" · ").append(scenario).append("\n\n");
       out.append("| strategy | AUBC | final accuracy | final balanced acc. | final rare-class acc. | labels to ")
           .append(String.format(Locale.ROOT, "%.2f", m.targetAccuracy()))
-          .append(" | OOD picks | unique picks | select ms | vs random (p) |\n");
-      out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+          .append(" | OOD picks | unique picks | select ms | fit ms")
+          .append(pseudo ? " | pseudo-label precision" : "").append(" | vs random (p) |\n");
+      out.append("|---|---|---|---|---|---|---|---|---|---|---|").append(pseudo ? "---|" : "").append('\n');
       for (CellSummary c : group.getValue()) {
         out.append("| ").append(c.cell().strategy())
             .append(" | ").append(c.aubc().format(4))
@@ -42,6 +44,8 @@ final class SummaryTable {
             .append(" | ").append(ood ? c.oodPickFraction().format(3) : "—")
             .append(" | ").append(c.uniquePickFraction().format(3))
             .append(" | ").append(c.selectMillis().format(1))
+            .append(" | ").append(c.fitMillis().format(1))
+            .append(pseudo ? " | " + (c.pseudoPrecision().n() > 0 ? c.pseudoPrecision().format(3) : "—") : "")
             .append(" | ").append(versusRandom(results, c.cell()))
             .append(" |\n");
       }

@@ -20,7 +20,7 @@ class JournalTest {
   static RunRecord record(long seed) {
     return new RunRecord(new RunKey("optdigits", "rare-classes:3,5", "smi", seed),
         List.of(new RoundMetrics(1, new Quality(20, 0.1 + seed / 10.0, 1.0 / 3, Double.NaN), new int[] {5, 9},
-            new int[] {1, 1}, 0.5, 1, 12, -1)),
+            new int[] {1, 1}, 0.5, 1, 12, -1, 40, 3, 1)),
         new Quality(22, 0.123456789012345, 0.2, 0.75));
   }
 

@@ -59,6 +59,40 @@ class MatrixRunnerTest {
   }
 
   @Test
+  void aCellWithPseudoLabelsReportsTheirCountAndPrecision() throws IOException {
+    String yaml = """
+        name: ceal
+        datasets: [optdigits]
+        scenarios: [balanced]
+        strategies:
+          - entropy
+          - {name: entropy, label: entropy-ceal, pseudo-labels: {threshold: 0.3, decay: 0.01}}
+        seeds: 2
+        model-options: {iterations: 60}
+        initial-labeled: 20
+        budget: 10
+        rounds: 3
+        """;
+    EvalMatrix matrix = EvalMatrix.parse(yaml, "x");
+    assertThat(matrix.fingerprint()).as("the key is part of what determines the results")
+        .isNotEqualTo(EvalMatrix.parse(yaml.replace("decay: 0.01", "decay: 0.02"), "x").fingerprint());
+    Path out = dir.resolve("ceal");
+    EvalResults results = MatrixRunner.run(matrix, out, MatrixRunner.Listener.NONE);
+    for (RunRecord run : results.runs()) {
+      boolean ceal = run.key().strategy().equals("entropy-ceal");
+      assertThat(run.rounds().get(0).pseudoLabels()).as("round 1 has no earlier fit").isZero();
+      assertThat(run.rounds().get(2).pseudoLabels()).as("%s, round 3", run.key()).matches(n -> ceal == n > 0);
+      assertThat(run.rounds()).allSatisfy(r -> assertThat(r.fitMillis()).isNotNegative());
+    }
+    Reports.write(results, out, List.of());
+    String summary = Files.readString(out.resolve(Reports.SUMMARY));
+    assertThat(summary).contains("| select ms | fit ms | pseudo-label precision | vs random (p) |")
+        .containsPattern("\\| entropy-ceal \\|.*\\| 0\\.9\\d\\d ± 0\\.0\\d\\d \\| — \\|")
+        .containsPattern("\\| entropy \\|.*\\| — \\| — \\|");
+    assertThat(Files.readAllLines(out.resolve(Reports.METRICS)).get(0)).contains(",fit_ms,pseudo_labels,pseudo_precision,");
+  }
+
+  @Test
   void resultsDoNotDependOnTheThreadCountAndAFinishedMatrixRunsNothing() {
     EvalResults serial = MatrixRunner.run(matrix(1), dir.resolve("serial"), MatrixRunner.Listener.NONE);
     EvalResults parallel = MatrixRunner.run(matrix(2), dir.resolve("parallel"), MatrixRunner.Listener.NONE);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class MetricsTest {
   static RoundMetrics round(int round, int labeled, double accuracy) {
     return new RoundMetrics(round, new Quality(labeled, accuracy, accuracy, Double.NaN), new int[] {1, 2},
-        new int[] {1, 1}, 0, 1, 3, 100);
+        new int[] {1, 1}, 0, 1, 3, 100, 7, 0, 0);
   }
 
   static RunRecord run(String strategy, long seed, double... accuracies) {

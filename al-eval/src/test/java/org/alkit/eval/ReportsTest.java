@@ -43,9 +43,9 @@ class ReportsTest {
         for (String strategy : List.of("random", "good")) {
           double lift = strategy.equals("good") ? 0.05 : 0;
           List<RoundMetrics> rounds = List.of(
-              new RoundMetrics(1, new Quality(20, 0.5, 0.5, 0.3), new int[] {1, 2}, new int[] {2, 0}, 0, 1, 4, 1000),
+              new RoundMetrics(1, new Quality(20, 0.5, 0.5, 0.3), new int[] {1, 2}, new int[] {2, 0}, 0, 1, 4, 1000, 20, 0, 0),
               new RoundMetrics(2, new Quality(22, 0.6 + lift + s / 100.0, 0.6, 0.4), new int[] {3, 4},
-                  new int[] {1, 1}, 0, 1, 5, 2000));
+                  new int[] {1, 1}, 0, 1, 5, 2000, 30, 0, 0));
           runs.add(new RunRecord(new RunKey("d", scenario, strategy, s), rounds,
               new Quality(24, 0.7 + lift + s / 100.0, 0.7, 0.5)));
         }
@@ -69,7 +69,7 @@ class ReportsTest {
     List<String> lines = Files.readAllLines(dir.resolve(Reports.METRICS));
     assertThat(lines.get(0)).isEqualTo(String.join(",", MetricsCsv.HEADER));
     assertThat(lines).hasSize(1 + 24 * 3);
-    assertThat(lines.get(1)).startsWith("d,balanced,random,1,1,20,0.500000,0.500000,0.300000,0.00000,1.00000,4,1000,2;0,");
+    assertThat(lines.get(1)).startsWith("d,balanced,random,1,1,20,0.500000,0.500000,0.300000,0.00000,1.00000,4,1000,20,0,,2;0,");
     assertThat(lines).filteredOn(l -> l.contains(",final,")).hasSize(24);
     assertThat(lines).filteredOn(l -> l.startsWith("d,rare:1,good,")).hasSize(18);
   }

@@ -56,6 +56,13 @@ import org.apiguardian.api.API;
  * rounds (fit and selection; labels from the journal, no oracle) and checks that they pick what
  * the journal holds, so the participant's state is the uninterrupted run's.
  *
+ * <p>With {@link RunConfig#pseudoLabels()} (CEAL), each fit after the first also trains on the
+ * unlabeled items the previous fit predicts with an entropy below the round's threshold, labelled
+ * with their predicted class ({@link PseudoLabels}), through the model's training hooks; they never
+ * join the labeled set. Each round records how many it used and how many were wrong
+ * ({@link RoundResult#pseudoLabels()}, the journal's {@code pseudo-labels}); a resumed run fits
+ * its recorded rounds again, as for a participant, so their pseudo-labels are the same.
+ *
  * <p>The loop is the root of its Guice injector's object graph and owns the
  * {@link ComputeBackend} that injector made for it: {@link #close()} shuts the backend down.
  *
@@ -156,6 +163,11 @@ public final class ActiveLearningLoop implements AutoCloseable {
         CapabilityCheck.missing(strategy, config.model(), model.offers()),
         Optional.of(new CapabilityBinding.Model(config.model(), model)), backend, installed)) {
       binding.notices().forEach(notices);
+      if (config.pseudoLabels().isPresent()
+          && !binding.hooks().map(h -> h.supported().contains(FitPlan.Hook.EXTRA_ITEMS)).orElse(false)) {
+        throw new AlException(PseudoLabels.KEY + ": model '" + config.model() + "' does not train on extra items "
+            + "(the hook extra-items); expected a model that does (mlp, cnn, logistic)");
+      }
       return run(hints, listener, track, selector, binding);
     }
   }
@@ -176,6 +188,8 @@ public final class ActiveLearningLoop implements AutoCloseable {
         || strategy.uses().contains(Signal.PREVIOUS_PROBABILITIES);
     Matrix previous = null;
     Supplier<Matrix> replayPrevious = null;
+    Optional<PseudoLabels> pseudo = config.pseudoLabels();
+    Matrix lastPool = null;
     List<RoundResult> rounds = new ArrayList<>();
     for (int round = 1; round <= config.rounds() && labeled.length < pool.rows(); round++) {
       SplittableRandom random = root.split();
@@ -187,7 +201,7 @@ public final class ActiveLearningLoop implements AutoCloseable {
       int[] picked;
       int[] pickedLabels;
       RoundResult result;
-      if (recorded.isPresent() && participant.isEmpty()) {
+      if (recorded.isPresent() && participant.isEmpty() && pseudo.isEmpty()) {
         JournalRound r = replayable(recorded.get(), track.get(), labeled, fitSeed, selectSeed, selectionSize);
         picked = r.selected();
         pickedLabels = r.labels();
@@ -202,7 +216,8 @@ public final class ActiveLearningLoop implements AutoCloseable {
         Optional<JournalRound> replayed = recorded.isPresent()
             ? Optional.of(replayable(recorded.get(), track.get(), labeled, fitSeed, selectSeed, selectionSize))
             : Optional.empty();
-        FittedModel fitted = fit(participant, binding, round, labeled, labels, fitSeed);
+        Fit fit = fit(participant, binding, round, labeled, labels, fitSeed, lastPool);
+        FittedModel fitted = fit.model();
         double accuracy = accuracy(fitted);
         Supplier<Matrix> probabilities = memoize(() -> fitted.probabilities(pool));
         SelectionContext ctx = context(fitted, labeled, labels, round, selectSeed, hints, probabilities, previous,
@@ -220,15 +235,19 @@ public final class ActiveLearningLoop implements AutoCloseable {
                 + " (the journal is of another run, or the strategy is not deterministic)");
           }
           pickedLabels = r.labels();
-          result = new RoundResult(round, labeled.length, r.accuracy(), picked, RoundResult.REPLAYED);
+          result = new RoundResult(round, labeled.length, r.accuracy(), picked, RoundResult.REPLAYED,
+              fit.pseudoLabels(), fit.pseudoWrong());
         } else {
           pickedLabels = oracle.label(picked);
-          result = new RoundResult(round, labeled.length, accuracy, picked, millis);
+          result = new RoundResult(round, labeled.length, accuracy, picked, millis, fit.pseudoLabels(),
+              fit.pseudoWrong());
           int[] before = labeled;
           track.ifPresent(t -> t.append(new JournalRound(result.round(), before.length, fitSeed, selectSeed,
-              accuracy, picked, pickedLabels)));
+              accuracy, picked, pickedLabels, pseudo.isPresent() ? fit.pseudoLabels() : -1,
+              pseudo.isPresent() ? fit.pseudoWrong() : -1)));
         }
         previous = keepPrevious ? probabilities.get() : null;
+        lastPool = pseudo.isPresent() ? probabilities.get() : null;
       }
       rounds.add(result);
       listener.accept(result);
@@ -241,34 +260,67 @@ public final class ActiveLearningLoop implements AutoCloseable {
     if (recordedFinal.isPresent()) {
       return new RunResult(rounds, labeledCount, recordedFinal.get());
     }
-    double finalAccuracy = accuracy(fit(participant, binding, rounds.size() + 1, labeled, labels, finalSeed));
-    track.ifPresent(t -> t.appendFinal(labeledCount, finalAccuracy));
+    Fit last = fit(participant, binding, rounds.size() + 1, labeled, labels, finalSeed, lastPool);
+    double finalAccuracy = accuracy(last.model());
+    track.ifPresent(t -> t.appendFinal(labeledCount, finalAccuracy, pseudo.isPresent() ? last.pseudoLabels() : -1,
+        last.pseudoWrong()));
     return new RunResult(rounds, labeledCount, finalAccuracy);
   }
 
   /**
-   * Fits the model on the labeled items: through the model's training hooks when a participant's
-   * plan for this fit requests a hook, otherwise through {@link ModelAdapter#fit}.
+   * A fitted model and the pseudo-labels its fit trained on.
+   *
+   * @param pseudoLabels how many pseudo-labelled items joined the fit
+   * @param pseudoWrong how many of them the data set's labels contradict
    */
-  private FittedModel fit(Optional<TrainingParticipant> participant, CapabilityBinding binding, int round,
-      int[] labeled, int[] labels, long seed) {
+  private record Fit(FittedModel model, int pseudoLabels, int pseudoWrong) {}
+
+  /**
+   * Fits the model on the labeled items: through the model's training hooks when the fit's plan
+   * requests a hook (a participant's, or the pseudo-labels chosen from {@code lastPool}, the
+   * previous fit's pool probabilities, null before the first fit), otherwise through
+   * {@link ModelAdapter#fit}.
+   */
+  private Fit fit(Optional<TrainingParticipant> participant, CapabilityBinding binding, int round,
+      int[] labeled, int[] labels, long seed, Matrix lastPool) {
     Matrix pool = dataset.pool();
-    if (participant.isPresent()) {
+    boolean pseudo = config.pseudoLabels().isPresent() && lastPool != null;
+    if (participant.isPresent() || pseudo) {
       FitPlan plan = FitPlan.of(round, seed, pool.rows(), dataset.numClasses(), labeled, labels);
-      participant.get().beforeFit(plan);
+      participant.ifPresent(p -> p.beforeFit(plan));
       Set<FitPlan.Hook> undeclared = EnumSet.noneOf(FitPlan.Hook.class);
       undeclared.addAll(plan.requested());
-      undeclared.removeAll(participant.get().hooks());
-      if (!undeclared.isEmpty()) {
+      participant.ifPresent(p -> undeclared.removeAll(p.hooks()));
+      if (participant.isPresent() && !undeclared.isEmpty()) {
         throw new AlException("strategy '" + strategy.name() + "' requested hooks " + CapabilityBinding.keys(undeclared)
             + " for the fit of round " + round + " but declares only " + (participant.get().hooks().isEmpty() ? "none"
             : CapabilityBinding.keys(participant.get().hooks())) + " (TrainingParticipant.hooks())");
       }
+      PseudoLabels.Chosen chosen = pseudo ? pseudoLabels(plan, lastPool, round)
+          : new PseudoLabels.Chosen(new int[0], new int[0]);
       if (!plan.requested().isEmpty()) {
-        return binding.hooks().orElseThrow().fit(pool, labeled, labels, dataset.numClasses(), seed, plan);
+        return new Fit(binding.hooks().orElseThrow().fit(pool, labeled, labels, dataset.numClasses(), seed, plan),
+            chosen.items().length, chosen.wrong(dataset.poolLabels()));
       }
     }
-    return model.fit(pool, labeled, labels, dataset.numClasses(), seed);
+    return new Fit(model.fit(pool, labeled, labels, dataset.numClasses(), seed), 0, 0);
+  }
+
+  /**
+   * Adds to {@code plan} CEAL's pseudo-labels of its round: the unlabeled items (not already extra
+   * items of a participant) whose row of {@code lastPool} is confident enough, each of weight 1.
+   */
+  private PseudoLabels.Chosen pseudoLabels(FitPlan plan, Matrix lastPool, int round) {
+    boolean[] extra = new boolean[plan.poolSize()];
+    for (int i : plan.extraItems()) {
+      extra[i] = true;
+    }
+    int[] candidates = Arrays.stream(plan.unlabeled()).filter(i -> !extra[i]).toArray();
+    PseudoLabels.Chosen chosen = config.pseudoLabels().orElseThrow().choose(lastPool, candidates, round);
+    float[] weights = new float[chosen.items().length];
+    Arrays.fill(weights, 1f);
+    plan.addItems(chosen.items(), chosen.labels(), weights);
+    return chosen;
   }
 
   /** The oracle's labels of the initial draw, or the journal's when it recorded them. */

@@ -10,14 +10,17 @@ import org.alkit.api.InvalidInputException;
 /**
  * One round of a {@link RunJournal}: the labeled count the round started from, the seeds of its
  * fit and its selection, the fitted model's test accuracy, the picks in order and the labels the
- * oracle gave them. Round 0 is the initial random draw: only its picks and labels count.
+ * oracle gave them; in a run with {@link PseudoLabels}, how many pseudo-labelled items its fit
+ * trained on and how many of those were wrong ({@code pseudo-labels}, {@code pseudo-labels-wrong};
+ * −1 where the run has none, and then not written). Round 0 is the initial random draw: only its
+ * picks and labels count.
  */
 record JournalRound(int round, int labeledBefore, long fitSeed, long selectSeed, double accuracy, int[] selected,
-    int[] labels) {
+    int[] labels, int pseudoLabels, int pseudoWrong) {
 
   /** The initial random draw of the labeled set and its labels. */
   static JournalRound initial(int[] drawn, int[] labels) {
-    return new JournalRound(0, 0, 0, 0, Double.NaN, drawn, labels);
+    return new JournalRound(0, 0, 0, 0, Double.NaN, drawn, labels, -1, -1);
   }
 
   /** The record's fields, in file order; round 0 has only its picks and labels. */
@@ -32,6 +35,10 @@ record JournalRound(int round, int labeledBefore, long fitSeed, long selectSeed,
     }
     out.put("selected", IntStream.of(selected).boxed().toList());
     out.put("labels", IntStream.of(labels).boxed().toList());
+    if (pseudoLabels >= 0) {
+      out.put("pseudo-labels", pseudoLabels);
+      out.put("pseudo-labels-wrong", pseudoWrong);
+    }
     return out;
   }
 
@@ -60,8 +67,19 @@ record JournalRound(int round, int labeledBefore, long fitSeed, long selectSeed,
     if (labeledBefore < 1 || labeledBefore > Integer.MAX_VALUE) {
       throw damaged.apply("labeled-before = " + labeledBefore + "; expected a positive count");
     }
+    int pseudo = fields.containsKey("pseudo-labels") ? count(fields, "pseudo-labels", damaged) : -1;
+    int pseudoWrong = fields.containsKey("pseudo-labels") ? count(fields, "pseudo-labels-wrong", damaged) : -1;
     return new JournalRound(round, (int) labeledBefore, whole(fields, "fit-seed", damaged),
-        whole(fields, "select-seed", damaged), (Double) accuracy, selected, labels);
+        whole(fields, "select-seed", damaged), (Double) accuracy, selected, labels, pseudo, pseudoWrong);
+  }
+
+  /** A count of items, ≥ 0. */
+  private static int count(Map<String, Object> fields, String key, Function<String, InvalidInputException> damaged) {
+    long v = whole(fields, key, damaged);
+    if (v < 0 || v > Integer.MAX_VALUE) {
+      throw damaged.apply(key + " = " + v + "; expected a count >= 0");
+    }
+    return (int) v;
   }
 
   private static long whole(Map<String, Object> fields, String key, Function<String, InvalidInputException> damaged) {

@@ -17,9 +17,13 @@ import org.apiguardian.api.API;
  * @param selected pool indices the strategy picked, in pick order
  * @param selectMillis wall-clock milliseconds of the selection (signals included), or
  *     {@link #REPLAYED} for a round read back from a {@link RunJournal} rather than run
+ * @param pseudoLabels how many pseudo-labelled items the round's fit trained on besides the labeled
+ *     ones ({@link PseudoLabels}; 0 without them)
+ * @param pseudoWrong how many of those the data set's true labels contradict
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record RoundResult(int round, int labeledCount, double accuracy, int[] selected, long selectMillis) {
+public record RoundResult(int round, int labeledCount, double accuracy, int[] selected, long selectMillis,
+    int pseudoLabels, int pseudoWrong) {
   /** The {@code selectMillis} of a round replayed from a journal: it was not selected in this process. */
   public static final long REPLAYED = -1;
 
@@ -27,6 +31,11 @@ public record RoundResult(int round, int labeledCount, double accuracy, int[] se
   /** Copies {@code selected}. */
   public RoundResult {
     selected = selected.clone();
+  }
+
+  /** A round whose fit trained on no pseudo-label. */
+  public RoundResult(int round, int labeledCount, double accuracy, int[] selected, long selectMillis) {
+    this(round, labeledCount, accuracy, selected, selectMillis, 0, 0);
   }
 
   /** Whether this round was replayed from a journal rather than run. */
@@ -44,7 +53,7 @@ public record RoundResult(int round, int labeledCount, double accuracy, int[] se
   public boolean equals(Object o) {
     return o instanceof RoundResult r && r.round == round && r.labeledCount == labeledCount
         && Double.compare(r.accuracy, accuracy) == 0 && Arrays.equals(r.selected, selected)
-        && r.selectMillis == selectMillis;
+        && r.selectMillis == selectMillis && r.pseudoLabels == pseudoLabels && r.pseudoWrong == pseudoWrong;
   }
 
   @Override
@@ -55,6 +64,7 @@ public record RoundResult(int round, int labeledCount, double accuracy, int[] se
   @Override
   public String toString() {
     return "RoundResult[round=" + round + ", labeled=" + labeledCount + ", accuracy=" + accuracy
-        + ", selected=" + Arrays.toString(selected) + ", selectMillis=" + selectMillis + "]";
+        + ", selected=" + Arrays.toString(selected) + ", selectMillis=" + selectMillis
+        + (pseudoLabels > 0 ? ", pseudoLabels=" + pseudoLabels + ", pseudoWrong=" + pseudoWrong : "") + "]";
   }
 }

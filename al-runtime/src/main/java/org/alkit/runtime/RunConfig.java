@@ -44,6 +44,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * rounds: 10
  * seed: 42
  * test-fraction: 0.25
+ * pseudo-labels: {threshold: 0.05, decay: 0.0033}
  * scenarios:
  *   - {name: rare-classes, strategy: similar, strategy-options: {function: flvmi}, rare-classes: [3, 7]}
  * }</pre>
@@ -71,6 +72,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param seed the seed of every random choice of the run
  * @param testFraction the share of the data held out for testing, in (0, 1)
  * @param scenarios the scenarios, each naming its strategy; empty for a plain run
+ * @param pseudoLabels CEAL's pseudo-labels added to each fit ({@link PseudoLabels}), or empty
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RunConfig(
@@ -87,11 +89,12 @@ public record RunConfig(
     int rounds,
     long seed,
     double testFraction,
-    List<ScenarioConfig> scenarios) {
+    List<ScenarioConfig> scenarios,
+    Optional<PseudoLabels> pseudoLabels) {
 
   private static final List<String> KEYS = List.of("dataset", "model", "model-options", "strategy",
       "strategy-options", "backend", "backend-options", "oracle", "initial-labeled", "budget", "rounds",
-      "seed", "test-fraction", "scenarios");
+      "seed", "test-fraction", "scenarios", PseudoLabels.KEY);
   private static final List<String> SCENARIO_KEYS =
       List.of("name", "strategy", "strategy-options", "rare-classes", "ood-classes", "query", "private",
           "query-data", "private-data");
@@ -111,6 +114,7 @@ public record RunConfig(
     strategyOptions = Map.copyOf(strategyOptions);
     backendOptions = Map.copyOf(backendOptions);
     scenarios = List.copyOf(scenarios);
+    Objects.requireNonNull(pseudoLabels, "pseudoLabels");
     atLeast("initial-labeled", initialLabeled, 1);
     atLeast("budget", budget, 1);
     atLeast("rounds", rounds, 1);
@@ -122,7 +126,7 @@ public record RunConfig(
   /** optdigits, {@code logistic}, {@code random}, {@code java}: 20 initial labels, 10 rounds of 20, seed 42. */
   public static RunConfig defaults() {
     return new RunConfig("optdigits", "logistic", Map.of(), "random", Map.of(), "java", Map.of(), "simulated",
-        20, 20, 10, 42, 0.25, List.of());
+        20, 20, 10, 42, 0.25, List.of(), Optional.empty());
   }
 
   /**
@@ -162,7 +166,7 @@ public record RunConfig(
     String resolved = path && !Path.of(dataset).isAbsolute() ? folder.resolve(dataset).normalize().toString() : dataset;
     return new RunConfig(resolved, model, modelOptions, strategy, strategyOptions, backend, backendOptions, oracle,
         initialLabeled, budget, rounds, seed, testFraction,
-        scenarios.stream().map(s -> s.relativeTo(folder)).toList());
+        scenarios.stream().map(s -> s.relativeTo(folder)).toList(), pseudoLabels);
   }
 
   /**
@@ -226,7 +230,8 @@ public record RunConfig(
         integer(map, "rounds", d.rounds()),
         map.containsKey("seed") ? whole("seed", map.get("seed")) : d.seed(),
         real(map, "test-fraction", d.testFraction()),
-        scenarios(map.get("scenarios"), strategy));
+        scenarios(map.get("scenarios"), strategy),
+        PseudoLabels.fromTree(PseudoLabels.KEY, map.get(PseudoLabels.KEY)));
   }
 
   private static List<ScenarioConfig> scenarios(Object value, String defaultStrategy) {
@@ -422,6 +427,8 @@ public record RunConfig(
       list.add(scenario);
     }
     out.put("scenarios", list);
+    // written only when set, so the tree of a run without them is what it was before the key existed
+    pseudoLabels.ifPresent(p -> out.put(PseudoLabels.KEY, p.toTree()));
     return out;
   }
 
@@ -429,6 +436,6 @@ public record RunConfig(
   public RunConfig forScenario(ScenarioConfig scenario) {
     Objects.requireNonNull(scenario, "scenario");
     return new RunConfig(dataset, model, modelOptions, scenario.strategy(), scenario.strategyOptions(), backend,
-        backendOptions, oracle, initialLabeled, budget, rounds, seed, testFraction, scenarios);
+        backendOptions, oracle, initialLabeled, budget, rounds, seed, testFraction, scenarios, pseudoLabels);
   }
 }

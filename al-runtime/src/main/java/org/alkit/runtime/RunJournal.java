@@ -251,11 +251,18 @@ public final class RunJournal implements AutoCloseable {
       return Optional.of(accuracy);
     }
 
-    /** Writes the accuracy of the last fit, durably. */
-    void appendFinal(int labeledCount, double accuracy) {
+    /**
+     * Writes the accuracy of the last fit, durably, with the pseudo-labels it trained on and how
+     * many were wrong when the run has them ({@code pseudoLabels} ≥ 0).
+     */
+    void appendFinal(int labeledCount, double accuracy, int pseudoLabels, int pseudoWrong) {
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("labeled", labeledCount);
       fields.put("accuracy", accuracy);
+      if (pseudoLabels >= 0) {
+        fields.put("pseudo-labels", pseudoLabels);
+        fields.put("pseudo-labels-wrong", pseudoWrong);
+      }
       AtomicFiles.write(trackDir.resolve(FINAL), sealed(flow(fields)));
     }
 
