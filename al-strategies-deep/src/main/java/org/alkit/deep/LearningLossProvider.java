@@ -27,7 +27,9 @@ import org.apiguardian.api.API;
  * with the per-item cross-entropies l held constant, sign(0) = −1 as in the paper's code, λ = 1,
  * ξ = 1; the module's gradient into the classifier's layers stops after {@code detach-after} of the
  * epochs (the paper: 120 of 200, 0.6). It picks the unlabeled items with the highest predicted
- * loss l̂, read from the module's outputs on the pool after the round's fit.
+ * loss l̂, read from the module's outputs on the pool after the round's fit, among a random
+ * subset of the unlabeled items ({@code subset}, the paper's 10 000: its source of diversity; 0
+ * ranks them all), drawn from the context's seed.
  *
  * <p>A {@link TrainingParticipant} with the hook {@code auxiliary-head}: it works with models that
  * perform it ({@code mlp}, {@code cnn}; see each model for which layers it taps), and a run with
@@ -101,11 +103,38 @@ public final class LearningLossProvider implements StrategyProvider {
             + ": its module trains with the classifier, so it runs in a loop whose model performs the hook "
             + "auxiliary-head (alkit run with model mlp or cnn)");
       }
+      boolean[] ranked = subset(candidates.length, Math.max(settings.subset(), ctx.selectionSize()), ctx);
       double[] scores = new double[candidates.length];
       for (int k = 0; k < candidates.length; k++) {
-        scores[k] = predicted.get(candidates[k], 0);
+        scores[k] = ranked[k] ? predicted.get(candidates[k], 0) : Double.NEGATIVE_INFINITY;
       }
       return scores;
+    }
+
+    /**
+     * Which of {@code n} candidates the selection ranks: {@code size} of them drawn without
+     * replacement from the context's seed (a partial Fisher–Yates shuffle), or all when
+     * {@code subset} is 0 or {@code size} reaches {@code n}.
+     */
+    private boolean[] subset(int n, int size, SelectionContext ctx) {
+      boolean[] ranked = new boolean[n];
+      if (settings.subset() == 0 || size >= n) {
+        java.util.Arrays.fill(ranked, true);
+        return ranked;
+      }
+      int[] order = new int[n];
+      for (int k = 0; k < n; k++) {
+        order[k] = k;
+      }
+      java.util.SplittableRandom random = ctx.random();
+      for (int k = 0; k < size; k++) {
+        int j = k + random.nextInt(n - k);
+        int t = order[j];
+        order[j] = order[k];
+        order[k] = t;
+        ranked[t] = true;
+      }
+      return ranked;
     }
 
     /** The predicted losses of every pool item, from the latest fit (null before one). */
