@@ -53,6 +53,17 @@ public interface StrategyProvider {
   }
 
   /**
+   * The signals the strategy requires with {@code options} (resolved against {@link #parameters()}),
+   * which the runtime checks before round 1 and {@code alkit select} before reading any file: a
+   * need that depends on an option (variation ratio over Monte-Carlo passes or over a committee's
+   * members) is declared here. The default is {@link #requires()}.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  default Set<Signal> requires(Options options) {
+    return requires();
+  }
+
+  /**
    * Signals the strategy reads when present but can do without (e.g. previous-round
    * probabilities, absent in round 1). The runtime provides them when it can.
    */

@@ -174,7 +174,7 @@ public abstract class StrategyContractTest {
 
   @Test
   void missingRequiredSignalIsNamed() {
-    Set<Signal> required = provider().requires();
+    Set<Signal> required = provider().requires(provider().defaults());
     assumeFalse(required.isEmpty(), "the strategy requires no signal");
     for (Signal signal : required) {
       SelectionContext ctx = context(POOL, LABELED, 5, 3).without(signal).build();
