@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.alkit.api.Matrix;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
 import org.alkit.api.UnknownNameException;
@@ -111,6 +112,16 @@ public final class Catalog {
   }
 
   private Catalog() {}
+
+  /**
+   * Facility location of candidates over a represented set R, the form of Suggestive Annotation
+   * (Yang et al. 2017): f(A) = Σ_{r∈R} max(0, max_{j∈A} S_jr), with {@code similarities} S the
+   * candidates × R matrix (row j: candidate j's similarity to every represented item). As every
+   * facility location here, the memo starts at 0, so similarities below 0 count as 0.
+   */
+  public static SetFunction facilityLocationOver(Matrix similarities) {
+    return new FacilityLocationFamily(Columns.ofRows(similarities), null, null, null);
+  }
 
   /**
    * A log-det measure: B₁ = P when {@code conditional}, and B₂ = B₁ ∪ Q when {@code mutual}.
