@@ -14,6 +14,7 @@ import org.alkit.api.ModelProvider;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
 import org.alkit.api.Signal;
+import org.alkit.commons.Permutations;
 
 /**
  * Publishes the model {@value #NAME}: a query-by-committee ensemble (Seung, Opper and Sompolinsky
@@ -74,13 +75,12 @@ public final class CommitteeModelProvider implements ModelProvider {
         SplittableRandom root = new SplittableRandom(seed);
         List<SoftmaxRegression> committee = new ArrayList<>(members);
         for (int m = 0; m < members; m++) {
-          SplittableRandom random = root.split();
+          int[] picks = Permutations.bootstrap(labeled.length, root.split());
           int[] rows = new int[labeled.length];
           int[] y = new int[labeled.length];
           for (int r = 0; r < rows.length; r++) {
-            int pick = random.nextInt(labeled.length);
-            rows[r] = labeled[pick];
-            y[r] = labels[pick];
+            rows[r] = labeled[picks[r]];
+            y[r] = labels[picks[r]];
           }
           committee.add(SoftmaxRegression.train(h, rows, y, numClasses, settings));
         }
