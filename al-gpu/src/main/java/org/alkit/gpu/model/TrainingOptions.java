@@ -58,13 +58,27 @@ record TrainingOptions(double dropout, int epochs, int batchSize, double learnin
 
   /** The options' values, range-checked; the message names the owner, e.g. {@code model 'mlp'}. */
   static TrainingOptions from(Options options) {
+    return from(options, options.getDouble("dropout"), options.getDouble("weight-decay"));
+  }
+
+  /**
+   * The options' values with the regularisation given instead of read, for a model that regularises
+   * otherwise (Bayes by backprop: its prior); range-checked, the message naming the owner.
+   */
+  static TrainingOptions from(Options options, double dropout, double weightDecay) {
     try {
-      return new TrainingOptions(options.getDouble("dropout"), options.getInt("epochs"),
-          options.getInt("batch-size"), options.getDouble("learning-rate"), options.getDouble("weight-decay"),
-          options.getString("retrain").equals("warm"), options.getInt("mc-samples"), options.getString("device"));
+      return new TrainingOptions(dropout, options.getInt("epochs"), options.getInt("batch-size"),
+          options.getDouble("learning-rate"), weightDecay, options.getString("retrain").equals("warm"),
+          options.getInt("mc-samples"), options.getString("device"));
     } catch (InvalidInputException e) {
       throw new InvalidInputException(options.owner() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** {@link #PARAMETERS} without {@code names}. */
+  static List<Parameter> parametersWithout(String... names) {
+    List<String> left = List.of(names);
+    return PARAMETERS.stream().filter(p -> !left.contains(p.name())).toList();
   }
 
   /**

@@ -1,0 +1,84 @@
+package org.alkit.gpu.model;
+
+import java.util.List;
+import org.alkit.api.InvalidInputException;
+import org.alkit.api.Options;
+import org.alkit.api.Parameter;
+
+/**
+ * Publishes the model {@value #NAME}: Bayes by backprop (Blundell, Cornebise, Kavukcuoglu and
+ * Wierstra, "Weight Uncertainty in Neural Networks", ICML 2015), a multilayer perceptron with a
+ * mean-field Gaussian N(μ, σ²), σ = log(1 + exp ρ), over every weight and bias, trained with Adam
+ * through the reparameterisation trick θ = μ + σ·ε on the ELBO per item
+ *
+ * <pre>  mean_i CE_i(θ) + kl-weight · [log q(θ | μ, σ) − log P(θ)] / N</pre>
+ *
+ * with one draw of θ per mini-batch, N the items trained on and P the scale-mixture prior
+ * π N(0, σ₁²) + (1 − π) N(0, σ₂²) ({@link ScaleMixturePrior}; options {@code prior-pi},
+ * {@code prior-sigma1}, {@code prior-sigma2}, the paper's π = 1/2, σ₁ = e⁰, σ₂ = e⁻⁶ by default).
+ * No dropout and no weight decay: the prior regularises.
+ *
+ * <p>Offers what {@code mlp} offers: {@code probabilities}, {@code embeddings} and
+ * {@code gradient-embeddings} of the network at its posterior means μ, and {@code mc-probabilities}
+ * from T = {@code mc-samples} passes with weights drawn from q, so {@code bald},
+ * {@code batch-bald}, {@code mean-std} and {@code variation-ratio} run on it. Deterministic under
+ * the fit seed (libtorch's generator draws ε under alkit's training lock).
+ *
+ * <pre>{@code
+ * model: bbb
+ * model-options: {hidden: "128", epochs: 50, prior-pi: 0.5, prior-sigma2: 0.0025, kl-weight: 1.0}
+ * }</pre>
+ */
+public final class BbbModelProvider extends NetworkModelProvider {
+  /** The name configuration selects this model by. */
+  public static final String NAME = "bbb";
+
+  /** The ServiceLoader constructor. */
+  public BbbModelProvider() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  List<Parameter> architectureParameters() {
+    return List.of(
+        Parameter.text("hidden", "256", "hidden layer sizes, comma-separated (empty: Bayesian softmax regression)"),
+        Parameter.real("prior-pi", 0.5, "weight pi of the prior's wide component, 0 < pi <= 1"),
+        Parameter.real("prior-sigma1", 1.0, "sigma1 of the prior's wide component (the paper: e^0, e^-1, e^-2)"),
+        Parameter.real("prior-sigma2", Math.exp(-6), "sigma2 of the prior's narrow component (e^-6, e^-7, e^-8)"),
+        Parameter.real("initial-sigma", 0.01, "every weight's posterior sigma before training, > 0"),
+        Parameter.real("kl-weight", 1.0, "weight of the complexity cost log q - log P in the ELBO, >= 0"));
+  }
+
+  @Override
+  List<Parameter> trainingParameters() {
+    return TrainingOptions.parametersWithout("dropout", "weight-decay");
+  }
+
+  @Override
+  TrainingOptions training(Options options) {
+    return TrainingOptions.from(options, 0, 0);
+  }
+
+  @Override
+  Architecture architecture(String owner, Options options, TrainingOptions training) {
+    int[] hidden = TrainingOptions.sizes(options, "hidden");
+    double initial = options.getDouble("initial-sigma");
+    double klWeight = options.getDouble("kl-weight");
+    try {
+      if (!(initial > 0)) {
+        throw new InvalidInputException("option 'initial-sigma' = " + initial + ": expected > 0");
+      }
+      if (!(klWeight >= 0)) {
+        throw new InvalidInputException("option 'kl-weight' = " + klWeight + ": expected >= 0");
+      }
+      ScaleMixturePrior prior = new ScaleMixturePrior(options.getDouble("prior-pi"),
+          options.getDouble("prior-sigma1"), options.getDouble("prior-sigma2"));
+      return new BayesByBackprop(owner, hidden, prior, initial, klWeight);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(owner + ": " + e.getMessage(), e);
+    }
+  }
+}
