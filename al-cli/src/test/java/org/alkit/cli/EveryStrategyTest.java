@@ -107,6 +107,22 @@ class EveryStrategyTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void theSurveyStrategiesAndModelsAreListed() {
+    CliHarness.Result r = CliHarness.run("strategies");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^egl +training-effects +requires: embeddings, probabilities$")
+        .containsPattern("(?m)^label-dispersion +training-effects +requires: prediction-history$")
+        .containsPattern("(?m)^suggestive-annotation +hybrid +requires: committee-probabilities, embeddings$")
+        .containsPattern("(?m)^ +--set over=mc-probabilities +\\(choice: mc-probabilities\\|committee-probabilities\\)");
+    String models = r.out().substring(r.out().indexOf("\nmodels ("));
+    for (String model : List.of("logistic", "committee", "mlp", "cnn", "embed", "ensemble", "bbb")) {
+      assertThat(models).as("models listing").containsPattern("(?m)^" + model + " +\\S");
+    }
+    assertThat(models).containsPattern("(?m)^ +kind=independent +\\(choice: independent\\|snapshot\\|stochastic\\)")
+        .containsPattern("(?m)^ +prior-pi=0.5 +\\(real\\)");
+  }
+
   private static void assertSelects(String strategy, List<String> extra) throws IOException {
     Path out = dir.resolve(strategy + "-" + String.join("", extra).hashCode() + ".json");
     List<String> args = new ArrayList<>(List.of("select", "--strategy", strategy, "--budget", "7", "--seed", "4",

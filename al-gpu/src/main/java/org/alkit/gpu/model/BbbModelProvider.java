@@ -42,6 +42,11 @@ public final class BbbModelProvider extends NetworkModelProvider {
   }
 
   @Override
+  public String description() {
+    return "Bayes by backprop (Blundell et al. 2015): Gaussian weights, scale-mixture prior; MC probabilities from drawn weights";
+  }
+
+  @Override
   List<Parameter> architectureParameters() {
     return List.of(
         Parameter.text("hidden", "256", "hidden layer sizes, comma-separated (empty: Bayesian softmax regression)"),

@@ -33,6 +33,11 @@ public final class CnnModelProvider extends NetworkModelProvider {
   }
 
   @Override
+  public String description() {
+    return "convolutional network for image pools (DJL); the signals of mlp";
+  }
+
+  @Override
   List<Parameter> architectureParameters() {
     return List.of(
         Parameter.text(ItemShape.OPTION, "", "CxHxW of one item, e.g. 1x28x28 (blank: from the data set)"),

@@ -50,6 +50,11 @@ public final class EmbedModelProvider implements ModelProvider {
   }
 
   @Override
+  public String description() {
+    return "fixed random feature extractor and a shallow head trained each round; the head's signals";
+  }
+
+  @Override
   public List<Parameter> parameters() {
     return List.of(
         Parameter.choice("extractor", "conv", "the fixed random network: conv (images) or dense", "conv", "dense"),

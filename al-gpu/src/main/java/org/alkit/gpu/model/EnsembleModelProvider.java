@@ -67,6 +67,11 @@ public final class EnsembleModelProvider implements ModelProvider {
     return NAME;
   }
 
+  @Override
+  public String description() {
+    return "deep ensemble of mlps or cnns: independent, snapshot or stochastic (x MC dropout), optional bootstrap; committee and MC probabilities";
+  }
+
   /** The ensemble's own options, then every member model's (each read only for its own member). */
   @Override
   public List<Parameter> parameters() {

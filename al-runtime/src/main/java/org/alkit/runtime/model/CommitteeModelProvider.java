@@ -44,6 +44,11 @@ public final class CommitteeModelProvider implements ModelProvider {
   }
 
   @Override
+  public String description() {
+    return "bootstrap committee of logistic regressions (bagging); committee probabilities and their mean";
+  }
+
+  @Override
   public List<Parameter> parameters() {
     return Stream.concat(
         Stream.of(
