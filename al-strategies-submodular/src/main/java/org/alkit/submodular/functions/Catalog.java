@@ -115,12 +115,13 @@ public final class Catalog {
 
   /**
    * Facility location of candidates over a represented set R, the form of Suggestive Annotation
-   * (Yang et al. 2017): f(A) = Σ_{r∈R} max(0, max_{j∈A} S_jr), with {@code similarities} S the
-   * candidates × R matrix (row j: candidate j's similarity to every represented item). As every
-   * facility location here, the memo starts at 0, so similarities below 0 count as 0.
+   * (Yang et al. 2017): f(A) = Σ_{r∈R} max(0, max_{j∈A} S_rj), with {@code similarities} S the
+   * R × candidates matrix (row r: every candidate's similarity to represented item r; the
+   * orientation in which a backend computes it on all its workers), stored by candidate once. As
+   * every facility location here, the memo starts at 0, so similarities below 0 count as 0.
    */
   public static SetFunction facilityLocationOver(Matrix similarities) {
-    return new FacilityLocationFamily(Columns.ofRows(similarities), null, null, null);
+    return new FacilityLocationFamily(Columns.ofColumns(similarities), null, null, null);
   }
 
   /**

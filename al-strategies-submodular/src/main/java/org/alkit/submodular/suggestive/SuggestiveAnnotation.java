@@ -59,7 +59,8 @@ final class SuggestiveAnnotation implements Strategy {
       ground[t] = unlabeled[ground[t]];
     }
     Arrays.sort(ground); // ground-set order = pool order, so the greedy's ties go to the lower pool index
-    Matrix similarities = ctx.backend().similarity(embeddings.select(ground), embeddings.select(unlabeled),
+    // unlabeled × candidates: the orientation the backend splits over its workers (its query rows)
+    Matrix similarities = ctx.backend().similarity(embeddings.select(unlabeled), embeddings.select(ground),
         Similarity.COSINE);
     SetFunction coverage = Catalog.facilityLocationOver(similarities);
     GreedyResult greedy = Optimizers.create("lazy", OptimizerOptions.defaults(ctx.seed()))
