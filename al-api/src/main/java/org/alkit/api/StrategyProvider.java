@@ -32,8 +32,9 @@ public interface StrategyProvider {
   String name();
 
   /**
-   * Creates a strategy from options already checked against {@link #parameters()}; range checks
-   * are the strategy's own and throw {@link InvalidInputException}.
+   * Creates a strategy from options already checked against {@link #parameters()} (types, choices
+   * and declared ranges); checks that relate options to each other are the strategy's own and
+   * throw {@link InvalidInputException}.
    */
   Strategy create(Options options);
 

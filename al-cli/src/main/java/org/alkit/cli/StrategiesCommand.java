@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code alkit strategies}: every discovered strategy with its family, required signals and options. */
+/**
+ * {@code alkit strategies}: every discovered strategy with its family, required signals and options
+ * (each with its default, type, choices or range, and description).
+ */
 @Command(name = "strategies", mixinStandardHelpOptions = true, version = Alkit.VERSION,
     description = "List every discovered strategy: name, family, signals, options.")
 final class StrategiesCommand implements Runnable {
@@ -33,9 +36,10 @@ final class StrategiesCommand implements Runnable {
         out.printf("    %s%n", p.description());
       }
       for (Parameter o : p.parameters()) {
-        out.printf("    --set %s=%s  (%s%s) %s%n", o.name(), o.defaultValue(),
+        out.printf("    --set %s=%s  (%s%s%s) %s%n", o.name(), o.defaultValue(),
             o.type().name().toLowerCase(java.util.Locale.ROOT),
-            o.choices().isEmpty() ? "" : ": " + String.join("|", o.choices()), o.description());
+            o.choices().isEmpty() ? "" : ": " + String.join("|", o.choices()),
+            o.range().isEmpty() ? "" : ", " + o.range(), o.description());
       }
     }
     out.flush();

@@ -32,8 +32,8 @@ class OutlierContractTest extends StrategyContractTest {
   @Test
   void rejectsPowerBelowOne() {
     OutlierProvider p = new OutlierProvider();
-    Options bad = Options.resolve("strategy 'example-outlier'", p.parameters(), Map.of("power", "0.5"));
-    assertThatThrownBy(() -> p.create(bad))
+    assertThatThrownBy(() -> p.create(Options.resolve("strategy 'example-outlier'", p.parameters(),
+            Map.of("power", "0.5"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("power").hasMessageContaining("0.5");
   }
