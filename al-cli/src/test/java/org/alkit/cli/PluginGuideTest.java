@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PluginGuideTest {
   private static final Path ROOT = Path.of(System.getProperty("alkit.root", "..")).toAbsolutePath().normalize();
-  private static final String INSTALL = "./mvnw -B -DskipTests install -pl al-api,al-testkit,al-runtime -am";
+  private static final String INSTALL = "./mvnw -B -DskipTests install -pl al-api,al-testkit -am";
   private static final String JAR = "my-plugin-1.0.jar";
   /** A file name in backticks starting a paragraph, then a fenced block: the guide's files. */
   private static final Pattern FILE =
