@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -91,6 +92,22 @@ public interface StrategyProvider {
 
   /** Options at their defaults, validated: {@code create(defaults())} must work. */
   default Options defaults() {
-    return Options.defaults("strategy '" + name() + "'", parameters());
+    return options(Map.of());
+  }
+
+  /**
+   * {@code given} resolved against {@link #parameters()} ({@link Options#resolve}), their owner
+   * named {@code strategy 'NAME'} in messages: what {@link #create(Options)} takes.
+   *
+   * <pre>{@code
+   * Strategy beam = provider.create(provider.options(Map.of("beam", "4")));
+   * }</pre>
+   *
+   * @throws InvalidInputException on an unknown key, or a value of the wrong type or outside its
+   *     choices or range
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  default Options options(Map<String, String> given) {
+    return Options.resolve("strategy '" + name() + "'", parameters(), given);
   }
 }

@@ -139,8 +139,7 @@ final class SelectCommand implements Callable<Integer> {
       throw new UnknownNameException("--scenario", scenario, SCENARIOS);
     }
     StrategyProvider provider = Inputs.named("--strategy", () -> registry.get().strategy(strategy));
-    Options options = Options.resolve("strategy '" + strategy + "'", provider.parameters(),
-        Inputs.keyValues("--set", settings));
+    Options options = provider.options(Inputs.keyValues("--set", settings));
     Strategy instance = provider.create(options);
 
     Map<Signal, Npy.Header> headers = new EnumMap<>(Signal.class);

@@ -18,8 +18,6 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.alkit.api.AlException;
 import org.alkit.api.ModelAdapter;
-import org.alkit.api.ModelProvider;
-import org.alkit.api.Options;
 import org.alkit.api.StrategyProvider;
 import org.alkit.runtime.CapabilityCheck;
 import org.alkit.runtime.Dataset;
@@ -94,14 +92,12 @@ public final class MatrixRunner {
 
   private static void check(EvalMatrix matrix, Registry registry) {
     RunConfig t = matrix.template();
-    ModelProvider modelProvider = registry.model(t.model());
-    ModelAdapter model = modelProvider.create(Options.resolve("model '" + modelProvider.name() + "'",
-        modelProvider.parameters(), t.modelOptions()));
+    ModelAdapter model = registry.createModel(t.model(), t.modelOptions());
     var backend = registry.backend(t.backend());
-    Options.resolve("backend '" + backend.name() + "'", backend.parameters(), t.backendOptions());
+    backend.options(t.backendOptions());
     for (EvalMatrix.StrategySpec s : matrix.strategies()) {
       StrategyProvider strategy = registry.strategy(s.name());
-      strategy.create(Options.resolve("strategy '" + s.label() + "'", strategy.parameters(), s.options()));
+      strategy.create(strategy.options(s.options()));
       CapabilityCheck.check(strategy, t.model(), model.offers());
     }
   }

@@ -9,13 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.FitPlan;
 import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
-import org.alkit.api.ModelProvider;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
 import org.alkit.api.Selection;
@@ -45,13 +43,10 @@ final class RunExecution {
   /** Runs {@code run} of {@code matrix} on {@code data} with the plugins of {@code registry}. */
   static RunRecord execute(EvalMatrix matrix, EvalMatrix.Run run, ScenarioData data, Registry registry) {
     RunConfig config = matrix.config(run);
-    ModelProvider modelProvider = registry.model(config.model());
-    RecordingModel model = new RecordingModel(modelProvider.create(Options.resolve("model '" + modelProvider.name()
-        + "'", modelProvider.parameters(), config.modelOptions())), data.oodClasses());
+    RecordingModel model = new RecordingModel(registry.createModel(config.model(), config.modelOptions()),
+        data.oodClasses());
     MeasuredStrategy strategy = new MeasuredStrategy(registry.strategy(config.strategy()));
-    BackendProvider backendProvider = registry.backend(config.backend());
-    try (ComputeBackend backend = backendProvider.create(Options.resolve("backend '"
-        + backendProvider.name() + "'", backendProvider.parameters(), config.backendOptions()))) {
+    try (ComputeBackend backend = registry.createBackend(config.backend(), config.backendOptions())) {
       Dataset dataset = data.dataset();
       ActiveLearningLoop loop = new ActiveLearningLoop(config, dataset, model, strategy, backend,
           OracleFactory.simulated(dataset), registry);

@@ -149,8 +149,7 @@ public final class ActiveLearningLoop implements AutoCloseable {
   }
 
   private RunResult run(ScenarioHints hints, Consumer<RoundResult> listener, Optional<RunJournal.Track> track) {
-    Options options = Options.resolve("strategy '" + strategy.name() + "'", strategy.parameters(),
-        config.strategyOptions());
+    Options options = strategy.options(config.strategyOptions());
     Strategy selector = strategy.create(options);
     try (CapabilityBinding binding = CapabilityBinding.bind(strategy, options, selector,
         CapabilityCheck.missing(strategy, config.model(), model.offers()),

@@ -14,7 +14,6 @@ import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.ModelProvider;
-import org.alkit.api.Options;
 import org.alkit.api.Oracle;
 import org.alkit.api.StrategyProvider;
 import org.apiguardian.api.API;
@@ -80,7 +79,7 @@ public final class AlkitModule extends AbstractModule {
   @Singleton
   ModelAdapter model(Map<String, ModelProvider> models) {
     ModelProvider p = Registry.lookup("model", models, config.model());
-    return p.create(Options.resolve("model '" + p.name() + "'", p.parameters(), modelOptions(p)));
+    return p.create(p.options(modelOptions(p)));
   }
 
   /**
@@ -104,7 +103,7 @@ public final class AlkitModule extends AbstractModule {
   @Singleton
   ComputeBackend backend(Map<String, BackendProvider> backends) {
     BackendProvider p = Registry.lookup("backend", backends, config.backend());
-    return p.create(Options.resolve("backend '" + p.name() + "'", p.parameters(), config.backendOptions()));
+    return p.create(p.options(config.backendOptions()));
   }
 
   @Provides

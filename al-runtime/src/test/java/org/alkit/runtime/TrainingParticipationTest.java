@@ -54,12 +54,12 @@ class TrainingParticipationTest {
 
   private static ModelAdapter model(RunConfig config) {
     ModelProvider p = REGISTRY.model(config.model());
-    return p.create(Options.resolve("model '" + p.name() + "'", p.parameters(), config.modelOptions()));
+    return p.create(p.options(config.modelOptions()));
   }
 
   private static ComputeBackend backend(RunConfig config) {
     var p = REGISTRY.backend(config.backend());
-    return p.create(Options.resolve("backend '" + p.name() + "'", p.parameters(), config.backendOptions()));
+    return p.create(p.options(config.backendOptions()));
   }
 
   /** Runs {@code strategy} through the loop, with the notices it prints. */

@@ -31,8 +31,7 @@ class OptionsAndInputsTest {
       "cluster-margin | max-clustered | 1    | 2 <= max-clustered <= 20000"})
   void outOfRangeOptionIsNamed(String strategy, String key, String value, String expected) {
     StrategyProvider p = provider(strategy);
-    assertThatThrownBy(() -> p.create(Options.resolve("strategy '" + strategy + "'", p.parameters(),
-            Map.of(key, value))))
+    assertThatThrownBy(() -> p.create(p.options(Map.of(key, value))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'" + key + "'")
         .hasMessageContaining(value)
@@ -42,8 +41,7 @@ class OptionsAndInputsTest {
   @Test
   void clustersAndThresholdTogetherAreRejected() {
     StrategyProvider p = new ClusterMarginProvider();
-    Options o = Options.resolve("strategy 'cluster-margin'", p.parameters(),
-        Map.of("clusters", "3", "threshold", "0.5"));
+    Options o = p.options(Map.of("clusters", "3", "threshold", "0.5"));
     assertThatThrownBy(() -> p.create(o)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("threshold").hasMessageContaining("clusters = 3");
   }

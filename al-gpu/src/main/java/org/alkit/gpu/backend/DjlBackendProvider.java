@@ -66,7 +66,7 @@ public final class DjlBackendProvider implements BackendProvider {
   @Override
   public ComputeBackend create(Options options) {
     int block = options.getInt("block");
-    ComputeBackend delegate = delegate(options.owner(), options.getInt("threads"));
+    ComputeBackend delegate = delegate(options.getInt("threads"));
     try {
       Device device = Torch.device(options.owner() + ": option 'device'", options.getString("device"));
       Engine engine = Torch.engine();
@@ -79,14 +79,13 @@ public final class DjlBackendProvider implements BackendProvider {
   }
 
   /**
-   * The {@code java} backend on {@code threads} workers (0 = one per core), found like every
-   * backend (ServiceLoader); {@code owner} names the option in its messages.
+   * The {@code java} backend on {@code threads} workers (0 = one per core; this backend's
+   * {@code threads} already checked), found like every backend (ServiceLoader).
    */
-  private static ComputeBackend delegate(String owner, int threads) {
+  private static ComputeBackend delegate(int threads) {
     for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
       if (p.name().equals(DELEGATE)) {
-        return p.create(Options.resolve(owner, p.parameters(),
-            Map.of("threads", Integer.toString(threads))));
+        return p.create(p.options(Map.of("threads", Integer.toString(threads))));
       }
     }
     throw new AlException("backend '" + NAME + "' runs parallelFor, top-k and the centre trackers on "

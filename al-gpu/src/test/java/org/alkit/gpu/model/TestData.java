@@ -19,7 +19,6 @@ import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.ModelProvider;
-import org.alkit.api.Options;
 import org.alkit.commons.Probabilities;
 
 /** Data and helpers the model and backend tests share. */
@@ -73,7 +72,7 @@ public final class TestData {
   }
 
   static ModelAdapter adapter(ModelProvider provider, Map<String, String> options) {
-    return provider.create(Options.resolve("model '" + provider.name() + "'", provider.parameters(), options));
+    return provider.create(provider.options(options));
   }
 
   static int[] range(int from, int to) {
