@@ -191,10 +191,19 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
 
   /** The run configuration of {@code run}: the template with its data set, strategy and seed. */
   public RunConfig config(Run run) {
+    return config(run.strategy(), run.key().dataset(), run.key().seed());
+  }
+
+  /** The template with {@code strategy}'s name and options: what every run of it shares. */
+  RunConfig config(StrategySpec strategy) {
+    return config(strategy, template.dataset(), template.seed());
+  }
+
+  private RunConfig config(StrategySpec strategy, String dataset, long seed) {
     RunConfig t = template;
-    return new RunConfig(run.key().dataset(), t.model(), t.modelOptions(), run.strategy().name(),
-        run.strategy().options(), t.backend(), t.backendOptions(), t.oracle(), t.initialLabeled(), t.budget(),
-        t.rounds(), run.key().seed(), t.testFraction(), List.of());
+    return new RunConfig(dataset, t.model(), t.modelOptions(), strategy.name(), strategy.options(), t.backend(),
+        t.backendOptions(), t.oracle(), t.initialLabeled(), t.budget(), t.rounds(), seed, t.testFraction(),
+        List.of());
   }
 
   /**

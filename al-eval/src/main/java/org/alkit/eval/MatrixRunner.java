@@ -17,12 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.alkit.api.AlException;
-import org.alkit.api.ModelAdapter;
-import org.alkit.api.StrategyProvider;
-import org.alkit.runtime.CapabilityCheck;
+import org.alkit.api.InvalidInputException;
 import org.alkit.runtime.Dataset;
 import org.alkit.runtime.Registry;
-import org.alkit.runtime.RunConfig;
+import org.alkit.runtime.Runs;
 import org.apiguardian.api.API;
 
 /**
@@ -33,9 +31,10 @@ import org.apiguardian.api.API;
  * seed, so a resumed matrix gives the results of an uninterrupted one, whatever the order or
  * thread count.
  *
- * <p>Before the first run, every strategy name, strategy option, model and backend is resolved
- * and each strategy's required signals are checked against the model: a bad matrix fails at once,
- * with the message of the first problem.
+ * <p>Before the first run, each strategy's run is checked as its loop checks it before round 1
+ * ({@link Runs#check}: names, options, required signals against the model, declared capabilities
+ * and a participant's training hooks): a bad matrix fails at once, with the message of the first
+ * problem.
  *
  * <pre>{@code
  * EvalResults results = MatrixRunner.run(EvalMatrix.load(Path.of("matrices/quick.yml")),
@@ -91,14 +90,15 @@ public final class MatrixRunner {
   }
 
   private static void check(EvalMatrix matrix, Registry registry) {
-    RunConfig t = matrix.template();
-    ModelAdapter model = registry.createModel(t.model(), t.modelOptions());
-    var backend = registry.backend(t.backend());
-    backend.options(t.backendOptions());
     for (EvalMatrix.StrategySpec s : matrix.strategies()) {
-      StrategyProvider strategy = registry.strategy(s.name());
-      strategy.create(strategy.options(s.options()));
-      CapabilityCheck.check(strategy, t.model(), model.offers());
+      try {
+        Runs.check(matrix.config(s), registry);
+      } catch (InvalidInputException e) {
+        if (s.label().equals(s.name())) {
+          throw e;
+        }
+        throw new InvalidInputException("strategies entry '" + s.label() + "': " + e.getMessage(), e);
+      }
     }
   }
 

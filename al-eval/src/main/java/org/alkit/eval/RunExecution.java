@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-import org.alkit.api.ComputeBackend;
 import org.alkit.api.FitPlan;
 import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
@@ -26,35 +26,53 @@ import org.alkit.api.TrainingParticipant;
 import org.alkit.commons.Probabilities;
 import org.alkit.runtime.ActiveLearningLoop;
 import org.alkit.runtime.Dataset;
-import org.alkit.runtime.OracleFactory;
+import org.alkit.runtime.LoopParts;
 import org.alkit.runtime.Registry;
 import org.alkit.runtime.RoundResult;
-import org.alkit.runtime.RunConfig;
+import org.alkit.runtime.RunRequest;
 import org.alkit.runtime.RunResult;
+import org.alkit.runtime.Runs;
 
 /**
- * One run of a matrix: the runtime's {@link ActiveLearningLoop} on a scenario's data, with a
- * model that skips out-of-distribution labels and remembers its fits (to measure each round's
- * model on the test split), and a strategy whose selections are measured for memory.
+ * One run of a matrix: the runtime's {@link ActiveLearningLoop} on a scenario's data, from the one
+ * assembly ({@link Runs#assemble}), its parts decorated ({@link Instruments}): a model that skips
+ * out-of-distribution labels and remembers its fits (to measure each round's model on the test
+ * split), and a strategy whose selections are measured for memory.
  */
 final class RunExecution {
   private RunExecution() {}
 
   /** Runs {@code run} of {@code matrix} on {@code data} with the plugins of {@code registry}. */
   static RunRecord execute(EvalMatrix matrix, EvalMatrix.Run run, ScenarioData data, Registry registry) {
-    RunConfig config = matrix.config(run);
-    RecordingModel model = new RecordingModel(registry.createModel(config.model(), config.modelOptions()),
-        data.oodClasses());
-    MeasuredStrategy strategy = new MeasuredStrategy(registry.strategy(config.strategy()));
-    try (ComputeBackend backend = registry.createBackend(config.backend(), config.backendOptions())) {
-      Dataset dataset = data.dataset();
-      ActiveLearningLoop loop = new ActiveLearningLoop(config, dataset, model, strategy, backend,
-          OracleFactory.simulated(dataset), registry);
+    Dataset dataset = data.dataset();
+    Instruments instruments = new Instruments(data.oodClasses());
+    try (ActiveLearningLoop loop = Runs.assemble(new RunRequest(matrix.config(run), dataset, data.hints()), registry,
+        instruments)) {
+      RecordingModel model = instruments.model;
+      MeasuredStrategy strategy = instruments.strategy;
       int[] poolLabels = dataset.poolLabels();
       List<RoundMetrics> rounds = new ArrayList<>();
       RunResult result = loop.run(data.hints(), round -> rounds.add(
           metrics(round, model, strategy.lastAllocatedBytes, data, poolLabels)));
       return new RunRecord(run.key(), rounds, quality(model.last, result.finalLabeledCount(), data));
+    }
+  }
+
+  /** The decoration of a run's parts: the model recorded, the strategy measured. */
+  private static final class Instruments implements UnaryOperator<LoopParts> {
+    private final Set<Integer> ood;
+    RecordingModel model;
+    MeasuredStrategy strategy;
+
+    Instruments(Set<Integer> ood) {
+      this.ood = ood;
+    }
+
+    @Override
+    public LoopParts apply(LoopParts parts) {
+      model = new RecordingModel(parts.model(), ood);
+      strategy = new MeasuredStrategy(parts.strategy());
+      return parts.withModel(model).withStrategy(strategy);
     }
   }
 

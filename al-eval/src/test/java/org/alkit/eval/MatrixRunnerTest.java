@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.alkit.api.AlException;
+import org.alkit.api.InvalidInputException;
 import org.alkit.api.UnknownNameException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +122,33 @@ class MatrixRunnerTest {
     assertThatThrownBy(() -> MatrixRunner.run(bad, dir.resolve("bad"), MatrixRunner.Listener.NONE))
         .isInstanceOf(UnknownNameException.class).hasMessageContaining("corset").hasMessageContaining("coreset");
     assertThat(dir.resolve("bad").resolve(MatrixRunner.JOURNAL)).doesNotExist();
+  }
+
+  @Test
+  void aParticipantWhoseHooksTheModelLacksFailsBeforeAnyRunAsTheLoopWouldRefuseIt() {
+    EvalMatrix m = EvalMatrix.parse("""
+        datasets: [optdigits]
+        scenarios: [balanced]
+        strategies: [random, test-participant]
+        seeds: 2
+        model: committee
+        """, "hooks");
+    int fits = ParticipantTestProvider.FITS.get();
+    assertThatThrownBy(() -> MatrixRunner.run(m, dir.resolve("hooks"), MatrixRunner.Listener.NONE))
+        .isInstanceOf(AlException.class)
+        .hasMessage("strategy 'test-participant' takes part in training with hooks epoch-predictions, which model "
+            + "'committee' does not perform: it offers no training hooks");
+    assertThat(dir.resolve("hooks").resolve(MatrixRunner.JOURNAL)).doesNotExist();
+    assertThat(ParticipantTestProvider.FITS.get()).isEqualTo(fits);
+  }
+
+  @Test
+  void aBadOptionOfALabelledStrategyNamesItsEntry() {
+    EvalMatrix m = EvalMatrix.parse(MATRIX.formatted(1).replace("coreset]",
+        "{name: coreset-doubt, label: wide, options: {beam: 0}}]"), "x");
+    assertThatThrownBy(() -> MatrixRunner.run(m, dir.resolve("option"), MatrixRunner.Listener.NONE))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("strategies entry 'wide': strategy 'coreset-doubt': option 'beam' = 0: expected 1 <= beam <= 256");
   }
 
   @Test

@@ -64,8 +64,8 @@ class TrainingParticipationTest {
 
   /** Runs {@code strategy} through the loop, with the notices it prints. */
   private static RunResult run(RunConfig config, StrategyProvider strategy, List<String> notices, RunJournal journal) {
-    try (ActiveLearningLoop loop = new ActiveLearningLoop(config, DATA, model(config), strategy, backend(config),
-        OracleFactory.simulated(DATA), REGISTRY)) {
+    try (ActiveLearningLoop loop = new ActiveLearningLoop(config, DATA, new LoopParts(model(config), strategy,
+        backend(config), OracleFactory.simulated(DATA)), REGISTRY)) {
       loop.onNotice(notices::add);
       return journal == null ? loop.run() : loop.run(ScenarioHints.none(), r -> {}, journal, 0);
     }
@@ -272,8 +272,8 @@ class TrainingParticipationTest {
     StrategyProvider needy = provider(observing(), Set.of(Telescope.class, NetworkTraining.class),
         Set.of(Signal.PROBABILITIES));
     try (ComputeBackend javaBackend = backend(LOGISTIC)) {
-      ActiveLearningLoop loop = new ActiveLearningLoop(LOGISTIC, DATA, embeddingsOnly, needy, javaBackend,
-          OracleFactory.simulated(DATA), REGISTRY);
+      ActiveLearningLoop loop = new ActiveLearningLoop(LOGISTIC, DATA, new LoopParts(embeddingsOnly, needy, javaBackend,
+          OracleFactory.simulated(DATA)), REGISTRY);
       assertThatThrownBy(loop::run)
           .isInstanceOf(AlException.class)
           .hasMessageContaining("strategy 'participant' requires probabilities, which model 'logistic' does not "

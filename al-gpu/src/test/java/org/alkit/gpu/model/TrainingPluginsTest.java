@@ -22,6 +22,7 @@ import org.alkit.api.Matrix;
 import org.alkit.api.StrategyProvider;
 import org.alkit.runtime.ActiveLearningLoop;
 import org.alkit.runtime.Dataset;
+import org.alkit.runtime.LoopParts;
 import org.alkit.runtime.OracleFactory;
 import org.alkit.runtime.Registry;
 import org.alkit.runtime.RoundResult;
@@ -55,9 +56,8 @@ class TrainingPluginsTest {
     MlpModelProvider mlp = new MlpModelProvider();
     BackendProvider backend = REGISTRY.backend(config.backend());
     ComputeBackend compute = backend.create(backend.options(config.backendOptions()));
-    try (ActiveLearningLoop loop = new ActiveLearningLoop(config, DATA,
-        mlp.create(mlp.options(config.modelOptions())), strategy, compute,
-        OracleFactory.simulated(DATA), REGISTRY)) {
+    try (ActiveLearningLoop loop = new ActiveLearningLoop(config, DATA, new LoopParts(
+        mlp.create(mlp.options(config.modelOptions())), strategy, compute, OracleFactory.simulated(DATA)), REGISTRY)) {
       RunResult result = loop.onNotice(notices::add).run();
       assertObeysTheContract(result, config);
       return result;
