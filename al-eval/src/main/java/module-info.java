@@ -6,7 +6,6 @@ module org.alkit.eval {
   requires transitive org.alkit.runtime;
   requires org.alkit.commons;
   requires static transitive org.apiguardian.api;
-  requires org.yaml.snakeyaml;
   requires com.fasterxml.jackson.databind;
   requires commons.math3;
   requires io.qameta.allure.commons;

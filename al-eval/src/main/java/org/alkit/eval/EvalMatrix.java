@@ -22,13 +22,8 @@ import java.util.TreeMap;
 import java.util.stream.LongStream;
 import org.alkit.api.InvalidInputException;
 import org.alkit.runtime.RunConfig;
+import org.alkit.runtime.YamlTree;
 import org.apiguardian.api.API;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * An evaluation matrix: data sets × scenarios × strategies (with options) × seeds, each run with
@@ -251,107 +246,73 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
   }
 
   /**
-   * Parses YAML text.
+   * Parses YAML text, read as a run configuration is ({@link YamlTree}: the same messages for the
+   * same mistakes); the run settings ({@code model}, {@code budget}, …) are read by
+   * {@link RunConfig#read}, the backend's {@code threads} being 1 unless given.
    *
    * @param fallbackName the name when the text has no {@code name}
    * @throws InvalidInputException on malformed YAML, an unknown key or a bad value
    */
   public static EvalMatrix parse(String yaml, String fallbackName) {
-    Object root;
-    try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-    } catch (YAMLException e) {
-      throw new InvalidInputException("malformed YAML: " + e.getMessage(), e);
-    }
-    if (!(root instanceof Map<?, ?> raw)) {
-      throw new InvalidInputException("the matrix = " + root + "; expected a mapping with keys "
-          + String.join(", ", OWN_KEYS) + ", " + String.join(", ", RUN_KEYS));
-    }
-    Map<String, Object> own = new LinkedHashMap<>();
-    Map<String, Object> run = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> e : raw.entrySet()) {
-      String key = String.valueOf(e.getKey());
-      if (OWN_KEYS.contains(key)) {
-        own.put(key, e.getValue());
-      } else if (RUN_KEYS.contains(key)) {
-        run.put(key, e.getValue());
-      } else {
-        throw new InvalidInputException("the matrix has an unknown key '" + key + "'; known keys: "
-            + String.join(", ", OWN_KEYS) + ", " + String.join(", ", RUN_KEYS));
-      }
-    }
-    Map<String, Object> backendOptions = new LinkedHashMap<>();
-    if (run.get("backend-options") instanceof Map<?, ?> given) {
-      given.forEach((k, v) -> backendOptions.put(String.valueOf(k), v));
-    }
-    backendOptions.putIfAbsent("threads", 1);
-    if (run.get("backend-options") == null || run.get("backend-options") instanceof Map) {
-      run.put("backend-options", backendOptions);
-    }
-    RunConfig template = RunConfig.parse(dump(run));
+    List<String> known = new ArrayList<>(OWN_KEYS);
+    known.addAll(RUN_KEYS);
+    YamlTree tree = YamlTree.of(YamlTree.parse(yaml), "the matrix", "", known);
+    RunConfig t = RunConfig.read(tree.only(RUN_KEYS));
+    Map<String, String> backendOptions = new LinkedHashMap<>(t.backendOptions());
+    backendOptions.putIfAbsent("threads", "1");
+    RunConfig template = new RunConfig(t.dataset(), t.model(), t.modelOptions(), t.strategy(), t.strategyOptions(),
+        t.backend(), backendOptions, t.oracle(), t.initialLabeled(), t.budget(), t.rounds(), t.seed(),
+        t.testFraction(), t.scenarios());
     return new EvalMatrix(
-        own.containsKey("name") ? String.valueOf(own.get("name")) : fallbackName,
-        texts("datasets", own.get("datasets")),
-        texts("scenarios", own.get("scenarios")).stream().map(Scenario::parse).toList(),
-        strategies(own.get("strategies")),
-        seeds(own.get("seeds")),
+        tree.text("name", fallbackName),
+        texts(tree, "datasets"),
+        texts(tree, "scenarios").stream().map(Scenario::parse).toList(),
+        strategies(tree),
+        seeds(tree),
         template,
-        integer("pool-size", own.get("pool-size"), 0),
-        integer("test-size", own.get("test-size"), 0),
-        real("target-accuracy", own.get("target-accuracy"), 0.9),
-        real("alpha", own.get("alpha"), 0.05),
-        integer("parallel", own.get("parallel"), 0));
+        tree.integer("pool-size", 0),
+        tree.integer("test-size", 0),
+        tree.real("target-accuracy", 0.9),
+        tree.real("alpha", 0.05),
+        tree.integer("parallel", 0));
   }
 
-  private static String dump(Map<String, Object> map) {
-    DumperOptions options = new DumperOptions();
-    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-    return new Yaml(new Representer(options), options).dump(map);
-  }
-
-  private static List<String> texts(String key, Object value) {
-    if (value == null) {
-      throw new InvalidInputException(key + " is missing; expected a list");
+  /** The names a required list holds (a single name counting as a list of one). */
+  private static List<String> texts(YamlTree tree, String key) {
+    if (!tree.has(key)) {
+      throw new InvalidInputException(tree.path(key) + " is missing; expected a list");
     }
-    List<?> list = value instanceof List<?> l ? l : List.of(value);
     List<String> out = new ArrayList<>();
-    for (Object v : list) {
+    for (Object v : tree.list(key)) {
       if (v == null || v instanceof Map || v instanceof List) {
-        throw new InvalidInputException(key + " holds " + v + "; expected names");
+        throw new InvalidInputException(tree.path(key) + " holds " + YamlTree.show(v) + "; expected names");
       }
       out.add(String.valueOf(v));
     }
     return out;
   }
 
-  private static List<StrategySpec> strategies(Object value) {
-    if (value == null) {
+  private static List<StrategySpec> strategies(YamlTree tree) {
+    if (!tree.has("strategies")) {
       throw new InvalidInputException("strategies is missing; expected a list of names or "
           + "{name, label, options, scenarios}");
     }
-    List<?> list = value instanceof List<?> l ? l : List.of(value);
+    List<?> list = tree.list("strategies");
     List<StrategySpec> out = new ArrayList<>();
     for (int k = 0; k < list.size(); k++) {
       Object entry = list.get(k);
-      if (entry instanceof Map<?, ?> map) {
-        for (Object key : map.keySet()) {
-          if (!STRATEGY_KEYS.contains(String.valueOf(key))) {
-            throw new InvalidInputException("strategies[" + k + "] has an unknown key '" + key + "'; known keys: "
-                + String.join(", ", STRATEGY_KEYS));
-          }
-        }
-        if (map.get("name") == null) {
+      if (entry instanceof Map) {
+        YamlTree s = YamlTree.of(entry, "strategies[" + k + "]", "strategies[" + k + "].", STRATEGY_KEYS);
+        if (!s.has("name")) {
           throw new InvalidInputException("strategies[" + k + "] has no 'name'; expected a strategy name");
         }
-        String name = String.valueOf(map.get("name"));
-        Map<String, String> options = options(k, map.get("options"));
-        String label = map.get("label") == null ? StrategySpec.defaultLabel(name, options)
-            : String.valueOf(map.get("label"));
-        List<String> scenarios = map.get("scenarios") == null ? List.of()
-            : texts("strategies[" + k + "].scenarios", map.get("scenarios"));
+        String name = s.text("name", null);
+        Map<String, String> options = s.options("options");
+        String label = s.text("label", StrategySpec.defaultLabel(name, options));
+        List<String> scenarios = s.has("scenarios") ? texts(s, "scenarios") : List.of();
         out.add(new StrategySpec(label, name, options, scenarios));
       } else if (entry == null || entry instanceof List) {
-        throw new InvalidInputException("strategies[" + k + "] = " + entry
+        throw new InvalidInputException("strategies[" + k + "] = " + YamlTree.show(entry)
             + "; expected a name or {name, label, options, scenarios}");
       } else {
         out.add(new StrategySpec(String.valueOf(entry), String.valueOf(entry), Map.of(), List.of()));
@@ -360,61 +321,28 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
     return out;
   }
 
-  /** The options of {@code strategies[k]}, read and checked as a run configuration's strategy options. */
-  private static Map<String, String> options(int k, Object value) {
-    if (value == null) {
-      return Map.of();
-    }
-    Map<String, Object> wrapped = new LinkedHashMap<>();
-    wrapped.put("strategy-options", value);
-    try {
-      return RunConfig.parse(dump(wrapped)).strategyOptions();
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException("strategies[" + k + "]: " + e.getMessage(), e);
-    }
-  }
-
-  private static List<Long> seeds(Object value) {
+  private static List<Long> seeds(YamlTree tree) {
+    Object value = tree.get("seeds");
     if (value == null) {
       throw new InvalidInputException("seeds is missing; expected a count n (seeds 1..n) or a list of integers");
     }
     if (value instanceof Integer n) {
       if (n < 1) {
-        throw new InvalidInputException("seeds = " + n + "; expected a count >= 1 or a list of integers");
+        throw tree.bad("seeds", n, "a count >= 1 or a list of integers");
       }
       return LongStream.rangeClosed(1, n).boxed().toList();
     }
     if (!(value instanceof List<?> list)) {
-      throw new InvalidInputException("seeds = " + value + "; expected a count n (seeds 1..n) or a list of integers");
+      throw tree.bad("seeds", value, "a count n (seeds 1..n) or a list of integers");
     }
     List<Long> out = new ArrayList<>();
     for (Object v : list) {
       if (!(v instanceof Integer || v instanceof Long)) {
-        throw new InvalidInputException("seeds holds " + v + "; expected integers");
+        throw new InvalidInputException("seeds holds " + YamlTree.show(v) + "; expected integers");
       }
       out.add(((Number) v).longValue());
     }
     return out;
-  }
-
-  private static int integer(String key, Object value, int fallback) {
-    if (value == null) {
-      return fallback;
-    }
-    if (value instanceof Integer i) {
-      return i;
-    }
-    throw new InvalidInputException(key + " = " + value + "; expected an integer");
-  }
-
-  private static double real(String key, Object value, double fallback) {
-    if (value == null) {
-      return fallback;
-    }
-    if (value instanceof Number n) {
-      return n.doubleValue();
-    }
-    throw new InvalidInputException(key + " = " + value + "; expected a number");
   }
 
   private static <T> List<T> nonEmpty(String key, List<T> values) {

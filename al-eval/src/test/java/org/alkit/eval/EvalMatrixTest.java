@@ -2,11 +2,15 @@ package org.alkit.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.util.Map;
 import org.alkit.api.InvalidInputException;
+import org.alkit.runtime.RunConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EvalMatrixTest {
   static final String YAML = """
@@ -100,5 +104,17 @@ class EvalMatrixTest {
   void loadNamesAMissingFile() {
     assertThatThrownBy(() -> EvalMatrix.load(Path.of("no-such-matrix.yml")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("no-such-matrix.yml");
+  }
+
+  /** A matrix is read as a run configuration is: the same mistake, the same message. */
+  @ParameterizedTest
+  @ValueSource(strings = {"budget: 3\nbudget: 4\n", "budget: ten\n", "model-options: 3\n", "model: [a, b]\n", "backend-options: {threads: [1]}\n",
+      "model: !!java.io.File [/etc/passwd]\n"})
+  void aMistakeReadsAsInARunConfiguration(String mistake) {
+    Throwable inRun = catchThrowable(() -> RunConfig.parse(mistake));
+    assertThat(inRun).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> EvalMatrix.parse(mistake + "datasets: [optdigits]\nscenarios: [balanced]\n"
+        + "strategies: [random]\nseeds: 1\n", "x")).isInstanceOf(InvalidInputException.class)
+        .hasMessage(inRun.getMessage());
   }
 }
