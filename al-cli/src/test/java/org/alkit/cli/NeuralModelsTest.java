@@ -14,7 +14,7 @@ import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelProvider;
 import org.alkit.commons.Probabilities;
-import org.alkit.eval.Datasets;
+import org.alkit.eval.data.Datasets;
 import org.alkit.runtime.Dataset;
 import org.alkit.runtime.Registry;
 import org.junit.jupiter.api.Test;

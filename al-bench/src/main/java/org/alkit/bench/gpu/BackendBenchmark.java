@@ -11,7 +11,7 @@ import org.alkit.api.Signal;
 import org.alkit.api.Similarity;
 import org.alkit.api.Strategy;
 import org.alkit.bench.Inputs;
-import org.alkit.eval.Datasets;
+import org.alkit.eval.data.Datasets;
 import org.alkit.runtime.Registry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -9,7 +9,7 @@ import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.Signal;
-import org.alkit.eval.Datasets;
+import org.alkit.eval.data.Datasets;
 import org.alkit.runtime.Dataset;
 import org.alkit.runtime.Registry;
 

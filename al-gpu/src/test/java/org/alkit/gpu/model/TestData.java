@@ -49,7 +49,7 @@ public final class TestData {
   /** The embedded UCI optdigits set: 1 797 images of 8×8 pixel counts 0..16, digits 0..9. */
   public static Labeled optdigits() {
     Path csv = Path.of(System.getProperty("alkit.root", "../"),
-        "al-eval/src/main/resources/org/alkit/eval/optdigits.csv.gz");
+        "al-eval/src/main/resources/org/alkit/eval/data/optdigits.csv.gz");
     assumeThat(Files.exists(csv)).as("optdigits at " + csv).isTrue();
     List<float[]> rows = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();

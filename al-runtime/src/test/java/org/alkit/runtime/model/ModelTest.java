@@ -86,7 +86,7 @@ class ModelTest {
   void logisticReachesNinetyPercentOnOptdigitsWithFiveHundredLabels() throws IOException {
     String root = System.getProperty("alkit.root");
     assertThat(root).as("system property alkit.root, the reactor's folder (the Maven build sets it)").isNotNull();
-    Path csv = Path.of(root, "al-eval/src/main/resources/org/alkit/eval/optdigits.csv.gz");
+    Path csv = Path.of(root, "al-eval/src/main/resources/org/alkit/eval/data/optdigits.csv.gz");
     assertThat(csv).as("the embedded optdigits data").isRegularFile();
     List<float[]> rows = new ArrayList<>();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(
