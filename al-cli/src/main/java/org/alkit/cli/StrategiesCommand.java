@@ -15,8 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code alkit strategies}: every discovered strategy with its family, required signals and
- * options, then every model a run configuration can name with its options.
+ * {@code alkit strategies}: every discovered strategy with its family, required signals and options
+ * (each with its default, type, choices or range, and description), then every model a run
+ * configuration can name with its options.
  */
 @Command(name = "strategies", mixinStandardHelpOptions = true, version = Alkit.VERSION,
     description = "List every discovered strategy (name, family, signals, options), then every model.")
@@ -49,9 +50,10 @@ final class StrategiesCommand implements Runnable {
 
   private static void options(PrintWriter out, String prefix, List<Parameter> parameters) {
     for (Parameter o : parameters) {
-      out.printf("    %s%s=%s  (%s%s) %s%n", prefix, o.name(), o.defaultValue(),
+      out.printf("    %s%s=%s  (%s%s%s) %s%n", prefix, o.name(), o.defaultValue(),
           o.type().name().toLowerCase(java.util.Locale.ROOT),
-          o.choices().isEmpty() ? "" : ": " + String.join("|", o.choices()), o.description());
+          o.choices().isEmpty() ? "" : ": " + String.join("|", o.choices()),
+          o.range().isEmpty() ? "" : ", " + o.range(), o.description());
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.alkit.api.Matrix;
-import org.alkit.eval.Datasets;
+import org.alkit.eval.data.Datasets;
 import org.alkit.runtime.Npy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -56,11 +56,12 @@ import org.apiguardian.api.API;
  * rounds (fit and selection; labels from the journal, no oracle) and checks that they pick what
  * the journal holds, so the participant's state is the uninterrupted run's.
  *
- * <p>The loop is the root of its Guice injector's object graph and owns the
- * {@link ComputeBackend} that injector made for it: {@link #close()} shuts the backend down.
+ * <p>{@link Runs#assemble} makes every loop (for {@code alkit run}, {@code alkit eval} and the
+ * labeling service): the loop is the root of its Guice injector's object graph and owns the
+ * {@link ComputeBackend} of its {@link LoopParts}: {@link #close()} shuts the backend down.
  *
  * <p>Experimental: it takes the experimental {@link org.alkit.api.Oracle}, {@link RunConfig} and
- * {@link Dataset}, and its assembly is to become one for run, eval and the labeling service.
+ * {@link Dataset}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ActiveLearningLoop implements AutoCloseable {
@@ -74,35 +75,20 @@ public final class ActiveLearningLoop implements AutoCloseable {
   private Consumer<String> notices = line -> {};
 
   /**
-   * A loop over {@code dataset} with these parts; a capability the strategy needs and the backend
-   * lacks is looked for among the backends {@link Registry#load()} finds.
-   */
-  public ActiveLearningLoop(RunConfig config, Dataset dataset, ModelAdapter model, StrategyProvider strategy,
-      ComputeBackend backend, Oracle oracle) {
-    this(config, dataset, model, strategy, backend, oracle, () -> Registry.load().backends());
-  }
-
-  /**
-   * A loop over {@code dataset} with the parts {@code config} names (Guice provides them by name);
-   * a capability the strategy needs and the backend lacks is looked for among {@code registry}'s
-   * backends ({@link CapabilityBinding}).
+   * A loop over {@code dataset} with {@code parts} ({@link Runs#assemble} has Guice provide them by
+   * the names {@code config} gives); a capability the strategy needs and the backend lacks is
+   * looked for among {@code registry}'s backends ({@link CapabilityBinding}).
    */
   @API(status = EXPERIMENTAL, since = "0.2")
   @Inject
-  public ActiveLearningLoop(RunConfig config, Dataset dataset, ModelAdapter model, StrategyProvider strategy,
-      ComputeBackend backend, Oracle oracle, Registry registry) {
-    this(config, dataset, model, strategy, backend, oracle, registry::backends);
-  }
-
-  private ActiveLearningLoop(RunConfig config, Dataset dataset, ModelAdapter model, StrategyProvider strategy,
-      ComputeBackend backend, Oracle oracle, Supplier<? extends Collection<BackendProvider>> installed) {
+  public ActiveLearningLoop(RunConfig config, Dataset dataset, LoopParts parts, Registry registry) {
     this.config = config;
     this.dataset = dataset;
-    this.model = model;
-    this.strategy = strategy;
-    this.backend = backend;
-    this.oracle = oracle;
-    this.installed = installed;
+    this.model = parts.model();
+    this.strategy = parts.strategy();
+    this.backend = parts.backend();
+    this.oracle = parts.oracle();
+    this.installed = registry::backends;
   }
 
   /**
@@ -149,14 +135,32 @@ public final class ActiveLearningLoop implements AutoCloseable {
   }
 
   private RunResult run(ScenarioHints hints, Consumer<RoundResult> listener, Optional<RunJournal.Track> track) {
-    Options options = Options.resolve("strategy '" + strategy.name() + "'", strategy.parameters(),
-        config.strategyOptions());
+    try (Preparation prepared = prepare(config, model, strategy, backend, installed)) {
+      prepared.binding().notices().forEach(notices);
+      return run(hints, listener, track, prepared.selector(), prepared.binding());
+    }
+  }
+
+  /**
+   * The strategy of {@code config} made from its options, and its needs checked and bound: the
+   * signals of {@code model}, the capabilities the strategy declares, a participant's hooks
+   * ({@link CapabilityBinding}). What a loop does before round 1, and what {@link Runs#check} does
+   * without one.
+   */
+  static Preparation prepare(RunConfig config, ModelAdapter model, StrategyProvider strategy, ComputeBackend backend,
+      Supplier<? extends Collection<BackendProvider>> installed) {
+    Options options = strategy.options(config.strategyOptions());
     Strategy selector = strategy.create(options);
-    try (CapabilityBinding binding = CapabilityBinding.bind(strategy, options, selector,
+    return new Preparation(selector, CapabilityBinding.bind(strategy, options, selector,
         CapabilityCheck.missing(strategy, config.model(), model.offers()),
-        Optional.of(new CapabilityBinding.Model(config.model(), model)), backend, installed)) {
-      binding.notices().forEach(notices);
-      return run(hints, listener, track, selector, binding);
+        Optional.of(new CapabilityBinding.Model(config.model(), model)), backend, installed));
+  }
+
+  /** A strategy ready to select, with its binding, which closes the backends it made. */
+  record Preparation(Strategy selector, CapabilityBinding binding) implements AutoCloseable {
+    @Override
+    public void close() {
+      binding.close();
     }
   }
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.alkit.api.InvalidInputException;
 import org.apiguardian.api.API;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * What one active-learning run does. Read from YAML with {@link #load}/{@link #parse}; every key
@@ -48,9 +40,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   - {name: rare-classes, strategy: similar, strategy-options: {function: flvmi}, rare-classes: [3, 7]}
  * }</pre>
  *
- * YAML is read with SnakeYAML's {@link SafeConstructor} (plain maps, lists and scalars; no
- * arbitrary types). Unknown and duplicate keys are rejected (unknown ones with the list of known
- * ones); a bad value is named with its key; a YAML syntax error is one line with its position. A
+ * YAML is read by {@link YamlTree}, as an evaluation matrix and a run journal's copy are: plain
+ * maps, lists and scalars; unknown and duplicate keys rejected (unknown ones with the list of known
+ * ones); a bad value named with its key; a YAML syntax error in one line with its position. A
  * dataset given as a relative path is resolved against the configuration file's folder
  * ({@link #load}). Scenarios may name rare and OOD classes ({@link ScenarioConfig}).
  *
@@ -171,208 +163,92 @@ public record RunConfig(
    * @throws InvalidInputException on malformed YAML, an unknown key or a bad value
    */
   public static RunConfig parse(String yaml) {
-    return fromTree(yaml(yaml));
-  }
-
-  /**
-   * A YAML document as plain maps, lists and scalars (SnakeYAML's {@link SafeConstructor}: no
-   * arbitrary types), each key once per mapping.
-   *
-   * @throws InvalidInputException for malformed YAML, in one line with the position of the problem
-   */
-  static Object yaml(String text) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    try {
-      return new Yaml(new SafeConstructor(options)).load(text);
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark();
-      String problem = String.valueOf(e.getProblem());
-      throw new InvalidInputException("malformed YAML" + (mark == null ? "" : " at line " + (mark.getLine() + 1)
-          + ", column " + (mark.getColumn() + 1)) + ": " + Shown.of(problem)
-          + (problem.startsWith("found duplicate key") ? "; expected each key once" : ""), e);
-    } catch (YAMLException e) {
-      throw new InvalidInputException("malformed YAML: " + Shown.of(String.valueOf(e.getMessage())
-          .replaceAll("\\s*\\R\\s*", "; ")), e);
-    } catch (NumberFormatException e) {
-      // SnakeYAML's own overflow on a YAML 1.1 base-60 integer such as 35605130600513699464:3
-      throw new InvalidInputException("malformed YAML: a number out of range: " + Shown.of(e.getMessage()), e);
-    } catch (StackOverflowError e) {
-      // SnakeYAML hashes a mapping key that holds itself through an alias (? *a inside &a) without end
-      throw new InvalidInputException("malformed YAML: a mapping key that holds itself through an alias;"
-          + " expected keys that are plain names", e);
-    }
+    return fromTree(YamlTree.parse(yaml));
   }
 
   /** The configuration of a parsed YAML document (maps, lists and scalars); {@code null} gives {@link #defaults()}. */
   static RunConfig fromTree(Object root) {
-    if (root == null) {
-      return defaults();
-    }
-    Map<String, Object> map = mapping("the configuration", root, KEYS);
-    RunConfig d = defaults();
-    String strategy = text(map, "strategy", d.strategy());
-    return new RunConfig(
-        text(map, "dataset", d.dataset()),
-        text(map, "model", d.model()),
-        options(map, "model-options"),
-        strategy,
-        options(map, "strategy-options"),
-        text(map, "backend", d.backend()),
-        options(map, "backend-options"),
-        text(map, "oracle", d.oracle()),
-        integer(map, "initial-labeled", d.initialLabeled()),
-        integer(map, "budget", d.budget()),
-        integer(map, "rounds", d.rounds()),
-        map.containsKey("seed") ? whole("seed", map.get("seed")) : d.seed(),
-        real(map, "test-fraction", d.testFraction()),
-        scenarios(map.get("scenarios"), strategy));
+    return root == null ? defaults() : read(YamlTree.of(root, "the configuration", "", KEYS));
   }
 
-  private static List<ScenarioConfig> scenarios(Object value, String defaultStrategy) {
+  /**
+   * The configuration the keys of {@code tree} give, {@link #defaults()} for those it lacks; keys
+   * that are not a run configuration's (an evaluation matrix's own) are left to the caller.
+   *
+   * @throws InvalidInputException naming the key, the bad value and what was expected
+   */
+  public static RunConfig read(YamlTree tree) {
+    RunConfig d = defaults();
+    String strategy = tree.text("strategy", d.strategy());
+    return new RunConfig(
+        tree.text("dataset", d.dataset()),
+        tree.text("model", d.model()),
+        tree.options("model-options"),
+        strategy,
+        tree.options("strategy-options"),
+        tree.text("backend", d.backend()),
+        tree.options("backend-options"),
+        tree.text("oracle", d.oracle()),
+        tree.integer("initial-labeled", d.initialLabeled()),
+        tree.integer("budget", d.budget()),
+        tree.integer("rounds", d.rounds()),
+        tree.whole("seed", d.seed()),
+        tree.real("test-fraction", d.testFraction()),
+        scenarios(tree, strategy));
+  }
+
+  private static List<ScenarioConfig> scenarios(YamlTree tree, String defaultStrategy) {
+    Object value = tree.get("scenarios");
     if (value == null) {
       return List.of();
     }
     if (!(value instanceof List<?> list)) {
-      throw new InvalidInputException("scenarios = " + Shown.of(value) + "; expected a list of {"
-          + String.join(", ", SCENARIO_KEYS) + "}");
+      throw tree.bad("scenarios", value, "a list of {" + String.join(", ", SCENARIO_KEYS) + "}");
     }
     List<ScenarioConfig> out = new ArrayList<>();
     for (int k = 0; k < list.size(); k++) {
-      Map<String, Object> s = mapping("scenarios[" + k + "]", list.get(k), SCENARIO_KEYS);
-      if (!s.containsKey("name")) {
+      YamlTree s = YamlTree.of(list.get(k), "scenarios[" + k + "]", "scenarios[" + k + "].", SCENARIO_KEYS);
+      if (!s.keys().contains("name")) {
         throw new InvalidInputException("scenarios[" + k + "] has no 'name'; expected one");
       }
-      String where = "scenarios[" + k + "].";
-      out.add(new ScenarioConfig(text(s, "name", null), text(s, "strategy", defaultStrategy),
-          options(s, "strategy-options"), classes(where + "rare-classes", s.get("rare-classes")),
-          classes(where + "ood-classes", s.get("ood-classes")), poolIndices(where + "query", s.get("query")),
-          poolIndices(where + "private", s.get("private")), file(where + "query-data", s.get("query-data")),
-          file(where + "private-data", s.get("private-data"))));
+      out.add(new ScenarioConfig(s.text("name", null), s.text("strategy", defaultStrategy),
+          s.options("strategy-options"), classes(s, "rare-classes"), classes(s, "ood-classes"),
+          poolIndices(s, "query"), poolIndices(s, "private"), file(s, "query-data"), file(s, "private-data")));
     }
     return out;
   }
 
-  private static Set<Integer> classes(String key, Object value) {
-    if (value == null) {
-      return Set.of();
-    }
-    List<?> list = value instanceof List<?> l ? l : List.of(value);
+  private static Set<Integer> classes(YamlTree s, String key) {
     Set<Integer> out = new TreeSet<>();
-    for (Object v : list) {
+    for (Object v : s.list(key)) {
       if (!(v instanceof Integer c) || c < 0) {
-        throw new InvalidInputException(key + " = " + Shown.of(value) + "; expected a list of class labels >= 0, e.g. [3, 7]");
+        throw s.bad(key, s.get(key), "a list of class labels >= 0, e.g. [3, 7]");
       }
       out.add(c);
     }
     return out;
   }
 
-  private static List<Integer> poolIndices(String key, Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    List<?> list = value instanceof List<?> l ? l : List.of(value);
+  private static List<Integer> poolIndices(YamlTree s, String key) {
     List<Integer> out = new ArrayList<>();
-    for (Object v : list) {
+    for (Object v : s.list(key)) {
       if (!(v instanceof Integer i) || i < 0) {
-        throw new InvalidInputException(key + " = " + Shown.of(value) + "; expected a list of pool indices >= 0, e.g. [12, 40]");
+        throw s.bad(key, s.get(key), "a list of pool indices >= 0, e.g. [12, 40]");
       }
       out.add(i);
     }
     return out;
   }
 
-  private static Optional<Path> file(String key, Object value) {
+  private static Optional<Path> file(YamlTree s, String key) {
+    Object value = s.get(key);
     if (value == null) {
       return Optional.empty();
     }
     if (!(value instanceof String path) || path.isBlank()) {
-      throw new InvalidInputException(key + " = " + Shown.of(value) + "; expected the path of a .npy file");
+      throw s.bad(key, value, "the path of a .npy file");
     }
     return Optional.of(Path.of(path));
-  }
-
-  /** Whether {@code value} is a single YAML value, not a mapping or a sequence. */
-  private static boolean scalar(Object value) {
-    return !(value instanceof Map || value instanceof Collection);
-  }
-
-  private static Map<String, Object> mapping(String what, Object value, List<String> known) {
-    if (!(value instanceof Map<?, ?> raw)) {
-      throw new InvalidInputException(what + " = " + Shown.of(value) + "; expected a mapping of " + String.join(", ", known));
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> e : raw.entrySet()) {
-      if (!(e.getKey() instanceof String key) || !known.contains(key)) {
-        throw new InvalidInputException(what + " has an unknown key '" + Shown.of(e.getKey()) + "'; known keys: "
-            + String.join(", ", known));
-      }
-      out.put(key, e.getValue());
-    }
-    return out;
-  }
-
-  private static String text(Map<String, Object> map, String key, String fallback) {
-    Object v = map.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    if (!scalar(v)) {
-      throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected a name");
-    }
-    return v.toString();
-  }
-
-  private static Map<String, String> options(Map<String, Object> map, String key) {
-    Object v = map.get(key);
-    if (v == null) {
-      return Map.of();
-    }
-    if (!(v instanceof Map<?, ?> raw)) {
-      throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected a mapping of option names to values");
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> e : raw.entrySet()) {
-      if (!scalar(e.getKey()) || e.getKey() == null) {
-        throw new InvalidInputException(key + " has an option named " + Shown.of(e.getKey()) + "; expected a name");
-      }
-      if (!scalar(e.getValue()) || e.getValue() == null) {
-        throw new InvalidInputException(key + "." + Shown.of(e.getKey()) + " = " + Shown.of(e.getValue())
-            + "; expected a single value");
-      }
-      out.put(String.valueOf(e.getKey()), e.getValue().toString());
-    }
-    return out;
-  }
-
-  private static int integer(Map<String, Object> map, String key, int fallback) {
-    if (!map.containsKey(key)) {
-      return fallback;
-    }
-    long v = whole(key, map.get(key));
-    if (v != (int) v) {
-      throw new InvalidInputException(key + " = " + v + "; expected a 32-bit integer");
-    }
-    return (int) v;
-  }
-
-  private static long whole(String key, Object v) {
-    if (v instanceof Integer || v instanceof Long) {
-      return ((Number) v).longValue();
-    }
-    throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected an integer");
-  }
-
-  private static double real(Map<String, Object> map, String key, double fallback) {
-    Object v = map.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    if (v instanceof Number n) {
-      return n.doubleValue();
-    }
-    throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected a number");
   }
 
   private static String name(String key, String value) {

@@ -16,7 +16,6 @@ import org.alkit.api.ComputeBackend;
 import org.alkit.commons.CapabilityBackends;
 import org.alkit.commons.GradientEmbeddings;
 import org.alkit.api.Matrix;
-import org.alkit.api.Options;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.apiguardian.api.API;
@@ -86,8 +85,7 @@ public final class Fixtures {
   public static Optional<ComputeBackend> javaBackend(int threads) {
     for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
       if (p.name().equals("java")) {
-        return Optional.of(p.create(Options.resolve("backend 'java'", p.parameters(),
-            Map.of("threads", Integer.toString(threads)))));
+        return Optional.of(p.create(p.options(Map.of("threads", Integer.toString(threads)))));
       }
     }
     return Optional.empty();

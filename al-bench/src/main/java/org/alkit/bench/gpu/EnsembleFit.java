@@ -7,9 +7,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
-import org.alkit.api.ModelProvider;
-import org.alkit.api.Options;
-import org.alkit.eval.Datasets;
+import org.alkit.eval.data.Datasets;
 import org.alkit.runtime.Dataset;
 import org.alkit.runtime.Registry;
 
@@ -45,10 +43,10 @@ public final class EnsembleFit {
     int[] labeled = IntStream.range(0, labeledCount).toArray();
     int[] labels = IntStream.of(labeled).map(i -> truth[i]).toArray();
     Registry registry = Registry.load();
-    ModelAdapter mlp = create(registry.model("mlp"), options);
+    ModelAdapter mlp = registry.createModel("mlp", options);
     Map<String, String> ensembleOptions = new LinkedHashMap<>(options);
     ensembleOptions.put("members", "5");
-    ModelAdapter ensemble = create(registry.model("ensemble"), ensembleOptions);
+    ModelAdapter ensemble = registry.createModel("ensemble", ensembleOptions);
     double[] ratios = new double[pairs];
     for (int p = 0; p <= pairs; p++) {
       long seed = 1_000 + p;
@@ -67,9 +65,5 @@ public final class EnsembleFit {
     Arrays.sort(ratios);
     System.out.printf("median ratio %.3f over %d pairs (pool %d, %d labeled, %s)%n", ratios[pairs / 2], pairs,
         poolSize, labeledCount, options);
-  }
-
-  private static ModelAdapter create(ModelProvider provider, Map<String, String> options) {
-    return provider.create(Options.resolve("model '" + provider.name() + "'", provider.parameters(), options));
   }
 }

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.alkit.api.FittedModel;
-import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.ModelProvider;
@@ -52,7 +51,7 @@ public final class CommitteeModelProvider implements ModelProvider {
   public List<Parameter> parameters() {
     return Stream.concat(
         Stream.of(
-            Parameter.integer("members", 5, "committee size M"),
+            Parameter.integer("members", 5, "committee size M").atLeast(1),
             Parameter.choice("base", LogisticModelProvider.NAME, "the members' model",
                 LogisticModelProvider.NAME)),
         LogisticOptions.PARAMETERS.stream()).toList();
@@ -61,10 +60,6 @@ public final class CommitteeModelProvider implements ModelProvider {
   @Override
   public ModelAdapter create(Options options) {
     int members = options.getInt("members");
-    if (members < 1) {
-      throw new InvalidInputException(options.owner() + ": option 'members' = " + members
-          + ": expected >= 1");
-    }
     LogisticOptions settings = LogisticOptions.from(options);
     return new ModelAdapter() {
       @Override

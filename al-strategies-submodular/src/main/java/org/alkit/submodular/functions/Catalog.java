@@ -28,15 +28,15 @@ import org.alkit.submodular.SetFunction;
  */
 public final class Catalog {
   private static final Parameter LAMBDA_CUT = Parameter.real("lambda", 1.0,
-      "λ ≥ 0, weight of the pairwise redundancy term (monotone for λ ≤ 0.5)");
+      "λ ≥ 0, weight of the pairwise redundancy term (monotone for λ ≤ 0.5)").atLeast(0);
   private static final Parameter LAMBDA_DET = Parameter.real("lambda", 1.0,
-      "λ ≥ 0, added to every diagonal entry of the kernel");
+      "λ ≥ 0, added to every diagonal entry of the kernel").atLeast(0);
   private static final Parameter ETA_SCALE = Parameter.real("eta", 1.0,
-      "η ≥ 0, magnification: multiplies the query kernel");
+      "η ≥ 0, magnification: multiplies the query kernel").atLeast(0);
   private static final Parameter ETA_WEIGHT = Parameter.real("eta", 1.0,
-      "η ≥ 0, weight of the per-item query-relevance term");
+      "η ≥ 0, weight of the per-item query-relevance term").atLeast(0);
   private static final Parameter NU = Parameter.real("nu", 1.0,
-      "ν ≥ 0, privacy hardness: multiplies the private kernel");
+      "ν ≥ 0, privacy hardness: multiplies the private kernel").atLeast(0);
   private static final Parameter MODE = Parameter.choice("mode", "log",
       "concave ψ: log(1+x), sqrt(x) or 1−1/(1+x)", ConcaveOverModular.Concave.keys());
 
@@ -50,7 +50,7 @@ public final class Catalog {
             in.scale("lambda")));
     define("log-det", EnumSet.of(DATA), false, true, List.of(LAMBDA_DET), in -> {
       SuperKernel s = new SuperKernel(in.kernelRows(), null, null, null, null, null, 1f, 1f,
-          in.nonNegative("lambda"));
+          in.real("lambda"));
       return new LogDeterminantFamily(s, in.groundSize(), new int[0], null);
     });
     define("disparity-sum", EnumSet.of(DATA), false, List.of(),
@@ -133,7 +133,7 @@ public final class Catalog {
         mutual ? k.queryKernel() : null, mutual ? k.queryQueryKernel() : null,
         conditional ? k.privateKernel() : null, conditional ? k.privatePrivateKernel() : null,
         mutual && conditional ? k.queryPrivateKernel() : null,
-        mutual ? in.scale("eta") : 1f, conditional ? in.scale("nu") : 1f, in.nonNegative("lambda"));
+        mutual ? in.scale("eta") : 1f, conditional ? in.scale("nu") : 1f, in.real("lambda"));
     int[] base = LogDeterminantFamily.items(s, false, conditional);
     int[] second = mutual ? LogDeterminantFamily.items(s, true, conditional) : null;
     return new LogDeterminantFamily(s, in.groundSize(), base, second);
