@@ -1,7 +1,6 @@
 package org.alkit.gpu.model;
 
 import java.util.List;
-import org.alkit.api.InvalidInputException;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
 
@@ -50,11 +49,13 @@ public final class BbbModelProvider extends NetworkModelProvider {
   List<Parameter> architectureParameters() {
     return List.of(
         Parameter.text("hidden", "256", "hidden layer sizes, comma-separated (empty: Bayesian softmax regression)"),
-        Parameter.real("prior-pi", 0.5, "weight pi of the prior's wide component, 0 < pi <= 1"),
-        Parameter.real("prior-sigma1", 1.0, "sigma1 of the prior's wide component (the paper: e^0, e^-1, e^-2)"),
-        Parameter.real("prior-sigma2", Math.exp(-6), "sigma2 of the prior's narrow component (e^-6, e^-7, e^-8)"),
-        Parameter.real("initial-sigma", 0.01, "every weight's posterior sigma before training, > 0"),
-        Parameter.real("kl-weight", 1.0, "weight of the complexity cost log q - log P in the ELBO, >= 0"));
+        Parameter.real("prior-pi", 0.5, "weight pi of the prior's wide component").above(0).atMost(1),
+        Parameter.real("prior-sigma1", 1.0, "sigma1 of the prior's wide component (the paper: e^0, e^-1, e^-2)")
+            .above(0),
+        Parameter.real("prior-sigma2", Math.exp(-6), "sigma2 of the prior's narrow component (e^-6, e^-7, e^-8)")
+            .above(0),
+        Parameter.real("initial-sigma", 0.01, "every weight's posterior sigma before training").above(0),
+        Parameter.real("kl-weight", 1.0, "weight of the complexity cost log q - log P in the ELBO").atLeast(0));
   }
 
   @Override
@@ -69,21 +70,9 @@ public final class BbbModelProvider extends NetworkModelProvider {
 
   @Override
   Architecture architecture(String owner, Options options, TrainingOptions training) {
-    int[] hidden = TrainingOptions.sizes(options, "hidden");
-    double initial = options.getDouble("initial-sigma");
-    double klWeight = options.getDouble("kl-weight");
-    try {
-      if (!(initial > 0)) {
-        throw new InvalidInputException("option 'initial-sigma' = " + initial + ": expected > 0");
-      }
-      if (!(klWeight >= 0)) {
-        throw new InvalidInputException("option 'kl-weight' = " + klWeight + ": expected >= 0");
-      }
-      ScaleMixturePrior prior = new ScaleMixturePrior(options.getDouble("prior-pi"),
-          options.getDouble("prior-sigma1"), options.getDouble("prior-sigma2"));
-      return new BayesByBackprop(owner, hidden, prior, initial, klWeight);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(owner + ": " + e.getMessage(), e);
-    }
+    ScaleMixturePrior prior = new ScaleMixturePrior(options.getDouble("prior-pi"), options.getDouble("prior-sigma1"),
+        options.getDouble("prior-sigma2"));
+    return new BayesByBackprop(owner, TrainingOptions.sizes(options, "hidden"), prior,
+        options.getDouble("initial-sigma"), options.getDouble("kl-weight"));
   }
 }

@@ -77,7 +77,8 @@ public final class EnsembleModelProvider implements ModelProvider {
   public List<Parameter> parameters() {
     List<Parameter> own = List.of(
         Parameter.choice("member", MlpModelProvider.NAME, "the members' network", MEMBERS.keySet().toArray(String[]::new)),
-        Parameter.integer("members", 5, "M, the members (snapshot: the cycles), >= 2"),
+        Parameter.integer("members", 5, "M, the members (snapshot: the cycles); one network is no ensemble")
+            .atLeast(2),
         Parameter.choice("kind", Ensemble.Kind.INDEPENDENT.key(), "independent members, snapshots of one network"
             + " on a cyclic learning rate, or independent members with Monte-Carlo dropout", Ensemble.Kind.keys()),
         Parameter.bool("bootstrap", false, "each member trains on a bootstrap resample of the labeled set"));
@@ -96,10 +97,6 @@ public final class EnsembleModelProvider implements ModelProvider {
   public ModelAdapter create(Options options) {
     String owner = "model '" + NAME + "'";
     int members = options.getInt("members");
-    if (members < 2) {
-      throw new InvalidInputException(owner + ": option 'members' = " + members
-          + ": expected >= 2 (one network is no ensemble)");
-    }
     Ensemble.Kind kind = Ensemble.Kind.of(options.getString("kind"));
     boolean bootstrap = options.getBoolean("bootstrap");
     if (bootstrap && kind == Ensemble.Kind.SNAPSHOT) {

@@ -2,7 +2,6 @@ package org.alkit.gpu.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import org.alkit.api.InvalidInputException;
 
 /**
  * Bayes by backprop's prior over each weight (Blundell et al., ICML 2015, §3.3), a scale mixture
@@ -13,22 +12,12 @@ import org.alkit.api.InvalidInputException;
  * a wide component and a narrow one that lets many weights sit near 0 cheaply. The paper's
  * choices: π ∈ {1/4, 1/2, 3/4}, −log σ₁ ∈ {0, 1, 2}, −log σ₂ ∈ {6, 7, 8}.
  *
- * @param pi the wide component's weight, in (0, 1]
+ * @param pi the wide component's weight, in (0, 1] (the options' bounds)
  * @param sigma1 the wide component's σ₁ &gt; 0
  * @param sigma2 the narrow component's σ₂ &gt; 0
  */
 record ScaleMixturePrior(double pi, double sigma1, double sigma2) {
   private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-
-  ScaleMixturePrior {
-    if (!(pi > 0 && pi <= 1)) {
-      throw new InvalidInputException("option 'prior-pi' = " + pi + ": expected 0 < prior-pi <= 1");
-    }
-    if (!(sigma1 > 0) || !(sigma2 > 0)) {
-      throw new InvalidInputException("option 'prior-sigma1' = " + sigma1 + ", 'prior-sigma2' = " + sigma2
-          + ": expected both > 0");
-    }
-  }
 
   /**
    * Σ log P(θ) over the entries of {@code theta}, each mixture's log-sum-exp taken stably:

@@ -126,7 +126,7 @@ class EnsembleModelTest {
   @Test
   void badOptionsAreNamed() {
     assertThatThrownBy(() -> ensemble("members", "1")).isInstanceOf(InvalidInputException.class)
-        .hasMessage("model 'ensemble': option 'members' = 1: expected >= 2 (one network is no ensemble)");
+        .hasMessage("model 'ensemble': option 'members' = 1: expected >= 2");
     assertThatThrownBy(() -> ensemble("kind", "snapshot", "bootstrap", "true")).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("option 'bootstrap' = true: expected false with kind snapshot");
     assertThatThrownBy(() -> ensemble("member", "logistic")).isInstanceOf(InvalidInputException.class)

@@ -25,11 +25,8 @@ final class SuggestiveAnnotation implements Strategy {
   private final Options options;
   private final int candidates;
 
+  /** @param candidates ≥ 0 (the option's bound) */
   SuggestiveAnnotation(String name, Options options, int candidates) {
-    if (candidates < 0) {
-      throw new InvalidInputException("option 'candidates' = " + candidates
-          + ": expected 0 (4 x budget) or at least the budget");
-    }
     this.name = name;
     this.options = options;
     this.candidates = candidates;

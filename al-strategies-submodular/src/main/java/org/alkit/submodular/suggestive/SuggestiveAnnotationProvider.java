@@ -32,7 +32,7 @@ import org.alkit.api.StrategyProvider;
  */
 public final class SuggestiveAnnotationProvider implements StrategyProvider {
   static final Parameter CANDIDATES = Parameter.integer("candidates", 0,
-      "most uncertain items the greedy chooses from, >= budget; 0 = 4 x budget");
+      "most uncertain items the greedy chooses from, at least the budget; 0 = 4 x budget").atLeast(0);
 
   @Override
   public String name() {
