@@ -70,6 +70,10 @@ final class SelectCommand implements Callable<Integer> {
   @Option(names = "--prev-probs", description = "previous round's probabilities, n × C")
   Path prevProbs;
 
+  @Option(names = "--prediction-history", description = "predicted class of every item after each epoch, "
+      + "int epochs × n")
+  Path predictionHistory;
+
   @Option(names = "--labeled", description = "int indices of the labeled pool items")
   Path labeled;
 
@@ -111,6 +115,7 @@ final class SelectCommand implements Callable<Integer> {
     signal(builder, Signal.PREVIOUS_PROBABILITIES, prevProbs);
     signal(builder, Signal.MC_PROBABILITIES, mcProbs);
     signal(builder, Signal.COMMITTEE_PROBABILITIES, committeeProbs);
+    signal(builder, Signal.PREDICTION_HISTORY, predictionHistory);
     Inputs.requireOutput("--out", out, builder.files());
     SelectionRequest request = builder.build(registry.get());
     SelectionRequest.Selected selected;

@@ -56,6 +56,18 @@ import org.apiguardian.api.API;
  * rounds (fit and selection; labels from the journal, no oracle) and checks that they pick what
  * the journal holds, so the participant's state is the uninterrupted run's.
  *
+ * <p><b>Selection via proxy</b> (Coleman et al., ICLR 2020): with a {@code selection-model} the
+ * strategy reads the signals of that model, fitted each round on the same labels with the same
+ * seed, while accuracy is measured with {@code model}; a participant takes part in the selection
+ * model's fits (each round's), and the final fit is {@code model}'s alone.
+ * {@link RoundResult#selectionFitMillis()} times the fit whose signals the strategy reads.
+ *
+ * <p><b>Prediction history.</b> When the strategy requires or uses
+ * {@link Signal#PREDICTION_HISTORY}, each round's fit of the selecting model observes its epochs
+ * ({@link FitPlan#observeEpochs}, through the model's {@link org.alkit.api.TrainingHooks}) and the
+ * predicted class of every pool item after each epoch becomes the signal; observing leaves the fit
+ * as it would be unobserved.
+ *
  * <p>{@link Runs#assemble} makes every loop (for {@code alkit run}, {@code alkit eval} and the
  * labeling service): the loop is the root of its Guice injector's object graph and owns the
  * {@link ComputeBackend} of its {@link LoopParts}: {@link #close()} shuts the backend down.
@@ -68,6 +80,7 @@ public final class ActiveLearningLoop implements AutoCloseable {
   private final RunConfig config;
   private final Dataset dataset;
   private final ModelAdapter model;
+  private final Optional<ModelAdapter> selectionModel;
   private final StrategyProvider strategy;
   private final ComputeBackend backend;
   private final Oracle oracle;
@@ -85,6 +98,7 @@ public final class ActiveLearningLoop implements AutoCloseable {
     this.config = config;
     this.dataset = dataset;
     this.model = parts.model();
+    this.selectionModel = parts.selectionModel();
     this.strategy = parts.strategy();
     this.backend = parts.backend();
     this.oracle = parts.oracle();
@@ -135,29 +149,40 @@ public final class ActiveLearningLoop implements AutoCloseable {
   }
 
   private RunResult run(ScenarioHints hints, Consumer<RoundResult> listener, Optional<RunJournal.Track> track) {
-    try (Preparation prepared = prepare(config, model, strategy, backend, installed)) {
+    try (Preparation prepared = prepare(config, selecting(), strategy, backend, installed)) {
       prepared.binding().notices().forEach(notices);
-      return run(hints, listener, track, prepared.selector(), prepared.binding());
+      return run(hints, listener, track, prepared);
     }
+  }
+
+  /** The model whose signals the strategy reads: the selection model, else the model. */
+  private ModelAdapter selecting() {
+    return selectionModel.orElse(model);
   }
 
   /**
    * The strategy of {@code config} made from its options, and its needs checked and bound: the
-   * signals of {@code model}, the capabilities the strategy declares, a participant's hooks
-   * ({@link CapabilityBinding}). What a loop does before round 1, and what {@link Runs#check} does
-   * without one.
+   * signals of {@code selecting} (the model whose signals it reads), the capabilities the strategy
+   * declares, a participant's hooks ({@link CapabilityBinding}). What a loop does before round 1,
+   * and what {@link Runs#check} does without one.
    */
-  static Preparation prepare(RunConfig config, ModelAdapter model, StrategyProvider strategy, ComputeBackend backend,
-      Supplier<? extends Collection<BackendProvider>> installed) {
+  static Preparation prepare(RunConfig config, ModelAdapter selecting, StrategyProvider strategy,
+      ComputeBackend backend, Supplier<? extends Collection<BackendProvider>> installed) {
     Options options = strategy.options(config.strategyOptions());
     Strategy selector = strategy.create(options);
-    return new Preparation(selector, CapabilityBinding.bind(strategy, options, selector,
-        CapabilityCheck.missing(strategy, config.model(), model.offers()),
-        Optional.of(new CapabilityBinding.Model(config.model(), model)), backend, installed));
+    Set<Signal> reads = EnumSet.noneOf(Signal.class);
+    reads.addAll(strategy.requires(options));
+    reads.addAll(strategy.uses());
+    return new Preparation(selector, reads, CapabilityBinding.bind(strategy, options, selector,
+        CapabilityCheck.missing(strategy, options, config.selectingModel(), CapabilityCheck.offered(selecting)),
+        Optional.of(new CapabilityBinding.Model(config.selectingModel(), selecting)), backend, installed));
   }
 
-  /** A strategy ready to select, with its binding, which closes the backends it made. */
-  record Preparation(Strategy selector, CapabilityBinding binding) implements AutoCloseable {
+  /**
+   * A strategy ready to select, the signals it reads (required or used), and its binding, which
+   * closes the backends it made.
+   */
+  record Preparation(Strategy selector, Set<Signal> reads, CapabilityBinding binding) implements AutoCloseable {
     @Override
     public void close() {
       binding.close();
@@ -165,7 +190,10 @@ public final class ActiveLearningLoop implements AutoCloseable {
   }
 
   private RunResult run(ScenarioHints hints, Consumer<RoundResult> listener, Optional<RunJournal.Track> track,
-      Strategy selector, CapabilityBinding binding) {
+      Preparation prepared) {
+    Strategy selector = prepared.selector();
+    CapabilityBinding binding = prepared.binding();
+    boolean history = prepared.reads().contains(Signal.PREDICTION_HISTORY);
     Optional<TrainingParticipant> participant = selector instanceof TrainingParticipant
         ? Optional.of((TrainingParticipant) selector) : Optional.empty();
     Matrix pool = dataset.pool();
@@ -176,8 +204,7 @@ public final class ActiveLearningLoop implements AutoCloseable {
     SplittableRandom root = new SplittableRandom(config.seed());
     int[] labeled = Arrays.copyOf(Sampling.shuffled(pool.rows(), root.split()), config.initialLabeled());
     int[] labels = initialLabels(labeled, track);
-    boolean keepPrevious = strategy.requires().contains(Signal.PREVIOUS_PROBABILITIES)
-        || strategy.uses().contains(Signal.PREVIOUS_PROBABILITIES);
+    boolean keepPrevious = prepared.reads().contains(Signal.PREVIOUS_PROBABILITIES);
     Matrix previous = null;
     Supplier<Matrix> replayPrevious = null;
     List<RoundResult> rounds = new ArrayList<>();
@@ -198,7 +225,8 @@ public final class ActiveLearningLoop implements AutoCloseable {
         result = new RoundResult(round, labeled.length, r.accuracy(), picked, RoundResult.REPLAYED);
         int[] fittedOn = labeled;
         int[] fittedLabels = labels;
-        replayPrevious = () -> model.fit(pool, fittedOn, fittedLabels, dataset.numClasses(), fitSeed).probabilities(pool);
+        replayPrevious = () -> selecting().fit(pool, fittedOn, fittedLabels, dataset.numClasses(), fitSeed)
+            .probabilities(pool);
       } else {
         if (keepPrevious && previous == null && replayPrevious != null) {
           previous = replayPrevious.get();
@@ -206,10 +234,14 @@ public final class ActiveLearningLoop implements AutoCloseable {
         Optional<JournalRound> replayed = recorded.isPresent()
             ? Optional.of(replayable(recorded.get(), track.get(), labeled, fitSeed, selectSeed, selectionSize))
             : Optional.empty();
-        FittedModel fitted = fit(participant, binding, round, labeled, labels, fitSeed);
-        double accuracy = accuracy(fitted);
-        Supplier<Matrix> probabilities = memoize(() -> fitted.probabilities(pool));
-        SelectionContext ctx = context(fitted, labeled, labels, round, selectSeed, hints, probabilities, previous,
+        long fitStart = System.nanoTime();
+        SelectionFit selecting = fit(participant, binding, round, labeled, labels, fitSeed, history);
+        long fitMillis = (System.nanoTime() - fitStart) / 1_000_000;
+        FittedModel measured = selectionModel.isPresent()
+            ? model.fit(pool, labeled, labels, dataset.numClasses(), fitSeed) : selecting.fitted();
+        double accuracy = accuracy(measured);
+        Supplier<Matrix> probabilities = memoize(() -> selecting.fitted().probabilities(pool));
+        SelectionContext ctx = context(selecting, labeled, labels, round, selectSeed, hints, probabilities, previous,
             binding);
         long start = System.nanoTime();
         Selection selection = selector.select(ctx);
@@ -227,7 +259,7 @@ public final class ActiveLearningLoop implements AutoCloseable {
           result = new RoundResult(round, labeled.length, r.accuracy(), picked, RoundResult.REPLAYED);
         } else {
           pickedLabels = oracle.label(picked);
-          result = new RoundResult(round, labeled.length, accuracy, picked, millis);
+          result = new RoundResult(round, labeled.length, accuracy, picked, millis, fitMillis);
           int[] before = labeled;
           track.ifPresent(t -> t.append(new JournalRound(result.round(), before.length, fitSeed, selectSeed,
               accuracy, picked, pickedLabels)));
@@ -245,20 +277,33 @@ public final class ActiveLearningLoop implements AutoCloseable {
     if (recordedFinal.isPresent()) {
       return new RunResult(rounds, labeledCount, recordedFinal.get());
     }
-    double finalAccuracy = accuracy(fit(participant, binding, rounds.size() + 1, labeled, labels, finalSeed));
+    double finalAccuracy = accuracy(selectionModel.isPresent()
+        ? model.fit(dataset.pool(), labeled, labels, dataset.numClasses(), finalSeed)
+        : fit(participant, binding, rounds.size() + 1, labeled, labels, finalSeed, false).fitted());
     track.ifPresent(t -> t.appendFinal(labeledCount, finalAccuracy));
     return new RunResult(rounds, labeledCount, finalAccuracy);
   }
 
   /**
-   * Fits the model on the labeled items: through the model's training hooks when a participant's
-   * plan for this fit requests a hook, otherwise through {@link ModelAdapter#fit}.
+   * A fit of the selecting model and, when recorded, its prediction history.
+   *
+   * @param history n × T, the predicted class of every pool item after each epoch, or null
    */
-  private FittedModel fit(Optional<TrainingParticipant> participant, CapabilityBinding binding, int round,
-      int[] labeled, int[] labels, long seed) {
+  private record SelectionFit(FittedModel fitted, Matrix history) {}
+
+  /**
+   * Fits the selecting model on the labeled items: through its training hooks when a participant's
+   * plan for this fit requests a hook or the prediction history is recorded, otherwise through
+   * {@link ModelAdapter#fit}.
+   */
+  private SelectionFit fit(Optional<TrainingParticipant> participant, CapabilityBinding binding, int round,
+      int[] labeled, int[] labels, long seed, boolean history) {
     Matrix pool = dataset.pool();
+    if (participant.isEmpty() && !history) {
+      return new SelectionFit(selecting().fit(pool, labeled, labels, dataset.numClasses(), seed), null);
+    }
+    FitPlan plan = FitPlan.of(round, seed, pool.rows(), dataset.numClasses(), labeled, labels);
     if (participant.isPresent()) {
-      FitPlan plan = FitPlan.of(round, seed, pool.rows(), dataset.numClasses(), labeled, labels);
       participant.get().beforeFit(plan);
       Set<FitPlan.Hook> undeclared = EnumSet.noneOf(FitPlan.Hook.class);
       undeclared.addAll(plan.requested());
@@ -268,11 +313,54 @@ public final class ActiveLearningLoop implements AutoCloseable {
             + " for the fit of round " + round + " but declares only " + (participant.get().hooks().isEmpty() ? "none"
             : CapabilityBinding.keys(participant.get().hooks())) + " (TrainingParticipant.hooks())");
       }
-      if (!plan.requested().isEmpty()) {
-        return binding.hooks().orElseThrow().fit(pool, labeled, labels, dataset.numClasses(), seed, plan);
-      }
     }
-    return model.fit(pool, labeled, labels, dataset.numClasses(), seed);
+    PredictionHistory recorder = null;
+    if (history) {
+      if (plan.epochObserver().isPresent()) {
+        throw new AlException("strategy '" + strategy.name() + "' observes the epochs of round " + round
+            + "'s fit and reads the prediction history, which the loop records through the fit's one epoch"
+            + " observer; expected one of the two");
+      }
+      recorder = new PredictionHistory(pool.rows());
+      plan.observeEpochs(java.util.stream.IntStream.range(0, pool.rows()).toArray(), recorder);
+    }
+    if (plan.requested().isEmpty()) {
+      return new SelectionFit(selecting().fit(pool, labeled, labels, dataset.numClasses(), seed), null);
+    }
+    FittedModel fitted = binding.hooks().orElseThrow().fit(pool, labeled, labels, dataset.numClasses(), seed, plan);
+    return new SelectionFit(fitted, recorder == null ? null : recorder.matrix());
+  }
+
+  /** Collects the predicted class (first maximum) of every observed item after each epoch. */
+  private static final class PredictionHistory implements org.alkit.api.EpochObserver {
+    private final int items;
+    private final List<int[]> epochs = new ArrayList<>();
+
+    PredictionHistory(int items) {
+      this.items = items;
+    }
+
+    @Override
+    public void epoch(int epoch, Matrix probabilities) {
+      int[] predicted = new int[items];
+      for (int i = 0; i < items; i++) {
+        predicted[i] = Probabilities.argmax(probabilities, i);
+      }
+      epochs.add(predicted);
+    }
+
+    /** {@code items × T}: row i the item's predicted class after each epoch. */
+    Matrix matrix() {
+      int t = epochs.size();
+      float[] out = new float[Math.multiplyExact(items, t)];
+      for (int e = 0; e < t; e++) {
+        int[] predicted = epochs.get(e);
+        for (int i = 0; i < items; i++) {
+          out[i * t + e] = predicted[i];
+        }
+      }
+      return Matrix.wrap(items, t, out);
+    }
   }
 
   /** The oracle's labels of the initial draw, or the journal's when it recorded them. */
@@ -317,12 +405,16 @@ public final class ActiveLearningLoop implements AutoCloseable {
     }
   }
 
-  private SelectionContext context(FittedModel fitted, int[] labeled, int[] labels, int round, long seed,
+  private SelectionContext context(SelectionFit selecting, int[] labeled, int[] labels, int round, long seed,
       ScenarioHints hints, Supplier<Matrix> probabilities, Matrix previous, CapabilityBinding binding) {
     Matrix pool = dataset.pool();
-    ContextAssembly signals = ContextAssembly.of(fitted, model.offers(), pool, probabilities);
+    FittedModel fitted = selecting.fitted();
+    ContextAssembly signals = ContextAssembly.of(fitted, selecting().offers(), pool, probabilities);
     if (previous != null) {
       signals.matrix(Signal.PREVIOUS_PROBABILITIES, () -> previous);
+    }
+    if (selecting.history() != null) {
+      signals.matrix(Signal.PREDICTION_HISTORY, selecting::history);
     }
     return signals.build(b -> binding.apply(b
         .labeled(labeled, labels)

@@ -9,6 +9,7 @@ import com.google.inject.multibindings.MapBinder;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.alkit.api.BackendProvider;
@@ -92,8 +93,19 @@ public final class AlkitModule extends AbstractModule {
   @Provides
   @Singleton
   ModelAdapter model(Map<String, ModelProvider> models) {
-    ModelProvider p = Registry.lookup("model", models, config.model());
-    return p.create(p.options(modelOptions(p)));
+    return model(models, config.model(), config.modelOptions());
+  }
+
+  /** The selection model the configuration names, if any (selection via proxy). */
+  @Provides
+  @Singleton
+  Optional<ModelAdapter> selectionModel(Map<String, ModelProvider> models) {
+    return config.selectionModel().map(name -> model(models, name, config.selectionModelOptions()));
+  }
+
+  private ModelAdapter model(Map<String, ModelProvider> models, String name, Map<String, String> options) {
+    ModelProvider p = Registry.lookup("model", models, name);
+    return p.create(p.options(modelOptions(p, options)));
   }
 
   /**
@@ -101,13 +113,13 @@ public final class AlkitModule extends AbstractModule {
    * model such as {@code cnn}) gets the data set's item shape there, as {@code CxHxW}, unless the
    * configuration sets it.
    */
-  private Map<String, String> modelOptions(ModelProvider p) {
+  private Map<String, String> modelOptions(ModelProvider p, Map<String, String> configured) {
     int[] shape = dataset.itemShape();
     boolean declared = p.parameters().stream().anyMatch(o -> o.name().equals(ITEM_SHAPE));
-    if (!declared || config.modelOptions().containsKey(ITEM_SHAPE) || shape.length < 2 || shape.length > 3) {
-      return config.modelOptions();
+    if (!declared || configured.containsKey(ITEM_SHAPE) || shape.length < 2 || shape.length > 3) {
+      return configured;
     }
-    Map<String, String> options = new LinkedHashMap<>(config.modelOptions());
+    Map<String, String> options = new LinkedHashMap<>(configured);
     options.put(ITEM_SHAPE, (shape.length == 2 ? "1x" : "") + Arrays.stream(shape)
         .mapToObj(String::valueOf).collect(Collectors.joining("x")));
     return options;
@@ -129,9 +141,10 @@ public final class AlkitModule extends AbstractModule {
   /** The parts as the decorator returns them; the backend is closed when it fails. */
   @Provides
   @Singleton
-  LoopParts parts(ModelAdapter model, StrategyProvider strategy, Oracle oracle, ComputeBackend backend) {
+  LoopParts parts(ModelAdapter model, Optional<ModelAdapter> selectionModel, StrategyProvider strategy, Oracle oracle,
+      ComputeBackend backend) {
     try {
-      return decorate.apply(new LoopParts(model, strategy, backend, oracle));
+      return decorate.apply(new LoopParts(model, strategy, backend, oracle, selectionModel));
     } catch (RuntimeException e) {
       backend.close();
       throw e;

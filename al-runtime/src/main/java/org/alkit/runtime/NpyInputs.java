@@ -30,6 +30,29 @@ public final class NpyInputs {
     return named(name, () -> Npy.readStack(file));
   }
 
+  /**
+   * A prediction history, {@code T × n} class ids in the file, as the {@code n × T} matrix of
+   * {@link org.alkit.api.Signal#PREDICTION_HISTORY} ({@link Npy#readPredictionHistory}), each id
+   * below {@code classes} when that is known.
+   *
+   * @param classes C, or −1 when no input gives it
+   * @throws InvalidInputException naming the first id outside [0, C) by its epoch and item
+   */
+  public static Matrix predictionHistory(String name, Path file, int classes) {
+    Matrix history = named(name, () -> Npy.readPredictionHistory(file));
+    if (classes > 0) {
+      for (int i = 0; i < history.rows(); i++) {
+        for (int e = 0; e < history.cols(); e++) {
+          if (history.get(i, e) >= classes) {
+            throw new InvalidInputException(name + ": " + file + ": [" + e + "][" + i + "] = " + (int) history.get(i, e)
+                + "; expected a class id in [0, " + classes + ")");
+          }
+        }
+      }
+    }
+    return history;
+  }
+
   /** Integers of an integer or bool array ({@link Npy#readIndices}). */
   public static int[] indices(String name, Path file) {
     return named(name, () -> Npy.readIndices(file));

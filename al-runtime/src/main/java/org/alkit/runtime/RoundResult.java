@@ -17,9 +17,12 @@ import org.apiguardian.api.API;
  * @param selected pool indices the strategy picked, in pick order
  * @param selectMillis wall-clock milliseconds of the selection (signals included), or
  *     {@link #REPLAYED} for a round read back from a {@link RunJournal} rather than run
+ * @param selectionFitMillis wall-clock milliseconds of the fit whose signals the strategy read (the
+ *     selection model's, or the model's without one), 0 for a replayed round
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record RoundResult(int round, int labeledCount, double accuracy, int[] selected, long selectMillis) {
+public record RoundResult(int round, int labeledCount, double accuracy, int[] selected, long selectMillis,
+    long selectionFitMillis) {
   /** The {@code selectMillis} of a round replayed from a journal: it was not selected in this process. */
   public static final long REPLAYED = -1;
 
@@ -27,6 +30,11 @@ public record RoundResult(int round, int labeledCount, double accuracy, int[] se
   /** Copies {@code selected}. */
   public RoundResult {
     selected = selected.clone();
+  }
+
+  /** A round whose fit was not timed (a replayed one). */
+  public RoundResult(int round, int labeledCount, double accuracy, int[] selected, long selectMillis) {
+    this(round, labeledCount, accuracy, selected, selectMillis, 0);
   }
 
   /** Whether this round was replayed from a journal rather than run. */
@@ -44,7 +52,7 @@ public record RoundResult(int round, int labeledCount, double accuracy, int[] se
   public boolean equals(Object o) {
     return o instanceof RoundResult r && r.round == round && r.labeledCount == labeledCount
         && Double.compare(r.accuracy, accuracy) == 0 && Arrays.equals(r.selected, selected)
-        && r.selectMillis == selectMillis;
+        && r.selectMillis == selectMillis && r.selectionFitMillis == selectionFitMillis;
   }
 
   @Override
@@ -55,6 +63,7 @@ public record RoundResult(int round, int labeledCount, double accuracy, int[] se
   @Override
   public String toString() {
     return "RoundResult[round=" + round + ", labeled=" + labeledCount + ", accuracy=" + accuracy
-        + ", selected=" + Arrays.toString(selected) + ", selectMillis=" + selectMillis + "]";
+        + ", selected=" + Arrays.toString(selected) + ", selectMillis=" + selectMillis + ", selectionFitMillis="
+        + selectionFitMillis + "]";
   }
 }

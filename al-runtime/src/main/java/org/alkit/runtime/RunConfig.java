@@ -38,6 +38,8 @@ import org.apiguardian.api.API;
  * test-fraction: 0.25
  * scenarios:
  *   - {name: rare-classes, strategy: similar, strategy-options: {function: flvmi}, rare-classes: [3, 7]}
+ * selection-model: logistic        # optional: the strategy reads this model's signals (a proxy)
+ * selection-model-options: {}
  * }</pre>
  *
  * YAML is read by {@link YamlTree}, as an evaluation matrix and a run journal's copy are: plain
@@ -63,6 +65,10 @@ import org.apiguardian.api.API;
  * @param seed the seed of every random choice of the run
  * @param testFraction the share of the data held out for testing, in (0, 1)
  * @param scenarios the scenarios, each naming its strategy; empty for a plain run
+ * @param selectionModel the model whose signals the strategy reads, if not {@code model}: selection
+ *     via proxy (Coleman et al., "Selection via Proxy: Efficient Data Selection for Deep Learning",
+ *     ICLR 2020); accuracy is still measured with {@code model}
+ * @param selectionModelOptions the selection model's options, as text (empty without one)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RunConfig(
@@ -79,11 +85,13 @@ public record RunConfig(
     int rounds,
     long seed,
     double testFraction,
-    List<ScenarioConfig> scenarios) {
+    List<ScenarioConfig> scenarios,
+    Optional<String> selectionModel,
+    Map<String, String> selectionModelOptions) {
 
   private static final List<String> KEYS = List.of("dataset", "model", "model-options", "strategy",
       "strategy-options", "backend", "backend-options", "oracle", "initial-labeled", "budget", "rounds",
-      "seed", "test-fraction", "scenarios");
+      "seed", "test-fraction", "scenarios", "selection-model", "selection-model-options");
   private static final List<String> SCENARIO_KEYS =
       List.of("name", "strategy", "strategy-options", "rare-classes", "ood-classes", "query", "private",
           "query-data", "private-data");
@@ -103,6 +111,12 @@ public record RunConfig(
     strategyOptions = Map.copyOf(strategyOptions);
     backendOptions = Map.copyOf(backendOptions);
     scenarios = List.copyOf(scenarios);
+    selectionModel = selectionModel.map(m -> name("selection-model", m));
+    selectionModelOptions = Map.copyOf(selectionModelOptions);
+    if (selectionModel.isEmpty() && !selectionModelOptions.isEmpty()) {
+      throw new InvalidInputException("selection-model-options = " + new TreeMap<>(selectionModelOptions)
+          + " without selection-model; expected a selection model for them, or no options");
+    }
     atLeast("initial-labeled", initialLabeled, 1);
     atLeast("budget", budget, 1);
     atLeast("rounds", rounds, 1);
@@ -114,7 +128,7 @@ public record RunConfig(
   /** optdigits, {@code logistic}, {@code random}, {@code java}: 20 initial labels, 10 rounds of 20, seed 42. */
   public static RunConfig defaults() {
     return new RunConfig("optdigits", "logistic", Map.of(), "random", Map.of(), "java", Map.of(), "simulated",
-        20, 20, 10, 42, 0.25, List.of());
+        20, 20, 10, 42, 0.25, List.of(), Optional.empty(), Map.of());
   }
 
   /**
@@ -154,7 +168,7 @@ public record RunConfig(
     String resolved = path && !Path.of(dataset).isAbsolute() ? folder.resolve(dataset).normalize().toString() : dataset;
     return new RunConfig(resolved, model, modelOptions, strategy, strategyOptions, backend, backendOptions, oracle,
         initialLabeled, budget, rounds, seed, testFraction,
-        scenarios.stream().map(s -> s.relativeTo(folder)).toList());
+        scenarios.stream().map(s -> s.relativeTo(folder)).toList(), selectionModel, selectionModelOptions);
   }
 
   /**
@@ -194,7 +208,9 @@ public record RunConfig(
         tree.integer("rounds", d.rounds()),
         tree.whole("seed", d.seed()),
         tree.real("test-fraction", d.testFraction()),
-        scenarios(tree, strategy));
+        scenarios(tree, strategy),
+        Optional.ofNullable(tree.text("selection-model", null)),
+        tree.options("selection-model-options"));
   }
 
   private static List<ScenarioConfig> scenarios(YamlTree tree, String defaultStrategy) {
@@ -298,6 +314,10 @@ public record RunConfig(
       list.add(scenario);
     }
     out.put("scenarios", list);
+    selectionModel.ifPresent(m -> {
+      out.put("selection-model", m);
+      out.put("selection-model-options", new TreeMap<>(selectionModelOptions));
+    });
     return out;
   }
 
@@ -305,6 +325,24 @@ public record RunConfig(
   public RunConfig forScenario(ScenarioConfig scenario) {
     Objects.requireNonNull(scenario, "scenario");
     return new RunConfig(dataset, model, modelOptions, scenario.strategy(), scenario.strategyOptions(), backend,
-        backendOptions, oracle, initialLabeled, budget, rounds, seed, testFraction, scenarios);
+        backendOptions, oracle, initialLabeled, budget, rounds, seed, testFraction, scenarios, selectionModel,
+        selectionModelOptions);
+  }
+
+  /**
+   * The same configuration with these models: {@code model} measured, {@code selectionModel} (if
+   * any) selecting.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public RunConfig withModels(String model, Map<String, String> modelOptions, Optional<String> selectionModel,
+      Map<String, String> selectionModelOptions) {
+    return new RunConfig(dataset, model, modelOptions, strategy, strategyOptions, backend, backendOptions, oracle,
+        initialLabeled, budget, rounds, seed, testFraction, scenarios, selectionModel, selectionModelOptions);
+  }
+
+  /** The name of the model whose signals the strategy reads: the selection model, else the model. */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public String selectingModel() {
+    return selectionModel.orElse(model);
   }
 }

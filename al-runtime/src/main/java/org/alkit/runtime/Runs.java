@@ -64,7 +64,8 @@ public final class Runs {
    * Checks, before any data is loaded, everything about {@code config} that its loop checks before
    * round 1: the names of its model, backend and strategy, their options, the strategy's required
    * signals against the model's, the capabilities it declares (bound as a run binds them, from the
-   * configured backend, the model or another installed backend) and a participant's training hooks;
+   * configured backend, the model or another installed backend) and a participant's training hooks,
+   * against the selection model when there is one;
    * the model and backends made for the check are closed again.
    *
    * @throws org.alkit.api.UnknownNameException naming an unknown name and listing the known ones
@@ -74,9 +75,11 @@ public final class Runs {
    */
   public static void check(RunConfig config, Registry registry) {
     ModelAdapter model = registry.createModel(config.model(), config.modelOptions());
+    ModelAdapter selecting = config.selectionModel()
+        .map(name -> registry.createModel(name, config.selectionModelOptions())).orElse(model);
     StrategyProvider strategy = registry.strategy(config.strategy());
     try (ComputeBackend backend = registry.createBackend(config.backend(), config.backendOptions());
-        ActiveLearningLoop.Preparation prepared = ActiveLearningLoop.prepare(config, model, strategy, backend,
+        ActiveLearningLoop.Preparation prepared = ActiveLearningLoop.prepare(config, selecting, strategy, backend,
             registry::backends)) {
       // everything is checked once the strategy is prepared
     }

@@ -67,7 +67,8 @@ public final class SelectionRequest {
       Signal.MC_PROBABILITIES, "--mc-probs",
       Signal.COMMITTEE_PROBABILITIES, "--committee-probs",
       Signal.PREVIOUS_PROBABILITIES, "--prev-probs",
-      Signal.GRADIENT_EMBEDDINGS, "--probs and --embeddings");
+      Signal.GRADIENT_EMBEDDINGS, "--probs and --embeddings",
+      Signal.PREDICTION_HISTORY, "--prediction-history");
 
   /** The scenario names strategies read from the hints. */
   public static final List<String> SCENARIOS = List.of("none", "rare-classes", "ood", "redundancy");
@@ -144,7 +145,7 @@ public final class SelectionRequest {
         }
         return binding.apply(ctx.budget(budget).round(round).seed(seed).hints(hints).backend(backend));
       });
-      Set<Signal> read = new TreeSet<>(provider.requires());
+      Set<Signal> read = new TreeSet<>(provider.requires(options));
       read.addAll(provider.uses());
       read.retainAll(ContextAssembly.offered(signals.given()));
       for (Signal s : read) { // read and check what the strategy reads now, so the selection alone is timed
@@ -199,7 +200,8 @@ public final class SelectionRequest {
     }
 
     /**
-     * A signal's {@code .npy} file: n × C or n × d for a matrix signal, T × n × C for a stack;
+     * A signal's {@code .npy} file: n × C or n × d for a matrix signal, T × n × C for a stack, and
+     * T × n integer class ids for {@link Signal#PREDICTION_HISTORY} (T epochs);
      * {@link Signal#GRADIENT_EMBEDDINGS} is derived, not given.
      */
     public Builder signal(Signal signal, Path file) {
@@ -302,13 +304,15 @@ public final class SelectionRequest {
       ContextAssembly signals = ContextAssembly.of(n);
       files.forEach((signal, file) -> {
         String flag = SIGNAL_FLAGS.get(signal);
-        if (signal.shape() == Signal.Shape.MATRIX) {
+        if (signal == Signal.PREDICTION_HISTORY) {
+          signals.matrix(signal, () -> NpyInputs.predictionHistory(flag, file, classes));
+        } else if (signal.shape() == Signal.Shape.MATRIX) {
           signals.matrix(signal, () -> NpyInputs.matrix(flag, file));
         } else {
           signals.stack(signal, () -> NpyInputs.stack(flag, file));
         }
       });
-      Optional<MissingSignalException> missing = CapabilityCheck.missing(provider, signals.given(),
+      Optional<MissingSignalException> missing = CapabilityCheck.missing(provider, resolved, signals.given(),
           absent -> "the inputs (" + absent.stream().sorted().map(SIGNAL_FLAGS::get).collect(Collectors.joining(", "))
               + " missing)");
       int[] labeledItems = null;
@@ -335,11 +339,17 @@ public final class SelectionRequest {
       int n = poolSize == null ? -1 : poolSize;
       for (Map.Entry<Signal, Npy.Header> e : headers.entrySet()) {
         int[] shape = e.getValue().shape();
-        int rows = e.getKey().shape() == Signal.Shape.MATRIX ? shape[0] : shape[1];
+        // a stack holds T matrices of n rows; a prediction history T epochs of n items
+        boolean itemsSecond = e.getKey().shape() == Signal.Shape.STACK || e.getKey() == Signal.PREDICTION_HISTORY;
+        int rows = itemsSecond ? shape[1] : shape[0];
         String flag = SIGNAL_FLAGS.get(e.getKey());
         if (firstFlag == null) {
           firstFlag = flag;
           n = rows;
+        } else if (rows != n && e.getKey() == Signal.PREDICTION_HISTORY) {
+          throw new InvalidInputException(flag + " holds " + count(rows, "item", "items") + " per epoch (shape "
+              + NpyArray.shapeText(shape) + ", epochs × items) but " + firstFlag + " has " + n
+              + "; expected one per pool item");
         } else if (rows != n) {
           throw new InvalidInputException(flag + " has " + count(rows, "row", "rows") + " but " + firstFlag + " has "
               + n + "; expected one row per pool item in both");
@@ -362,7 +372,7 @@ public final class SelectionRequest {
       String firstFlag = null;
       int classes = -1;
       for (Map.Entry<Signal, Npy.Header> e : headers.entrySet()) {
-        if (e.getKey() == Signal.EMBEDDINGS) {
+        if (e.getKey() == Signal.EMBEDDINGS || e.getKey() == Signal.PREDICTION_HISTORY) {
           continue;
         }
         int[] shape = e.getValue().shape();

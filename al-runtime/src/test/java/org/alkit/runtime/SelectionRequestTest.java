@@ -134,4 +134,63 @@ class SelectionRequestTest {
           .isInstanceOf(MissingSignalException.class).hasMessageContaining("--probs missing");
     }
   }
+
+  private Path history(String name, NpyArray.Dtype dtype, int[][] epochsByItems) {
+    Path file = dir.resolve(name + ".npy");
+    int epochs = epochsByItems.length;
+    int n = epochsByItems[0].length;
+    double[] v = new double[epochs * n];
+    for (int e = 0; e < epochs; e++) {
+      for (int i = 0; i < n; i++) {
+        v[e * n + i] = epochsByItems[e][i];
+      }
+    }
+    Npy.write(file, new NpyArray(dtype, new int[] {epochs, n}, v));
+    return file;
+  }
+
+  @Test
+  void aPredictionHistoryIsEpochsByItemsOfClassIdsAndReachesTheStrategyItemByItem() {
+    HistoryTestProvider.SEEN.clear();
+    Path file = history("history", NpyArray.Dtype.INT32, new int[][] {{0, 1, 1, 0, 1, 0}, {1, 1, 0, 0, 1, 1},
+        {1, 1, 0, 0, 0, 1}});
+    SelectionRequest request = SelectionRequest.builder(HistoryTestProvider.NAME, Map.of(), 2)
+        .signal(Signal.PREDICTION_HISTORY, file).signal(Signal.PROBABILITIES, probs).build(REGISTRY);
+    try (ComputeBackend backend = REGISTRY.createBackend("java", Map.of("threads", "1"))) {
+      request.select(backend, REGISTRY::backends, line -> {});
+    }
+    Matrix seen = HistoryTestProvider.SEEN.get(0);
+    assertThat(seen.rows()).isEqualTo(6);
+    assertThat(seen.row(4)).containsExactly(1, 1, 0);
+  }
+
+  @Test
+  void aPredictionHistoryOfAnotherPoolOrBadClassIdsIsRefusedInOneLine() {
+    Path wide = history("wide", NpyArray.Dtype.INT32, new int[][] {{0, 1, 1, 0, 1, 0, 1}});
+    assertThatThrownBy(() -> SelectionRequest.builder(HistoryTestProvider.NAME, Map.of(), 2)
+        .signal(Signal.PROBABILITIES, probs).signal(Signal.PREDICTION_HISTORY, wide).build(REGISTRY))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("--prediction-history holds 7 items per epoch (shape (1, 7), epochs × items) but --probs has 6;"
+            + " expected one per pool item");
+    Path beyond = history("beyond", NpyArray.Dtype.INT32, new int[][] {{0, 1, 1, 0, 1, 0}, {0, 1, 2, 0, 1, 0}});
+    SelectionRequest request = SelectionRequest.builder(HistoryTestProvider.NAME, Map.of(), 2)
+        .signal(Signal.PROBABILITIES, probs).signal(Signal.PREDICTION_HISTORY, beyond).build(REGISTRY);
+    try (ComputeBackend backend = REGISTRY.createBackend("java", Map.of("threads", "1"))) {
+      assertThatThrownBy(() -> request.select(backend, REGISTRY::backends, line -> {}))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("--prediction-history: " + beyond + ": [1][2] = 2; expected a class id in [0, 2)");
+    }
+    Path negative = history("negative", NpyArray.Dtype.INT32, new int[][] {{0, -1, 1, 0, 1, 0}});
+    Path floats = history("floats", NpyArray.Dtype.FLOAT32, new int[][] {{0, 1, 1, 0, 1, 0}});
+    for (Path bad : List.of(negative, floats)) {
+      SelectionRequest r = SelectionRequest.builder(HistoryTestProvider.NAME, Map.of(), 2)
+          .signal(Signal.PREDICTION_HISTORY, bad).build(REGISTRY);
+      try (ComputeBackend backend = REGISTRY.createBackend("java", Map.of("threads", "1"))) {
+        assertThatThrownBy(() -> r.select(backend, REGISTRY::backends, line -> {}))
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageStartingWith("--prediction-history: " + bad + ": ")
+            .hasMessageMatching(".*(\\[0\\]\\[1\\] = -1; expected a class id >= 0|dtype <f4 holds no class ids.*)");
+      }
+    }
+  }
 }
