@@ -83,9 +83,10 @@ final class RunCommand implements Callable<Integer> {
     Dataset data = Datasets.load(cfg.dataset(), cfg.testFraction(), cfg.seed());
     List<RunRequest> requests = RunRequest.of(cfg, data);
     PrintWriter console = spec.commandLine().getOut();
-    console.printf("alkit run: %s (%d pool, %d test, %s), model %s, %s of %s%n",
+    console.printf("alkit run: %s (%d pool, %d test, %s), model %s%s, %s of %s%n",
         data.name(), data.pool().rows(), data.test().rows(), Inputs.count(data.numClasses(), "class", "classes"),
-        cfg.model(), Inputs.count(cfg.rounds(), "round", "rounds"), Inputs.count(cfg.budget(), "item", "items"));
+        cfg.model(), cfg.selectionModel().map(m -> " (selecting with " + m + ")").orElse(""),
+        Inputs.count(cfg.rounds(), "round", "rounds"), Inputs.count(cfg.budget(), "item", "items"));
     List<Map<String, Object>> runs = new ArrayList<>();
     AtomicReference<String> reached = new AtomicReference<>("before round 1");
     StopSignals stop = StopSignals.install(spec.commandLine().getErr(), signal -> stopped(signal, reached.get()));
@@ -158,6 +159,7 @@ final class RunCommand implements Callable<Integer> {
       round.put("accuracy", r.accuracy());
       round.put("selected", r.selected());
       round.put("select_ms", r.replayed() ? null : r.selectMillis());
+      round.put("selection_fit_ms", r.replayed() ? null : r.selectionFitMillis());
       rounds.add(round);
     }
     Map<String, Object> run = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
@@ -84,8 +85,9 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
   private static final List<String> OWN_KEYS = List.of("name", "datasets", "scenarios", "strategies", "seeds",
       "pool-size", "test-size", "target-accuracy", "alpha", "parallel");
   private static final List<String> RUN_KEYS = List.of("model", "model-options", "backend", "backend-options",
-      "initial-labeled", "budget", "rounds", "test-fraction");
-  private static final List<String> STRATEGY_KEYS = List.of("name", "label", "options", "scenarios");
+      "initial-labeled", "budget", "rounds", "test-fraction", "selection-model", "selection-model-options");
+  private static final List<String> STRATEGY_KEYS = List.of("name", "label", "options", "scenarios", "model",
+      "model-options", "selection-model", "selection-model-options");
 
   /**
    * Checks the values and copies the lists.
@@ -126,7 +128,9 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
    * @param options its options, as text
    * @param scenarios the scenario specs or kinds it runs in; empty = every scenario
    */
-  public record StrategySpec(String label, String name, Map<String, String> options, List<String> scenarios) {
+  public record StrategySpec(String label, String name, Map<String, String> options, List<String> scenarios,
+      Optional<String> model, Map<String, String> modelOptions, Optional<String> selectionModel,
+      Map<String, String> selectionModelOptions) {
     /** Checks the names and copies the collections (the options sorted by name). */
     public StrategySpec {
       if (name == null || name.isBlank()) {
@@ -137,6 +141,34 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
       }
       options = Collections.unmodifiableMap(new TreeMap<>(options));
       scenarios = List.copyOf(scenarios);
+      modelOptions = Collections.unmodifiableMap(new TreeMap<>(modelOptions));
+      selectionModelOptions = Collections.unmodifiableMap(new TreeMap<>(selectionModelOptions));
+    }
+
+    /** A strategy that runs with the matrix's models. */
+    public StrategySpec(String label, String name, Map<String, String> options, List<String> scenarios) {
+      this(label, name, options, scenarios, Optional.empty(), Map.of(), Optional.empty(), Map.of());
+    }
+
+    /**
+     * The models of {@code template} with this entry's overrides: its {@code model} (with its
+     * {@code model-options}, or its options alone for the template's model) and its
+     * {@code selection-model} (with its options); the template's selection model stays otherwise.
+     */
+    RunConfig models(RunConfig template) {
+      boolean ownOptions = model.isPresent() || !modelOptions.isEmpty();
+      return template.withModels(model.orElse(template.model()), ownOptions ? modelOptions : template.modelOptions(),
+          selectionModel.isPresent() ? selectionModel : template.selectionModel(),
+          selectionModel.isPresent() ? selectionModelOptions : template.selectionModelOptions());
+    }
+
+    /** The entry's model keys as the fingerprint reads them: empty when it has none. */
+    String modelKeys() {
+      if (model.isEmpty() && modelOptions.isEmpty() && selectionModel.isEmpty()) {
+        return "";
+      }
+      return "{model=" + model.orElse("") + modelOptions + ", selection-model=" + selectionModel.orElse("")
+          + selectionModelOptions + "}";
     }
 
     /** Whether this strategy runs in {@code scenario}. */
@@ -197,10 +229,10 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
   }
 
   private RunConfig config(StrategySpec strategy, String dataset, long seed) {
-    RunConfig t = template;
+    RunConfig t = strategy.models(template);
     return new RunConfig(dataset, t.model(), t.modelOptions(), strategy.name(), strategy.options(), t.backend(),
         t.backendOptions(), t.oracle(), t.initialLabeled(), t.budget(), t.rounds(), seed, t.testFraction(),
-        List.of());
+        List.of(), t.selectionModel(), t.selectionModelOptions());
   }
 
   /**
@@ -212,8 +244,9 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
     String canonical = String.join("\n", "datasets=" + datasets,
         "scenarios=" + scenarios.stream().map(Scenario::spec).toList(),
         "strategies=" + strategies.stream().map(s -> s.label() + ":" + s.name() + new TreeMap<>(s.options())
-            + s.scenarios()).toList(),
-        "seeds=" + seeds, "model=" + t.model() + new TreeMap<>(t.modelOptions()),
+            + s.scenarios() + s.modelKeys()).toList(),
+        "seeds=" + seeds, "model=" + t.model() + new TreeMap<>(t.modelOptions())
+            + t.selectionModel().map(m -> " selection-model=" + m + new TreeMap<>(t.selectionModelOptions())).orElse(""),
         "backend=" + t.backend() + new TreeMap<>(t.backendOptions()), "initial=" + t.initialLabeled(),
         "budget=" + t.budget(), "rounds=" + t.rounds(), "test-fraction=" + t.testFraction(),
         "pool-size=" + poolSize, "test-size=" + testSize);
@@ -264,7 +297,7 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
     backendOptions.putIfAbsent("threads", "1");
     RunConfig template = new RunConfig(t.dataset(), t.model(), t.modelOptions(), t.strategy(), t.strategyOptions(),
         t.backend(), backendOptions, t.oracle(), t.initialLabeled(), t.budget(), t.rounds(), t.seed(),
-        t.testFraction(), t.scenarios());
+        t.testFraction(), t.scenarios(), t.selectionModel(), t.selectionModelOptions());
     return new EvalMatrix(
         tree.text("name", fallbackName),
         texts(tree, "datasets"),
@@ -312,7 +345,13 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
         Map<String, String> options = s.options("options");
         String label = s.text("label", StrategySpec.defaultLabel(name, options));
         List<String> scenarios = s.has("scenarios") ? texts(s, "scenarios") : List.of();
-        out.add(new StrategySpec(label, name, options, scenarios));
+        Optional<String> selectionModel = Optional.ofNullable(s.text("selection-model", null));
+        if (selectionModel.isEmpty() && s.has("selection-model-options")) {
+          throw new InvalidInputException(s.path("selection-model-options")
+              + " is given without selection-model; expected a selection model for them, or no options");
+        }
+        out.add(new StrategySpec(label, name, options, scenarios, Optional.ofNullable(s.text("model", null)),
+            s.options("model-options"), selectionModel, s.options("selection-model-options")));
       } else if (entry == null || entry instanceof List) {
         throw new InvalidInputException("strategies[" + k + "] = " + YamlTree.show(entry)
             + "; expected a name or {name, label, options, scenarios}");

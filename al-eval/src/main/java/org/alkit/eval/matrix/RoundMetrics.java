@@ -21,15 +21,24 @@ import org.apiguardian.api.API;
  * @param selectMillis wall-clock milliseconds of the selection, signals included
  * @param selectAllocatedBytes bytes the selecting thread allocated during the selection (with a
  *     single-threaded backend its kernels run on that thread); −1 where the JVM cannot tell
+ * @param selectionFitMillis wall-clock milliseconds of the fit whose signals the strategy read (a
+ *     selection model's, else the model's); selection via proxy saves this time
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RoundMetrics(int round, Quality quality, int[] picked, int[] picksPerClass, double oodPickFraction,
-    double uniquePickFraction, long selectMillis, long selectAllocatedBytes) {
+    double uniquePickFraction, long selectMillis, long selectAllocatedBytes, long selectionFitMillis) {
   /** Copies the arrays. */
   public RoundMetrics {
     Objects.requireNonNull(quality, "quality");
     picked = picked.clone();
     picksPerClass = picksPerClass.clone();
+  }
+
+  /** A round whose fit was not timed (0 ms). */
+  public RoundMetrics(int round, Quality quality, int[] picked, int[] picksPerClass, double oodPickFraction,
+      double uniquePickFraction, long selectMillis, long selectAllocatedBytes) {
+    this(round, quality, picked, picksPerClass, oodPickFraction, uniquePickFraction, selectMillis,
+        selectAllocatedBytes, 0);
   }
 
   /** The picks (a copy). */
@@ -46,7 +55,7 @@ public record RoundMetrics(int round, Quality quality, int[] picked, int[] picks
 
   /** This round without its timing and memory figures, which vary from run to run. */
   RoundMetrics withoutTiming() {
-    return new RoundMetrics(round, quality, picked, picksPerClass, oodPickFraction, uniquePickFraction, 0, 0);
+    return new RoundMetrics(round, quality, picked, picksPerClass, oodPickFraction, uniquePickFraction, 0, 0, 0);
   }
 
   @Override
@@ -55,13 +64,14 @@ public record RoundMetrics(int round, Quality quality, int[] picked, int[] picks
         && Arrays.equals(r.picked, picked) && Arrays.equals(r.picksPerClass, picksPerClass)
         && Double.compare(r.oodPickFraction, oodPickFraction) == 0
         && Double.compare(r.uniquePickFraction, uniquePickFraction) == 0
-        && r.selectMillis == selectMillis && r.selectAllocatedBytes == selectAllocatedBytes;
+        && r.selectMillis == selectMillis && r.selectAllocatedBytes == selectAllocatedBytes
+        && r.selectionFitMillis == selectionFitMillis;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(round, quality, Arrays.hashCode(picked), Arrays.hashCode(picksPerClass), oodPickFraction, uniquePickFraction,
-        selectMillis, selectAllocatedBytes);
+        selectMillis, selectAllocatedBytes, selectionFitMillis);
   }
 
   @Override
@@ -69,6 +79,6 @@ public record RoundMetrics(int round, Quality quality, int[] picked, int[] picks
     return "RoundMetrics[round=" + round + ", " + quality + ", picked=" + Arrays.toString(picked)
         + ", picksPerClass=" + Arrays.toString(picksPerClass)
         + ", ood=" + oodPickFraction + ", unique=" + uniquePickFraction + ", selectMillis=" + selectMillis
-        + ", selectAllocatedBytes=" + selectAllocatedBytes + "]";
+        + ", selectAllocatedBytes=" + selectAllocatedBytes + ", selectionFitMillis=" + selectionFitMillis + "]";
   }
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.alkit.api.FitPlan;
@@ -30,6 +31,7 @@ import org.alkit.runtime.Dataset;
 import org.alkit.runtime.LoopParts;
 import org.alkit.runtime.Registry;
 import org.alkit.runtime.RoundResult;
+import org.alkit.runtime.RunConfig;
 import org.alkit.runtime.RunRequest;
 import org.alkit.runtime.RunResult;
 import org.alkit.runtime.Runs;
@@ -47,7 +49,8 @@ final class RunExecution {
   static RunRecord execute(EvalMatrix matrix, EvalMatrix.Run run, ScenarioData data, Registry registry) {
     Dataset dataset = data.dataset();
     Instruments instruments = new Instruments(data.oodClasses());
-    try (ActiveLearningLoop loop = Runs.assemble(new RunRequest(matrix.config(run), dataset, data.hints()), registry,
+    RunConfig config = matrix.config(run);
+    try (ActiveLearningLoop loop = Runs.assemble(new RunRequest(config, dataset, data.hints()), registry,
         instruments)) {
       RecordingModel model = instruments.model;
       MeasuredStrategy strategy = instruments.strategy;
@@ -55,11 +58,16 @@ final class RunExecution {
       List<RoundMetrics> rounds = new ArrayList<>();
       RunResult result = loop.run(data.hints(), round -> rounds.add(
           metrics(round, model, strategy.lastAllocatedBytes, data, poolLabels)));
-      return new RunRecord(run.key(), rounds, quality(model.last, result.finalLabeledCount(), data));
+      return new RunRecord(run.key(), rounds, quality(model.last, result.finalLabeledCount(), data),
+          config.model() + " " + new TreeMap<>(config.modelOptions()),
+          config.selectionModel().map(m -> m + " " + new TreeMap<>(config.selectionModelOptions())).orElse(""));
     }
   }
 
-  /** The decoration of a run's parts: the model recorded, the strategy measured. */
+  /**
+   * The decoration of a run's parts: the model recorded, the strategy measured, a selection model
+   * (which the test split never measures) fitted on in-distribution labels as the model is.
+   */
   private static final class Instruments implements UnaryOperator<LoopParts> {
     private final Set<Integer> ood;
     RecordingModel model;
@@ -73,7 +81,8 @@ final class RunExecution {
     public LoopParts apply(LoopParts parts) {
       model = new RecordingModel(parts.model(), ood);
       strategy = new MeasuredStrategy(parts.strategy());
-      return parts.withModel(model).withStrategy(strategy);
+      return parts.withModel(model).withStrategy(strategy)
+          .withSelectionModel(parts.selectionModel().map(m -> new RecordingModel(m, ood)));
     }
   }
 
@@ -97,7 +106,7 @@ final class RunExecution {
     }
     double n = Math.max(1, picked.length);
     return new RoundMetrics(round.round(), quality(model.last, round.labeledCount(), data), picked, perClass,
-        ood / n, unique / n, round.selectMillis(), allocated);
+        ood / n, unique / n, round.selectMillis(), allocated, round.selectionFitMillis());
   }
 
   private static Quality quality(FittedModel fitted, int labeled, ScenarioData data) {
@@ -200,6 +209,11 @@ final class RunExecution {
     @Override
     public Set<Signal> requires() {
       return inner.requires();
+    }
+
+    @Override
+    public Set<Signal> requires(Options options) {
+      return inner.requires(options);
     }
 
     @Override

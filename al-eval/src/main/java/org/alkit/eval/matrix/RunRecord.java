@@ -13,14 +13,25 @@ import org.apiguardian.api.API;
  * @param key the run
  * @param rounds every round, in order
  * @param last the model fitted after the last round's labels arrived
+ * @param model the model whose accuracy was measured, with its options, e.g. {@code mlp {hidden=128}}
+ *     (empty in a journal written before it was recorded)
+ * @param selectionModel the model whose signals the strategy read when it was not {@code model}
+ *     (selection via proxy), with its options; empty otherwise
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record RunRecord(RunKey key, List<RoundMetrics> rounds, Quality last) {
+public record RunRecord(RunKey key, List<RoundMetrics> rounds, Quality last, String model, String selectionModel) {
   /** Copies the list. */
   public RunRecord {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(last, "last");
     rounds = List.copyOf(rounds);
+    model = model == null ? "" : model;
+    selectionModel = selectionModel == null ? "" : selectionModel;
+  }
+
+  /** A run whose models are not recorded. */
+  public RunRecord(RunKey key, List<RoundMetrics> rounds, Quality last) {
+    this(key, rounds, last, "", "");
   }
 
   /** The learning curve: each round's model, then the last one. */
@@ -65,6 +76,7 @@ public record RunRecord(RunKey key, List<RoundMetrics> rounds, Quality last) {
 
   /** This run without timing and memory figures, to compare runs for identical results. */
   public RunRecord withoutTiming() {
-    return new RunRecord(key, rounds.stream().map(RoundMetrics::withoutTiming).toList(), last);
+    return new RunRecord(key, rounds.stream().map(RoundMetrics::withoutTiming).toList(), last, model,
+        selectionModel);
   }
 }

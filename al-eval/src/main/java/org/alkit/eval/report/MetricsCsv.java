@@ -13,12 +13,14 @@ import org.alkit.eval.matrix.RunRecord;
 /**
  * {@code metrics.csv}: every number of every run, one row per learning-curve point (round 1 … R,
  * then {@code final}), with the run's AUBC, labels to the target and final accuracy on each of its
- * rows. Picks per class are {@code ;}-separated; values without meaning are empty.
+ * rows, then the round's selection fit time and the run's models. Picks per class are
+ * {@code ;}-separated; values without meaning are empty.
  */
 final class MetricsCsv {
   static final List<String> HEADER = List.of("dataset", "scenario", "strategy", "seed", "round", "labeled",
       "accuracy", "balanced_accuracy", "rare_accuracy", "ood_pick_fraction", "unique_pick_fraction", "select_ms",
-      "select_allocated_bytes", "picks_per_class", "run_aubc", "run_labels_to_target", "run_final_accuracy");
+      "select_allocated_bytes", "picks_per_class", "run_aubc", "run_labels_to_target", "run_final_accuracy",
+      "selection_fit_ms", "model", "selection_model");
 
   private MetricsCsv() {}
 
@@ -31,14 +33,16 @@ final class MetricsCsv {
           Long.toString(k.seed()));
       String suffix = String.join(",", number(run.aubc()), number(run.labelsToReach(target)),
           number(run.last().accuracy()));
+      String models = String.join(",", quote(run.model()), quote(run.selectionModel()));
       for (RoundMetrics r : run.rounds()) {
         out.append(String.join(",", prefix, Integer.toString(r.round()), quality(r.quality()),
             number(r.oodPickFraction()), number(r.uniquePickFraction()), Long.toString(r.selectMillis()),
             r.selectAllocatedBytes() < 0 ? "" : Long.toString(r.selectAllocatedBytes()),
-            Arrays.stream(r.picksPerClass()).mapToObj(Integer::toString).collect(Collectors.joining(";")), suffix))
-            .append('\n');
+            Arrays.stream(r.picksPerClass()).mapToObj(Integer::toString).collect(Collectors.joining(";")), suffix,
+            Long.toString(r.selectionFitMillis()), models)).append('\n');
       }
-      out.append(String.join(",", prefix, "final", quality(run.last()), "", "", "", "", "", suffix)).append('\n');
+      out.append(String.join(",", prefix, "final", quality(run.last()), "", "", "", "", "", suffix, "", models))
+          .append('\n');
     }
     return out.toString();
   }
