@@ -134,26 +134,10 @@ class ExamplePoolTest {
         centroid[data.labels()[i]][j] += x[i][j] / 2.0;
       }
     }
-    float[][] probs = new float[N][CLASSES];
+    float[][] probs = new float[N][];
+    int[] everyPixel = java.util.stream.IntStream.range(0, d).toArray();
     for (int i = 0; i < N; i++) {
-      double[] logit = new double[CLASSES];
-      double max = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < CLASSES; c++) {
-        double dist = 0;
-        for (int j = 0; j < d; j++) {
-          dist += (x[i][j] - centroid[c][j]) * (x[i][j] - centroid[c][j]);
-        }
-        logit[c] = -dist / TEMPERATURE;
-        max = Math.max(max, logit[c]);
-      }
-      double sum = 0;
-      for (int c = 0; c < CLASSES; c++) {
-        logit[c] = Math.exp(logit[c] - max);
-        sum += logit[c];
-      }
-      for (int c = 0; c < CLASSES; c++) {
-        probs[i][c] = (float) (logit[c] / sum);
-      }
+      probs[i] = nearestCentroid(x[i], centroid, everyPixel);
     }
     int[] query = Arrays.stream(labeledIdx).filter(i -> data.labels()[i] == QUERY_CLASS).toArray();
     float[][] kernel = new float[N][N];
@@ -176,6 +160,40 @@ class ExamplePoolTest {
     Npy.writeMatrix(to.resolve("query-kernel.npy"), Matrix.of(queryKernel));
   }
 
+  /** p(c|x) ∝ exp(−Σ_{j ∈ pixels} (x_j − μ_cj)² / {@value #TEMPERATURE}), in double, rounded to float. */
+  private static float[] nearestCentroid(float[] x, double[][] centroid, int[] pixels) {
+    double[] logit = new double[CLASSES];
+    for (int c = 0; c < CLASSES; c++) {
+      double dist = 0;
+      for (int j : pixels) {
+        dist += (x[j] - centroid[c][j]) * (x[j] - centroid[c][j]);
+      }
+      logit[c] = -dist / TEMPERATURE;
+    }
+    softmax(logit);
+    float[] p = new float[CLASSES];
+    for (int c = 0; c < CLASSES; c++) {
+      p[c] = (float) logit[c];
+    }
+    return p;
+  }
+
+  /** exp(z − max z), normalised, in place. */
+  private static void softmax(double[] z) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : z) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    for (int c = 0; c < z.length; c++) {
+      z[c] = Math.exp(z[c] - max);
+      sum += z[c];
+    }
+    for (int c = 0; c < z.length; c++) {
+      z[c] /= sum;
+    }
+  }
+
   /** {@value #MEMBERS} nearest-centroid softmaxes, member m over its own seeded random 3/4 of the pixels. */
   private static void writeCommittee(Path file, float[][] x, double[][] centroid) {
     int d = x[0].length;
@@ -186,23 +204,9 @@ class ExamplePoolTest {
       org.alkit.commons.Permutations.shuffle(pixels, random);
       int[] seen = Arrays.copyOf(pixels, d * 3 / 4);
       for (int i = 0; i < N; i++) {
-        double[] logit = new double[CLASSES];
-        double max = Double.NEGATIVE_INFINITY;
+        float[] p = nearestCentroid(x[i], centroid, seen);
         for (int c = 0; c < CLASSES; c++) {
-          double dist = 0;
-          for (int j : seen) {
-            dist += (x[i][j] - centroid[c][j]) * (x[i][j] - centroid[c][j]);
-          }
-          logit[c] = -dist / TEMPERATURE;
-          max = Math.max(max, logit[c]);
-        }
-        double sum = 0;
-        for (int c = 0; c < CLASSES; c++) {
-          logit[c] = Math.exp(logit[c] - max);
-          sum += logit[c];
-        }
-        for (int c = 0; c < CLASSES; c++) {
-          values[(m * N + i) * CLASSES + c] = (float) (logit[c] / sum);
+          values[(m * N + i) * CLASSES + c] = p[c];
         }
       }
     }
@@ -252,24 +256,16 @@ class ExamplePoolTest {
   private static double[] softmax(double[][] w, float[] x) {
     int d = x.length;
     double[] z = new double[CLASSES];
-    double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < CLASSES; c++) {
       z[c] = w[c][d];
       for (int j = 0; j < d; j++) {
         z[c] += w[c][j] * x[j] / 16;
       }
-      max = Math.max(max, z[c]);
     }
-    double sum = 0;
-    for (int c = 0; c < CLASSES; c++) {
-      z[c] = Math.exp(z[c] - max);
-      sum += z[c];
-    }
-    for (int c = 0; c < CLASSES; c++) {
-      z[c] /= sum;
-    }
+    softmax(z);
     return z;
   }
+
 
   /** exp(−‖a − b‖ / d): the euclidean similarity of {@code org.alkit.api.Similarity}, in double. */
   private static float similarity(float[] a, float[] b) {

@@ -25,33 +25,35 @@ import org.alkit.api.Matrix;
  * P the {@link ScaleMixturePrior}. No dropout: the uncertainty is the weights'. Performs the
  * extra-items and epoch-predictions hooks, not the auxiliary head.
  *
+ * @param layout the mlp whose layout (hidden sizes, input scaling) the network has; its dropout is not used
  * @param klWeight the weight of the complexity cost, 1 for the ELBO itself
  */
-record BayesByBackprop(String owner, int[] hidden, ScaleMixturePrior prior, double initialSigma, double klWeight)
+record BayesByBackprop(Mlp layout, ScaleMixturePrior prior, double initialSigma, double klWeight)
     implements Architecture {
-  BayesByBackprop {
-    hidden = hidden.clone();
+  @Override
+  public String owner() {
+    return layout.owner();
   }
 
   @Override
   public Scaler scaler(Matrix x) {
-    return Scaler.perFeature(x);
+    return layout.scaler(x);
   }
 
   @Override
   public Shape inputShape(int columns, long n) {
-    return new Shape(n, columns);
+    return layout.inputShape(columns, n);
   }
 
   @Override
   public int embeddingSize(int columns) {
-    return hidden.length == 0 ? columns : hidden[hidden.length - 1];
+    return layout.embeddingSize(columns);
   }
 
   @Override
   public SequentialBlock features(int columns) {
     SequentialBlock block = new SequentialBlock();
-    for (int units : hidden) {
+    for (int units : layout.hidden()) {
       block.add(new BayesianLinear(units, prior, initialSigma)).add(Activation.reluBlock());
     }
     return block;
@@ -67,7 +69,7 @@ record BayesByBackprop(String owner, int[] hidden, ScaleMixturePrior prior, doub
     SequentialBlock features = features(columns);
     Block head = new BayesianLinear(classes, prior, initialSigma);
     // without hidden layers the (empty) feature block stays out: DJL cannot size an empty block
-    SequentialBlock all = hidden.length == 0 ? new SequentialBlock().add(head)
+    SequentialBlock all = layout.hidden().length == 0 ? new SequentialBlock().add(head)
         : new SequentialBlock().add(features).add(head);
     return new Network(all, features, head);
   }
@@ -96,7 +98,7 @@ record BayesByBackprop(String owner, int[] hidden, ScaleMixturePrior prior, doub
 
   @Override
   public String toString() {
-    return "hidden=" + Arrays.toString(hidden) + " " + prior + " initial-sigma=" + initialSigma
+    return "hidden=" + Arrays.toString(layout.hidden()) + " " + prior + " initial-sigma=" + initialSigma
         + " kl-weight=" + klWeight;
   }
 }

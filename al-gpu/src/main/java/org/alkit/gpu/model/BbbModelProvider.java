@@ -72,7 +72,7 @@ public final class BbbModelProvider extends NetworkModelProvider {
   Architecture architecture(String owner, Options options, TrainingOptions training) {
     ScaleMixturePrior prior = new ScaleMixturePrior(options.getDouble("prior-pi"), options.getDouble("prior-sigma1"),
         options.getDouble("prior-sigma2"));
-    return new BayesByBackprop(owner, TrainingOptions.sizes(options, "hidden"), prior,
+    return new BayesByBackprop(new Mlp(owner, TrainingOptions.sizes(options, "hidden"), 0), prior,
         options.getDouble("initial-sigma"), options.getDouble("kl-weight"));
   }
 }

@@ -5,16 +5,13 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.alkit.api.EpochObserver;
 import org.alkit.api.FitPlan;
 import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
-import org.alkit.api.ModelAdapter;
 import org.alkit.api.Signal;
-import org.alkit.api.TrainingHooks;
 import org.alkit.commons.Permutations;
 
 /**
@@ -22,7 +19,7 @@ import org.alkit.commons.Permutations;
  * alkit's training lock, so a seed gives the same members whatever else runs) on input scaled
  * once for all, and returns a {@link FittedEnsemble}.
  */
-final class Ensemble implements ModelAdapter, TrainingHooks {
+final class Ensemble extends HookedModel {
   private static final Set<Signal> OFFERS = Set.copyOf(EnumSet.of(Signal.PROBABILITIES, Signal.EMBEDDINGS,
       Signal.GRADIENT_EMBEDDINGS, Signal.MC_PROBABILITIES, Signal.COMMITTEE_PROBABILITIES));
   private static final Set<FitPlan.Hook> HOOKS = Set.copyOf(EnumSet.of(FitPlan.Hook.EXTRA_ITEMS,
@@ -64,6 +61,7 @@ final class Ensemble implements ModelAdapter, TrainingHooks {
    * @param epochs each member's epochs (snapshot: each cycle's)
    */
   Ensemble(String owner, Kind kind, int members, boolean bootstrap, List<NetworkAdapter> networks, int epochs) {
+    super(owner, HOOKS);
     this.owner = owner;
     this.kind = kind;
     this.members = members;
@@ -78,27 +76,7 @@ final class Ensemble implements ModelAdapter, TrainingHooks {
   }
 
   @Override
-  public <C> Optional<C> capability(Class<C> type) {
-    return type == TrainingHooks.class ? Optional.of(type.cast(this)) : Optional.empty();
-  }
-
-  @Override
-  public Set<FitPlan.Hook> supported() {
-    return HOOKS;
-  }
-
-  @Override
-  public FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed) {
-    return fit(features, labeled, labels, numClasses, seed, Participation.NONE);
-  }
-
-  @Override
-  public FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed, FitPlan plan) {
-    plan.checkFit(owner, HOOKS, features.rows(), labeled);
-    return fit(features, labeled, labels, numClasses, seed, Participation.of(plan));
-  }
-
-  private FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed,
+  FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed,
       Participation participation) {
     FitArguments.check(owner, features, labeled, labels, numClasses);
     Scaler scaler = networks.get(0).scaler(features);

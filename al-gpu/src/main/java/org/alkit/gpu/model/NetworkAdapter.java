@@ -13,7 +13,6 @@ import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.Batchifier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,10 +24,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntUnaryOperator;
 import org.alkit.api.AuxiliaryHead;
 import org.alkit.api.EpochObserver;
-import org.alkit.api.FitPlan;
-import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
-import org.alkit.api.ModelAdapter;
 import org.alkit.api.Signal;
 import org.alkit.api.TrainingHooks;
 import org.alkit.commons.Permutations;
@@ -57,21 +53,20 @@ import org.alkit.gpu.engine.Torch;
  * fit. A plan that only observes epochs trains exactly as the plain fit does (same bits); a plan
  * that requests nothing is the plain fit.
  */
-final class NetworkAdapter implements ModelAdapter, TrainingHooks {
+final class NetworkAdapter extends HookedModel {
   private static final Set<Signal> OFFERS = Set.copyOf(EnumSet.of(Signal.PROBABILITIES, Signal.EMBEDDINGS,
       Signal.GRADIENT_EMBEDDINGS, Signal.MC_PROBABILITIES));
 
   private final Architecture architecture;
   private final TrainingOptions training;
   private final Device device;
-  private final Set<FitPlan.Hook> hooks;
   private FittedNetwork last;
 
   NetworkAdapter(Architecture architecture, TrainingOptions training) {
+    super(architecture.owner(), architecture.hooks());
     this.architecture = architecture;
     this.training = training;
     this.device = Torch.device(architecture.owner() + ": option 'device'", training.device());
-    this.hooks = Set.copyOf(architecture.hooks());
   }
 
   @Override
@@ -80,27 +75,7 @@ final class NetworkAdapter implements ModelAdapter, TrainingHooks {
   }
 
   @Override
-  public <C> Optional<C> capability(Class<C> type) {
-    return type == TrainingHooks.class ? Optional.of(type.cast(this)) : Optional.empty();
-  }
-
-  @Override
-  public Set<FitPlan.Hook> supported() {
-    return hooks;
-  }
-
-  @Override
-  public FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed) {
-    return fit(features, labeled, labels, numClasses, seed, Participation.NONE);
-  }
-
-  @Override
-  public FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed, FitPlan plan) {
-    plan.checkFit(architecture.owner(), hooks, features.rows(), labeled);
-    return fit(features, labeled, labels, numClasses, seed, Participation.of(plan));
-  }
-
-  private FittedNetwork fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed,
+  FittedNetwork fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed,
       Participation participation) {
     FitArguments.check(architecture.owner(), features, labeled, labels, numClasses);
     return fit(features, architecture.scaler(features), labeled, labels, numClasses, seed, participation,
