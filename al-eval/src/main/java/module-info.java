@@ -1,12 +1,13 @@
 /**
- * alkit's evaluation suite: data sets, scenarios, the matrix runner with its journal, metrics and
- * paired statistics, and reports (Allure results, plots, a summary table, baselines).
+ * alkit's evaluation suite, in three packages: {@code org.alkit.eval.data} (data sets and their
+ * loaders, scenarios), {@code org.alkit.eval.matrix} (the matrix, its runner and journal, each
+ * run's metrics and their paired statistics) and {@code org.alkit.eval.report} (reports: Allure
+ * results, plots, a summary table, metrics as CSV, baselines).
  */
 module org.alkit.eval {
   requires transitive org.alkit.runtime;
   requires org.alkit.commons;
   requires static transitive org.apiguardian.api;
-  requires org.yaml.snakeyaml;
   requires com.fasterxml.jackson.databind;
   requires commons.math3;
   requires io.qameta.allure.commons;
@@ -16,8 +17,10 @@ module org.alkit.eval {
   requires java.management;
   requires jdk.management;
 
-  exports org.alkit.eval;
+  exports org.alkit.eval.data;
+  exports org.alkit.eval.matrix;
+  exports org.alkit.eval.report;
 
   // Jackson reads and writes the journal's records
-  opens org.alkit.eval to com.fasterxml.jackson.databind;
+  opens org.alkit.eval.matrix to com.fasterxml.jackson.databind;
 }

@@ -1,6 +1,7 @@
 /**
- * alkit on DJL and PyTorch (libtorch, CPU or CUDA): the neural models {@code mlp}, {@code cnn} and
- * {@code embed}, and the compute backend {@code djl}. The only alkit module that depends on DJL's
+ * alkit on DJL and PyTorch (libtorch, CPU or CUDA): the neural models {@code mlp}, {@code cnn},
+ * {@code embed}, {@code ensemble} (deep ensembles of mlps or cnns) and {@code bbb} (Bayes by
+ * backprop), and the compute backend {@code djl}. The only alkit module that depends on DJL's
  * PyTorch engine; it is loaded only when configuration names one of its models or its backend, or
  * a strategy needs the {@link org.alkit.api.NetworkTraining} its backend offers (VaB-AL's VAE
  * trains through that capability, on the engine, device and threads of the backend, and under the
@@ -21,6 +22,8 @@ module org.alkit.gpu {
   provides org.alkit.api.ModelProvider with
       org.alkit.gpu.model.MlpModelProvider,
       org.alkit.gpu.model.CnnModelProvider,
-      org.alkit.gpu.model.EmbedModelProvider;
+      org.alkit.gpu.model.EmbedModelProvider,
+      org.alkit.gpu.model.EnsembleModelProvider,
+      org.alkit.gpu.model.BbbModelProvider;
   provides org.alkit.api.BackendProvider with org.alkit.gpu.backend.DjlBackendProvider;
 }

@@ -1,8 +1,10 @@
 /**
  * alkit's uncertainty strategies: {@code least-confidence}, {@code margin}, {@code ratio},
  * {@code entropy}, {@code vote-entropy}, {@code consensus-entropy}, {@code max-disagreement},
- * {@code alamp}, {@code alamp-div} and {@code diversify}. Nothing is exported; the providers are
- * found through {@link org.alkit.api.StrategyProvider}.
+ * {@code alamp}, {@code alamp-div} and {@code diversify}; and two that measure what training does
+ * (the survey's training effects): {@code egl} (expected gradient length) and
+ * {@code label-dispersion}. Nothing is exported; the providers are found through
+ * {@link org.alkit.api.StrategyProvider}.
  */
 module org.alkit.uncertainty {
   requires transitive org.alkit.api;
@@ -19,5 +21,7 @@ module org.alkit.uncertainty {
       org.alkit.uncertainty.MaxDisagreementProvider,
       org.alkit.uncertainty.AlampProvider,
       org.alkit.uncertainty.AlampDivProvider,
-      org.alkit.uncertainty.DiversifyProvider;
+      org.alkit.uncertainty.DiversifyProvider,
+      org.alkit.uncertainty.EglProvider,
+      org.alkit.uncertainty.LabelDispersionProvider;
 }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -19,6 +20,18 @@ public interface BackendProvider {
   /** The options it accepts (threads, block size, device…). */
   default List<Parameter> parameters() {
     return List.of();
+  }
+
+  /**
+   * {@code given} resolved against {@link #parameters()} ({@link Options#resolve}), their owner
+   * named {@code backend 'NAME'} in messages: what {@link #create(Options)} takes.
+   *
+   * @throws InvalidInputException on an unknown key, or a value of the wrong type or outside its
+   *     choices or range
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  default Options options(Map<String, String> given) {
+    return Options.resolve("backend '" + name() + "'", parameters(), given);
   }
 
   /**

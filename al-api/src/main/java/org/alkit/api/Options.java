@@ -13,15 +13,23 @@ import org.apiguardian.api.API;
 /**
  * The validated options of one plugin instance: every declared {@link Parameter} with either the
  * given value or its default. Built by {@link #resolve}, which rejects unknown keys (listing the
- * known ones) and values of the wrong type. Range checks belong in the plugin's own options
- * record, whose compact constructor names the key and the bad value.
+ * known ones), values of the wrong type and values outside a parameter's choices or range
+ * ({@link Parameter#atLeast} and its kin). Checks that relate two options, or an option to the
+ * data, belong in the plugin's own options record, whose compact constructor names the key and
+ * the bad value.
  *
  * <pre>{@code
- * record CoresetOptions(int beam) {
- *   CoresetOptions {
- *     if (beam < 1) throw new InvalidInputException("option 'beam' = " + beam + ": expected >= 1");
+ * static final List<Parameter> PARAMETERS = List.of(
+ *     Parameter.integer("clusters", 0, "0 = sqrt of the count").atLeast(0),
+ *     Parameter.real("threshold", 0, "0 = off").atLeast(0));
+ *
+ * record ClusterOptions(int clusters, double threshold) {
+ *   ClusterOptions {
+ *     if (clusters != 0 && threshold != 0) {
+ *       throw new InvalidInputException("option 'threshold' = " + threshold + ": expected 0 when clusters is set");
+ *     }
  *   }
- *   static CoresetOptions from(Options o) { return new CoresetOptions(o.getInt("beam")); }
+ *   static ClusterOptions from(Options o) { return new ClusterOptions(o.getInt("clusters"), o.getDouble("threshold")); }
  * }
  * }</pre>
  */
@@ -44,8 +52,9 @@ public final class Options {
    * Checks {@code given} against {@code declared} and fills in defaults.
    *
    * @param owner who takes the options, for messages, e.g. {@code "strategy 'coreset'"}
-   * @throws InvalidInputException on an unknown key (the message lists the known ones) or a value
-   *     that does not parse
+   * @throws InvalidInputException on an unknown key (the message lists the known ones), or a value
+   *     that does not parse or lies outside the parameter's choices or range, e.g.
+   *     {@code strategy 'coreset-doubt': option 'beam' = 0: expected 1 <= beam <= 256}
    */
   public static Options resolve(String owner, List<Parameter> declared, Map<String, String> given) {
     Map<String, Parameter> byName = new LinkedHashMap<>();

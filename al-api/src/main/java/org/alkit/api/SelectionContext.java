@@ -23,7 +23,8 @@ import org.apiguardian.api.API;
  * {@link Signal.Domain#FEATURES} signal of d columns must hold finite values with
  * |v| ≤ √(Float.MAX_VALUE / 4d), so squared distances and dot products stay finite; the rows of a
  * {@link Signal.Domain#PROBABILITY_ROWS} signal must be finite, non-negative and sum to 1 within
- * {@value #PROBABILITY_TOLERANCE}. A signal the context does not have raises
+ * {@value #PROBABILITY_TOLERANCE}; a {@link Signal.Domain#CLASS_IDS} signal must hold whole
+ * numbers in [0, 2²⁴). A signal the context does not have raises
  * {@link MissingSignalException}.
  *
  * <pre>{@code
@@ -252,6 +253,10 @@ public final class SelectionContext {
       m.requireFinite(what, Matrix.distanceSafeMagnitude(m.cols()));
       return;
     }
+    if (signal.domain() == Signal.Domain.CLASS_IDS) {
+      requireClassIds(m, what);
+      return;
+    }
     for (int i = 0; i < m.rows(); i++) {
       double sum = 0;
       for (int j = 0; j < m.cols(); j++) {
@@ -268,6 +273,21 @@ public final class SelectionContext {
       if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
         throw new InvalidInputException(what + " row " + i + " sums to " + sum
             + "; expected 1 within " + PROBABILITY_TOLERANCE);
+      }
+    }
+  }
+
+  /** Largest class id a float holds exactly, plus one: 2²⁴. */
+  private static final float CLASS_ID_LIMIT = 1 << 24;
+
+  private static void requireClassIds(Matrix m, String what) {
+    for (int i = 0; i < m.rows(); i++) {
+      for (int j = 0; j < m.cols(); j++) {
+        float v = m.get(i, j);
+        if (!(v >= 0 && v < CLASS_ID_LIMIT && v == (float) Math.rint(v))) {
+          throw new InvalidInputException(what + "[" + i + "][" + j + "] = " + v
+              + "; expected a class id, a whole number >= 0");
+        }
       }
     }
   }

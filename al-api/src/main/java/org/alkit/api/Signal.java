@@ -35,6 +35,16 @@ public enum Signal {
   /** The class probabilities of the previous round's model, {@code n × C}. */
   PREVIOUS_PROBABILITIES(Shape.MATRIX, Domain.PROBABILITY_ROWS),
   /**
+   * The predicted class of every pool item after each epoch of the last fit, {@code n × T}: entry
+   * (i, e) is argmax_c p_e(c | x_i) (the first maximum) of the model as it stood after epoch e + 1
+   * of T, a class id stored as a float. What label dispersion (Bengar et al. 2021) and forgetting
+   * events (Toneva et al., ICLR 2019) count from. The runtime records it through the model's
+   * {@link FitPlan.Hook#EPOCH_PREDICTIONS} hook ({@link TrainingHooks}); {@code alkit select} reads
+   * it from a {@code T × n} integer file.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  PREDICTION_HISTORY(Shape.MATRIX, Domain.CLASS_IDS),
+  /**
    * The pool items themselves, {@code n × d}: the rows the model is fitted on (an image's pixels,
    * flattened channel-major), whatever the model. Not computed by a model: the loop offers the
    * pool's rows with every model, and {@code alkit select} reads them from {@code --features}. For
@@ -63,7 +73,14 @@ public enum Signal {
      * Every value finite and non-negative, and every row summing to 1 within
      * {@link SelectionContext#PROBABILITY_TOLERANCE}.
      */
-    PROBABILITY_ROWS
+    PROBABILITY_ROWS,
+    /**
+     * Class ids: every value a whole number in [0, 2²⁴), so a float holds it exactly. Whether an id
+     * is below the class count C is checked where C is known (e.g. {@code alkit select} with
+     * probabilities).
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    CLASS_IDS
   }
 
   private final Shape shape;

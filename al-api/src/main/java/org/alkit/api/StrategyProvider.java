@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -32,8 +33,9 @@ public interface StrategyProvider {
   String name();
 
   /**
-   * Creates a strategy from options already checked against {@link #parameters()}; range checks
-   * are the strategy's own and throw {@link InvalidInputException}.
+   * Creates a strategy from options already checked against {@link #parameters()} (types, choices
+   * and declared ranges); checks that relate options to each other are the strategy's own and
+   * throw {@link InvalidInputException}.
    */
   Strategy create(Options options);
 
@@ -50,6 +52,17 @@ public interface StrategyProvider {
   /** Signals without which the strategy cannot run; checked before round 1. */
   default Set<Signal> requires() {
     return Set.of();
+  }
+
+  /**
+   * The signals the strategy requires with {@code options} (resolved against {@link #parameters()}),
+   * which the runtime checks before round 1 and {@code alkit select} before reading any file: a
+   * need that depends on an option (variation ratio over Monte-Carlo passes or over a committee's
+   * members) is declared here. The default is {@link #requires()}.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  default Set<Signal> requires(Options options) {
+    return requires();
   }
 
   /**
@@ -90,6 +103,22 @@ public interface StrategyProvider {
 
   /** Options at their defaults, validated: {@code create(defaults())} must work. */
   default Options defaults() {
-    return Options.defaults("strategy '" + name() + "'", parameters());
+    return options(Map.of());
+  }
+
+  /**
+   * {@code given} resolved against {@link #parameters()} ({@link Options#resolve}), their owner
+   * named {@code strategy 'NAME'} in messages: what {@link #create(Options)} takes.
+   *
+   * <pre>{@code
+   * Strategy beam = provider.create(provider.options(Map.of("beam", "4")));
+   * }</pre>
+   *
+   * @throws InvalidInputException on an unknown key, or a value of the wrong type or outside its
+   *     choices or range
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  default Options options(Map<String, String> given) {
+    return Options.resolve("strategy '" + name() + "'", parameters(), given);
   }
 }

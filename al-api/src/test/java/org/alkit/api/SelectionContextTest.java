@@ -128,7 +128,22 @@ class SelectionContextTest {
     for (Signal s : Signal.values()) {
       boolean probabilities = s.key().endsWith("probabilities");
       assertThat(s.domain()).as("domain of %s", s)
-          .isEqualTo(probabilities ? Signal.Domain.PROBABILITY_ROWS : Signal.Domain.FEATURES);
+          .isEqualTo(probabilities ? Signal.Domain.PROBABILITY_ROWS
+              : s == Signal.PREDICTION_HISTORY ? Signal.Domain.CLASS_IDS : Signal.Domain.FEATURES);
+    }
+  }
+
+  @Test
+  void aPredictionHistoryHoldsWholeClassIds() {
+    Matrix history = Matrix.of(new float[][] {{0, 1, 1}, {2, 2, 2}});
+    assertThat(SelectionContext.builder(2).signal(Signal.PREDICTION_HISTORY, history).build()
+        .matrix(Signal.PREDICTION_HISTORY)).isEqualTo(history);
+    for (float bad : new float[] {-1, 0.5f, Float.NaN, 1 << 24}) {
+      Matrix m = Matrix.of(new float[][] {{0, 1, 1}, {2, bad, 2}});
+      assertThatThrownBy(() -> SelectionContext.builder(2).signal(Signal.PREDICTION_HISTORY, m).build()
+          .matrix(Signal.PREDICTION_HISTORY)).as("class id %s", bad)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("prediction-history[1][1] = " + bad + "; expected a class id, a whole number >= 0");
     }
   }
 

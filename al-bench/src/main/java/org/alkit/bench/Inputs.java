@@ -2,10 +2,8 @@ package org.alkit.bench;
 
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
-import org.alkit.api.Options;
 import org.alkit.api.StrategyProvider;
 import org.alkit.runtime.Registry;
 
@@ -68,8 +66,7 @@ public final class Inputs {
 
   /** The {@code java} compute backend with the given options, the others at their defaults. */
   public static ComputeBackend javaBackend(Map<String, String> options) {
-    BackendProvider p = Registry.load().backend("java");
-    return p.create(Options.resolve("backend 'java'", p.parameters(), options));
+    return Registry.load().createBackend("java", options);
   }
 
   /** The strategy of the given name at its default options. */

@@ -13,6 +13,7 @@ import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Similarity;
+import org.alkit.runtime.NpyInputs;
 import org.alkit.runtime.Registry;
 import org.alkit.submodular.MaximizeRequest;
 import org.alkit.submodular.MaximizeResult;
@@ -133,7 +134,7 @@ final class MaximizeCommand implements Callable<Integer> {
     Similarity similarity = metric(metric);
     Map<String, Optional<Matrix>> read = new LinkedHashMap<>();
     inputs.forEach((flag, file) -> read.put(flag, file == null ? Optional.empty()
-        : Optional.of(Inputs.matrix(flag, file))));
+        : Optional.of(NpyInputs.matrix(flag, file))));
     try (ComputeBackend compute = RuntimeBeans.backend(registry.get(), backend, backendOptions)) {
       MaximizeRequest request = new MaximizeRequest(function, optimizer, budget, Inputs.keyValues("--set", settings),
           read.get("--data"), read.get("--query-data"), read.get("--private-data"), similarity,

@@ -1,7 +1,5 @@
 package org.alkit.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.ProvisionException;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
@@ -10,27 +8,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.alkit.api.AlException;
+import java.util.stream.Collectors;
 import org.alkit.api.InvalidInputException;
-import org.alkit.api.Matrix;
-import org.alkit.api.StrategyProvider;
 import org.alkit.api.ScenarioHints;
-import org.alkit.eval.Datasets;
+import org.alkit.api.StrategyProvider;
+import org.alkit.eval.data.Datasets;
 import org.alkit.runtime.ActiveLearningLoop;
-import org.alkit.runtime.AlkitModule;
 import org.alkit.runtime.Dataset;
 import org.alkit.runtime.Registry;
 import org.alkit.runtime.RoundResult;
 import org.alkit.runtime.RunConfig;
 import org.alkit.runtime.RunJournal;
+import org.alkit.runtime.RunRequest;
 import org.alkit.runtime.RunResult;
-import org.alkit.runtime.ScenarioConfig;
+import org.alkit.runtime.Runs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,8 +35,10 @@ import picocli.CommandLine.Spec;
  * {@code alkit run}: an active-learning loop from a YAML configuration (or the embedded default:
  * optdigits, logistic regression, random sampling), with a progress bar and the accuracy of each
  * round, then of the final fit on every label; the last line is {@code final accuracy: 0.xxxx}.
- * The configuration, the output file and that the pool holds
- * {@code initial-labeled + rounds × budget} items are checked before round 1. With
+ * The command parses its flags, loads the configuration and the data and hands them to the runtime:
+ * the output file is checked here, the configuration against the data by {@link RunRequest} (the
+ * pool holds {@code initial-labeled + rounds × budget} items, the scenarios' classes, indices and
+ * feature files fit), all before round 1, and the loop comes from {@link Runs#assemble}. With
  * {@code --journal DIR} each finished round is on disk before the next starts ({@link RunJournal});
  * {@code --resume DIR} continues such a run after a kill and ends with the selections and
  * accuracies of an uninterrupted run. SIGINT or SIGTERM stop the run after the round being computed
@@ -84,18 +81,12 @@ final class RunCommand implements Callable<Integer> {
     RunConfig cfg = config != null ? RunConfig.load(config)
         : resume != null ? RunJournal.configuration(resume) : RunConfig.defaults();
     Dataset data = Datasets.load(cfg.dataset(), cfg.testFraction(), cfg.seed());
-    requireEnoughItems(cfg, data.pool().rows());
-    for (ScenarioConfig scenario : cfg.scenarios()) {
-      requireClasses(scenario, "rare-classes", scenario.rareClasses(), data.numClasses());
-      requireClasses(scenario, "ood-classes", scenario.oodClasses(), data.numClasses());
-      requireIndices(scenario, "query", scenario.query(), data.pool().rows());
-      requireIndices(scenario, "private", scenario.privateSet(), data.pool().rows());
-    }
-    List<ScenarioHints> scenarioHints = cfg.scenarios().stream().map(s -> hints(s, data.pool().cols())).toList();
+    List<RunRequest> requests = RunRequest.of(cfg, data);
     PrintWriter console = spec.commandLine().getOut();
-    console.printf("alkit run: %s (%d pool, %d test, %s), model %s, %s of %s%n",
+    console.printf("alkit run: %s (%d pool, %d test, %s), model %s%s, %s of %s%n",
         data.name(), data.pool().rows(), data.test().rows(), Inputs.count(data.numClasses(), "class", "classes"),
-        cfg.model(), Inputs.count(cfg.rounds(), "round", "rounds"), Inputs.count(cfg.budget(), "item", "items"));
+        cfg.model(), cfg.selectionModel().map(m -> " (selecting with " + m + ")").orElse(""),
+        Inputs.count(cfg.rounds(), "round", "rounds"), Inputs.count(cfg.budget(), "item", "items"));
     List<Map<String, Object>> runs = new ArrayList<>();
     AtomicReference<String> reached = new AtomicReference<>("before round 1");
     StopSignals stop = StopSignals.install(spec.commandLine().getErr(), signal -> stopped(signal, reached.get()));
@@ -108,14 +99,9 @@ final class RunCommand implements Callable<Integer> {
         reached.set("after round " + round.round() + " of " + cfg.rounds() + where);
         stop.checkpoint();
       };
-      if (cfg.scenarios().isEmpty()) {
-        runs.add(runOne(cfg, data, ScenarioHints.none(), runJournal, 0, console, checkpoint.apply("")));
-      } else {
-        for (int k = 0; k < cfg.scenarios().size(); k++) {
-          ScenarioConfig scenario = cfg.scenarios().get(k);
-          runs.add(runOne(cfg.forScenario(scenario), data, scenarioHints.get(k), runJournal, k, console,
-              checkpoint.apply(" of scenario " + scenario.name())));
-        }
+      for (int k = 0; k < requests.size(); k++) {
+        runs.add(runOne(requests.get(k), runJournal, k, console,
+            checkpoint.apply(cfg.scenarios().isEmpty() ? "" : " of scenario " + cfg.scenarios().get(k).name())));
       }
     } catch (StopSignals.Stopped e) {
       return stop.stopped();
@@ -138,70 +124,17 @@ final class RunCommand implements Callable<Integer> {
             + (out != null ? " --out " + out : "");
   }
 
-  /** Refuses a run whose rounds would need more items than the pool has, before round 1. */
-  private static void requireEnoughItems(RunConfig cfg, int pool) {
-    long needed = cfg.initialLabeled() + (long) cfg.rounds() * cfg.budget();
-    if (needed > pool) {
-      throw new InvalidInputException("initial-labeled + rounds × budget = " + cfg.initialLabeled() + " + "
-          + cfg.rounds() + " × " + cfg.budget() + " = " + needed + " exceeds the pool (" + pool
-          + " items); expected at most " + pool + ": lower rounds, budget or initial-labeled");
-    }
-  }
-
-  private static void requireClasses(ScenarioConfig scenario, String key, Set<Integer> classes, int numClasses) {
-    for (int c : classes) {
-      if (c >= numClasses) {
-        throw new InvalidInputException("scenario '" + scenario.name() + "': " + key + " holds " + c
-            + "; expected a class in [0, " + numClasses + ")");
-      }
-    }
-  }
-
-  private static void requireIndices(ScenarioConfig scenario, String key, List<Integer> indices, int poolSize) {
-    for (int i : indices) {
-      if (i >= poolSize) {
-        throw new InvalidInputException("scenario '" + scenario.name() + "': " + key + " holds " + i
-            + "; expected a pool index in [0, " + poolSize + ")");
-      }
-    }
-  }
-
-  /** The scenario's hints with the rows of its query and private files, items of the dataset's {@code features} columns. */
-  private static ScenarioHints hints(ScenarioConfig scenario, int features) {
-    ScenarioHints hints = scenario.hints();
-    if (scenario.queryData().isPresent()) {
-      hints = hints.withQueryFeatures(items(scenario, "query-data", scenario.queryData().get(), features));
-    }
-    if (scenario.privateData().isPresent()) {
-      hints = hints.withPrivateFeatures(items(scenario, "private-data", scenario.privateData().get(), features));
-    }
-    return hints;
-  }
-
-  private static Matrix items(ScenarioConfig scenario, String key, Path file, int features) {
-    String where = "scenario '" + scenario.name() + "': " + key;
-    Matrix rows = Inputs.matrix(where, file);
-    if (rows.cols() != features) {
-      throw new InvalidInputException(where + " " + file + " has " + rows.cols() + " columns; expected the dataset's "
-          + features + " feature columns");
-    }
-    return rows;
-  }
-
   /** Runs one scenario; {@code afterRound} hears of each round once it is journaled and shown. */
-  private Map<String, Object> runOne(RunConfig cfg, Dataset data, ScenarioHints hints, RunJournal runJournal,
-      int scenario, PrintWriter console, Consumer<RoundResult> afterRound) {
+  private Map<String, Object> runOne(RunRequest request, RunJournal runJournal, int scenario, PrintWriter console,
+      Consumer<RoundResult> afterRound) {
+    RunConfig cfg = request.config();
+    ScenarioHints hints = request.hints();
     StrategyProvider provider = registry.get().strategy(cfg.strategy());
     Map<String, Object> options = JsonOutput.typed(cfg.strategyOptions(), provider.parameters());
     console.printf("scenario %s: strategy %s%s%n", hints.scenario(), cfg.strategy(), options.isEmpty() ? ""
         : options.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
             .collect(Collectors.joining(", ", " (", ")")));
-    ActiveLearningLoop loop;
-    try {
-      loop = Guice.createInjector(new AlkitModule(cfg, data, registry.get())).getInstance(ActiveLearningLoop.class);
-    } catch (ProvisionException e) {
-      throw unwrap(e);
-    }
+    ActiveLearningLoop loop = Runs.assemble(request, registry.get());
     Consumer<RoundResult> listener = round -> {
       progress(console, round, cfg.rounds());
       afterRound.accept(round);
@@ -226,6 +159,7 @@ final class RunCommand implements Callable<Integer> {
       round.put("accuracy", r.accuracy());
       round.put("selected", r.selected());
       round.put("select_ms", r.replayed() ? null : r.selectMillis());
+      round.put("selection_fit_ms", r.replayed() ? null : r.selectionFitMillis());
       if (cfg.pseudoLabels().isPresent()) {
         round.put("pseudo_labels", r.pseudoLabels());
         round.put("pseudo_labels_wrong", r.pseudoWrong());
@@ -249,15 +183,5 @@ final class RunCommand implements Callable<Integer> {
         r.replayed() ? "from the journal" : "select " + r.selectMillis() + " ms",
         r.pseudoLabels() == 0 ? "" : "  pseudo-labels " + r.pseudoLabels() + " (" + r.pseudoWrong() + " wrong)");
     out.flush();
-  }
-
-  /** Guice wraps the user's error (an unknown model name, say); hand the original one on. */
-  private static RuntimeException unwrap(ProvisionException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof AlException) {
-        return (AlException) t;
-      }
-    }
-    return e;
   }
 }

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.alkit.api.ComputeBackend;
-import org.alkit.api.Options;
 import org.alkit.api.BackendProvider;
 import org.alkit.runtime.Registry;
 
@@ -22,7 +21,6 @@ class RuntimeBeans {
    */
   static ComputeBackend backend(Registry registry, String name, List<String> options) {
     BackendProvider p = Inputs.named("--backend", () -> registry.backend(name));
-    return p.create(Options.resolve("backend '" + name + "'", p.parameters(),
-        Inputs.keyValues("--backend-option", options)));
+    return p.create(p.options(Inputs.keyValues("--backend-option", options)));
   }
 }

@@ -117,6 +117,19 @@ class ArchitectureTest {
         .doesNotThrowAnyException();
   }
 
+  /** al-eval's packages read bottom up: data sets and scenarios, the matrix that runs on them, reports of its results. */
+  @Test
+  void evalsPackagesReadDataMatrixReport() {
+    layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("data").definedBy("org.alkit.eval.data..")
+        .layer("matrix").definedBy("org.alkit.eval.matrix..")
+        .layer("report").definedBy("org.alkit.eval.report..")
+        .whereLayer("data").mayNotAccessAnyLayer()
+        .whereLayer("matrix").mayOnlyAccessLayers("data")
+        .whereLayer("report").mayOnlyAccessLayers("data", "matrix")
+        .check(AlkitClasses.main());
+  }
+
   /** A class of the CLI that uses the API only. */
   private static final class Api {
     @SuppressWarnings("unused")

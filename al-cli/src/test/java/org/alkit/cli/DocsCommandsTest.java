@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.alkit.eval.EvalMatrix;
+import org.alkit.eval.matrix.EvalMatrix;
 import org.alkit.runtime.RunConfig;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;

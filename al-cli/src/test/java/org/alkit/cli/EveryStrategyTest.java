@@ -49,6 +49,7 @@ class EveryStrategyTest {
     Npy.writeMatrix(dir.resolve("emb.npy"), Fixtures.embeddings(POOL, rng));
     writeStack(dir.resolve("mc.npy"), Fixtures.samples(POOL, rng));
     writeStack(dir.resolve("committee.npy"), Fixtures.samples(POOL, rng));
+    writeHistory(dir.resolve("history.npy"), Fixtures.predictionHistory(POOL, rng));
     int[] labeled = new int[12];
     int[] labels = new int[12];
     for (int i = 0; i < labeled.length; i++) {
@@ -57,6 +58,20 @@ class EveryStrategyTest {
     }
     Npy.writeInts(dir.resolve("labeled.npy"), labeled);
     Npy.writeInts(dir.resolve("labels.npy"), labels);
+  }
+
+  /** An items × epochs history as the epochs × items int32 file {@code select} reads. */
+  private static void writeHistory(Path file, Matrix history) {
+    int n = history.rows();
+    int epochs = history.cols();
+    double[] values = new double[n * epochs];
+    for (int i = 0; i < n; i++) {
+      for (int e = 0; e < epochs; e++) {
+        values[e * n + i] = history.get(i, e);
+      }
+    }
+    Npy.write(file, new org.alkit.runtime.NpyArray(org.alkit.runtime.NpyArray.Dtype.INT32, new int[] {epochs, n},
+        values));
   }
 
   private static void writeStack(Path file, List<Matrix> stack) {
@@ -123,6 +138,23 @@ class EveryStrategyTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void theSurveyStrategiesAndModelsAreListed() {
+    CliHarness.Result r = CliHarness.run("strategies");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^egl +training-effects +requires: embeddings, probabilities$")
+        .containsPattern("(?m)^label-dispersion +training-effects +requires: prediction-history$")
+        .containsPattern("(?m)^suggestive-annotation +hybrid +requires: committee-probabilities, embeddings$")
+        .containsPattern("(?m)^ +--set over=mc-probabilities +\\(choice: mc-probabilities\\|committee-probabilities\\)");
+    String models = r.out().substring(r.out().indexOf("\nmodels ("));
+    for (String model : List.of("logistic", "committee", "mlp", "cnn", "embed", "ensemble", "bbb")) {
+      assertThat(models).as("models listing").containsPattern("(?m)^" + model + " +\\S");
+    }
+    assertThat(models).containsPattern("(?m)^ +kind=independent +\\(choice: independent\\|snapshot\\|stochastic\\)")
+        .containsPattern("(?m)^ +prior-pi=0.5 +\\(real, 0 < prior-pi <= 1\\)")
+        .containsPattern("(?m)^ +members=5 +\\(integer, >= 2\\)");
+  }
+
   private static void assertSelects(String strategy, List<String> extra) throws IOException {
     Path out = dir.resolve(strategy + "-" + String.join("", extra).hashCode() + ".json");
     List<String> args = new ArrayList<>(List.of("select", "--strategy", strategy, "--budget", "7", "--seed", "4",
@@ -130,6 +162,7 @@ class EveryStrategyTest {
         "--embeddings", dir.resolve("emb.npy").toString(), "--features", dir.resolve("emb.npy").toString(),
         "--mc-probs", dir.resolve("mc.npy").toString(),
         "--committee-probs", dir.resolve("committee.npy").toString(),
+        "--prediction-history", dir.resolve("history.npy").toString(),
         "--labeled", dir.resolve("labeled.npy").toString(), "--labels", dir.resolve("labels.npy").toString(),
         "--out", out.toString()));
     args.addAll(extra);

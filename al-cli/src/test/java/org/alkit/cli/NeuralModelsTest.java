@@ -13,9 +13,8 @@ import java.util.regex.Pattern;
 import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelProvider;
-import org.alkit.api.Options;
 import org.alkit.commons.Probabilities;
-import org.alkit.eval.Datasets;
+import org.alkit.eval.data.Datasets;
 import org.alkit.runtime.Dataset;
 import org.alkit.runtime.Registry;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class NeuralModelsTest {
     int[] truth = fashion.poolLabels();
     int[] labels = java.util.stream.IntStream.of(labeled).map(i -> truth[i]).toArray();
     ModelProvider mlp = Registry.load().model("mlp");
-    FittedModel model = mlp.create(Options.resolve("model 'mlp'", mlp.parameters(), Map.of()))
+    FittedModel model = mlp.create(mlp.options(Map.of()))
         .fit(fashion.pool(), labeled, labels, fashion.numClasses(), 3);
     Matrix p = model.probabilities(fashion.test());
     int[] testLabels = fashion.testLabels();

@@ -329,7 +329,7 @@ class UserPathTest {
   @Test
   void aScenarioTakesExplicitQueryAndPrivateSets() throws IOException {
     // FLMI (FLQMI) with a one-item query set picks that item first: nothing is more similar to it
-    Matrix pool = org.alkit.eval.Datasets.load("optdigits", 0.25, 42).pool();
+    Matrix pool = org.alkit.eval.data.Datasets.load("optdigits", 0.25, 42).pool();
     Npy.writeMatrix(dir.resolve("exemplar.npy"), pool.select(new int[] {700}));
     Path cfg = text("run.yml", "initial-labeled: 20\nbudget: 1\nrounds: 1\nscenarios:\n"
         + "  - {name: by-index, strategy: similar, strategy-options: {function: flmi}, query: [500]}\n"

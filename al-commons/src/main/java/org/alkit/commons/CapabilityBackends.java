@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
-import org.alkit.api.Options;
 import org.apiguardian.api.API;
 
 /**
@@ -41,7 +40,6 @@ public final class CapabilityBackends {
    */
   public static ComputeBackend create(BackendProvider provider) {
     boolean threads = provider.parameters().stream().anyMatch(p -> p.name().equals(THREADS_OPTION));
-    return provider.create(Options.resolve("backend '" + provider.name() + "'", provider.parameters(),
-        threads ? Map.of(THREADS_OPTION, Integer.toString(THREADS)) : Map.of()));
+    return provider.create(provider.options(threads ? Map.of(THREADS_OPTION, Integer.toString(THREADS)) : Map.of()));
   }
 }

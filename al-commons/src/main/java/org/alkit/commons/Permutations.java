@@ -6,9 +6,10 @@ import java.util.SplittableRandom;
 import org.apiguardian.api.API;
 
 /**
- * Seeded permutations: the Fisher–Yates shuffle (Durstenfeld, "Algorithm 235: Random
- * permutation", CACM 1964), for the mini-batch order of alkit's networks and of VaB-AL's VAE. The
- * same generator state gives the same order.
+ * Seeded permutations and resamples: the Fisher–Yates shuffle (Durstenfeld, "Algorithm 235:
+ * Random permutation", CACM 1964), for the mini-batch order of alkit's networks and of VaB-AL's
+ * VAE, and the bootstrap resample of committees and ensembles. The same generator state gives the
+ * same order.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Permutations {
@@ -22,5 +23,17 @@ public final class Permutations {
       a[i] = a[j];
       a[j] = t;
     }
+  }
+
+  /**
+   * A bootstrap resample (Efron 1979; bagging, Breiman 1996): {@code n} positions drawn uniformly
+   * from [0, n) with replacement, one {@code random.nextInt(n)} each, in draw order.
+   */
+  public static int[] bootstrap(int n, SplittableRandom random) {
+    int[] picks = new int[n];
+    for (int r = 0; r < n; r++) {
+      picks[r] = random.nextInt(n);
+    }
+    return picks;
   }
 }

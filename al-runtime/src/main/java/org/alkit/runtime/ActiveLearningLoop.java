@@ -30,6 +30,7 @@ import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.api.TrainingHooks;
 import org.alkit.api.TrainingParticipant;
 import org.alkit.commons.Probabilities;
 import org.apiguardian.api.API;
@@ -56,6 +57,18 @@ import org.apiguardian.api.API;
  * rounds (fit and selection; labels from the journal, no oracle) and checks that they pick what
  * the journal holds, so the participant's state is the uninterrupted run's.
  *
+ * <p><b>Selection via proxy</b> (Coleman et al., ICLR 2020): with a {@code selection-model} the
+ * strategy reads the signals of that model, fitted each round on the same labels with the same
+ * seed, while accuracy is measured with {@code model}; a participant takes part in the selection
+ * model's fits (each round's), and the final fit is {@code model}'s alone.
+ * {@link RoundResult#selectionFitMillis()} times the fit whose signals the strategy reads.
+ *
+ * <p><b>Prediction history.</b> When the strategy requires or uses
+ * {@link Signal#PREDICTION_HISTORY}, each round's fit of the selecting model observes its epochs
+ * ({@link FitPlan#observeEpochs}, through the model's {@link org.alkit.api.TrainingHooks}) and the
+ * predicted class of every pool item after each epoch becomes the signal; observing leaves the fit
+ * as it would be unobserved.
+ *
  * <p>With {@link RunConfig#pseudoLabels()} (CEAL), each fit after the first also trains on the
  * unlabeled items the previous fit predicts with an entropy below the round's threshold, labelled
  * with their predicted class ({@link PseudoLabels}), through the model's training hooks; they never
@@ -63,17 +76,19 @@ import org.apiguardian.api.API;
  * ({@link RoundResult#pseudoLabels()}, the journal's {@code pseudo-labels}); a resumed run fits
  * its recorded rounds again, as for a participant, so their pseudo-labels are the same.
  *
- * <p>The loop is the root of its Guice injector's object graph and owns the
- * {@link ComputeBackend} that injector made for it: {@link #close()} shuts the backend down.
+ * <p>{@link Runs#assemble} makes every loop (for {@code alkit run}, {@code alkit eval} and the
+ * labeling service): the loop is the root of its Guice injector's object graph and owns the
+ * {@link ComputeBackend} of its {@link LoopParts}: {@link #close()} shuts the backend down.
  *
  * <p>Experimental: it takes the experimental {@link org.alkit.api.Oracle}, {@link RunConfig} and
- * {@link Dataset}, and its assembly is to become one for run, eval and the labeling service.
+ * {@link Dataset}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ActiveLearningLoop implements AutoCloseable {
   private final RunConfig config;
   private final Dataset dataset;
   private final ModelAdapter model;
+  private final Optional<ModelAdapter> selectionModel;
   private final StrategyProvider strategy;
   private final ComputeBackend backend;
   private final Oracle oracle;
@@ -81,35 +96,21 @@ public final class ActiveLearningLoop implements AutoCloseable {
   private Consumer<String> notices = line -> {};
 
   /**
-   * A loop over {@code dataset} with these parts; a capability the strategy needs and the backend
-   * lacks is looked for among the backends {@link Registry#load()} finds.
-   */
-  public ActiveLearningLoop(RunConfig config, Dataset dataset, ModelAdapter model, StrategyProvider strategy,
-      ComputeBackend backend, Oracle oracle) {
-    this(config, dataset, model, strategy, backend, oracle, () -> Registry.load().backends());
-  }
-
-  /**
-   * A loop over {@code dataset} with the parts {@code config} names (Guice provides them by name);
-   * a capability the strategy needs and the backend lacks is looked for among {@code registry}'s
-   * backends ({@link CapabilityBinding}).
+   * A loop over {@code dataset} with {@code parts} ({@link Runs#assemble} has Guice provide them by
+   * the names {@code config} gives); a capability the strategy needs and the backend lacks is
+   * looked for among {@code registry}'s backends ({@link CapabilityBinding}).
    */
   @API(status = EXPERIMENTAL, since = "0.2")
   @Inject
-  public ActiveLearningLoop(RunConfig config, Dataset dataset, ModelAdapter model, StrategyProvider strategy,
-      ComputeBackend backend, Oracle oracle, Registry registry) {
-    this(config, dataset, model, strategy, backend, oracle, registry::backends);
-  }
-
-  private ActiveLearningLoop(RunConfig config, Dataset dataset, ModelAdapter model, StrategyProvider strategy,
-      ComputeBackend backend, Oracle oracle, Supplier<? extends Collection<BackendProvider>> installed) {
+  public ActiveLearningLoop(RunConfig config, Dataset dataset, LoopParts parts, Registry registry) {
     this.config = config;
     this.dataset = dataset;
-    this.model = model;
-    this.strategy = strategy;
-    this.backend = backend;
-    this.oracle = oracle;
-    this.installed = installed;
+    this.model = parts.model();
+    this.selectionModel = parts.selectionModel();
+    this.strategy = parts.strategy();
+    this.backend = parts.backend();
+    this.oracle = parts.oracle();
+    this.installed = registry::backends;
   }
 
   /**
@@ -156,24 +157,56 @@ public final class ActiveLearningLoop implements AutoCloseable {
   }
 
   private RunResult run(ScenarioHints hints, Consumer<RoundResult> listener, Optional<RunJournal.Track> track) {
-    Options options = Options.resolve("strategy '" + strategy.name() + "'", strategy.parameters(),
-        config.strategyOptions());
+    try (Preparation prepared = prepare(config, selecting(), strategy, backend, installed)) {
+      prepared.binding().notices().forEach(notices);
+      return run(hints, listener, track, prepared);
+    }
+  }
+
+  /** The model whose signals the strategy reads: the selection model, else the model. */
+  private ModelAdapter selecting() {
+    return selectionModel.orElse(model);
+  }
+
+  /**
+   * The strategy of {@code config} made from its options, and its needs checked and bound: the
+   * signals of {@code selecting} (the model whose signals it reads), the capabilities the strategy
+   * declares, a participant's hooks ({@link CapabilityBinding}). What a loop does before round 1,
+   * and what {@link Runs#check} does without one.
+   */
+  static Preparation prepare(RunConfig config, ModelAdapter selecting, StrategyProvider strategy,
+      ComputeBackend backend, Supplier<? extends Collection<BackendProvider>> installed) {
+    Options options = strategy.options(config.strategyOptions());
     Strategy selector = strategy.create(options);
-    try (CapabilityBinding binding = CapabilityBinding.bind(strategy, options, selector,
-        CapabilityCheck.missing(strategy, config.model(), model.offers()),
-        Optional.of(new CapabilityBinding.Model(config.model(), model)), backend, installed)) {
-      binding.notices().forEach(notices);
-      if (config.pseudoLabels().isPresent()
-          && !binding.hooks().map(h -> h.supported().contains(FitPlan.Hook.EXTRA_ITEMS)).orElse(false)) {
-        throw new AlException(PseudoLabels.KEY + ": model '" + config.model() + "' does not train on extra items "
-            + "(the hook extra-items); expected a model that does (mlp, cnn, logistic)");
-      }
-      return run(hints, listener, track, selector, binding);
+    Set<Signal> reads = EnumSet.noneOf(Signal.class);
+    reads.addAll(strategy.requires(options));
+    reads.addAll(strategy.uses());
+    if (config.pseudoLabels().isPresent() && !selecting.capability(TrainingHooks.class)
+        .map(h -> h.supported().contains(FitPlan.Hook.EXTRA_ITEMS)).orElse(false)) {
+      throw new AlException(PseudoLabels.KEY + ": model '" + config.selectingModel() + "' does not train on extra"
+          + " items (the hook extra-items); expected a model that does (mlp, cnn, logistic)");
+    }
+    return new Preparation(selector, reads, CapabilityBinding.bind(strategy, options, selector,
+        CapabilityCheck.missing(strategy, options, config.selectingModel(), CapabilityCheck.offered(selecting)),
+        Optional.of(new CapabilityBinding.Model(config.selectingModel(), selecting)), backend, installed));
+  }
+
+  /**
+   * A strategy ready to select, the signals it reads (required or used), and its binding, which
+   * closes the backends it made.
+   */
+  record Preparation(Strategy selector, Set<Signal> reads, CapabilityBinding binding) implements AutoCloseable {
+    @Override
+    public void close() {
+      binding.close();
     }
   }
 
   private RunResult run(ScenarioHints hints, Consumer<RoundResult> listener, Optional<RunJournal.Track> track,
-      Strategy selector, CapabilityBinding binding) {
+      Preparation prepared) {
+    Strategy selector = prepared.selector();
+    CapabilityBinding binding = prepared.binding();
+    boolean history = prepared.reads().contains(Signal.PREDICTION_HISTORY);
     Optional<TrainingParticipant> participant = selector instanceof TrainingParticipant
         ? Optional.of((TrainingParticipant) selector) : Optional.empty();
     Matrix pool = dataset.pool();
@@ -184,8 +217,7 @@ public final class ActiveLearningLoop implements AutoCloseable {
     SplittableRandom root = new SplittableRandom(config.seed());
     int[] labeled = Arrays.copyOf(Sampling.shuffled(pool.rows(), root.split()), config.initialLabeled());
     int[] labels = initialLabels(labeled, track);
-    boolean keepPrevious = strategy.requires().contains(Signal.PREVIOUS_PROBABILITIES)
-        || strategy.uses().contains(Signal.PREVIOUS_PROBABILITIES);
+    boolean keepPrevious = prepared.reads().contains(Signal.PREVIOUS_PROBABILITIES);
     Matrix previous = null;
     Supplier<Matrix> replayPrevious = null;
     Optional<PseudoLabels> pseudo = config.pseudoLabels();
@@ -208,7 +240,8 @@ public final class ActiveLearningLoop implements AutoCloseable {
         result = new RoundResult(round, labeled.length, r.accuracy(), picked, RoundResult.REPLAYED);
         int[] fittedOn = labeled;
         int[] fittedLabels = labels;
-        replayPrevious = () -> model.fit(pool, fittedOn, fittedLabels, dataset.numClasses(), fitSeed).probabilities(pool);
+        replayPrevious = () -> selecting().fit(pool, fittedOn, fittedLabels, dataset.numClasses(), fitSeed)
+            .probabilities(pool);
       } else {
         if (keepPrevious && previous == null && replayPrevious != null) {
           previous = replayPrevious.get();
@@ -216,11 +249,14 @@ public final class ActiveLearningLoop implements AutoCloseable {
         Optional<JournalRound> replayed = recorded.isPresent()
             ? Optional.of(replayable(recorded.get(), track.get(), labeled, fitSeed, selectSeed, selectionSize))
             : Optional.empty();
-        Fit fit = fit(participant, binding, round, labeled, labels, fitSeed, lastPool);
-        FittedModel fitted = fit.model();
-        double accuracy = accuracy(fitted);
-        Supplier<Matrix> probabilities = memoize(() -> fitted.probabilities(pool));
-        SelectionContext ctx = context(fitted, labeled, labels, round, selectSeed, hints, probabilities, previous,
+        long fitStart = System.nanoTime();
+        SelectionFit selecting = fit(participant, binding, round, labeled, labels, fitSeed, history, lastPool);
+        long fitMillis = (System.nanoTime() - fitStart) / 1_000_000;
+        FittedModel measured = selectionModel.isPresent()
+            ? model.fit(pool, labeled, labels, dataset.numClasses(), fitSeed) : selecting.fitted();
+        double accuracy = accuracy(measured);
+        Supplier<Matrix> probabilities = memoize(() -> selecting.fitted().probabilities(pool));
+        SelectionContext ctx = context(selecting, labeled, labels, round, selectSeed, hints, probabilities, previous,
             binding);
         long start = System.nanoTime();
         Selection selection = selector.select(ctx);
@@ -235,16 +271,16 @@ public final class ActiveLearningLoop implements AutoCloseable {
                 + " (the journal is of another run, or the strategy is not deterministic)");
           }
           pickedLabels = r.labels();
-          result = new RoundResult(round, labeled.length, r.accuracy(), picked, RoundResult.REPLAYED,
-              fit.pseudoLabels(), fit.pseudoWrong());
+          result = new RoundResult(round, labeled.length, r.accuracy(), picked, RoundResult.REPLAYED, 0,
+              selecting.pseudoLabels(), selecting.pseudoWrong());
         } else {
           pickedLabels = oracle.label(picked);
-          result = new RoundResult(round, labeled.length, accuracy, picked, millis, fit.pseudoLabels(),
-              fit.pseudoWrong());
+          result = new RoundResult(round, labeled.length, accuracy, picked, millis, fitMillis, selecting.pseudoLabels(),
+              selecting.pseudoWrong());
           int[] before = labeled;
           track.ifPresent(t -> t.append(new JournalRound(result.round(), before.length, fitSeed, selectSeed,
-              accuracy, picked, pickedLabels, pseudo.isPresent() ? fit.pseudoLabels() : -1,
-              pseudo.isPresent() ? fit.pseudoWrong() : -1)));
+              accuracy, picked, pickedLabels, pseudo.isPresent() ? selecting.pseudoLabels() : -1,
+              pseudo.isPresent() ? selecting.pseudoWrong() : -1)));
         }
         previous = keepPrevious ? probabilities.get() : null;
         lastPool = pseudo.isPresent() ? probabilities.get() : null;
@@ -260,50 +296,68 @@ public final class ActiveLearningLoop implements AutoCloseable {
     if (recordedFinal.isPresent()) {
       return new RunResult(rounds, labeledCount, recordedFinal.get());
     }
-    Fit last = fit(participant, binding, rounds.size() + 1, labeled, labels, finalSeed, lastPool);
-    double finalAccuracy = accuracy(last.model());
+    SelectionFit last = selectionModel.isPresent()
+        ? new SelectionFit(model.fit(dataset.pool(), labeled, labels, dataset.numClasses(), finalSeed), null, 0, 0)
+        : fit(participant, binding, rounds.size() + 1, labeled, labels, finalSeed, false, lastPool);
+    double finalAccuracy = accuracy(last.fitted());
     track.ifPresent(t -> t.appendFinal(labeledCount, finalAccuracy, pseudo.isPresent() ? last.pseudoLabels() : -1,
         last.pseudoWrong()));
     return new RunResult(rounds, labeledCount, finalAccuracy);
   }
 
   /**
-   * A fitted model and the pseudo-labels its fit trained on.
+   * A fit of the selecting model, its prediction history when recorded, and the pseudo-labels it
+   * trained on.
    *
+   * @param history n × T, the predicted class of every pool item after each epoch, or null
    * @param pseudoLabels how many pseudo-labelled items joined the fit
    * @param pseudoWrong how many of them the data set's labels contradict
    */
-  private record Fit(FittedModel model, int pseudoLabels, int pseudoWrong) {}
+  private record SelectionFit(FittedModel fitted, Matrix history, int pseudoLabels, int pseudoWrong) {}
 
   /**
-   * Fits the model on the labeled items: through the model's training hooks when the fit's plan
-   * requests a hook (a participant's, or the pseudo-labels chosen from {@code lastPool}, the
-   * previous fit's pool probabilities, null before the first fit), otherwise through
-   * {@link ModelAdapter#fit}.
+   * Fits the selecting model on the labeled items: through its training hooks when the fit's plan
+   * requests a hook (a participant's, the prediction history's, or the pseudo-labels chosen from
+   * {@code lastPool}, the previous fit's pool probabilities, null before the first fit), otherwise
+   * through {@link ModelAdapter#fit}.
    */
-  private Fit fit(Optional<TrainingParticipant> participant, CapabilityBinding binding, int round,
-      int[] labeled, int[] labels, long seed, Matrix lastPool) {
+  private SelectionFit fit(Optional<TrainingParticipant> participant, CapabilityBinding binding, int round,
+      int[] labeled, int[] labels, long seed, boolean history, Matrix lastPool) {
     Matrix pool = dataset.pool();
     boolean pseudo = config.pseudoLabels().isPresent() && lastPool != null;
-    if (participant.isPresent() || pseudo) {
-      FitPlan plan = FitPlan.of(round, seed, pool.rows(), dataset.numClasses(), labeled, labels);
-      participant.ifPresent(p -> p.beforeFit(plan));
+    if (participant.isEmpty() && !history && !pseudo) {
+      return new SelectionFit(selecting().fit(pool, labeled, labels, dataset.numClasses(), seed), null, 0, 0);
+    }
+    FitPlan plan = FitPlan.of(round, seed, pool.rows(), dataset.numClasses(), labeled, labels);
+    if (participant.isPresent()) {
+      participant.get().beforeFit(plan);
       Set<FitPlan.Hook> undeclared = EnumSet.noneOf(FitPlan.Hook.class);
       undeclared.addAll(plan.requested());
-      participant.ifPresent(p -> undeclared.removeAll(p.hooks()));
-      if (participant.isPresent() && !undeclared.isEmpty()) {
+      undeclared.removeAll(participant.get().hooks());
+      if (!undeclared.isEmpty()) {
         throw new AlException("strategy '" + strategy.name() + "' requested hooks " + CapabilityBinding.keys(undeclared)
             + " for the fit of round " + round + " but declares only " + (participant.get().hooks().isEmpty() ? "none"
             : CapabilityBinding.keys(participant.get().hooks())) + " (TrainingParticipant.hooks())");
       }
-      PseudoLabels.Chosen chosen = pseudo ? pseudoLabels(plan, lastPool, round)
-          : new PseudoLabels.Chosen(new int[0], new int[0]);
-      if (!plan.requested().isEmpty()) {
-        return new Fit(binding.hooks().orElseThrow().fit(pool, labeled, labels, dataset.numClasses(), seed, plan),
-            chosen.items().length, chosen.wrong(dataset.poolLabels()));
-      }
     }
-    return new Fit(model.fit(pool, labeled, labels, dataset.numClasses(), seed), 0, 0);
+    PredictionHistory recorder = null;
+    if (history) {
+      if (plan.epochObserver().isPresent()) {
+        throw new AlException("strategy '" + strategy.name() + "' observes the epochs of round " + round
+            + "'s fit and reads the prediction history, which the loop records through the fit's one epoch"
+            + " observer; expected one of the two");
+      }
+      recorder = new PredictionHistory(pool.rows());
+      plan.observeEpochs(java.util.stream.IntStream.range(0, pool.rows()).toArray(), recorder);
+    }
+    PseudoLabels.Chosen chosen = pseudo ? pseudoLabels(plan, lastPool, round)
+        : new PseudoLabels.Chosen(new int[0], new int[0]);
+    if (plan.requested().isEmpty()) {
+      return new SelectionFit(selecting().fit(pool, labeled, labels, dataset.numClasses(), seed), null, 0, 0);
+    }
+    FittedModel fitted = binding.hooks().orElseThrow().fit(pool, labeled, labels, dataset.numClasses(), seed, plan);
+    return new SelectionFit(fitted, recorder == null ? null : recorder.matrix(), chosen.items().length,
+        chosen.wrong(dataset.poolLabels()));
   }
 
   /**
@@ -321,6 +375,38 @@ public final class ActiveLearningLoop implements AutoCloseable {
     Arrays.fill(weights, 1f);
     plan.addItems(chosen.items(), chosen.labels(), weights);
     return chosen;
+  }
+
+  /** Collects the predicted class (first maximum) of every observed item after each epoch. */
+  private static final class PredictionHistory implements org.alkit.api.EpochObserver {
+    private final int items;
+    private final List<int[]> epochs = new ArrayList<>();
+
+    PredictionHistory(int items) {
+      this.items = items;
+    }
+
+    @Override
+    public void epoch(int epoch, Matrix probabilities) {
+      int[] predicted = new int[items];
+      for (int i = 0; i < items; i++) {
+        predicted[i] = Probabilities.argmax(probabilities, i);
+      }
+      epochs.add(predicted);
+    }
+
+    /** {@code items × T}: row i the item's predicted class after each epoch. */
+    Matrix matrix() {
+      int t = epochs.size();
+      float[] out = new float[Math.multiplyExact(items, t)];
+      for (int e = 0; e < t; e++) {
+        int[] predicted = epochs.get(e);
+        for (int i = 0; i < items; i++) {
+          out[i * t + e] = predicted[i];
+        }
+      }
+      return Matrix.wrap(items, t, out);
+    }
   }
 
   /** The oracle's labels of the initial draw, or the journal's when it recorded them. */
@@ -365,12 +451,16 @@ public final class ActiveLearningLoop implements AutoCloseable {
     }
   }
 
-  private SelectionContext context(FittedModel fitted, int[] labeled, int[] labels, int round, long seed,
+  private SelectionContext context(SelectionFit selecting, int[] labeled, int[] labels, int round, long seed,
       ScenarioHints hints, Supplier<Matrix> probabilities, Matrix previous, CapabilityBinding binding) {
     Matrix pool = dataset.pool();
-    ContextAssembly signals = ContextAssembly.of(fitted, model.offers(), pool, probabilities);
+    FittedModel fitted = selecting.fitted();
+    ContextAssembly signals = ContextAssembly.of(fitted, selecting().offers(), pool, probabilities);
     if (previous != null) {
       signals.matrix(Signal.PREVIOUS_PROBABILITIES, () -> previous);
+    }
+    if (selecting.history() != null) {
+      signals.matrix(Signal.PREDICTION_HISTORY, selecting::history);
     }
     return signals.build(b -> binding.apply(b
         .labeled(labeled, labels)

@@ -7,9 +7,13 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.alkit.api.FitPlan;
 import org.alkit.api.MissingSignalException;
+import org.alkit.api.ModelAdapter;
+import org.alkit.api.Options;
 import org.alkit.api.Signal;
 import org.alkit.api.StrategyProvider;
+import org.alkit.api.TrainingHooks;
 import org.apiguardian.api.API;
 
 /**
@@ -20,7 +24,9 @@ import org.apiguardian.api.API;
  * {@link MissingSignalException}.
  *
  * <p>What {@link ContextAssembly} derives counts as offered: {@link Signal#GRADIENT_EMBEDDINGS}
- * whenever {@link Signal#PROBABILITIES} and {@link Signal#EMBEDDINGS} are.
+ * whenever {@link Signal#PROBABILITIES} and {@link Signal#EMBEDDINGS} are. What a strategy requires
+ * may depend on its options ({@link StrategyProvider#requires(Options)}), and what a model gives
+ * on its training hooks ({@link #offered(ModelAdapter)}: the prediction history).
  *
  * <p>The capabilities a strategy needs besides signals ({@link StrategyProvider#capabilities(
  * org.alkit.api.Options)}, a participant's training hooks) are checked by {@link CapabilityBinding},
@@ -40,23 +46,35 @@ public final class CapabilityCheck {
    * @throws MissingSignalException naming the strategy, the model and every missing signal
    */
   public static void check(StrategyProvider strategy, String modelName, Set<Signal> offered) {
-    missing(strategy, modelName, offered).ifPresent(e -> {
-      throw e;
-    });
+    missing(strategy, strategy.requires(), inLoop(offered), missing -> "model '" + modelName + "'")
+        .ifPresent(e -> {
+          throw e;
+        });
   }
 
   /**
-   * The error {@link #check(StrategyProvider, String, Set)} throws, if any, without throwing it.
+   * The error {@link #check(StrategyProvider, String, Set)} throws for the signals
+   * {@code strategy} requires with {@code options} ({@link StrategyProvider#requires(Options)}), if
+   * any, without throwing it.
    */
   @API(status = EXPERIMENTAL, since = "0.2")
-  public static Optional<MissingSignalException> missing(StrategyProvider strategy, String modelName,
-      Set<Signal> offered) {
-    Set<Signal> withPrevious = copy(offered);
-    if (withPrevious.contains(Signal.PROBABILITIES)) {
-      withPrevious.add(Signal.PREVIOUS_PROBABILITIES);
+  public static Optional<MissingSignalException> missing(StrategyProvider strategy, Options options,
+      String modelName, Set<Signal> offered) {
+    return missing(strategy, strategy.requires(options), inLoop(offered),
+        missing -> "model '" + modelName + "'");
+  }
+
+  /**
+   * {@code offered}, the previous round's probabilities wherever there are probabilities, and the
+   * pool's rows: what the loop adds to a model's signals.
+   */
+  private static Set<Signal> inLoop(Set<Signal> offered) {
+    Set<Signal> out = copy(offered);
+    if (out.contains(Signal.PROBABILITIES)) {
+      out.add(Signal.PREVIOUS_PROBABILITIES);
     }
-    withPrevious.add(Signal.FEATURES);
-    return missing(strategy, withPrevious, missing -> "model '" + modelName + "'");
+    out.add(Signal.FEATURES);
+    return out;
   }
 
   /**
@@ -69,19 +87,40 @@ public final class CapabilityCheck {
    */
   public static void check(StrategyProvider strategy, Set<Signal> offered,
       Function<Set<Signal>, String> source) {
-    missing(strategy, offered, source).ifPresent(e -> {
+    missing(strategy, strategy.requires(), offered, source).ifPresent(e -> {
       throw e;
     });
   }
 
   /**
-   * The error {@link #check(StrategyProvider, Set, Function)} throws, if any, without throwing it.
+   * The error {@link #check(StrategyProvider, Set, Function)} throws for the signals
+   * {@code strategy} requires with {@code options}, if any, without throwing it.
    */
   @API(status = EXPERIMENTAL, since = "0.2")
-  public static Optional<MissingSignalException> missing(StrategyProvider strategy, Set<Signal> offered,
-      Function<Set<Signal>, String> source) {
+  public static Optional<MissingSignalException> missing(StrategyProvider strategy, Options options,
+      Set<Signal> offered, Function<Set<Signal>, String> source) {
+    return missing(strategy, strategy.requires(options), offered, source);
+  }
+
+  /**
+   * The signals a fitted {@code model} gives a strategy: those it {@linkplain ModelAdapter#offers()
+   * offers}, and {@link Signal#PREDICTION_HISTORY} when its {@link TrainingHooks} perform
+   * {@link FitPlan.Hook#EPOCH_PREDICTIONS}, through which the loop records the history.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public static Set<Signal> offered(ModelAdapter model) {
+    Set<Signal> out = copy(model.offers());
+    if (model.capability(TrainingHooks.class).map(h -> h.supported().contains(FitPlan.Hook.EPOCH_PREDICTIONS))
+        .orElse(false)) {
+      out.add(Signal.PREDICTION_HISTORY);
+    }
+    return out;
+  }
+
+  private static Optional<MissingSignalException> missing(StrategyProvider strategy, Set<Signal> required,
+      Set<Signal> offered, Function<Set<Signal>, String> source) {
     Set<Signal> missing = EnumSet.noneOf(Signal.class);
-    missing.addAll(strategy.requires());
+    missing.addAll(required);
     missing.removeAll(ContextAssembly.offered(offered));
     if (missing.isEmpty()) {
       return Optional.empty();

@@ -1,5 +1,6 @@
 package org.alkit.runtime;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.io.IOException;
@@ -180,6 +181,37 @@ public final class Npy {
         out[k] = (int) v;
       });
       return out;
+    }
+  }
+
+  /**
+   * Reads a 2-D integer array {@code T × n} of class ids, the predicted class of n items after each
+   * of T epochs (what a numpy user holds: {@code history[epoch, item]}), as the {@code n × T}
+   * matrix of {@link org.alkit.api.Signal#PREDICTION_HISTORY}, one row per item.
+   *
+   * @throws InvalidInputException on a float dtype, another shape, or an id below 0 or from 2²⁴ on
+   *     (a float holds it no longer exactly), naming its position
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public static Matrix readPredictionHistory(Path file) {
+    try (Mapped m = Mapped.open(file)) {
+      if (!m.dtype.isInteger()) {
+        throw new InvalidInputException(file + ": dtype " + m.dtype.descr()
+            + " holds no class ids; expected an integer dtype (<i4, <i8, |u1)");
+      }
+      requireNdim(file, m.shape, 2, "(epochs, items)");
+      int epochs = m.shape[0];
+      int n = m.shape[1];
+      Heap.requireArray(file + " " + NpyArray.shapeText(m.shape) + " as floats", m.count, Float.BYTES);
+      float[] rows = new float[(int) m.count];
+      m.forEach((k, v) -> {
+        if (!(v >= 0 && v < 1 << 24)) {
+          throw new InvalidInputException(file + ": [" + k / n + "][" + k % n + "] = " + (long) v
+              + "; expected a class id >= 0");
+        }
+        rows[(k % n) * epochs + k / n] = (float) v;
+      });
+      return Matrix.wrap(n, epochs, rows);
     }
   }
 

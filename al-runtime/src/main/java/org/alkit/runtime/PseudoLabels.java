@@ -41,6 +41,7 @@ public record PseudoLabels(double threshold, double decay) {
   public static final String KEY = "pseudo-labels";
 
   private static final List<String> KEYS = List.of("threshold", "decay");
+  private static final String FORM = "{threshold: δ₀, decay: d}";
 
   /**
    * Checks both values.
@@ -48,12 +49,16 @@ public record PseudoLabels(double threshold, double decay) {
    * @throws InvalidInputException naming the key and the bad value
    */
   public PseudoLabels {
-    for (Map.Entry<String, Double> e : Map.of("threshold", threshold, "decay", decay).entrySet()) {
-      if (!(e.getValue() >= 0 && e.getValue() < Double.POSITIVE_INFINITY)) {
-        throw new InvalidInputException(KEY + "." + e.getKey() + " = " + e.getValue() + "; expected a finite "
-            + e.getKey() + " >= 0");
-      }
+    nonNegative(KEY + ".threshold", "threshold", threshold);
+    nonNegative(KEY + ".decay", "decay", decay);
+  }
+
+  /** {@code value}, checked to be finite and ≥ 0; {@code path} names it in the message. */
+  private static double nonNegative(String path, String name, double value) {
+    if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
+      throw new InvalidInputException(path + " = " + value + "; expected a finite " + name + " >= 0");
     }
+    return value;
   }
 
   /** δ_r = δ₀ − d·r, the entropy threshold of the fit of round {@code round}. */
@@ -108,40 +113,29 @@ public record PseudoLabels(double threshold, double decay) {
   }
 
   /**
-   * The option as YAML gives it, {@code {threshold: δ₀, decay: d}} ({@code decay} defaults to 0),
-   * or empty for {@code null}.
+   * The option under {@link #KEY} of {@code parent} (a run configuration, or an evaluation
+   * matrix's strategy entry) as YAML gives it, {@code {threshold: δ₀, decay: d}} ({@code decay}
+   * defaults to 0), or empty when the key is absent.
    *
-   * @param where the key's place in the file, for messages, e.g. {@code pseudo-labels}
-   * @throws InvalidInputException naming the key and the bad value
+   * @throws InvalidInputException naming the key path, the bad value and what was expected
    */
-  public static Optional<PseudoLabels> fromTree(String where, Object value) {
-    if (value == null) {
+  public static Optional<PseudoLabels> read(YamlTree parent) {
+    if (!parent.has(KEY)) {
       return Optional.empty();
     }
-    if (!(value instanceof Map<?, ?> map)) {
-      throw new InvalidInputException(where + " = " + Shown.of(value) + "; expected {threshold: δ₀, decay: d}");
+    Object value = parent.get(KEY);
+    if (!(value instanceof Map)) {
+      throw parent.bad(KEY, value, FORM);
     }
-    for (Object key : map.keySet()) {
-      if (!KEYS.contains(String.valueOf(key))) {
-        throw new InvalidInputException(where + " has an unknown key '" + Shown.of(key) + "'; known keys: "
-            + String.join(", ", KEYS));
-      }
+    YamlTree tree = YamlTree.of(value, parent.path(KEY), parent.path(KEY) + ".", KEYS);
+    if (!tree.has("threshold")) {
+      throw new InvalidInputException(tree.what() + " has no 'threshold'; expected " + FORM);
     }
-    if (!map.containsKey("threshold")) {
-      throw new InvalidInputException(where + " has no 'threshold'; expected {threshold: δ₀, decay: d}");
-    }
-    return Optional.of(new PseudoLabels(number(where + ".threshold", map.get("threshold")),
-        map.containsKey("decay") ? number(where + ".decay", map.get("decay")) : 0));
+    return Optional.of(new PseudoLabels(nonNegative(tree.path("threshold"), "threshold", tree.real("threshold", 0)),
+        nonNegative(tree.path("decay"), "decay", tree.real("decay", 0))));
   }
 
-  private static double number(String key, Object value) {
-    if (value instanceof Number n) {
-      return n.doubleValue();
-    }
-    throw new InvalidInputException(key + " = " + Shown.of(value) + "; expected a number");
-  }
-
-  /** As {@link #fromTree} reads it back. */
+  /** As {@link #read} reads it back. */
   public Map<String, Object> toTree() {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("threshold", threshold);

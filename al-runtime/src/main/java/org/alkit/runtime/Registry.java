@@ -1,5 +1,6 @@
 package org.alkit.runtime;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.nio.file.Path;
@@ -13,8 +14,11 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.alkit.api.AlException;
 import org.alkit.api.BackendProvider;
+import org.alkit.api.ComputeBackend;
+import org.alkit.api.ModelAdapter;
 import org.alkit.api.ModelProvider;
 import org.alkit.api.PluginConflictException;
+import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
 import org.alkit.api.UnknownNameException;
 import org.apiguardian.api.API;
@@ -44,9 +48,14 @@ import org.apiguardian.api.API;
  * name raises {@link UnknownNameException} listing the known ones (as DJL's
  * {@code Engine.getEngine}).
  *
+ * <p>{@link #createStrategy}, {@link #createModel} and {@link #createBackend} make an instance from
+ * a name and options in one step: the provider by name, the options resolved against its
+ * parameters (the provider's {@code options(Map)}), then its {@code create}.
+ *
  * <pre>{@code
  * Registry registry = Registry.load();
  * StrategyProvider margin = registry.strategy("margin");
+ * try (ComputeBackend backend = registry.createBackend("java", Map.of("threads", "2"))) { … }
  * }</pre>
  */
 @API(status = STABLE, since = "0.1")
@@ -136,6 +145,43 @@ public final class Registry {
    */
   public BackendProvider backend(String name) {
     return lookup("backend", source.get().backends(), name);
+  }
+
+  /**
+   * The strategy {@code name} with {@code options} (text values; absent ones at their defaults).
+   *
+   * @throws UnknownNameException listing the known strategies
+   * @throws org.alkit.api.InvalidInputException naming the option, for an unknown key or a bad value
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public Strategy createStrategy(String name, Map<String, String> options) {
+    StrategyProvider p = strategy(name);
+    return p.create(p.options(options));
+  }
+
+  /**
+   * The model {@code name} with {@code options}; as {@link #createStrategy}.
+   *
+   * @throws UnknownNameException listing the known models
+   * @throws org.alkit.api.InvalidInputException naming the option, for an unknown key or a bad value
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public ModelAdapter createModel(String name, Map<String, String> options) {
+    ModelProvider p = model(name);
+    return p.create(p.options(options));
+  }
+
+  /**
+   * The compute backend {@code name} with {@code options}; as {@link #createStrategy}. The caller
+   * owns it and closes it.
+   *
+   * @throws UnknownNameException listing the known backends
+   * @throws org.alkit.api.InvalidInputException naming the option, for an unknown key or a bad value
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public ComputeBackend createBackend(String name, Map<String, String> options) {
+    BackendProvider p = backend(name);
+    return p.create(p.options(options));
   }
 
   @Override

@@ -17,13 +17,15 @@ import org.apiguardian.api.API;
  * @param selected pool indices the strategy picked, in pick order
  * @param selectMillis wall-clock milliseconds of the selection (signals included), or
  *     {@link #REPLAYED} for a round read back from a {@link RunJournal} rather than run
+ * @param selectionFitMillis wall-clock milliseconds of the fit whose signals the strategy read (the
+ *     selection model's, or the model's without one), 0 for a replayed round
  * @param pseudoLabels how many pseudo-labelled items the round's fit trained on besides the labeled
  *     ones ({@link PseudoLabels}; 0 without them)
  * @param pseudoWrong how many of those the data set's true labels contradict
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RoundResult(int round, int labeledCount, double accuracy, int[] selected, long selectMillis,
-    int pseudoLabels, int pseudoWrong) {
+    long selectionFitMillis, int pseudoLabels, int pseudoWrong) {
   /** The {@code selectMillis} of a round replayed from a journal: it was not selected in this process. */
   public static final long REPLAYED = -1;
 
@@ -33,9 +35,9 @@ public record RoundResult(int round, int labeledCount, double accuracy, int[] se
     selected = selected.clone();
   }
 
-  /** A round whose fit trained on no pseudo-label. */
+  /** A round whose fit was not timed (a replayed one) and trained on no pseudo-label. */
   public RoundResult(int round, int labeledCount, double accuracy, int[] selected, long selectMillis) {
-    this(round, labeledCount, accuracy, selected, selectMillis, 0, 0);
+    this(round, labeledCount, accuracy, selected, selectMillis, 0, 0, 0);
   }
 
   /** Whether this round was replayed from a journal rather than run. */
@@ -53,7 +55,8 @@ public record RoundResult(int round, int labeledCount, double accuracy, int[] se
   public boolean equals(Object o) {
     return o instanceof RoundResult r && r.round == round && r.labeledCount == labeledCount
         && Double.compare(r.accuracy, accuracy) == 0 && Arrays.equals(r.selected, selected)
-        && r.selectMillis == selectMillis && r.pseudoLabels == pseudoLabels && r.pseudoWrong == pseudoWrong;
+        && r.selectMillis == selectMillis && r.selectionFitMillis == selectionFitMillis
+        && r.pseudoLabels == pseudoLabels && r.pseudoWrong == pseudoWrong;
   }
 
   @Override
@@ -64,7 +67,8 @@ public record RoundResult(int round, int labeledCount, double accuracy, int[] se
   @Override
   public String toString() {
     return "RoundResult[round=" + round + ", labeled=" + labeledCount + ", accuracy=" + accuracy
-        + ", selected=" + Arrays.toString(selected) + ", selectMillis=" + selectMillis
+        + ", selected=" + Arrays.toString(selected) + ", selectMillis=" + selectMillis + ", selectionFitMillis="
+        + selectionFitMillis
         + (pseudoLabels > 0 ? ", pseudoLabels=" + pseudoLabels + ", pseudoWrong=" + pseudoWrong : "") + "]";
   }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.alkit.api.InvalidInputException;
 import org.apiguardian.api.API;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * What one active-learning run does. Read from YAML with {@link #load}/{@link #parse}; every key
@@ -47,11 +39,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  * pseudo-labels: {threshold: 0.05, decay: 0.0033}
  * scenarios:
  *   - {name: rare-classes, strategy: similar, strategy-options: {function: flvmi}, rare-classes: [3, 7]}
+ * selection-model: logistic        # optional: the strategy reads this model's signals (a proxy)
+ * selection-model-options: {}
  * }</pre>
  *
- * YAML is read with SnakeYAML's {@link SafeConstructor} (plain maps, lists and scalars; no
- * arbitrary types). Unknown and duplicate keys are rejected (unknown ones with the list of known
- * ones); a bad value is named with its key; a YAML syntax error is one line with its position. A
+ * YAML is read by {@link YamlTree}, as an evaluation matrix and a run journal's copy are: plain
+ * maps, lists and scalars; unknown and duplicate keys rejected (unknown ones with the list of known
+ * ones); a bad value named with its key; a YAML syntax error in one line with its position. A
  * dataset given as a relative path is resolved against the configuration file's folder
  * ({@link #load}). Scenarios may name rare and OOD classes ({@link ScenarioConfig}).
  *
@@ -72,6 +66,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param seed the seed of every random choice of the run
  * @param testFraction the share of the data held out for testing, in (0, 1)
  * @param scenarios the scenarios, each naming its strategy; empty for a plain run
+ * @param selectionModel the model whose signals the strategy reads, if not {@code model}: selection
+ *     via proxy (Coleman et al., "Selection via Proxy: Efficient Data Selection for Deep Learning",
+ *     ICLR 2020); accuracy is still measured with {@code model}
+ * @param selectionModelOptions the selection model's options, as text (empty without one)
  * @param pseudoLabels CEAL's pseudo-labels added to each fit ({@link PseudoLabels}), or empty
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -90,11 +88,13 @@ public record RunConfig(
     long seed,
     double testFraction,
     List<ScenarioConfig> scenarios,
+    Optional<String> selectionModel,
+    Map<String, String> selectionModelOptions,
     Optional<PseudoLabels> pseudoLabels) {
 
   private static final List<String> KEYS = List.of("dataset", "model", "model-options", "strategy",
       "strategy-options", "backend", "backend-options", "oracle", "initial-labeled", "budget", "rounds",
-      "seed", "test-fraction", "scenarios", PseudoLabels.KEY);
+      "seed", "test-fraction", "scenarios", "selection-model", "selection-model-options", PseudoLabels.KEY);
   private static final List<String> SCENARIO_KEYS =
       List.of("name", "strategy", "strategy-options", "rare-classes", "ood-classes", "query", "private",
           "query-data", "private-data");
@@ -114,7 +114,17 @@ public record RunConfig(
     strategyOptions = Map.copyOf(strategyOptions);
     backendOptions = Map.copyOf(backendOptions);
     scenarios = List.copyOf(scenarios);
+    selectionModel = selectionModel.map(m -> name("selection-model", m));
+    selectionModelOptions = Map.copyOf(selectionModelOptions);
+    if (selectionModel.isEmpty() && !selectionModelOptions.isEmpty()) {
+      throw new InvalidInputException("selection-model-options = " + new TreeMap<>(selectionModelOptions)
+          + " without selection-model; expected a selection model for them, or no options");
+    }
     Objects.requireNonNull(pseudoLabels, "pseudoLabels");
+    if (pseudoLabels.isPresent() && selectionModel.isPresent()) {
+      throw new InvalidInputException(PseudoLabels.KEY + " with selection-model '" + selectionModel.get()
+          + "'; expected one of the two (CEAL's pseudo-labels train the model that both selects and is measured)");
+    }
     atLeast("initial-labeled", initialLabeled, 1);
     atLeast("budget", budget, 1);
     atLeast("rounds", rounds, 1);
@@ -126,7 +136,7 @@ public record RunConfig(
   /** optdigits, {@code logistic}, {@code random}, {@code java}: 20 initial labels, 10 rounds of 20, seed 42. */
   public static RunConfig defaults() {
     return new RunConfig("optdigits", "logistic", Map.of(), "random", Map.of(), "java", Map.of(), "simulated",
-        20, 20, 10, 42, 0.25, List.of(), Optional.empty());
+        20, 20, 10, 42, 0.25, List.of(), Optional.empty(), Map.of(), Optional.empty());
   }
 
   /**
@@ -166,7 +176,8 @@ public record RunConfig(
     String resolved = path && !Path.of(dataset).isAbsolute() ? folder.resolve(dataset).normalize().toString() : dataset;
     return new RunConfig(resolved, model, modelOptions, strategy, strategyOptions, backend, backendOptions, oracle,
         initialLabeled, budget, rounds, seed, testFraction,
-        scenarios.stream().map(s -> s.relativeTo(folder)).toList(), pseudoLabels);
+        scenarios.stream().map(s -> s.relativeTo(folder)).toList(), selectionModel, selectionModelOptions,
+        pseudoLabels);
   }
 
   /**
@@ -175,209 +186,95 @@ public record RunConfig(
    * @throws InvalidInputException on malformed YAML, an unknown key or a bad value
    */
   public static RunConfig parse(String yaml) {
-    return fromTree(yaml(yaml));
-  }
-
-  /**
-   * A YAML document as plain maps, lists and scalars (SnakeYAML's {@link SafeConstructor}: no
-   * arbitrary types), each key once per mapping.
-   *
-   * @throws InvalidInputException for malformed YAML, in one line with the position of the problem
-   */
-  static Object yaml(String text) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    try {
-      return new Yaml(new SafeConstructor(options)).load(text);
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark();
-      String problem = String.valueOf(e.getProblem());
-      throw new InvalidInputException("malformed YAML" + (mark == null ? "" : " at line " + (mark.getLine() + 1)
-          + ", column " + (mark.getColumn() + 1)) + ": " + Shown.of(problem)
-          + (problem.startsWith("found duplicate key") ? "; expected each key once" : ""), e);
-    } catch (YAMLException e) {
-      throw new InvalidInputException("malformed YAML: " + Shown.of(String.valueOf(e.getMessage())
-          .replaceAll("\\s*\\R\\s*", "; ")), e);
-    } catch (NumberFormatException e) {
-      // SnakeYAML's own overflow on a YAML 1.1 base-60 integer such as 35605130600513699464:3
-      throw new InvalidInputException("malformed YAML: a number out of range: " + Shown.of(e.getMessage()), e);
-    } catch (StackOverflowError e) {
-      // SnakeYAML hashes a mapping key that holds itself through an alias (? *a inside &a) without end
-      throw new InvalidInputException("malformed YAML: a mapping key that holds itself through an alias;"
-          + " expected keys that are plain names", e);
-    }
+    return fromTree(YamlTree.parse(yaml));
   }
 
   /** The configuration of a parsed YAML document (maps, lists and scalars); {@code null} gives {@link #defaults()}. */
   static RunConfig fromTree(Object root) {
-    if (root == null) {
-      return defaults();
-    }
-    Map<String, Object> map = mapping("the configuration", root, KEYS);
-    RunConfig d = defaults();
-    String strategy = text(map, "strategy", d.strategy());
-    return new RunConfig(
-        text(map, "dataset", d.dataset()),
-        text(map, "model", d.model()),
-        options(map, "model-options"),
-        strategy,
-        options(map, "strategy-options"),
-        text(map, "backend", d.backend()),
-        options(map, "backend-options"),
-        text(map, "oracle", d.oracle()),
-        integer(map, "initial-labeled", d.initialLabeled()),
-        integer(map, "budget", d.budget()),
-        integer(map, "rounds", d.rounds()),
-        map.containsKey("seed") ? whole("seed", map.get("seed")) : d.seed(),
-        real(map, "test-fraction", d.testFraction()),
-        scenarios(map.get("scenarios"), strategy),
-        PseudoLabels.fromTree(PseudoLabels.KEY, map.get(PseudoLabels.KEY)));
+    return root == null ? defaults() : read(YamlTree.of(root, "the configuration", "", KEYS));
   }
 
-  private static List<ScenarioConfig> scenarios(Object value, String defaultStrategy) {
+  /**
+   * The configuration the keys of {@code tree} give, {@link #defaults()} for those it lacks; keys
+   * that are not a run configuration's (an evaluation matrix's own) are left to the caller.
+   *
+   * @throws InvalidInputException naming the key, the bad value and what was expected
+   */
+  public static RunConfig read(YamlTree tree) {
+    RunConfig d = defaults();
+    String strategy = tree.text("strategy", d.strategy());
+    return new RunConfig(
+        tree.text("dataset", d.dataset()),
+        tree.text("model", d.model()),
+        tree.options("model-options"),
+        strategy,
+        tree.options("strategy-options"),
+        tree.text("backend", d.backend()),
+        tree.options("backend-options"),
+        tree.text("oracle", d.oracle()),
+        tree.integer("initial-labeled", d.initialLabeled()),
+        tree.integer("budget", d.budget()),
+        tree.integer("rounds", d.rounds()),
+        tree.whole("seed", d.seed()),
+        tree.real("test-fraction", d.testFraction()),
+        scenarios(tree, strategy),
+        Optional.ofNullable(tree.text("selection-model", null)),
+        tree.options("selection-model-options"),
+        PseudoLabels.read(tree));
+  }
+
+  private static List<ScenarioConfig> scenarios(YamlTree tree, String defaultStrategy) {
+    Object value = tree.get("scenarios");
     if (value == null) {
       return List.of();
     }
     if (!(value instanceof List<?> list)) {
-      throw new InvalidInputException("scenarios = " + Shown.of(value) + "; expected a list of {"
-          + String.join(", ", SCENARIO_KEYS) + "}");
+      throw tree.bad("scenarios", value, "a list of {" + String.join(", ", SCENARIO_KEYS) + "}");
     }
     List<ScenarioConfig> out = new ArrayList<>();
     for (int k = 0; k < list.size(); k++) {
-      Map<String, Object> s = mapping("scenarios[" + k + "]", list.get(k), SCENARIO_KEYS);
-      if (!s.containsKey("name")) {
+      YamlTree s = YamlTree.of(list.get(k), "scenarios[" + k + "]", "scenarios[" + k + "].", SCENARIO_KEYS);
+      if (!s.keys().contains("name")) {
         throw new InvalidInputException("scenarios[" + k + "] has no 'name'; expected one");
       }
-      String where = "scenarios[" + k + "].";
-      out.add(new ScenarioConfig(text(s, "name", null), text(s, "strategy", defaultStrategy),
-          options(s, "strategy-options"), classes(where + "rare-classes", s.get("rare-classes")),
-          classes(where + "ood-classes", s.get("ood-classes")), poolIndices(where + "query", s.get("query")),
-          poolIndices(where + "private", s.get("private")), file(where + "query-data", s.get("query-data")),
-          file(where + "private-data", s.get("private-data"))));
+      out.add(new ScenarioConfig(s.text("name", null), s.text("strategy", defaultStrategy),
+          s.options("strategy-options"), classes(s, "rare-classes"), classes(s, "ood-classes"),
+          poolIndices(s, "query"), poolIndices(s, "private"), file(s, "query-data"), file(s, "private-data")));
     }
     return out;
   }
 
-  private static Set<Integer> classes(String key, Object value) {
-    if (value == null) {
-      return Set.of();
-    }
-    List<?> list = value instanceof List<?> l ? l : List.of(value);
+  private static Set<Integer> classes(YamlTree s, String key) {
     Set<Integer> out = new TreeSet<>();
-    for (Object v : list) {
+    for (Object v : s.list(key)) {
       if (!(v instanceof Integer c) || c < 0) {
-        throw new InvalidInputException(key + " = " + Shown.of(value) + "; expected a list of class labels >= 0, e.g. [3, 7]");
+        throw s.bad(key, s.get(key), "a list of class labels >= 0, e.g. [3, 7]");
       }
       out.add(c);
     }
     return out;
   }
 
-  private static List<Integer> poolIndices(String key, Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    List<?> list = value instanceof List<?> l ? l : List.of(value);
+  private static List<Integer> poolIndices(YamlTree s, String key) {
     List<Integer> out = new ArrayList<>();
-    for (Object v : list) {
+    for (Object v : s.list(key)) {
       if (!(v instanceof Integer i) || i < 0) {
-        throw new InvalidInputException(key + " = " + Shown.of(value) + "; expected a list of pool indices >= 0, e.g. [12, 40]");
+        throw s.bad(key, s.get(key), "a list of pool indices >= 0, e.g. [12, 40]");
       }
       out.add(i);
     }
     return out;
   }
 
-  private static Optional<Path> file(String key, Object value) {
+  private static Optional<Path> file(YamlTree s, String key) {
+    Object value = s.get(key);
     if (value == null) {
       return Optional.empty();
     }
     if (!(value instanceof String path) || path.isBlank()) {
-      throw new InvalidInputException(key + " = " + Shown.of(value) + "; expected the path of a .npy file");
+      throw s.bad(key, value, "the path of a .npy file");
     }
     return Optional.of(Path.of(path));
-  }
-
-  /** Whether {@code value} is a single YAML value, not a mapping or a sequence. */
-  private static boolean scalar(Object value) {
-    return !(value instanceof Map || value instanceof Collection);
-  }
-
-  private static Map<String, Object> mapping(String what, Object value, List<String> known) {
-    if (!(value instanceof Map<?, ?> raw)) {
-      throw new InvalidInputException(what + " = " + Shown.of(value) + "; expected a mapping of " + String.join(", ", known));
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> e : raw.entrySet()) {
-      if (!(e.getKey() instanceof String key) || !known.contains(key)) {
-        throw new InvalidInputException(what + " has an unknown key '" + Shown.of(e.getKey()) + "'; known keys: "
-            + String.join(", ", known));
-      }
-      out.put(key, e.getValue());
-    }
-    return out;
-  }
-
-  private static String text(Map<String, Object> map, String key, String fallback) {
-    Object v = map.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    if (!scalar(v)) {
-      throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected a name");
-    }
-    return v.toString();
-  }
-
-  private static Map<String, String> options(Map<String, Object> map, String key) {
-    Object v = map.get(key);
-    if (v == null) {
-      return Map.of();
-    }
-    if (!(v instanceof Map<?, ?> raw)) {
-      throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected a mapping of option names to values");
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> e : raw.entrySet()) {
-      if (!scalar(e.getKey()) || e.getKey() == null) {
-        throw new InvalidInputException(key + " has an option named " + Shown.of(e.getKey()) + "; expected a name");
-      }
-      if (!scalar(e.getValue()) || e.getValue() == null) {
-        throw new InvalidInputException(key + "." + Shown.of(e.getKey()) + " = " + Shown.of(e.getValue())
-            + "; expected a single value");
-      }
-      out.put(String.valueOf(e.getKey()), e.getValue().toString());
-    }
-    return out;
-  }
-
-  private static int integer(Map<String, Object> map, String key, int fallback) {
-    if (!map.containsKey(key)) {
-      return fallback;
-    }
-    long v = whole(key, map.get(key));
-    if (v != (int) v) {
-      throw new InvalidInputException(key + " = " + v + "; expected a 32-bit integer");
-    }
-    return (int) v;
-  }
-
-  private static long whole(String key, Object v) {
-    if (v instanceof Integer || v instanceof Long) {
-      return ((Number) v).longValue();
-    }
-    throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected an integer");
-  }
-
-  private static double real(Map<String, Object> map, String key, double fallback) {
-    Object v = map.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    if (v instanceof Number n) {
-      return n.doubleValue();
-    }
-    throw new InvalidInputException(key + " = " + Shown.of(v) + "; expected a number");
   }
 
   private static String name(String key, String value) {
@@ -427,6 +324,10 @@ public record RunConfig(
       list.add(scenario);
     }
     out.put("scenarios", list);
+    selectionModel.ifPresent(m -> {
+      out.put("selection-model", m);
+      out.put("selection-model-options", new TreeMap<>(selectionModelOptions));
+    });
     // written only when set, so the tree of a run without them is what it was before the key existed
     pseudoLabels.ifPresent(p -> out.put(PseudoLabels.KEY, p.toTree()));
     return out;
@@ -436,6 +337,25 @@ public record RunConfig(
   public RunConfig forScenario(ScenarioConfig scenario) {
     Objects.requireNonNull(scenario, "scenario");
     return new RunConfig(dataset, model, modelOptions, scenario.strategy(), scenario.strategyOptions(), backend,
-        backendOptions, oracle, initialLabeled, budget, rounds, seed, testFraction, scenarios, pseudoLabels);
+        backendOptions, oracle, initialLabeled, budget, rounds, seed, testFraction, scenarios, selectionModel,
+        selectionModelOptions, pseudoLabels);
+  }
+
+  /**
+   * The same configuration with these models: {@code model} measured, {@code selectionModel} (if
+   * any) selecting.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public RunConfig withModels(String model, Map<String, String> modelOptions, Optional<String> selectionModel,
+      Map<String, String> selectionModelOptions) {
+    return new RunConfig(dataset, model, modelOptions, strategy, strategyOptions, backend, backendOptions, oracle,
+        initialLabeled, budget, rounds, seed, testFraction, scenarios, selectionModel, selectionModelOptions,
+        pseudoLabels);
+  }
+
+  /** The name of the model whose signals the strategy reads: the selection model, else the model. */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public String selectingModel() {
+    return selectionModel.orElse(model);
   }
 }

@@ -330,7 +330,7 @@ public final class RunJournal implements AutoCloseable {
     }
     Object root;
     try {
-      root = RunConfig.yaml(body);
+      root = YamlTree.parse(body);
     } catch (InvalidInputException e) {
       throw damaged(file, e.getMessage());
     }

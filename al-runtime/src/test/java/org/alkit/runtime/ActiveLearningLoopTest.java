@@ -92,7 +92,7 @@ class ActiveLearningLoopTest {
 
   @Test
   void theCapabilityCheckRunsBeforeRoundOne() {
-    ActiveLearningLoop needy = new ActiveLearningLoop(config(""), blobs(),
+    ActiveLearningLoop needy = new ActiveLearningLoop(config(""), blobs(), new LoopParts(
         new org.alkit.api.ModelAdapter() {
           @Override
           public java.util.Set<org.alkit.api.Signal> offers() {
@@ -104,9 +104,12 @@ class ActiveLearningLoopTest {
             throw new AssertionError("fit must not run before the capability check");
           }
         },
-        new LowestConfidenceTestProvider(), null, OracleFactory.simulated(blobs()));
-    assertThatThrownBy(needy::run).isInstanceOf(MissingSignalException.class)
-        .hasMessageContaining("strategy 'test-least-confidence' requires probabilities");
+        new LowestConfidenceTestProvider(), Registry.load().createBackend("java", java.util.Map.of("threads", "1")),
+        OracleFactory.simulated(blobs())), Registry.load());
+    try (needy) {
+      assertThatThrownBy(needy::run).isInstanceOf(MissingSignalException.class)
+          .hasMessageContaining("strategy 'test-least-confidence' requires probabilities");
+    }
   }
 
   @Test

@@ -50,9 +50,7 @@ public final class CapableTestBackendProvider implements BackendProvider {
   @Override
   public ComputeBackend create(Options options) {
     int threads = options.getInt("threads");
-    BackendProvider javaProvider = Registry.load().backend("java");
-    ComputeBackend java = javaProvider.create(Options.resolve("backend 'java'", javaProvider.parameters(),
-        Map.of("threads", Integer.toString(Math.max(threads, 1)))));
+    ComputeBackend java = Registry.load().createBackend("java", Map.of("threads", Integer.toString(Math.max(threads, 1))));
     Made made = new Made(threads);
     synchronized (MADE) {
       MADE.add(made);

@@ -11,12 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.alkit.api.AlException;
-import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
-import org.alkit.api.ModelAdapter;
-import org.alkit.api.ModelProvider;
-import org.alkit.api.Options;
 import org.alkit.api.Oracle;
 import org.alkit.api.ScenarioHints;
 import org.junit.jupiter.api.Test;
@@ -46,21 +42,20 @@ class PseudoLabelsTest {
     return RunConfig.parse(String.join("\n", lines.values()) + "\n");
   }
 
-  /** Runs {@code config} through the loop, counting the items the oracle is asked for. */
+  /** Runs {@code config} through the one assembly, counting the items the oracle is asked for. */
   private static RunResult run(RunConfig config, List<Integer> asked, RunJournal journal) {
-    ModelProvider p = REGISTRY.model(config.model());
-    ModelAdapter model = p.create(Options.resolve("model '" + p.name() + "'", p.parameters(), config.modelOptions()));
-    var b = REGISTRY.backend(config.backend());
-    ComputeBackend backend = b.create(Options.resolve("backend", b.parameters(), config.backendOptions()));
-    Oracle simulated = OracleFactory.simulated(DATA);
-    Oracle counting = indices -> {
-      Arrays.stream(indices).forEach(asked::add);
-      return simulated.label(indices);
-    };
-    try (ActiveLearningLoop loop = new ActiveLearningLoop(config, DATA, model, REGISTRY.strategy(config.strategy()),
-        backend, counting, REGISTRY)) {
+    try (ActiveLearningLoop loop = Runs.assemble(new RunRequest(config, DATA, ScenarioHints.none()), REGISTRY,
+        parts -> new LoopParts(parts.model(), parts.strategy(), parts.backend(), counting(parts.oracle(), asked),
+            parts.selectionModel()))) {
       return journal == null ? loop.run() : loop.run(ScenarioHints.none(), r -> {}, journal, 0);
     }
+  }
+
+  private static Oracle counting(Oracle oracle, List<Integer> asked) {
+    return indices -> {
+      Arrays.stream(indices).forEach(asked::add);
+      return oracle.label(indices);
+    };
   }
 
   private static RunResult run(RunConfig config) {
@@ -108,6 +103,10 @@ class PseudoLabelsTest {
         .hasMessage("pseudo-labels has an unknown key 'rate'; known keys: threshold, decay");
     assertThatThrownBy(() -> config("pseudo-labels: 0.1\n")).isInstanceOf(InvalidInputException.class)
         .hasMessage("pseudo-labels = 0.1; expected {threshold: δ₀, decay: d}");
+    assertThatThrownBy(() -> config("pseudo-labels: {threshold: 0.1}\nselection-model: committee\n"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("pseudo-labels with selection-model 'committee'; expected one of the two (CEAL's pseudo-labels"
+            + " train the model that both selects and is measured)");
   }
 
   @Test

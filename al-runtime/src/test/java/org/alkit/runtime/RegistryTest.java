@@ -9,9 +9,12 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.alkit.api.AlException;
 import org.alkit.api.BackendProvider;
+import org.alkit.api.ComputeBackend;
+import org.alkit.api.InvalidInputException;
 import org.alkit.api.MissingSignalException;
 import org.alkit.api.ModelProvider;
 import org.alkit.api.Options;
@@ -49,6 +52,31 @@ class RegistryTest {
         .hasMessage("unknown model 'forest'; known: committee, logistic, test-item-shape");
     assertThatThrownBy(() -> Registry.load().strategy("nope"))
         .hasMessageContaining("unknown strategy 'nope'; known: ").hasMessageContaining(LowestConfidenceTestProvider.NAME);
+  }
+
+  @Test
+  void createsAStrategyAModelAndABackendFromANameAndOptions() {
+    Registry registry = Registry.load();
+    try (ComputeBackend backend = registry.createBackend("java", Map.of("threads", "2"))) {
+      assertThat(backend.threads()).isEqualTo(2);
+    }
+    assertThat(registry.createModel("committee", Map.of("members", "3")).offers()).contains(Signal.COMMITTEE_PROBABILITIES);
+    Strategy strategy = registry.createStrategy(LowestConfidenceTestProvider.NAME, Map.of());
+    assertThat(strategy).isNotNull();
+    assertThatThrownBy(() -> registry.createBackend("jav", Map.of()))
+        .isInstanceOf(UnknownNameException.class).hasMessageContaining("unknown backend 'jav'; known: ")
+        .hasMessageContaining("java");
+    assertThatThrownBy(() -> registry.createModel("forest", Map.of()))
+        .isInstanceOf(UnknownNameException.class)
+        .hasMessage("unknown model 'forest'; known: committee, logistic, test-item-shape");
+    assertThatThrownBy(() -> registry.createModel("logistic", Map.of("l2", "-1")))
+        .isInstanceOf(InvalidInputException.class).hasMessage("model 'logistic': option 'l2' = -1.0: expected >= 0");
+    assertThatThrownBy(() -> registry.createBackend("java", Map.of("treads", "2")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("backend 'java' has no option 'treads'; known options: threads, block, simd");
+    assertThatThrownBy(() -> registry.createStrategy(LowestConfidenceTestProvider.NAME, Map.of("beam", "2")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("strategy '" + LowestConfidenceTestProvider.NAME + "' has no option 'beam'; known options: none");
   }
 
   @Test

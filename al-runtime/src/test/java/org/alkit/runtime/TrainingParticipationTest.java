@@ -54,18 +54,18 @@ class TrainingParticipationTest {
 
   private static ModelAdapter model(RunConfig config) {
     ModelProvider p = REGISTRY.model(config.model());
-    return p.create(Options.resolve("model '" + p.name() + "'", p.parameters(), config.modelOptions()));
+    return p.create(p.options(config.modelOptions()));
   }
 
   private static ComputeBackend backend(RunConfig config) {
     var p = REGISTRY.backend(config.backend());
-    return p.create(Options.resolve("backend '" + p.name() + "'", p.parameters(), config.backendOptions()));
+    return p.create(p.options(config.backendOptions()));
   }
 
   /** Runs {@code strategy} through the loop, with the notices it prints. */
   private static RunResult run(RunConfig config, StrategyProvider strategy, List<String> notices, RunJournal journal) {
-    try (ActiveLearningLoop loop = new ActiveLearningLoop(config, DATA, model(config), strategy, backend(config),
-        OracleFactory.simulated(DATA), REGISTRY)) {
+    try (ActiveLearningLoop loop = new ActiveLearningLoop(config, DATA, new LoopParts(model(config), strategy,
+        backend(config), OracleFactory.simulated(DATA)), REGISTRY)) {
       loop.onNotice(notices::add);
       return journal == null ? loop.run() : loop.run(ScenarioHints.none(), r -> {}, journal, 0);
     }
@@ -272,8 +272,8 @@ class TrainingParticipationTest {
     StrategyProvider needy = provider(observing(), Set.of(Telescope.class, NetworkTraining.class),
         Set.of(Signal.PROBABILITIES));
     try (ComputeBackend javaBackend = backend(LOGISTIC)) {
-      ActiveLearningLoop loop = new ActiveLearningLoop(LOGISTIC, DATA, embeddingsOnly, needy, javaBackend,
-          OracleFactory.simulated(DATA), REGISTRY);
+      ActiveLearningLoop loop = new ActiveLearningLoop(LOGISTIC, DATA, new LoopParts(embeddingsOnly, needy, javaBackend,
+          OracleFactory.simulated(DATA)), REGISTRY);
       assertThatThrownBy(loop::run)
           .isInstanceOf(AlException.class)
           .hasMessageContaining("strategy 'participant' requires probabilities, which model 'logistic' does not "

@@ -1,10 +1,10 @@
 package org.alkit.bayesian;
 
-import org.alkit.api.InvalidInputException;
 import org.alkit.api.Options;
 
 /**
- * Options of {@code batch-bald}.
+ * Options of {@code batch-bald}, read from options resolved against
+ * {@link BatchBaldProvider#parameters()}, which bound each.
  *
  * @param maxConfigurations the joint entropy is exact while the batch's label configurations
  *     (C^|A|) number at most this, 1 ≤ value ≤ {@value #MAX}
@@ -21,24 +21,8 @@ record BatchBaldOptions(int maxConfigurations, int samples, double tolerance) {
   /** The largest value of either option: {@code 12 · T} bytes each, 1.2 GB at T = 100. */
   static final int MAX = 1_000_000;
 
-  BatchBaldOptions {
-    require("max-configurations", maxConfigurations);
-    require("samples", samples);
-    if (!(tolerance >= 0 && tolerance <= MAX_TOLERANCE)) {
-      throw new InvalidInputException("option 'tolerance' = " + tolerance + ": expected 0 <= tolerance <= "
-          + MAX_TOLERANCE + " (standard errors of the sampled estimate)");
-    }
-  }
-
   static BatchBaldOptions from(Options options) {
     return new BatchBaldOptions(options.getInt("max-configurations"), options.getInt("samples"),
         options.getDouble("tolerance"));
-  }
-
-  private static void require(String key, int value) {
-    if (value < 1 || value > MAX) {
-      throw new InvalidInputException("option '" + key + "' = " + value + ": expected 1 <= " + key
-          + " <= " + MAX);
-    }
   }
 }

@@ -53,12 +53,15 @@ public final class BatchBaldProvider extends BayesianProvider {
   public List<Parameter> parameters() {
     return List.of(
         Parameter.integer("max-configurations", 10_000,
-            "exact joint entropy while the batch's C^|A| label configurations are at most this many"),
+            "exact joint entropy while the batch's C^|A| label configurations are at most this many")
+            .atLeast(1).atMost(BatchBaldOptions.MAX),
         Parameter.integer("samples", 10_000,
-            "label configurations sampled (seeded) to estimate the joint entropy beyond that"),
+            "label configurations sampled (seeded) to estimate the joint entropy beyond that")
+            .atLeast(1).atMost(BatchBaldOptions.MAX),
         Parameter.real("tolerance", 1,
             "in sampled steps, take a candidate whose estimated gain is within this many standard errors "
-                + "(ln C / (2 sqrt(samples))) of every other's upper bound; 0: the plain greedy on the estimate"));
+                + "(ln C / (2 sqrt(samples))) of every other's upper bound; 0: the plain greedy on the estimate")
+            .atLeast(0).atMost(BatchBaldOptions.MAX_TOLERANCE));
   }
 
   @Override

@@ -4,6 +4,7 @@ import org.alkit.api.ComputeBackend;
 import org.alkit.api.Options;
 import org.alkit.api.ScoringStrategy;
 import org.alkit.api.SelectionContext;
+import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 
 /**
@@ -54,12 +55,20 @@ enum McMeasure {
    */
   abstract double[] score(McSamples mc, int[] candidates, ComputeBackend backend);
 
-  /** The top-k strategy of this measure, reporting {@code name} and {@code options}. */
+  /** The top-k strategy of this measure over the Monte-Carlo passes, reporting {@code name} and {@code options}. */
   Strategy strategy(String name, Options options) {
+    return strategy(name, options, Signal.MC_PROBABILITIES);
+  }
+
+  /**
+   * The top-k strategy of this measure over the passes of {@code passes} (Monte-Carlo passes or a
+   * committee's members), reporting {@code name} and {@code options}.
+   */
+  Strategy strategy(String name, Options options, Signal passes) {
     return new ScoringStrategy(name, options) {
       @Override
       protected double[] score(SelectionContext ctx, int[] candidates) {
-        return McMeasure.this.score(McSamples.of(ctx), candidates, ctx.backend());
+        return McMeasure.this.score(McSamples.of(ctx, passes, name), candidates, ctx.backend());
       }
     };
   }

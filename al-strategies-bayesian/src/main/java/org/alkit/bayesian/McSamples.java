@@ -3,6 +3,7 @@ package org.alkit.bayesian;
 import java.util.Arrays;
 import java.util.List;
 import org.alkit.api.ComputeBackend;
+import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
@@ -33,6 +34,22 @@ final class McSamples {
   /** The context's Monte-Carlo passes, validated by the context on first access. */
   static McSamples of(SelectionContext ctx) {
     return new McSamples(ctx.stack(Signal.MC_PROBABILITIES));
+  }
+
+  /**
+   * The context's passes of {@code signal}: Monte-Carlo passes, or a committee's members, of which
+   * there must be at least two.
+   *
+   * @param strategy the reading strategy's name, for the message
+   * @throws InvalidInputException for a committee of one member
+   */
+  static McSamples of(SelectionContext ctx, Signal signal, String strategy) {
+    List<Matrix> passes = ctx.stack(signal);
+    if (signal == Signal.COMMITTEE_PROBABILITIES && passes.size() < 2) {
+      throw new InvalidInputException("strategy '" + strategy + "': " + signal.key() + " holds "
+          + passes.size() + " member; expected a committee of at least 2 (one member always agrees with itself)");
+    }
+    return new McSamples(passes);
   }
 
   /** The passes themselves, for tests and benchmarks. */

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.alkit.api.InvalidInputException;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
 import org.alkit.api.Selection;
@@ -39,15 +38,12 @@ public final class PowerBaldProvider extends BayesianProvider {
 
   @Override
   public List<Parameter> parameters() {
-    return List.of(Parameter.real("beta", 1, "exponent of BALD in the sampling weights (0 = uniform)"));
+    return List.of(Parameter.real("beta", 1, "exponent of BALD in the sampling weights (0 = uniform)").atLeast(0));
   }
 
   @Override
   public Strategy create(Options options) {
     double beta = options.getDouble("beta");
-    if (!(beta >= 0)) {
-      throw new InvalidInputException("option 'beta' = " + beta + ": expected beta >= 0");
-    }
     return ctx -> select(ctx, beta, options);
   }
 

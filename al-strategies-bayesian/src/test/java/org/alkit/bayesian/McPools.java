@@ -75,7 +75,7 @@ final class McPools {
 
   /** The provider's selection under the given option values. */
   static Selection select(StrategyProvider provider, Map<String, String> options, SelectionContext ctx) {
-    Options resolved = Options.resolve("strategy '" + provider.name() + "'", provider.parameters(), options);
+    Options resolved = provider.options(options);
     return provider.create(resolved).select(ctx);
   }
 

@@ -64,6 +64,6 @@ class PowerBaldTest {
     assertThatThrownBy(() -> McPools.select(PROVIDER, Map.of("beta", beta), ctx))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("option 'beta' = " + Double.parseDouble(beta))
-        .hasMessageContaining("beta >= 0");
+        .hasMessageContaining("expected >= 0");
   }
 }

@@ -19,16 +19,17 @@ import org.alkit.api.Parameter;
  */
 record LearningLossSettings(double weight, double margin, double detachAfter, int units, int subset) {
   static final List<Parameter> PARAMETERS = List.of(
-      Parameter.real("weight", 1, "lambda: weight of the loss-prediction loss beside the classifier's"),
-      Parameter.real("margin", 1, "xi: margin of the ranking loss"),
-      Parameter.real("detach-after", 0.6, "fraction of the epochs after which the module stops training the classifier's layers"),
-      Parameter.integer("units", 128, "units of the FC on each tapped layer"),
-      Parameter.integer("subset", 10_000, "unlabeled items drawn at random to rank (the paper's 10000); 0: all"));
+      Parameter.real("weight", 1, "lambda: weight of the loss-prediction loss beside the classifier's").atLeast(0),
+      Parameter.real("margin", 1, "xi: margin of the ranking loss").atLeast(0),
+      Parameter.real("detach-after", 0.6, "fraction of the epochs after which the module stops training the classifier's layers")
+          .atLeast(0).atMost(1),
+      Parameter.integer("units", 128, "units of the FC on each tapped layer").atLeast(1).atMost(65_536),
+      Parameter.integer("subset", 10_000, "unlabeled items drawn at random to rank (the paper's 10000); 0: all")
+          .atLeast(0));
 
-  /** The settings in {@code options}, range-checked. */
+  /** The settings in {@code options}, whose ranges {@link #PARAMETERS} declares. */
   static LearningLossSettings from(Options options) {
-    return new LearningLossSettings(Check.atLeast(options, "weight", 0, false), Check.atLeast(options, "margin", 0, false),
-        Check.between(options, "detach-after", 0.0, 1.0), Check.between(options, "units", 1, 65_536),
-        Check.between(options, "subset", 0, Integer.MAX_VALUE));
+    return new LearningLossSettings(options.getDouble("weight"), options.getDouble("margin"),
+        options.getDouble("detach-after"), options.getInt("units"), options.getInt("subset"));
   }
 }

@@ -28,26 +28,26 @@ record MalSettings(int latent, int epochs, double temperature, double entropyWei
   /** The options with their defaults, then those of the item network. */
   static List<Parameter> parameters() {
     List<Parameter> p = new ArrayList<>(List.of(
-        Parameter.integer("latent", 32, "feature dimensions of the encoder"),
-        Parameter.integer("epochs", 100, "passes over the unlabeled items per round"),
-        Parameter.real("temperature", 0.05, "T of the cosine classifier"),
-        Parameter.real("entropy-weight", 0.1, "lambda: weight of the minimax entropy on unlabeled items"),
-        Parameter.real("adversarial", 1, "weight of the encoder's term that fools the discriminator"),
-        Parameter.real("learning-rate", 5e-4, "Adam step size of the encoder and the classifier"),
-        Parameter.real("discriminator-learning-rate", 5e-4, "Adam step size of the discriminator"),
-        Parameter.integer("batch-size", 64, "labeled and unlabeled items per step, each"),
-        Parameter.integer("discriminator-units", 512, "units of each of the discriminator's two hidden layers")));
+        Parameter.integer("latent", 32, "feature dimensions of the encoder").atLeast(1).atMost(65_536),
+        Parameter.integer("epochs", 100, "passes over the unlabeled items per round")
+            .atLeast(1).atMost(TrainingRound.MAX_STEPS),
+        Parameter.real("temperature", 0.05, "T of the cosine classifier").above(0),
+        Parameter.real("entropy-weight", 0.1, "lambda: weight of the minimax entropy on unlabeled items").atLeast(0),
+        Parameter.real("adversarial", 1, "weight of the encoder's term that fools the discriminator").atLeast(0),
+        Parameter.real("learning-rate", 5e-4, "Adam step size of the encoder and the classifier").above(0),
+        Parameter.real("discriminator-learning-rate", 5e-4, "Adam step size of the discriminator").above(0),
+        Parameter.integer("batch-size", 64, "labeled and unlabeled items per step, each").atLeast(1),
+        Parameter.integer("discriminator-units", 512, "units of each of the discriminator's two hidden layers")
+            .atLeast(1).atMost(65_536)));
     p.addAll(ItemNetwork.PARAMETERS);
     return List.copyOf(p);
   }
 
-  /** The settings in {@code options}, range-checked. */
+  /** The settings in {@code options}, whose ranges {@link #parameters()} declares. */
   static MalSettings from(Options options) {
-    return new MalSettings(Check.between(options, "latent", 1, 65_536),
-        Check.between(options, "epochs", 1, Check.MAX_EPOCHS), Check.atLeast(options, "temperature", 0, true),
-        Check.atLeast(options, "entropy-weight", 0, false), Check.atLeast(options, "adversarial", 0, false),
-        Check.atLeast(options, "learning-rate", 0, true), Check.atLeast(options, "discriminator-learning-rate", 0, true),
-        Check.between(options, "batch-size", 1, Integer.MAX_VALUE),
-        Check.between(options, "discriminator-units", 1, 65_536));
+    return new MalSettings(options.getInt("latent"), options.getInt("epochs"), options.getDouble("temperature"),
+        options.getDouble("entropy-weight"), options.getDouble("adversarial"), options.getDouble("learning-rate"),
+        options.getDouble("discriminator-learning-rate"), options.getInt("batch-size"),
+        options.getInt("discriminator-units"));
   }
 }

@@ -2,7 +2,6 @@ package org.alkit.deep;
 
 import ai.djl.ndarray.NDManager;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.NetworkTraining;
@@ -25,6 +24,8 @@ import org.alkit.api.Signal;
  */
 record TrainingRound(ItemNetwork network, float[] x, int[] labeled, int[] unlabeled, NetworkTraining training,
     SelectionContext ctx) {
+  /** The largest accepted epoch and step counts of VAAL's and MAL's options. */
+  static final int MAX_STEPS = 100_000;
 
   /**
    * The round of {@code ctx} for strategy {@code who}, which trains {@code what} (for messages).

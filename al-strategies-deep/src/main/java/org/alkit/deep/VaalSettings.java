@@ -27,27 +27,28 @@ record VaalSettings(double beta, int latent, int epochs, double adversarial, dou
   /** The options, with the paper's defaults, then those of the item network. */
   static List<Parameter> parameters() {
     List<Parameter> p = new ArrayList<>(List.of(
-        Parameter.real("beta", 1, "weight of the VAE's KL term (beta-VAE)"),
-        Parameter.integer("latent", 32, "latent dimensions of the VAE"),
-        Parameter.integer("epochs", 100, "passes over the unlabeled items per round"),
-        Parameter.real("adversarial", 1, "lambda: weight of the VAE's term that fools the discriminator"),
-        Parameter.real("vae-learning-rate", 5e-4, "Adam step size of the VAE"),
-        Parameter.real("discriminator-learning-rate", 5e-4, "Adam step size of the discriminator"),
-        Parameter.integer("batch-size", 64, "labeled and unlabeled items per step, each"),
-        Parameter.integer("vae-steps", 2, "VAE steps per iteration"),
-        Parameter.integer("discriminator-steps", 1, "discriminator steps per iteration"),
-        Parameter.integer("discriminator-units", 512, "units of each of the discriminator's two hidden layers")));
+        Parameter.real("beta", 1, "weight of the VAE's KL term (beta-VAE)").atLeast(0),
+        Parameter.integer("latent", 32, "latent dimensions of the VAE").atLeast(1).atMost(65_536),
+        Parameter.integer("epochs", 100, "passes over the unlabeled items per round")
+            .atLeast(1).atMost(TrainingRound.MAX_STEPS),
+        Parameter.real("adversarial", 1, "lambda: weight of the VAE's term that fools the discriminator").atLeast(0),
+        Parameter.real("vae-learning-rate", 5e-4, "Adam step size of the VAE").above(0),
+        Parameter.real("discriminator-learning-rate", 5e-4, "Adam step size of the discriminator").above(0),
+        Parameter.integer("batch-size", 64, "labeled and unlabeled items per step, each").atLeast(1),
+        Parameter.integer("vae-steps", 2, "VAE steps per iteration").atLeast(1).atMost(TrainingRound.MAX_STEPS),
+        Parameter.integer("discriminator-steps", 1, "discriminator steps per iteration")
+            .atLeast(1).atMost(TrainingRound.MAX_STEPS),
+        Parameter.integer("discriminator-units", 512, "units of each of the discriminator's two hidden layers")
+            .atLeast(1).atMost(65_536)));
     p.addAll(ItemNetwork.PARAMETERS);
     return List.copyOf(p);
   }
 
-  /** The settings in {@code options}, range-checked. */
+  /** The settings in {@code options}, whose ranges {@link #parameters()} declares. */
   static VaalSettings from(Options options) {
-    return new VaalSettings(Check.atLeast(options, "beta", 0, false), Check.between(options, "latent", 1, 65_536),
-        Check.between(options, "epochs", 1, Check.MAX_EPOCHS), Check.atLeast(options, "adversarial", 0, false),
-        Check.atLeast(options, "vae-learning-rate", 0, true), Check.atLeast(options, "discriminator-learning-rate", 0, true),
-        Check.between(options, "batch-size", 1, Integer.MAX_VALUE), Check.between(options, "vae-steps", 1, Check.MAX_EPOCHS),
-        Check.between(options, "discriminator-steps", 1, Check.MAX_EPOCHS),
-        Check.between(options, "discriminator-units", 1, 65_536));
+    return new VaalSettings(options.getDouble("beta"), options.getInt("latent"), options.getInt("epochs"),
+        options.getDouble("adversarial"), options.getDouble("vae-learning-rate"),
+        options.getDouble("discriminator-learning-rate"), options.getInt("batch-size"), options.getInt("vae-steps"),
+        options.getInt("discriminator-steps"), options.getInt("discriminator-units"));
   }
 }

@@ -11,28 +11,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.alkit.api.AlException;
-import org.alkit.api.BackendProvider;
-import org.alkit.api.ComputeBackend;
 import org.alkit.api.FitPlan;
 import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelProvider;
 import org.alkit.api.NetworkTraining;
 import org.alkit.api.Options;
+import org.alkit.api.ScenarioHints;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
 import org.alkit.api.TrainingHooks;
-import org.alkit.eval.Datasets;
+import org.alkit.eval.data.Datasets;
 import org.alkit.runtime.ActiveLearningLoop;
 import org.alkit.runtime.Dataset;
-import org.alkit.runtime.OracleFactory;
 import org.alkit.runtime.Registry;
 import org.alkit.runtime.RoundResult;
 import org.alkit.runtime.RunConfig;
+import org.alkit.runtime.RunRequest;
 import org.alkit.runtime.RunResult;
+import org.alkit.runtime.Runs;
 import org.alkit.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -53,13 +53,7 @@ class DeepStrategiesTest {
   }
 
   private static RunResult run(RunConfig config, List<String> notices) {
-    ModelProvider model = REGISTRY.model(config.model());
-    StrategyProvider strategy = REGISTRY.strategy(config.strategy());
-    BackendProvider backend = REGISTRY.backend(config.backend());
-    ComputeBackend compute = backend.create(Options.resolve("backend", backend.parameters(), config.backendOptions()));
-    try (ActiveLearningLoop loop = new ActiveLearningLoop(config, DATA,
-        model.create(Options.resolve("model '" + model.name() + "'", model.parameters(), config.modelOptions())),
-        strategy, compute, OracleFactory.simulated(DATA), REGISTRY)) {
+    try (ActiveLearningLoop loop = Runs.assemble(new RunRequest(config, DATA, ScenarioHints.none()), REGISTRY)) {
       RunResult result = loop.onNotice(notices::add).run();
       assertThat(result.rounds()).hasSize(config.rounds());
       Set<Integer> taken = new HashSet<>();

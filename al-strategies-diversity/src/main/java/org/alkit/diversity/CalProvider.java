@@ -62,7 +62,8 @@ public final class CalProvider implements StrategyProvider {
 
   @Override
   public List<Parameter> parameters() {
-    return List.of(Parameter.integer("neighbors", 10, "labeled neighbours compared with each item"));
+    return List.of(Parameter.integer("neighbors", 10, "labeled neighbours compared with each item")
+        .atLeast(1).atMost(CalOptions.MAX_NEIGHBORS));
   }
 
   @Override

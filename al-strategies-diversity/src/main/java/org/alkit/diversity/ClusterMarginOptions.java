@@ -3,7 +3,9 @@ package org.alkit.diversity;
 import org.alkit.api.Options;
 
 /**
- * Options of {@code cluster-margin}.
+ * Options of {@code cluster-margin}, read from options resolved against
+ * {@link ClusterMarginProvider#parameters()}, which bound each; only how two of them combine is
+ * checked here.
  *
  * @param candidates the lowest-margin {@code candidates · budget} items are clustered,
  *     1 ≤ candidates ≤ {@value #MAX_CANDIDATES}
@@ -19,14 +21,8 @@ record ClusterMarginOptions(int candidates, int clusters, double threshold, int 
   static final int MAX_CLUSTERED = 20_000;
 
   ClusterMarginOptions {
-    OptionChecks.require(candidates >= 1 && candidates <= MAX_CANDIDATES, "candidates", candidates,
-        "1 <= candidates <= " + MAX_CANDIDATES);
-    OptionChecks.require(clusters >= 0, "clusters", clusters, "clusters >= 0 (0 = sqrt of the clustered count)");
-    OptionChecks.require(threshold >= 0, "threshold", threshold, "threshold >= 0 (0 = off)");
     OptionChecks.require(clusters == 0 || threshold == 0, "threshold", threshold,
         "0 when clusters is set (clusters = " + clusters + ")");
-    OptionChecks.require(maxClustered >= 2 && maxClustered <= MAX_CLUSTERED, "max-clustered",
-        maxClustered, "2 <= max-clustered <= " + MAX_CLUSTERED);
   }
 
   static ClusterMarginOptions from(Options options) {

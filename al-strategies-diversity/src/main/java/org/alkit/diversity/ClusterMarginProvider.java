@@ -71,10 +71,12 @@ public final class ClusterMarginProvider implements StrategyProvider {
   @Override
   public List<Parameter> parameters() {
     return List.of(
-        Parameter.integer("candidates", 10, "cluster the candidates*budget lowest-margin items"),
-        Parameter.integer("clusters", 0, "clusters to cut into (0 = sqrt of the clustered count)"),
-        Parameter.real("threshold", 0, "cut at this average-linkage distance instead (0 = off)"),
-        Parameter.integer("max-clustered", 2000, "at most this many candidates are clustered"));
+        Parameter.integer("candidates", 10, "cluster the candidates*budget lowest-margin items")
+            .atLeast(1).atMost(ClusterMarginOptions.MAX_CANDIDATES),
+        Parameter.integer("clusters", 0, "clusters to cut into (0 = sqrt of the clustered count)").atLeast(0),
+        Parameter.real("threshold", 0, "cut at this average-linkage distance instead (0 = off)").atLeast(0),
+        Parameter.integer("max-clustered", 2000, "at most this many candidates are clustered")
+            .atLeast(2).atMost(ClusterMarginOptions.MAX_CLUSTERED));
   }
 
   @Override

@@ -77,7 +77,7 @@ public final class DoubtCoresetProvider implements StrategyProvider {
   @Override
   public List<Parameter> parameters() {
     return List.of(Parameter.integer("beam", 1,
-        "partial configurations kept by the beam search (1 = greedy)"));
+        "partial configurations kept by the beam search (1 = greedy)").atLeast(1).atMost(DoubtCoresetOptions.MAX_BEAM));
   }
 
   @Override

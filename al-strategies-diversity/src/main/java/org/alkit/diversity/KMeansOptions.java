@@ -3,7 +3,8 @@ package org.alkit.diversity;
 import org.alkit.api.Options;
 
 /**
- * Options of {@code kmeans}.
+ * Options of {@code kmeans}, read from options resolved against {@link KMeansProvider#parameters()},
+ * which bound both.
  *
  * @param iterations Lloyd iterations after k-means++ seeding, 0 ≤ iterations ≤ {@value #MAX_ITERATIONS}
  * @param prefilter β: cluster only the β·budget lowest-margin items; 0 or 1 is off, otherwise
@@ -14,9 +15,8 @@ record KMeansOptions(int iterations, double prefilter) {
   static final double MAX_PREFILTER = 1000;
 
   KMeansOptions {
-    OptionChecks.require(iterations >= 0 && iterations <= MAX_ITERATIONS, "iterations", iterations,
-        "0 <= iterations <= " + MAX_ITERATIONS);
-    OptionChecks.require(prefilter == 0 || (prefilter >= 1 && prefilter <= MAX_PREFILTER),
+    // the declared range [0, MAX_PREFILTER] is checked when the options are resolved; (0, 1) is a hole in it
+    OptionChecks.require(prefilter == 0 || prefilter >= 1,
         "prefilter", prefilter, "0 (off) or 1 <= prefilter <= " + MAX_PREFILTER);
   }
 

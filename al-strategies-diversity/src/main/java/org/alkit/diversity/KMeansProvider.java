@@ -74,8 +74,10 @@ public final class KMeansProvider implements StrategyProvider {
   @Override
   public List<Parameter> parameters() {
     return List.of(
-        Parameter.integer("iterations", 20, "Lloyd iterations after k-means++ seeding"),
-        Parameter.real("prefilter", 0, "beta: cluster only the beta*budget lowest-margin items (0 or 1 = off)"));
+        Parameter.integer("iterations", 20, "Lloyd iterations after k-means++ seeding")
+            .atLeast(0).atMost(KMeansOptions.MAX_ITERATIONS),
+        Parameter.real("prefilter", 0, "beta: cluster only the beta*budget lowest-margin items (0 or 1 = off)")
+            .atLeast(0).atMost(KMeansOptions.MAX_PREFILTER));
   }
 
   @Override

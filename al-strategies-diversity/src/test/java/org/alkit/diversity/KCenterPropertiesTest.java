@@ -212,7 +212,7 @@ class KCenterPropertiesTest {
   }
 
   static Selection select(StrategyProvider provider, Map<String, String> options, SelectionContext ctx) {
-    Options o = Options.resolve("strategy '" + provider.name() + "'", provider.parameters(), options);
+    Options o = provider.options(options);
     return provider.create(o).select(ctx);
   }
 

@@ -26,13 +26,12 @@ class OptionsAndInputsTest {
       "kmeans         | iterations    | -1   | 0 <= iterations <= 1000",
       "cal            | neighbors     | 0    | 1 <= neighbors <= 10000",
       "cluster-margin | candidates    | 0    | 1 <= candidates <= 1000",
-      "cluster-margin | clusters      | -2   | clusters >= 0",
-      "cluster-margin | threshold     | -1.0 | threshold >= 0",
+      "cluster-margin | clusters      | -2   | expected >= 0",
+      "cluster-margin | threshold     | -1.0 | expected >= 0",
       "cluster-margin | max-clustered | 1    | 2 <= max-clustered <= 20000"})
   void outOfRangeOptionIsNamed(String strategy, String key, String value, String expected) {
     StrategyProvider p = provider(strategy);
-    Options o = Options.resolve("strategy '" + strategy + "'", p.parameters(), Map.of(key, value));
-    assertThatThrownBy(() -> p.create(o))
+    assertThatThrownBy(() -> p.create(p.options(Map.of(key, value))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'" + key + "'")
         .hasMessageContaining(value)
@@ -42,8 +41,7 @@ class OptionsAndInputsTest {
   @Test
   void clustersAndThresholdTogetherAreRejected() {
     StrategyProvider p = new ClusterMarginProvider();
-    Options o = Options.resolve("strategy 'cluster-margin'", p.parameters(),
-        Map.of("clusters", "3", "threshold", "0.5"));
+    Options o = p.options(Map.of("clusters", "3", "threshold", "0.5"));
     assertThatThrownBy(() -> p.create(o)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("threshold").hasMessageContaining("clusters = 3");
   }

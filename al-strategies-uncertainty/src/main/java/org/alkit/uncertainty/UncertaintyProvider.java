@@ -7,11 +7,18 @@ import org.alkit.api.StrategyProvider;
 /** What every provider of this module shares: its name, description, required signals and family. */
 abstract class UncertaintyProvider implements StrategyProvider {
   private final String name;
+  private final String family;
   private final String description;
   private final Set<Signal> requires;
 
+  /** A provider of the family {@code uncertainty}. */
   UncertaintyProvider(String name, String description, Set<Signal> requires) {
+    this(name, "uncertainty", description, requires);
+  }
+
+  UncertaintyProvider(String name, String family, String description, Set<Signal> requires) {
     this.name = name;
+    this.family = family;
     this.description = description;
     this.requires = Set.copyOf(requires);
   }
@@ -21,10 +28,10 @@ abstract class UncertaintyProvider implements StrategyProvider {
     return name;
   }
 
-  /** {@code uncertainty}. */
+  /** {@code uncertainty}, or {@code training-effects} for the strategies that measure what training does. */
   @Override
   public final String family() {
-    return "uncertainty";
+    return family;
   }
 
   @Override

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.alkit.api.InvalidInputException;
-import org.alkit.api.Options;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.junit.jupiter.api.Test;
@@ -86,7 +85,6 @@ class DiversifyTest {
         .hasMessage("option 'base' = 'random': expected one of least-confidence, margin, ratio, entropy");
     assertThatThrownBy(() -> new AlampOptions(null)).isInstanceOf(InvalidInputException.class);
     DiversifyProvider provider = new DiversifyProvider();
-    assertThatThrownBy(() -> Options.resolve("strategy 'diversify'", provider.parameters(),
-        Map.of("base", "nope"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("nope");
+    assertThatThrownBy(() -> provider.options(Map.of("base", "nope"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("nope");
   }
 }

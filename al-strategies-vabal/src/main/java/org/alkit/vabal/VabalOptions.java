@@ -1,11 +1,11 @@
 package org.alkit.vabal;
 
 import java.util.Locale;
-import org.alkit.api.InvalidInputException;
 import org.alkit.api.Options;
 
 /**
- * Options of {@code vabal}.
+ * Options of {@code vabal}, read from options resolved against {@link VabalProvider#parameters()},
+ * which bound the numbers.
  *
  * @param likelihood the model of p(x | ŷ_n): the paper's VAE, or class Gaussians
  * @param prior whether the class prior p(ŷ_n) is estimated (false: uniform, the paper's ablation
@@ -27,13 +27,6 @@ record VabalOptions(Likelihood likelihood, boolean prior, boolean difficulty, do
     /** The option's spelling. */
     String key() {
       return name().toLowerCase(Locale.ROOT);
-    }
-  }
-
-  VabalOptions {
-    if (!(smoothing > 0 && smoothing <= MAX_SMOOTHING)) {
-      throw new InvalidInputException("option 'smoothing' = " + smoothing + ": expected 0 < smoothing <= "
-          + MAX_SMOOTHING);
     }
   }
 

@@ -99,15 +99,18 @@ public final class VabalProvider implements StrategyProvider {
     return List.of(
         Parameter.choice("likelihood", "vae", "p(x | y^_n): the paper's VAE (DJL), or gaussian: class Gaussians",
             "vae", "gaussian"),
-        Parameter.integer("epochs", 50, "vae: passes over the pool's embeddings"),
-        Parameter.integer("batch-size", 64, "vae: items per Adam step"),
-        Parameter.integer("hidden", 128, "vae: units of the encoder's and the decoder's hidden layer"),
-        Parameter.integer("mc-samples", 100, "vae: draws of z behind each masked ELBO"),
-        Parameter.real("lambda", 10, "vae: weight of the latent classifier's cross-entropy"),
-        Parameter.real("learning-rate", 1e-4, "vae: Adam step size"),
+        Parameter.integer("epochs", 50, "vae: passes over the pool's embeddings")
+            .atLeast(1).atMost(VaeSettings.MAX_EPOCHS),
+        Parameter.integer("batch-size", 64, "vae: items per Adam step").atLeast(1),
+        Parameter.integer("hidden", 128, "vae: units of the encoder's and the decoder's hidden layer").atLeast(1),
+        Parameter.integer("mc-samples", 100, "vae: draws of z behind each masked ELBO")
+            .atLeast(1).atMost(VaeSettings.MAX_SAMPLES),
+        Parameter.real("lambda", 10, "vae: weight of the latent classifier's cross-entropy").atLeast(0),
+        Parameter.real("learning-rate", 1e-4, "vae: Adam step size").above(0),
         Parameter.bool("prior", true, "estimate the class prior p(y^_n) (false: uniform)"),
         Parameter.bool("difficulty", true, "weigh by p(y_n | y^_n) (false: 1 - max posterior)"),
-        Parameter.real("smoothing", 1, "alpha of the add-alpha estimates of prior and difficulty"));
+        Parameter.real("smoothing", 1, "alpha of the add-alpha estimates of prior and difficulty")
+            .above(0).atMost(VabalOptions.MAX_SMOOTHING));
   }
 
   @Override

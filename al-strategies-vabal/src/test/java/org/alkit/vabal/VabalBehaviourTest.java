@@ -9,7 +9,6 @@ import org.alkit.api.AlException;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.NetworkTraining;
-import org.alkit.api.Options;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
@@ -54,7 +53,7 @@ class VabalBehaviourTest {
 
   private Selection select(Map<String, String> options) {
     VabalProvider p = new VabalProvider();
-    return p.create(Options.resolve("strategy 'vabal'", p.parameters(), options)).select(ctx);
+    return p.create(p.options(options)).select(ctx);
   }
 
   private double rareShare(int[] picks) {
@@ -94,7 +93,7 @@ class VabalBehaviourTest {
     Selection a = select(quick);
     assertThat(select(quick)).isEqualTo(a);
     VabalProvider p = new VabalProvider();
-    Selection other = p.create(Options.resolve("strategy 'vabal'", p.parameters(), quick))
+    Selection other = p.create(p.options(quick))
         .select(ctx.toBuilder().seed(ctx.seed() + 1).build());
     assertThat(other.scores()).isNotEqualTo(a.scores());
   }

@@ -63,14 +63,14 @@ class VabalCapabilityTest {
   }
 
   private static Selection select(Map<String, String> options, SelectionContext ctx) {
-    return VABAL.create(Options.resolve("strategy 'vabal'", VABAL.parameters(), options)).select(ctx);
+    return VABAL.create(VABAL.options(options)).select(ctx);
   }
 
   /** The djl backend as {@code --backend djl --backend-option device=cpu --backend-option threads=1} makes it. */
   private static ComputeBackend djl() {
     for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
       if (p.name().equals("djl")) {
-        return p.create(Options.resolve("backend 'djl'", p.parameters(), Map.of("device", "cpu", "threads", "1")));
+        return p.create(p.options(Map.of("device", "cpu", "threads", "1")));
       }
     }
     throw new AssertionError("the djl backend (al-gpu) is not on the test class path");
@@ -144,7 +144,7 @@ class VabalCapabilityTest {
   void theCapabilityIsNeededForTheVaeOnly() {
     assertThat(VABAL.capabilities()).containsExactly(NetworkTraining.class);
     assertThat(VABAL.capabilities(VABAL.defaults())).containsExactly(NetworkTraining.class);
-    Options gaussian = Options.resolve("strategy 'vabal'", VABAL.parameters(), Map.of("likelihood", "gaussian"));
+    Options gaussian = VABAL.options(Map.of("likelihood", "gaussian"));
     assertThat(VABAL.capabilities(gaussian)).isEmpty();
     SelectionContext onJava = context().backend(Fixtures.javaBackend().orElseThrow()).build();
     assertThat(select(Map.of("likelihood", "gaussian"), onJava).size()).isEqualTo(10);

@@ -16,7 +16,6 @@ import org.alkit.api.ComputeBackend;
 import org.alkit.commons.CapabilityBackends;
 import org.alkit.commons.GradientEmbeddings;
 import org.alkit.api.Matrix;
-import org.alkit.api.Options;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.apiguardian.api.API;
@@ -36,6 +35,9 @@ public final class Fixtures {
   public static final int DIM = 6;
   /** Monte-Carlo samples and committee members. */
   public static final int SAMPLES = 5;
+  /** Epochs of the prediction history. */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public static final int EPOCHS = 8;
 
   /**
    * A context over {@code poolSize} items, the first {@code labeledCount} labeled (labels cycle
@@ -63,7 +65,8 @@ public final class Fixtures {
         .signal(Signal.FEATURES, embeddings)
         .signal(Signal.GRADIENT_EMBEDDINGS, GradientEmbeddings.of(probabilities, embeddings))
         .stack(Signal.MC_PROBABILITIES, samples(poolSize, rng))
-        .stack(Signal.COMMITTEE_PROBABILITIES, samples(poolSize, rng));
+        .stack(Signal.COMMITTEE_PROBABILITIES, samples(poolSize, rng))
+        .signal(Signal.PREDICTION_HISTORY, predictionHistory(poolSize, rng));
     javaBackend().ifPresent(b::backend);
     return b;
   }
@@ -84,8 +87,7 @@ public final class Fixtures {
   public static Optional<ComputeBackend> javaBackend(int threads) {
     for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
       if (p.name().equals("java")) {
-        return Optional.of(p.create(Options.resolve("backend 'java'", p.parameters(),
-            Map.of("threads", Integer.toString(threads)))));
+        return Optional.of(p.create(p.options(Map.of("threads", Integer.toString(threads)))));
       }
     }
     return Optional.empty();
@@ -160,6 +162,24 @@ public final class Fixtures {
       out.add(probabilities(n, rng));
     }
     return out;
+  }
+
+  /**
+   * A prediction history, {@code n × EPOCHS} class ids in [0, {@link #CLASSES}): each item keeps
+   * a class of its own and leaves it in each epoch with a probability of its own in [0, 1), so
+   * items range from never changing their predicted class to changing it at random.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public static Matrix predictionHistory(int n, SplittableRandom rng) {
+    float[] data = new float[n * EPOCHS];
+    for (int i = 0; i < n; i++) {
+      int own = rng.nextInt(CLASSES);
+      double leave = rng.nextDouble();
+      for (int e = 0; e < EPOCHS; e++) {
+        data[i * EPOCHS + e] = rng.nextDouble() < leave ? rng.nextInt(CLASSES) : own;
+      }
+    }
+    return Matrix.wrap(n, EPOCHS, data);
   }
 
   private static double gaussian(SplittableRandom rng) {

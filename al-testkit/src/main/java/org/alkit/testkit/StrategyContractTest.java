@@ -15,7 +15,6 @@ import java.util.stream.StreamSupport;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.MissingSignalException;
-import org.alkit.api.Options;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
@@ -174,7 +173,7 @@ public abstract class StrategyContractTest {
 
   @Test
   void missingRequiredSignalIsNamed() {
-    Set<Signal> required = provider().requires();
+    Set<Signal> required = provider().requires(provider().defaults());
     assumeFalse(required.isEmpty(), "the strategy requires no signal");
     for (Signal signal : required) {
       SelectionContext ctx = context(POOL, LABELED, 5, 3).without(signal).build();
@@ -200,8 +199,7 @@ public abstract class StrategyContractTest {
   void defaultOptionsCreateAStrategyAndUnknownOptionsAreRejected() {
     StrategyProvider p = provider();
     assertThat(p.create(p.defaults())).isNotNull();
-    assertThatThrownBy(() -> Options.resolve("strategy '" + p.name() + "'", p.parameters(),
-        Map.of("no-such-option", "1")))
+    assertThatThrownBy(() -> p.options(Map.of("no-such-option", "1")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("no-such-option");
   }

@@ -36,8 +36,8 @@ public final class JavaBackendProvider implements BackendProvider {
   public List<Parameter> parameters() {
     return List.of(
         Parameter.integer("threads", 0,
-            "worker threads; 0 = one per available core, 1 = the calling thread only"),
-        Parameter.integer("block", 512, "query rows per parallel task"),
+            "worker threads; 0 = one per available core, 1 = the calling thread only").atLeast(0),
+        Parameter.integer("block", 512, "query rows per parallel task").atLeast(1),
         Parameter.choice("simd", "auto", "inner kernels: vector (Vector API, needs --add-modules "
             + JavaBackend.VECTOR_MODULE + "), scalar, or auto (vector when available, for calls of"
             + " at least " + JavaBackend.AUTO_VECTOR_MIN_WORK + " pairs x columns)",
@@ -48,13 +48,6 @@ public final class JavaBackendProvider implements BackendProvider {
   public ComputeBackend create(Options options) {
     int threads = options.getInt("threads");
     int block = options.getInt("block");
-    if (threads < 0) {
-      throw new InvalidInputException(options.owner() + ": option 'threads' = " + threads
-          + ": expected >= 0 (0 = one per available core)");
-    }
-    if (block < 1) {
-      throw new InvalidInputException(options.owner() + ": option 'block' = " + block + ": expected >= 1");
-    }
     String simd = options.getString("simd");
     boolean available = JavaBackend.vectorApiAvailable();
     if (simd.equals("vector") && !available) {

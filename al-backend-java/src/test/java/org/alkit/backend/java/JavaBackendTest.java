@@ -19,7 +19,6 @@ import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Neighbors;
-import org.alkit.api.Options;
 import org.alkit.api.Similarity;
 import org.alkit.api.SparseMatrix;
 import org.alkit.commons.FloatExp;
@@ -40,8 +39,8 @@ class JavaBackendTest {
 
   private static ComputeBackend backend(int threads, int block, String simd) {
     JavaBackendProvider p = new JavaBackendProvider();
-    return p.create(Options.resolve("backend 'java'", p.parameters(),
-        Map.of("threads", Integer.toString(threads), "block", Integer.toString(block), "simd", simd)));
+    return p.create(p.options(Map.of("threads", Integer.toString(threads), "block", Integer.toString(block),
+        "simd", simd)));
   }
 
   /** Both inner-kernel implementations; the tests run with {@code --add-modules jdk.incubator.vector}. */
@@ -381,7 +380,7 @@ class JavaBackendTest {
   @Test
   void anUnknownSimdNameListsTheKnownOnes() {
     JavaBackendProvider p = new JavaBackendProvider();
-    assertThatThrownBy(() -> p.create(Options.resolve("backend 'java'", p.parameters(), Map.of("simd", "avx"))))
+    assertThatThrownBy(() -> p.create(p.options(Map.of("simd", "avx"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("simd")
         .hasMessageContaining("avx")
@@ -391,7 +390,7 @@ class JavaBackendTest {
   @Test
   void badOptionsNameTheKey() {
     JavaBackendProvider p = new JavaBackendProvider();
-    assertThatThrownBy(() -> p.create(Options.resolve("backend 'java'", p.parameters(), Map.of("block", "0"))))
+    assertThatThrownBy(() -> p.create(p.options(Map.of("block", "0"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("option 'block' = 0");
   }

@@ -4,16 +4,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
-import org.alkit.api.Options;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Similarity;
 import org.alkit.api.Strategy;
 import org.alkit.bench.Inputs;
-import org.alkit.eval.Datasets;
+import org.alkit.eval.data.Datasets;
 import org.alkit.runtime.Registry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -74,9 +72,7 @@ public class BackendBenchmark {
   /** The backend at default options (one thread per core), and the inputs. */
   @Setup
   public void setup() {
-    BackendProvider p = Registry.load().backend(backend);
-    compute = p.create(Options.resolve("backend '" + backend + "'", p.parameters(),
-        backend.equals("djl") ? Map.of("device", device) : Map.of()));
+    compute = Registry.load().createBackend(backend, backend.equals("djl") ? Map.of("device", device) : Map.of());
     if (work.equals("fl-kernel")) {
       x = Inputs.random(10_000, 1024, 1, SplittableRandom::nextGaussian);
     } else if (work.equals("coreset-fashion")) {

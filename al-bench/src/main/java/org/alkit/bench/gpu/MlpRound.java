@@ -8,10 +8,8 @@ import java.util.stream.IntStream;
 import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
-import org.alkit.api.ModelProvider;
-import org.alkit.api.Options;
 import org.alkit.api.Signal;
-import org.alkit.eval.Datasets;
+import org.alkit.eval.data.Datasets;
 import org.alkit.runtime.Dataset;
 import org.alkit.runtime.Registry;
 
@@ -49,8 +47,7 @@ public final class MlpRound {
     int[] labels = IntStream.of(labeled).map(i -> truth[i]).toArray();
     Matrix unlabeled = fashion.pool().select(rest);
     long loaded = System.nanoTime();
-    ModelProvider mlp = Registry.load().model("mlp");
-    ModelAdapter adapter = mlp.create(Options.resolve("model 'mlp'", mlp.parameters(), options));
+    ModelAdapter adapter = Registry.load().createModel("mlp", options);
     long created = System.nanoTime();
     FittedModel model = adapter.fit(fashion.pool(), labeled, labels, fashion.numClasses(), 7);
     long fitted = System.nanoTime();

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.alkit.api.Matrix;
 import org.alkit.api.Similarity;
 import org.alkit.bench.Inputs;
-import org.alkit.eval.Datasets;
+import org.alkit.eval.data.Datasets;
 import org.alkit.submodular.MaximizeRequest;
 import org.alkit.submodular.MaximizeResult;
 import org.alkit.submodular.Maximizer;

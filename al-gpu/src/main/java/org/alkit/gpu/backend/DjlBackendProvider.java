@@ -10,7 +10,6 @@ import java.util.Set;
 import org.alkit.api.AlException;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
-import org.alkit.api.InvalidInputException;
 import org.alkit.api.NetworkTraining;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
@@ -54,8 +53,8 @@ public final class DjlBackendProvider implements BackendProvider {
     return List.of(
         Parameter.text("device", "cpu", "cpu, gpu (the first GPU) or gpu:N; a GPU needs the cuda build"),
         Parameter.integer("threads", 0, "libtorch intra-op threads (process-wide) and java workers; "
-            + "0 = one per available core"),
-        Parameter.integer("block", 2048, "query rows per matrix product (at most 2^24 values a block)"));
+            + "0 = one per available core").atLeast(0),
+        Parameter.integer("block", 2048, "query rows per matrix product (at most 2^24 values a block)").atLeast(1));
   }
 
   @Override
@@ -63,17 +62,11 @@ public final class DjlBackendProvider implements BackendProvider {
     return Set.of(NetworkTraining.class);
   }
 
-  /**
-   * Validates {@code block}, makes the {@code java} backend with this {@code threads} (it checks
-   * the value, under this backend's name), then starts libtorch on the device.
-   */
+  /** Makes the {@code java} backend with this {@code threads}, then starts libtorch on the device. */
   @Override
   public ComputeBackend create(Options options) {
     int block = options.getInt("block");
-    if (block < 1) {
-      throw new InvalidInputException(options.owner() + ": option 'block' = " + block + ": expected >= 1");
-    }
-    ComputeBackend delegate = delegate(options.owner(), options.getInt("threads"));
+    ComputeBackend delegate = delegate(options.getInt("threads"));
     try {
       Device device = Torch.device(options.owner() + ": option 'device'", options.getString("device"));
       Engine engine = Torch.engine();
@@ -86,14 +79,13 @@ public final class DjlBackendProvider implements BackendProvider {
   }
 
   /**
-   * The {@code java} backend on {@code threads} workers (0 = one per core), found like every
-   * backend (ServiceLoader); {@code owner} names the option in its messages.
+   * The {@code java} backend on {@code threads} workers (0 = one per core; this backend's
+   * {@code threads} already checked), found like every backend (ServiceLoader).
    */
-  private static ComputeBackend delegate(String owner, int threads) {
+  private static ComputeBackend delegate(int threads) {
     for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
       if (p.name().equals(DELEGATE)) {
-        return p.create(Options.resolve(owner, p.parameters(),
-            Map.of("threads", Integer.toString(threads))));
+        return p.create(p.options(Map.of("threads", Integer.toString(threads))));
       }
     }
     throw new AlException("backend '" + NAME + "' runs parallelFor, top-k and the centre trackers on "

@@ -1,11 +1,16 @@
 package org.alkit.gpu.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.norm.Dropout;
-import java.util.List;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.alkit.api.FitPlan;
 import org.alkit.api.Matrix;
 
 /**
@@ -35,6 +40,29 @@ interface Architecture {
    */
   List<Integer> taps(int columns);
 
+  /** The training hooks a network of this architecture performs: all three by default. */
+  default Set<FitPlan.Hook> hooks() {
+    return EnumSet.allOf(FitPlan.Hook.class);
+  }
+
+  /**
+   * Whether a training forward pass draws the network's weights (Bayes by backprop), so each step's
+   * loss adds {@link #complexity}; false by default.
+   */
+  default boolean drawsWeights() {
+    return false;
+  }
+
+  /**
+   * The complexity cost the last training forward pass of {@code network} adds to the loss, summed
+   * over the network (Bayes by backprop's log q − log P of the weights it drew), before the
+   * division by the items trained on; empty for a network with fixed weights, whose loss is the
+   * cross-entropy alone.
+   */
+  default Optional<NDArray> complexity(Network network) {
+    return Optional.empty();
+  }
+
   /** The whole network with a fresh head of {@code classes} outputs. */
   default Network network(int columns, int classes) {
     SequentialBlock features = features(columns);
@@ -51,13 +79,15 @@ interface Architecture {
    */
   record Network(SequentialBlock all, SequentialBlock features, Block head) {
     /**
-     * The feature layers before the first dropout: the same on every Monte-Carlo pass, so
-     * computed once for all T (bit-identical to running every layer T times).
+     * The feature layers before the first stochastic one (a dropout, or weights drawn anew): the
+     * same on every Monte-Carlo pass, so computed once for all T (bit-identical to running every
+     * layer T times).
      */
     List<Block> deterministicPrefix() {
       List<Block> layers = features.getChildren().values();
       int split = 0;
-      while (split < layers.size() && !(layers.get(split) instanceof Dropout)) {
+      while (split < layers.size() && !(layers.get(split) instanceof Dropout)
+          && !(layers.get(split) instanceof BayesianLinear)) {
         split++;
       }
       return layers.subList(0, split);

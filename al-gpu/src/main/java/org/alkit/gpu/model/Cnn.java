@@ -24,7 +24,7 @@ import org.alkit.api.InvalidInputException;
  * @param owner for messages
  * @param shapeText the {@code item-shape} option; blank: the square image of the column count
  * @param channels filters of each convolution, one pooling each
- * @param dense units of the penultimate layer, h
+ * @param dense units of the penultimate layer, h (≥ 1, as {@link CnnModelProvider} declares it)
  * @param dropout p
  */
 record Cnn(String owner, String shapeText, int[] channels, int dense, double dropout) implements ImageArchitecture {
@@ -32,9 +32,6 @@ record Cnn(String owner, String shapeText, int[] channels, int dense, double dro
     channels = channels.clone();
     if (channels.length == 0) {
       throw new InvalidInputException(owner + ": option 'channels' is empty; expected at least one convolution");
-    }
-    if (dense < 1) {
-      throw new InvalidInputException(owner + ": option 'dense' = " + dense + ": expected >= 1");
     }
   }
 

@@ -33,11 +33,16 @@ public final class CnnModelProvider extends NetworkModelProvider {
   }
 
   @Override
+  public String description() {
+    return "convolutional network for image pools (DJL); the signals of mlp";
+  }
+
+  @Override
   List<Parameter> architectureParameters() {
     return List.of(
         Parameter.text(ItemShape.OPTION, "", "CxHxW of one item, e.g. 1x28x28 (blank: from the data set)"),
         Parameter.text("channels", "32,64", "filters of each 3x3 convolution (each followed by a 2x2 max-pool)"),
-        Parameter.integer("dense", 128, "units of the penultimate dense layer (the embeddings)"));
+        Parameter.integer("dense", 128, "units of the penultimate dense layer (the embeddings)").atLeast(1));
   }
 
   @Override

@@ -50,11 +50,16 @@ public final class EmbedModelProvider implements ModelProvider {
   }
 
   @Override
+  public String description() {
+    return "fixed random feature extractor and a shallow head trained each round; the head's signals";
+  }
+
+  @Override
   public List<Parameter> parameters() {
     return List.of(
         Parameter.choice("extractor", "conv", "the fixed random network: conv (images) or dense", "conv", "dense"),
-        Parameter.integer("filters", 64, "conv: random 5x5 filters (16 pooled features each)"),
-        Parameter.integer("units", 1024, "dense: random ReLU units"),
+        Parameter.integer("filters", 64, "conv: random 5x5 filters (16 pooled features each)").atLeast(1),
+        Parameter.integer("units", 1024, "dense: random ReLU units").atLeast(1),
         Parameter.integer("extractor-seed", 0, "seed of the extractor's random weights"),
         Parameter.text(ItemShape.OPTION, "", "conv: CxHxW of one item, e.g. 1x28x28 (blank: from the data set)"),
         Parameter.text("device", "cpu", "where the extractor runs: cpu, gpu or gpu:N"),
@@ -66,9 +71,6 @@ public final class EmbedModelProvider implements ModelProvider {
   @Override
   public ModelAdapter create(Options options) {
     int units = options.getInt("units");
-    if (units < 1) {
-      throw new InvalidInputException(OWNER + ": option 'units' = " + units + ": expected >= 1");
-    }
     Architecture architecture = options.getString("extractor").equals("conv")
         ? new RandomConv(OWNER, options.getString(ItemShape.OPTION), options.getInt("filters"))
         : new Mlp(OWNER, new int[] {units}, 0);

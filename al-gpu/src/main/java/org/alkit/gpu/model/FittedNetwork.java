@@ -26,10 +26,13 @@ import org.alkit.gpu.engine.Torch;
  *       cross-entropy at the predicted label ŷ with respect to the head's weights W (BADGE, Ash et
  *       al. 2020), from this network's own p and h;</li>
  *   <li>{@link Signal#MC_PROBABILITIES}: T softmax outputs with dropout active (Monte-Carlo dropout,
- *       Gal and Ghahramani, ICML 2016), libtorch's generator seeded from the fit seed, so the same
- *       model gives the same T samples on every call. The layers before the first dropout are
- *       computed once per batch and shared by the T passes.</li>
+ *       Gal and Ghahramani, ICML 2016), or with weights drawn from their posterior for
+ *       {@code bbb} (each batch of rows draws its own), libtorch's generator seeded from the fit
+ *       seed, so the same model gives the same T samples on every call. The layers before the
+ *       first stochastic one are computed once per batch and shared by the T passes.</li>
  * </ul>
+ *
+ * For {@code bbb} the other signals are those of the network at its posterior means μ.
  */
 final class FittedNetwork implements FittedModel {
   private final Architecture architecture;
@@ -132,7 +135,7 @@ final class FittedNetwork implements FittedModel {
             System.arraycopy(features.singletonOrThrow().toFloatArray(), 0, h, from * d, (to - from) * d);
           }
           if (t < passes) {
-            NDArray logits = network.head().forward(store, features, false).singletonOrThrow();
+            NDArray logits = network.head().forward(store, features, dropout).singletonOrThrow();
             System.arraycopy(logits.softmax(1).toFloatArray(), 0, p[t], from * classes, (to - from) * classes);
           }
         }

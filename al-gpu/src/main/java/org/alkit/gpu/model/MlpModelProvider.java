@@ -35,6 +35,11 @@ public final class MlpModelProvider extends NetworkModelProvider {
   }
 
   @Override
+  public String description() {
+    return "multilayer perceptron (DJL); probabilities, embeddings, gradient embeddings, MC dropout";
+  }
+
+  @Override
   List<Parameter> architectureParameters() {
     return List.of(Parameter.text("hidden", "256", "hidden layer sizes, comma-separated (empty: softmax regression)"));
   }

@@ -13,20 +13,18 @@ import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.Batchifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntUnaryOperator;
 import org.alkit.api.AuxiliaryHead;
 import org.alkit.api.EpochObserver;
-import org.alkit.api.FitPlan;
-import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
-import org.alkit.api.ModelAdapter;
 import org.alkit.api.Signal;
 import org.alkit.api.TrainingHooks;
 import org.alkit.commons.Permutations;
@@ -55,10 +53,9 @@ import org.alkit.gpu.engine.Torch;
  * fit. A plan that only observes epochs trains exactly as the plain fit does (same bits); a plan
  * that requests nothing is the plain fit.
  */
-final class NetworkAdapter implements ModelAdapter, TrainingHooks {
+final class NetworkAdapter extends HookedModel {
   private static final Set<Signal> OFFERS = Set.copyOf(EnumSet.of(Signal.PROBABILITIES, Signal.EMBEDDINGS,
       Signal.GRADIENT_EMBEDDINGS, Signal.MC_PROBABILITIES));
-  private static final Set<FitPlan.Hook> HOOKS = Set.copyOf(EnumSet.allOf(FitPlan.Hook.class));
 
   private final Architecture architecture;
   private final TrainingOptions training;
@@ -66,6 +63,7 @@ final class NetworkAdapter implements ModelAdapter, TrainingHooks {
   private FittedNetwork last;
 
   NetworkAdapter(Architecture architecture, TrainingOptions training) {
+    super(architecture.owner(), architecture.hooks());
     this.architecture = architecture;
     this.training = training;
     this.device = Torch.device(architecture.owner() + ": option 'device'", training.device());
@@ -77,46 +75,45 @@ final class NetworkAdapter implements ModelAdapter, TrainingHooks {
   }
 
   @Override
-  public <C> Optional<C> capability(Class<C> type) {
-    return type == TrainingHooks.class ? Optional.of(type.cast(this)) : Optional.empty();
-  }
-
-  @Override
-  public Set<FitPlan.Hook> supported() {
-    return HOOKS;
-  }
-
-  @Override
-  public FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed) {
-    return fit(features, labeled, labels, numClasses, seed, Optional.empty());
-  }
-
-  @Override
-  public FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed, FitPlan plan) {
-    plan.checkFit(architecture.owner(), HOOKS, features.rows(), labeled);
-    return fit(features, labeled, labels, numClasses, seed,
-        plan.requested().isEmpty() ? Optional.empty() : Optional.of(plan));
-  }
-
-  private FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed,
-      Optional<FitPlan> plan) {
+  FittedNetwork fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed,
+      Participation participation) {
     FitArguments.check(architecture.owner(), features, labeled, labels, numClasses);
+    return fit(features, architecture.scaler(features), labeled, labels, numClasses, seed, participation,
+        Schedule.plain(training.epochs())).get(0);
+  }
+
+  /**
+   * Trains one network on the rows {@code rows} (checked by the caller; a row may repeat, as in a
+   * bootstrap resample) with the plan's participation, on {@code schedule}: one fitted network
+   * per snapshot.
+   *
+   * @param scaler the input scaling, fitted on {@code features}
+   */
+  List<FittedNetwork> fit(Matrix features, Scaler scaler, int[] rows, int[] labels, int numClasses, long seed,
+      Participation participation, Schedule schedule) {
     SplittableRandom random = new SplittableRandom(seed);
-    Scaler scaler = architecture.scaler(features);
     long torchSeed = random.nextLong();
     long mcSeed = random.nextLong();
     Weights start = startingWeights(features.cols(), numClasses);
-    Rows rows = plan.map(p -> Rows.of(labeled, labels, p)).orElseGet(() -> new Rows(labeled, labels, null));
-    Weights weights = Torch.seeded(torchSeed,
-        () -> train(features, scaler, rows, numClasses, random, start, plan));
-    FittedNetwork fitted = new FittedNetwork(architecture, features.cols(), numClasses, scaler, weights,
-        device, training.mcSamples(), mcSeed);
+    Rows trained = Rows.of(rows, labels, participation);
+    List<Weights> snapshots = Torch.seeded(torchSeed,
+        () -> train(features, scaler, trained, numClasses, random, start, participation, schedule));
+    List<FittedNetwork> fitted = new ArrayList<>();
+    for (Weights weights : snapshots) {
+      fitted.add(new FittedNetwork(architecture, features.cols(), numClasses, scaler, weights, device,
+          training.mcSamples(), mcSeed));
+    }
     if (training.warm()) {
       synchronized (this) {
-        last = fitted;
+        last = fitted.get(fitted.size() - 1);
       }
     }
     return fitted;
+  }
+
+  /** The input scaling this network fits on {@code features}. */
+  Scaler scaler(Matrix features) {
+    return architecture.scaler(features);
   }
 
   private synchronized Weights startingWeights(int columns, int classes) {
@@ -124,33 +121,48 @@ final class NetworkAdapter implements ModelAdapter, TrainingHooks {
   }
 
   /**
-   * The rows trained on: the labeled ones, then a plan's extra items.
+   * The rows trained on: the labeled ones, then the extra items of a plan.
    *
    * @param weights each row's weight, or null when every row weighs 1 and the plain loss applies
    */
   private record Rows(int[] indices, int[] labels, float[] weights) {
-    static Rows of(int[] labeled, int[] labels, FitPlan plan) {
-      int[] extra = plan.extraItems();
-      if (extra.length == 0 && plan.auxiliaryHead().isEmpty()) {
+    static Rows of(int[] labeled, int[] labels, Participation p) {
+      int[] extra = p.extraItems();
+      if (extra.length == 0 && p.head().isEmpty()) {
         return new Rows(labeled, labels, null);
       }
       int n = labeled.length;
       int[] indices = Arrays.copyOf(labeled, n + extra.length);
       System.arraycopy(extra, 0, indices, n, extra.length);
       int[] all = Arrays.copyOf(labels, n + extra.length);
-      System.arraycopy(plan.extraLabels(), 0, all, n, extra.length);
+      System.arraycopy(p.extraLabels(), 0, all, n, extra.length);
       float[] weights = new float[n + extra.length];
       Arrays.fill(weights, 0, n, 1f);
-      System.arraycopy(plan.extraWeights(), 0, weights, n, extra.length);
+      System.arraycopy(p.extraWeights(), 0, weights, n, extra.length);
       return new Rows(indices, all, weights);
+    }
+
+    /** Each row's weight, 1 where {@link #weights} is null. */
+    float[] weightsOrOnes() {
+      if (weights != null) {
+        return weights;
+      }
+      float[] ones = new float[indices.length];
+      Arrays.fill(ones, 1f);
+      return ones;
     }
   }
 
-  private Weights train(Matrix features, Scaler scaler, Rows rows, int classes, SplittableRandom random,
-      Weights start, Optional<FitPlan> plan) {
+  private List<Weights> train(Matrix features, Scaler scaler, Rows rows, int classes, SplittableRandom random,
+      Weights start, Participation participation, Schedule schedule) {
     int columns = features.cols();
-    Optional<AuxiliaryHead> aux = plan.flatMap(FitPlan::auxiliaryHead);
-    Optional<EpochObserver> observer = plan.flatMap(FitPlan::epochObserver);
+    Optional<AuxiliaryHead> aux = participation.head();
+    Optional<EpochObserver> observer = participation.observer();
+    boolean plain = rows.weights() == null && !architecture.drawsWeights();
+    float[] ones = plain ? null : rows.weightsOrOnes();
+    int epochs = schedule.epochs();
+    int steps = (rows.indices().length + training.batchSize() - 1) / training.batchSize();
+    List<Weights> snapshots = new ArrayList<>();
     try (Model model = Model.newInstance(architecture.owner(), device, Torch.ENGINE)) {
       Architecture.Network network = architecture.network(columns, classes);
       Optional<HeadedNetwork> headed = aux.map(h -> new HeadedNetwork(network, architecture.taps(columns),
@@ -161,7 +173,7 @@ final class NetworkAdapter implements ModelAdapter, TrainingHooks {
       }
       DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
           .optOptimizer(Optimizer.adam()
-              .optLearningRateTracker(Tracker.fixed((float) training.learningRate()))
+              .optLearningRateTracker(schedule.learningRate((float) training.learningRate(), steps))
               .optWeightDecays((float) training.weightDecay())
               .build())
           .optDevices(new Device[] {device});
@@ -172,30 +184,35 @@ final class NetworkAdapter implements ModelAdapter, TrainingHooks {
           order[r] = r;
         }
         Optional<Loss> auxLoss = aux.map(h -> h.loss(Loss.class));
-        for (int epoch = 0; epoch < training.epochs(); epoch++) {
+        for (int epoch = 0; epoch < epochs; epoch++) {
           int e = epoch;
-          headed.ifPresent(h -> h.detach(e >= Math.ceil(aux.get().detachAfter() * training.epochs())));
+          headed.ifPresent(h -> h.detach(e >= Math.ceil(aux.get().detachAfter() * epochs)));
           Permutations.shuffle(order, random);
           for (int from = 0; from < order.length; from += training.batchSize()) {
             int to = Math.min(order.length, from + training.batchSize());
             float[] x = scaler.rows(features, r -> rows.indices()[order[r]], from, to);
             long[] y = labels(rows.labels(), order, from, to);
-            if (rows.weights() == null) {
+            if (plain) {
               step(trainer, x, y, columns);
             } else {
-              step(trainer, x, y, weights(rows.weights(), order, from, to), classes, columns, aux, auxLoss);
+              step(trainer, network, x, y, weights(ones, order, from, to), classes, columns, order.length, aux,
+                  auxLoss);
             }
           }
           if (observer.isPresent()) {
-            int[] observed = plan.get().observedItems();
+            int[] observed = participation.observed();
             observer.get().epoch(epoch + 1, outputs(trainer, features, scaler, observed.length, k -> observed[k], 0));
+          }
+          if (schedule.snapshotAfter(epoch) && epoch < epochs - 1) {
+            snapshots.add(Weights.of(network.all()));
           }
         }
         if (aux.isPresent()) {
           aux.get().outputs(outputs(trainer, features, scaler, features.rows(), i -> i, 1));
         }
       }
-      return Weights.of(network.all());
+      snapshots.add(Weights.of(network.all()));
+      return snapshots;
     }
   }
 
@@ -210,12 +227,13 @@ final class NetworkAdapter implements ModelAdapter, TrainingHooks {
   }
 
   /**
-   * One step on mean_i w_i·CE_i, plus weight · the auxiliary head's loss given its outputs and the
-   * per-item cross-entropies (as targets, without gradient). Every constant is an array of the
+   * One step on mean_i w_i·CE_i, plus the architecture's complexity cost over the {@code items}
+   * trained on (Bayes by backprop), plus weight · the auxiliary head's loss given its outputs and
+   * the per-item cross-entropies (as targets, without gradient). Every constant is an array of the
    * step's manager, which outlives the backward pass (see {@code Vae} in VaB-AL on DJL's scalars).
    */
-  private void step(Trainer trainer, float[] x, long[] y, float[] w, int classes, int columns,
-      Optional<AuxiliaryHead> aux, Optional<Loss> auxLoss) {
+  private void step(Trainer trainer, Architecture.Network network, float[] x, long[] y, float[] w, int classes,
+      int columns, int items, Optional<AuxiliaryHead> aux, Optional<Loss> auxLoss) {
     try (NDManager manager = trainer.getManager().newSubManager()) {
       NDArray input = manager.create(x, architecture.inputShape(columns, y.length));
       NDArray oneHot = manager.create(y).oneHot(classes);
@@ -224,6 +242,10 @@ final class NetworkAdapter implements ModelAdapter, TrainingHooks {
         NDList out = trainer.forward(new NDList(input));
         NDArray crossEntropy = out.get(0).logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
         NDArray loss = crossEntropy.mul(weights).mean();
+        Optional<NDArray> complexity = architecture.complexity(network);
+        if (complexity.isPresent()) {
+          loss = loss.add(complexity.get().div(manager.create((float) items)));
+        }
         if (aux.isPresent()) {
           NDArray headLoss = auxLoss.get().evaluate(new NDList(crossEntropy.stopGradient()), new NDList(out.get(1)));
           loss = loss.add(headLoss.mul(manager.create((float) aux.get().weight())));

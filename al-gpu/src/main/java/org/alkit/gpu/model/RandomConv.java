@@ -15,16 +15,11 @@ import org.alkit.api.InvalidInputException;
  * about 16·filters features an image. With
  * weights drawn once and never trained, such features are already good inputs for a linear
  * classifier (Jarrett et al., ICCV 2009; Saxe et al., "On Random Weights and Unsupervised Feature
- * Learning", ICML 2011). Pixels are standardised per channel.
+ * Learning", ICML 2011). Pixels are standardised per channel. {@code filters} ≥ 1, as
+ * {@link EmbedModelProvider} declares it.
  */
 record RandomConv(String owner, String shapeText, int filters) implements ImageArchitecture {
   private static final int GRID = 4;
-
-  RandomConv {
-    if (filters < 1) {
-      throw new InvalidInputException(owner + ": option 'filters' = " + filters + ": expected >= 1");
-    }
-  }
 
   @Override
   public ItemShape shape(int columns) {

@@ -25,46 +25,37 @@ record TrainingOptions(double dropout, int epochs, int batchSize, double learnin
     boolean warm, int mcSamples, String device) {
 
   static final List<Parameter> PARAMETERS = List.of(
-      Parameter.real("dropout", 0.25, "dropout rate p before the last layer (and after the convolutions)"),
-      Parameter.integer("epochs", 30, "passes over the labeled set per fit"),
-      Parameter.integer("batch-size", 64, "labeled items per Adam step"),
-      Parameter.real("learning-rate", 1e-3, "Adam step size"),
-      Parameter.real("weight-decay", 1e-4, "L2 penalty on the weights"),
+      Parameter.real("dropout", 0.25, "dropout rate p before the last layer (and after the convolutions)")
+          .atLeast(0).below(1),
+      Parameter.integer("epochs", 30, "passes over the labeled set per fit").atLeast(1),
+      Parameter.integer("batch-size", 64, "labeled items per Adam step").atLeast(1),
+      Parameter.real("learning-rate", 1e-3, "Adam step size").above(0),
+      Parameter.real("weight-decay", 1e-4, "L2 penalty on the weights").atLeast(0),
       Parameter.choice("retrain", "scratch", "fresh weights every round, or warm: start from the previous round's",
           "scratch", "warm"),
-      Parameter.integer("mc-samples", 20, "T: forward passes with dropout active for mc-probabilities"),
+      Parameter.integer("mc-samples", 20, "T: forward passes with dropout active for mc-probabilities").atLeast(1),
       Parameter.text("device", "cpu", "cpu, gpu or gpu:N"));
 
-  TrainingOptions {
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new InvalidInputException("option 'dropout' = " + dropout + ": expected 0 <= dropout < 1");
-    }
-    atLeast("epochs", epochs, 1);
-    atLeast("batch-size", batchSize, 1);
-    atLeast("mc-samples", mcSamples, 1);
-    if (!(learningRate > 0)) {
-      throw new InvalidInputException("option 'learning-rate' = " + learningRate + ": expected > 0");
-    }
-    if (!(weightDecay >= 0)) {
-      throw new InvalidInputException("option 'weight-decay' = " + weightDecay + ": expected >= 0");
-    }
-  }
-
-  private static void atLeast(String key, int value, int min) {
-    if (value < min) {
-      throw new InvalidInputException("option '" + key + "' = " + value + ": expected >= " + min);
-    }
-  }
-
-  /** The options' values, range-checked; the message names the owner, e.g. {@code model 'mlp'}. */
+  /** The values of options resolved against {@link #PARAMETERS}, which bound each. */
   static TrainingOptions from(Options options) {
-    try {
-      return new TrainingOptions(options.getDouble("dropout"), options.getInt("epochs"),
-          options.getInt("batch-size"), options.getDouble("learning-rate"), options.getDouble("weight-decay"),
-          options.getString("retrain").equals("warm"), options.getInt("mc-samples"), options.getString("device"));
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(options.owner() + ": " + e.getMessage(), e);
-    }
+    return from(options, options.getDouble("dropout"), options.getDouble("weight-decay"));
+  }
+
+  /**
+   * The values of options resolved against {@link #PARAMETERS} (or {@link #parametersWithout} some
+   * of them) with the regularisation given instead of read, for a model that regularises otherwise
+   * (Bayes by backprop: its prior).
+   */
+  static TrainingOptions from(Options options, double dropout, double weightDecay) {
+    return new TrainingOptions(dropout, options.getInt("epochs"), options.getInt("batch-size"),
+        options.getDouble("learning-rate"), weightDecay, options.getString("retrain").equals("warm"),
+        options.getInt("mc-samples"), options.getString("device"));
+  }
+
+  /** {@link #PARAMETERS} without {@code names}. */
+  static List<Parameter> parametersWithout(String... names) {
+    List<String> left = List.of(names);
+    return PARAMETERS.stream().filter(p -> !left.contains(p.name())).toList();
   }
 
   /**

@@ -12,14 +12,13 @@ import org.alkit.api.AlException;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.NetworkTraining;
-import org.alkit.api.Options;
 import org.junit.jupiter.api.Test;
 
 /** The {@link NetworkTraining} the djl backend offers. */
 class DjlNetworkTrainingTest {
   private static ComputeBackend backend(Map<String, String> options) {
     DjlBackendProvider p = new DjlBackendProvider();
-    return p.create(Options.resolve("backend 'djl'", p.parameters(), options));
+    return p.create(p.options(options));
   }
 
   private static float[] draws(NetworkTraining training, long seed) {

@@ -19,7 +19,6 @@ import org.alkit.api.FittedModel;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.ModelProvider;
-import org.alkit.api.Options;
 import org.alkit.commons.Probabilities;
 
 /** Data and helpers the model and backend tests share. */
@@ -50,7 +49,7 @@ public final class TestData {
   /** The embedded UCI optdigits set: 1 797 images of 8×8 pixel counts 0..16, digits 0..9. */
   public static Labeled optdigits() {
     Path csv = Path.of(System.getProperty("alkit.root", "../"),
-        "al-eval/src/main/resources/org/alkit/eval/optdigits.csv.gz");
+        "al-eval/src/main/resources/org/alkit/eval/data/optdigits.csv.gz");
     assumeThat(Files.exists(csv)).as("optdigits at " + csv).isTrue();
     List<float[]> rows = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
@@ -73,7 +72,7 @@ public final class TestData {
   }
 
   static ModelAdapter adapter(ModelProvider provider, Map<String, String> options) {
-    return provider.create(Options.resolve("model '" + provider.name() + "'", provider.parameters(), options));
+    return provider.create(provider.options(options));
   }
 
   static int[] range(int from, int to) {

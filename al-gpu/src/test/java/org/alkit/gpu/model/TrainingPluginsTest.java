@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.alkit.api.BackendProvider;
 import org.alkit.api.ComputeBackend;
-import org.alkit.api.Options;
 import org.alkit.api.StrategyProvider;
 import org.alkit.runtime.ActiveLearningLoop;
 import org.alkit.runtime.Dataset;
+import org.alkit.runtime.LoopParts;
 import org.alkit.runtime.OracleFactory;
 import org.alkit.runtime.Registry;
 import org.alkit.runtime.RoundResult;
@@ -53,10 +53,9 @@ class TrainingPluginsTest {
   private static RunResult run(RunConfig config, StrategyProvider strategy, List<String> notices) {
     MlpModelProvider mlp = new MlpModelProvider();
     BackendProvider backend = REGISTRY.backend(config.backend());
-    ComputeBackend compute = backend.create(Options.resolve("backend", backend.parameters(), config.backendOptions()));
-    try (ActiveLearningLoop loop = new ActiveLearningLoop(config, DATA,
-        mlp.create(Options.resolve("model 'mlp'", mlp.parameters(), config.modelOptions())), strategy, compute,
-        OracleFactory.simulated(DATA), REGISTRY)) {
+    ComputeBackend compute = backend.create(backend.options(config.backendOptions()));
+    try (ActiveLearningLoop loop = new ActiveLearningLoop(config, DATA, new LoopParts(
+        mlp.create(mlp.options(config.modelOptions())), strategy, compute, OracleFactory.simulated(DATA)), REGISTRY)) {
       RunResult result = loop.onNotice(notices::add).run();
       assertObeysTheContract(result, config);
       return result;

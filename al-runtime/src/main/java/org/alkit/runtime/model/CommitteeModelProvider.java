@@ -7,13 +7,13 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.alkit.api.FittedModel;
-import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.ModelProvider;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
 import org.alkit.api.Signal;
+import org.alkit.commons.Permutations;
 
 /**
  * Publishes the model {@value #NAME}: a query-by-committee ensemble (Seung, Opper and Sompolinsky
@@ -43,10 +43,15 @@ public final class CommitteeModelProvider implements ModelProvider {
   }
 
   @Override
+  public String description() {
+    return "bootstrap committee of logistic regressions (bagging); committee probabilities and their mean";
+  }
+
+  @Override
   public List<Parameter> parameters() {
     return Stream.concat(
         Stream.of(
-            Parameter.integer("members", 5, "committee size M"),
+            Parameter.integer("members", 5, "committee size M").atLeast(1),
             Parameter.choice("base", LogisticModelProvider.NAME, "the members' model",
                 LogisticModelProvider.NAME)),
         LogisticOptions.PARAMETERS.stream()).toList();
@@ -55,10 +60,6 @@ public final class CommitteeModelProvider implements ModelProvider {
   @Override
   public ModelAdapter create(Options options) {
     int members = options.getInt("members");
-    if (members < 1) {
-      throw new InvalidInputException(options.owner() + ": option 'members' = " + members
-          + ": expected >= 1");
-    }
     LogisticOptions settings = LogisticOptions.from(options);
     return new ModelAdapter() {
       @Override
@@ -74,13 +75,12 @@ public final class CommitteeModelProvider implements ModelProvider {
         SplittableRandom root = new SplittableRandom(seed);
         List<SoftmaxRegression> committee = new ArrayList<>(members);
         for (int m = 0; m < members; m++) {
-          SplittableRandom random = root.split();
+          int[] picks = Permutations.bootstrap(labeled.length, root.split());
           int[] rows = new int[labeled.length];
           int[] y = new int[labeled.length];
           for (int r = 0; r < rows.length; r++) {
-            int pick = random.nextInt(labeled.length);
-            rows[r] = labeled[pick];
-            y[r] = labels[pick];
+            rows[r] = labeled[picks[r]];
+            y[r] = labels[picks[r]];
           }
           committee.add(SoftmaxRegression.train(h, rows, y, numClasses, settings));
         }

@@ -48,6 +48,11 @@ public final class LogisticModelProvider implements ModelProvider {
   }
 
   @Override
+  public String description() {
+    return "multinomial logistic regression on standardised features; probabilities, embeddings";
+  }
+
+  @Override
   public List<Parameter> parameters() {
     return LogisticOptions.PARAMETERS;
   }

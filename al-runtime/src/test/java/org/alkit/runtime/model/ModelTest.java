@@ -20,7 +20,6 @@ import org.alkit.api.Matrix;
 import org.alkit.api.MissingSignalException;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.ModelProvider;
-import org.alkit.api.Options;
 import org.alkit.api.Signal;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +39,7 @@ class ModelTest {
   }
 
   static ModelAdapter adapter(ModelProvider p, Map<String, String> options) {
-    return p.create(Options.resolve("model '" + p.name() + "'", p.parameters(), options));
+    return p.create(p.options(options));
   }
 
   static int[] range(int from, int to) {
@@ -87,7 +86,7 @@ class ModelTest {
   void logisticReachesNinetyPercentOnOptdigitsWithFiveHundredLabels() throws IOException {
     String root = System.getProperty("alkit.root");
     assertThat(root).as("system property alkit.root, the reactor's folder (the Maven build sets it)").isNotNull();
-    Path csv = Path.of(root, "al-eval/src/main/resources/org/alkit/eval/optdigits.csv.gz");
+    Path csv = Path.of(root, "al-eval/src/main/resources/org/alkit/eval/data/optdigits.csv.gz");
     assertThat(csv).as("the embedded optdigits data").isRegularFile();
     List<float[]> rows = new ArrayList<>();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(

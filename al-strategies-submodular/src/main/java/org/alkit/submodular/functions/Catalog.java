@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.alkit.api.Matrix;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
 import org.alkit.api.UnknownNameException;
@@ -27,15 +28,15 @@ import org.alkit.submodular.SetFunction;
  */
 public final class Catalog {
   private static final Parameter LAMBDA_CUT = Parameter.real("lambda", 1.0,
-      "λ ≥ 0, weight of the pairwise redundancy term (monotone for λ ≤ 0.5)");
+      "λ ≥ 0, weight of the pairwise redundancy term (monotone for λ ≤ 0.5)").atLeast(0);
   private static final Parameter LAMBDA_DET = Parameter.real("lambda", 1.0,
-      "λ ≥ 0, added to every diagonal entry of the kernel");
+      "λ ≥ 0, added to every diagonal entry of the kernel").atLeast(0);
   private static final Parameter ETA_SCALE = Parameter.real("eta", 1.0,
-      "η ≥ 0, magnification: multiplies the query kernel");
+      "η ≥ 0, magnification: multiplies the query kernel").atLeast(0);
   private static final Parameter ETA_WEIGHT = Parameter.real("eta", 1.0,
-      "η ≥ 0, weight of the per-item query-relevance term");
+      "η ≥ 0, weight of the per-item query-relevance term").atLeast(0);
   private static final Parameter NU = Parameter.real("nu", 1.0,
-      "ν ≥ 0, privacy hardness: multiplies the private kernel");
+      "ν ≥ 0, privacy hardness: multiplies the private kernel").atLeast(0);
   private static final Parameter MODE = Parameter.choice("mode", "log",
       "concave ψ: log(1+x), sqrt(x) or 1−1/(1+x)", ConcaveOverModular.Concave.keys());
 
@@ -49,7 +50,7 @@ public final class Catalog {
             in.scale("lambda")));
     define("log-det", EnumSet.of(DATA), false, true, List.of(LAMBDA_DET), in -> {
       SuperKernel s = new SuperKernel(in.kernelRows(), null, null, null, null, null, 1f, 1f,
-          in.nonNegative("lambda"));
+          in.real("lambda"));
       return new LogDeterminantFamily(s, in.groundSize(), new int[0], null);
     });
     define("disparity-sum", EnumSet.of(DATA), false, List.of(),
@@ -113,6 +114,17 @@ public final class Catalog {
   private Catalog() {}
 
   /**
+   * Facility location of candidates over a represented set R, the form of Suggestive Annotation
+   * (Yang et al. 2017): f(A) = Σ_{r∈R} max(0, max_{j∈A} S_rj), with {@code similarities} S the
+   * R × candidates matrix (row r: every candidate's similarity to represented item r; the
+   * orientation in which a backend computes it on all its workers), stored by candidate once. As
+   * every facility location here, the memo starts at 0, so similarities below 0 count as 0.
+   */
+  public static SetFunction facilityLocationOver(Matrix similarities) {
+    return new FacilityLocationFamily(Columns.ofColumns(similarities), null, null, null);
+  }
+
+  /**
    * A log-det measure: B₁ = P when {@code conditional}, and B₂ = B₁ ∪ Q when {@code mutual}.
    */
   private static SetFunction logDet(Inputs in, boolean mutual, boolean conditional) {
@@ -121,7 +133,7 @@ public final class Catalog {
         mutual ? k.queryKernel() : null, mutual ? k.queryQueryKernel() : null,
         conditional ? k.privateKernel() : null, conditional ? k.privatePrivateKernel() : null,
         mutual && conditional ? k.queryPrivateKernel() : null,
-        mutual ? in.scale("eta") : 1f, conditional ? in.scale("nu") : 1f, in.nonNegative("lambda"));
+        mutual ? in.scale("eta") : 1f, conditional ? in.scale("nu") : 1f, in.real("lambda"));
     int[] base = LogDeterminantFamily.items(s, false, conditional);
     int[] second = mutual ? LogDeterminantFamily.items(s, true, conditional) : null;
     return new LogDeterminantFamily(s, in.groundSize(), base, second);

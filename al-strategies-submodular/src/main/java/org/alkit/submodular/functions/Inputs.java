@@ -113,19 +113,14 @@ final class Inputs {
     return kernels.kernel();
   }
 
-  /** A real option that must be ≥ 0. */
-  double nonNegative(String option) {
-    double v = options.getDouble(option);
-    if (v < 0) {
-      throw new InvalidInputException("function '" + function + "': option '" + option + "' = " + v
-          + ": expected >= 0");
-    }
-    return v;
+  /** A real option; the function's declared parameters bound it (λ, η, ν: ≥ 0). */
+  double real(String option) {
+    return options.getDouble(option);
   }
 
   /** A non-negative option as the float32 that submodlib's C++ side stores (η, ν, graph-cut's λ). */
   float scale(String option) {
-    return (float) nonNegative(option);
+    return (float) real(option);
   }
 
   String choice(String option) {

@@ -47,7 +47,7 @@ import org.alkit.submodular.functions.KernelRows;
 public final class KernelBuilder {
   /** The option that switches the data kernel to its sparse k-NN form. */
   public static final Parameter NEIGHBORS = Parameter.integer("neighbors", 0,
-      "k of a sparse k-nearest-neighbour data kernel (facility-location only); 0 = dense n × n");
+      "k of a sparse k-nearest-neighbour data kernel (facility-location only); 0 = dense n × n").atLeast(0);
 
   /**
    * Largest n for which {@code knn = auto} finds the k-NN kernel exactly: where brute force stops

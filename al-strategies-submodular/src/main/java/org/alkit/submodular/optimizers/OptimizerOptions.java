@@ -21,18 +21,20 @@ public record OptimizerOptions(double epsilon, boolean stopIfZeroGain, boolean s
 
   /** ε of the stochastic optimizers. */
   public static final Parameter EPSILON = Parameter.real("epsilon", 0.1,
-      "stochastic/lazier greedy: each step samples (n/k)·ln(1/epsilon) remaining items");
+      "stochastic/lazier greedy: each step samples (n/k)·ln(1/epsilon) remaining items").above(0).below(1);
 
   /** The declared options: {@code epsilon}, {@code stopIfZeroGain}, {@code stopIfNegativeGain}. */
   public static final List<Parameter> PARAMETERS = List.of(EPSILON,
       Parameter.bool("stopIfZeroGain", false, "stop before an item whose marginal gain is 0"),
       Parameter.bool("stopIfNegativeGain", false, "stop before an item whose marginal gain is < 0"));
 
-  /** Checks ε. */
+  /**
+   * Checks ε against {@link #EPSILON}'s range, as {@link #parse} does for text.
+   *
+   * @throws InvalidInputException "option 'epsilon' = 1.5: expected 0 < epsilon < 1"
+   */
   public OptimizerOptions {
-    if (!(epsilon > 0 && epsilon < 1)) {
-      throw new InvalidInputException("option 'epsilon' = " + epsilon + ": expected 0 < epsilon < 1");
-    }
+    EPSILON.parse(Double.toString(epsilon));
   }
 
   /** A copy with another seed. */

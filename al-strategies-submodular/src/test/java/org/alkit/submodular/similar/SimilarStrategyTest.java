@@ -11,7 +11,6 @@ import java.util.stream.StreamSupport;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.MissingSignalException;
-import org.alkit.api.Options;
 import org.alkit.api.ScenarioHints;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
@@ -31,7 +30,7 @@ class SimilarStrategyTest {
     if (without != null) {
       b.without(without);
     }
-    return PROVIDER.create(Options.resolve("strategy 'similar'", PROVIDER.parameters(), options))
+    return PROVIDER.create(PROVIDER.options(options))
         .select(b.build());
   }
 

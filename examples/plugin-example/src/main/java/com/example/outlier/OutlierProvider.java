@@ -2,7 +2,6 @@ package com.example.outlier;
 
 import java.util.List;
 import java.util.Set;
-import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
@@ -42,29 +41,21 @@ public final class OutlierProvider implements StrategyProvider {
 
   @Override
   public List<Parameter> parameters() {
-    return List.of(Parameter.real("power", 2.0, "p of the L_p distance, >= 1"));
+    return List.of(Parameter.real("power", 2.0, "p of the L_p distance").atLeast(1));
   }
 
   @Override
   public Strategy create(Options options) {
-    return new Outlier(new Settings(options.getDouble("power")), options);
-  }
-
-  /** The validated options. */
-  record Settings(double power) {
-    Settings {
-      if (power < 1) {
-        throw new InvalidInputException("option 'power' = " + power + ": expected >= 1");
-      }
-    }
+    // resolved against parameters(), so power >= 1 already
+    return new Outlier(options.getDouble("power"), options);
   }
 
   private static final class Outlier extends ScoringStrategy {
-    private final Settings settings;
+    private final double power;
 
-    Outlier(Settings settings, Options options) {
+    Outlier(double power, Options options) {
       super("example-outlier", options);
-      this.settings = settings;
+      this.power = power;
     }
 
     @Override
@@ -80,9 +71,9 @@ public final class OutlierProvider implements StrategyProvider {
       for (int k = 0; k < candidates.length; k++) {
         double sum = 0;
         for (int j = 0; j < h.cols(); j++) {
-          sum += Math.pow(Math.abs(h.get(candidates[k], j) - mean[j]), settings.power());
+          sum += Math.pow(Math.abs(h.get(candidates[k], j) - mean[j]), power);
         }
-        scores[k] = Math.pow(sum, 1 / settings.power());
+        scores[k] = Math.pow(sum, 1 / power);
       }
       return scores;
     }

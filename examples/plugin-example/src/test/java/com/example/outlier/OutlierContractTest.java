@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
-import org.alkit.api.Options;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.StrategyProvider;
@@ -32,8 +31,7 @@ class OutlierContractTest extends StrategyContractTest {
   @Test
   void rejectsPowerBelowOne() {
     OutlierProvider p = new OutlierProvider();
-    Options bad = Options.resolve("strategy 'example-outlier'", p.parameters(), Map.of("power", "0.5"));
-    assertThatThrownBy(() -> p.create(bad))
+    assertThatThrownBy(() -> p.create(p.options(Map.of("power", "0.5"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("power").hasMessageContaining("0.5");
   }

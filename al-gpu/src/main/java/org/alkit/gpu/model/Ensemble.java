@@ -1,0 +1,154 @@
+package org.alkit.gpu.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.alkit.api.EpochObserver;
+import org.alkit.api.FitPlan;
+import org.alkit.api.FittedModel;
+import org.alkit.api.Matrix;
+import org.alkit.api.Signal;
+import org.alkit.commons.Permutations;
+
+/**
+ * The adapter of {@link EnsembleModelProvider}: fits its members one after the other (each under
+ * alkit's training lock, so a seed gives the same members whatever else runs) on input scaled
+ * once for all, and returns a {@link FittedEnsemble}.
+ */
+final class Ensemble extends HookedModel {
+  private static final Set<Signal> OFFERS = Set.copyOf(EnumSet.of(Signal.PROBABILITIES, Signal.EMBEDDINGS,
+      Signal.GRADIENT_EMBEDDINGS, Signal.MC_PROBABILITIES, Signal.COMMITTEE_PROBABILITIES));
+  private static final Set<FitPlan.Hook> HOOKS = Set.copyOf(EnumSet.of(FitPlan.Hook.EXTRA_ITEMS,
+      FitPlan.Hook.EPOCH_PREDICTIONS));
+
+  /** How the members come about. */
+  enum Kind {
+    /** Members trained apart. */
+    INDEPENDENT,
+    /** Snapshots of one network on a cyclic learning rate. */
+    SNAPSHOT,
+    /** Members trained apart, sampled with Monte-Carlo dropout. */
+    STOCHASTIC;
+
+    String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    static String[] keys() {
+      return Arrays.stream(values()).map(Kind::key).toArray(String[]::new);
+    }
+
+    /** The kind of a validated option value. */
+    static Kind of(String key) {
+      return valueOf(key.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  private final String owner;
+  private final Kind kind;
+  private final int members;
+  private final boolean bootstrap;
+  private final List<NetworkAdapter> networks;
+  private final int epochs;
+
+  /**
+   * @param networks one adapter per member (one for a snapshot ensemble), each keeping its own
+   *     warm-start weights
+   * @param epochs each member's epochs (snapshot: each cycle's)
+   */
+  Ensemble(String owner, Kind kind, int members, boolean bootstrap, List<NetworkAdapter> networks, int epochs) {
+    super(owner, HOOKS);
+    this.owner = owner;
+    this.kind = kind;
+    this.members = members;
+    this.bootstrap = bootstrap;
+    this.networks = List.copyOf(networks);
+    this.epochs = epochs;
+  }
+
+  @Override
+  public Set<Signal> offers() {
+    return OFFERS;
+  }
+
+  @Override
+  FittedModel fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed,
+      Participation participation) {
+    FitArguments.check(owner, features, labeled, labels, numClasses);
+    Scaler scaler = networks.get(0).scaler(features);
+    SplittableRandom root = new SplittableRandom(seed);
+    if (kind == Kind.SNAPSHOT) {
+      return new FittedEnsemble(owner, networks.get(0).fit(features, scaler, labeled, labels, numClasses,
+          root.nextLong(), participation, Schedule.snapshots(members, epochs)), false);
+    }
+    EpochMeans means = new EpochMeans(members);
+    Participation each = participation.observedBy(means);
+    List<FittedNetwork> fitted = new ArrayList<>();
+    for (NetworkAdapter network : networks) {
+      SplittableRandom random = root.split();
+      long memberSeed = random.nextLong();
+      int[] rows = labeled;
+      int[] y = labels;
+      if (bootstrap) {
+        int[] picks = Permutations.bootstrap(labeled.length, random);
+        rows = new int[picks.length];
+        y = new int[picks.length];
+        for (int r = 0; r < picks.length; r++) {
+          rows[r] = labeled[picks[r]];
+          y[r] = labels[picks[r]];
+        }
+      }
+      fitted.add(network.fit(features, scaler, rows, y, numClasses, memberSeed, each, Schedule.plain(epochs)).get(0));
+    }
+    participation.observer().ifPresent(means::deliver);
+    return new FittedEnsemble(owner, fitted, kind == Kind.STOCHASTIC);
+  }
+
+  /**
+   * Sums the members' probabilities per epoch as they train, one member after the other, and hands
+   * the observer the mean of each epoch once all have trained, in epoch order.
+   */
+  private static final class EpochMeans implements EpochObserver {
+    private final int members;
+    private final List<float[]> sums = new ArrayList<>();
+    private int rows;
+    private int cols;
+
+    EpochMeans(int members) {
+      this.members = members;
+    }
+
+    @Override
+    public void epoch(int epoch, Matrix probabilities) {
+      if (epoch > sums.size()) {
+        rows = probabilities.rows();
+        cols = probabilities.cols();
+        sums.add(new float[Math.multiplyExact(rows, cols)]);
+      }
+      float[] sum = sums.get(epoch - 1);
+      float[] p = probabilities.toArray();
+      for (int k = 0; k < sum.length; k++) {
+        sum[k] += p[k];
+      }
+    }
+
+    void deliver(EpochObserver observer) {
+      for (int e = 0; e < sums.size(); e++) {
+        float[] mean = sums.get(e);
+        for (int k = 0; k < mean.length; k++) {
+          mean[k] /= members;
+        }
+        observer.epoch(e + 1, Matrix.wrap(rows, cols, mean));
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return owner + " kind=" + kind.key() + " members=" + members + " bootstrap=" + bootstrap + " " + networks.get(0);
+  }
+}
