@@ -1,6 +1,5 @@
 package org.alkit.deep;
 
-import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.alkit.api.FitPlan;
@@ -8,7 +7,6 @@ import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.ModelProvider;
 import org.alkit.api.Options;
-import org.alkit.api.Parameter;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
@@ -31,26 +29,9 @@ class LearningLossContractTest extends StrategyContractTest {
   }
 
   /** The provider, whose strategies fit the {@code mlp} with their plan before each selection. */
-  static final class Fitting implements StrategyProvider {
-    private final StrategyProvider provider;
-
+  static final class Fitting extends Wrapped {
     Fitting(StrategyProvider provider) {
-      this.provider = provider;
-    }
-
-    @Override
-    public String name() {
-      return provider.name();
-    }
-
-    @Override
-    public String family() {
-      return provider.family();
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-      return provider.parameters();
+      super(provider);
     }
 
     @Override
