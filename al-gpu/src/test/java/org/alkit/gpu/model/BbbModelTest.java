@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.alkit.api.FitPlan;
 import org.alkit.api.FittedModel;
 import org.alkit.api.InvalidInputException;
@@ -26,13 +28,20 @@ import org.junit.jupiter.api.Test;
 class BbbModelTest {
   private static final BbbModelProvider BBB = new BbbModelProvider();
 
+  /**
+   * The median test accuracy over three seeds (each alone 0.88 to 0.92 here): one CI run saw a
+   * single fit end at 0.839, a draw no rerun reproduced, so the claim is the model's, not one fit's.
+   */
   @Test
   void learnsOptdigitsFromFiveHundredLabels() {
     TestData.Labeled digits = TestData.optdigits();
     int[] train = range(0, 500);
-    FittedModel model = adapter(BBB, Map.of("hidden", "128", "epochs", "30"))
-        .fit(digits.x(), train, digits.labels(train), 10, 7);
-    assertThat(accuracy(model, digits, range(1_000, 1_797))).isGreaterThan(0.85);
+    ModelAdapter bbb = adapter(BBB, Map.of("hidden", "128", "epochs", "30"));
+    double[] accuracies = LongStream.of(7, 8, 9)
+        .mapToDouble(seed -> accuracy(bbb.fit(digits.x(), train, digits.labels(train), 10, seed), digits,
+            range(1_000, 1_797)))
+        .sorted().toArray();
+    assertThat(accuracies[1]).as("median of %s", Arrays.toString(accuracies)).isGreaterThan(0.85);
   }
 
   @Test
