@@ -31,7 +31,7 @@ import org.apiguardian.api.API;
  *
  * highest first, with K the number of classes: the larger of the labels' count (largest label + 1)
  * and, when the context has {@code probabilities}, their columns. Options: {@code latent} (32),
- * {@code epochs} (100 passes over the unlabeled items), {@code temperature} (T = 0.05) and
+ * {@code epochs} (100 passes over the labeled items, as the model's), {@code temperature} (T = 0.05) and
  * {@code entropy-weight} (λ = 0.1, minimax entropy's), {@code adversarial} (1),
  * {@code learning-rate} and {@code discriminator-learning-rate} (Adam, 5·10⁻⁴), {@code batch-size}
  * (64), {@code discriminator-units} (512), and the item network's {@code network},

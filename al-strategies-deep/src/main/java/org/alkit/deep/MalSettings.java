@@ -13,7 +13,8 @@ import org.alkit.api.Parameter;
  * layers, 100 epochs).
  *
  * @param latent the encoder's feature dimensions, ≥ 1
- * @param epochs passes over the unlabeled items, ≥ 1: each pass is ⌈|U| / batch⌉ iterations
+ * @param epochs passes over the labeled items, ≥ 1: each pass is ⌈|L| / batch⌉ iterations, as the
+ *     classifier's epoch
  * @param temperature T of the cosine classifier, &gt; 0
  * @param entropyWeight λ, the weight of the minimax entropy term, ≥ 0
  * @param adversarial the weight of the encoder's term that fools the discriminator, ≥ 0
@@ -29,7 +30,7 @@ record MalSettings(int latent, int epochs, double temperature, double entropyWei
   static List<Parameter> parameters() {
     List<Parameter> p = new ArrayList<>(List.of(
         Parameter.integer("latent", 32, "feature dimensions of the encoder").atLeast(1).atMost(65_536),
-        Parameter.integer("epochs", 100, "passes over the unlabeled items per round")
+        Parameter.integer("epochs", 100, "passes over the labeled items per round, as the model's epochs")
             .atLeast(1).atMost(TrainingRound.MAX_STEPS),
         Parameter.real("temperature", 0.05, "T of the cosine classifier").above(0),
         Parameter.real("entropy-weight", 0.1, "lambda: weight of the minimax entropy on unlabeled items").atLeast(0),

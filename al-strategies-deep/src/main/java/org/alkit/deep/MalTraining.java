@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * has the value f and the gradient −1, so one backward pass makes C maximise the entropy H of its
  * predictions on unlabeled items while F minimises it. Each iteration takes one Adam step on F
  * and C, then one on D, each on a fresh batch of labeled and one of unlabeled items drawn with
- * replacement; an epoch is ⌈|U| / batch⌉ iterations.
+ * replacement; an epoch is ⌈|L| / batch⌉ iterations, as the classifier's ({@link Networks#iterations}).
  */
 final class MalTraining {
   private final ItemNetwork network;
@@ -74,7 +74,7 @@ final class MalTraining {
       }
       int bl = Math.min(settings.batchSize(), labeled.length);
       int bu = Math.min(settings.batchSize(), unlabeled.length);
-      long iterations = (long) settings.epochs() * ((unlabeled.length + bu - 1) / bu);
+      long iterations = Networks.iterations(settings.epochs(), labeled.length, bl);
       for (long it = 0; it < iterations; it++) {
         try (NDManager batch = manager.newSubManager()) {
           int[] drawn = Networks.draw(positions, bl, random);

@@ -80,6 +80,16 @@ final class Networks {
   }
 
   /** {@code count} items drawn with replacement from {@code items}. */
+  /**
+   * The iterations of {@code epochs} passes over the labeled items, ⌈|L| / batch⌉ each: an epoch
+   * as the classifier's (alkit's networks pass over the labeled set), so a strategy's networks
+   * given the model's epochs and batch size train as many iterations as the classifier, as VAAL's
+   * and MAL's papers train theirs beside the task model.
+   */
+  static long iterations(int epochs, int labeled, int batch) {
+    return (long) epochs * ((labeled + batch - 1) / batch);
+  }
+
   static int[] draw(int[] items, int count, SplittableRandom random) {
     int[] out = new int[count];
     for (int k = 0; k < count; k++) {

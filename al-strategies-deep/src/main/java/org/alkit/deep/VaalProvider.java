@@ -27,7 +27,8 @@ import org.apiguardian.api.API;
  *
  * The task model plays no part: VAAL is task-agnostic. Options (defaults the paper's, see
  * {@link VaalSettings}): {@code beta} (1), {@code latent} (32), {@code epochs} (100 passes over the
- * unlabeled items), {@code adversarial} (λ = 1), {@code vae-learning-rate} and
+ * labeled items, as the model's epochs: the same epochs and batch size train the VAE and D as many
+ * iterations as the classifier, as in the paper), {@code adversarial} (λ = 1), {@code vae-learning-rate} and
  * {@code discriminator-learning-rate} (Adam, 5·10⁻⁴), {@code batch-size} (64), {@code vae-steps}
  * (2) and {@code discriminator-steps} (1) per iteration, {@code discriminator-units} (512); and the
  * item network's {@code network}, {@code item-shape}, {@code channels} and {@code hidden}.

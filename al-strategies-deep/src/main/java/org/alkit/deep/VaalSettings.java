@@ -13,7 +13,8 @@ import org.alkit.api.Parameter;
  *
  * @param beta β, the weight of the KL term, ≥ 0
  * @param latent the latent dimensions, ≥ 1
- * @param epochs passes over the unlabeled items, ≥ 1: each pass is ⌈|U| / batch⌉ iterations
+ * @param epochs passes over the labeled items, ≥ 1: each pass is ⌈|L| / batch⌉ iterations, as the
+ *     classifier's epoch
  * @param adversarial λ, the weight of the VAE's adversarial term, ≥ 0
  * @param vaeLearningRate Adam's step size for the VAE, &gt; 0
  * @param discriminatorLearningRate Adam's step size for the discriminator, &gt; 0
@@ -29,7 +30,7 @@ record VaalSettings(double beta, int latent, int epochs, double adversarial, dou
     List<Parameter> p = new ArrayList<>(List.of(
         Parameter.real("beta", 1, "weight of the VAE's KL term (beta-VAE)").atLeast(0),
         Parameter.integer("latent", 32, "latent dimensions of the VAE").atLeast(1).atMost(65_536),
-        Parameter.integer("epochs", 100, "passes over the unlabeled items per round")
+        Parameter.integer("epochs", 100, "passes over the labeled items per round, as the model's epochs")
             .atLeast(1).atMost(TrainingRound.MAX_STEPS),
         Parameter.real("adversarial", 1, "lambda: weight of the VAE's term that fools the discriminator").atLeast(0),
         Parameter.real("vae-learning-rate", 5e-4, "Adam step size of the VAE").above(0),

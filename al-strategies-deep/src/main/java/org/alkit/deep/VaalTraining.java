@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  *
  * Each iteration takes {@code vae-steps} Adam steps on L_VAE, then {@code discriminator-steps} on
  * L_D, each on a fresh batch of labeled (L) and one of unlabeled (U) items drawn with replacement;
- * an epoch is ⌈|U| / batch⌉ iterations. The reconstruction is the per-item Gaussian likelihood
+ * an epoch is ⌈|L| / batch⌉ iterations, as the classifier's ({@link Networks#iterations}). The reconstruction is the per-item Gaussian likelihood
  * (summed over an item's values): the paper's code averages the squared error over pixels and
  * sums the KL over the batch, which weighs the KL some thousand times more; here β weighs it as
  * in the β-VAE (Higgins et al., ICLR 2017).
@@ -80,7 +80,7 @@ final class VaalTraining {
       Optimizer discriminatorAdam = Networks.adam(settings.discriminatorLearningRate());
       int bl = Math.min(settings.batchSize(), labeled.length);
       int bu = Math.min(settings.batchSize(), unlabeled.length);
-      long iterations = (long) settings.epochs() * ((unlabeled.length + bu - 1) / bu);
+      long iterations = Networks.iterations(settings.epochs(), labeled.length, bl);
       int step = 0;
       for (long it = 0; it < iterations; it++) {
         for (int s = 0; s < settings.vaeSteps(); s++, step++) {
