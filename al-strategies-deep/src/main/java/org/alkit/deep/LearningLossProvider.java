@@ -32,7 +32,7 @@ import org.apiguardian.api.API;
  * ranks them all), drawn from the context's seed.
  *
  * <p>A {@link TrainingParticipant} with the hook {@code auxiliary-head}: it works with models that
- * perform it ({@code mlp}, {@code cnn}; see each model for which layers it taps), and a run with
+ * perform it ({@code mlp}, {@code cnn}, {@code ensemble}; see each model for which layers it taps), and a run with
  * another model ({@code logistic}) is refused before round 1, in one line saying so. {@code alkit
  * select}, which fits no model, refuses it too. Deterministic under the fit's seed, as the model.
  *
@@ -60,7 +60,7 @@ public final class LearningLossProvider implements StrategyProvider {
   @Override
   public String description() {
     return "learning loss (Yoo and Kweon 2019): a module trained with the classifier predicts each item's loss; "
-        + "picks the highest (models mlp, cnn)";
+        + "picks the highest (models mlp, cnn, ensemble)";
   }
 
   @Override
@@ -101,7 +101,7 @@ public final class LearningLossProvider implements StrategyProvider {
       if (predicted == null || fitRound != ctx.round() || predicted.rows() != ctx.poolSize()) {
         throw new AlException("strategy '" + name() + "' has no predicted losses for round " + ctx.round()
             + ": its module trains with the classifier, so it runs in a loop whose model performs the hook "
-            + "auxiliary-head (alkit run with model mlp or cnn)");
+            + "auxiliary-head (alkit run with model mlp, cnn or ensemble)");
       }
       boolean[] ranked = subset(candidates.length, Math.max(settings.subset(), ctx.selectionSize()), ctx);
       double[] scores = new double[candidates.length];

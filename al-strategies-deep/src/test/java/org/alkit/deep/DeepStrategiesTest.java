@@ -130,11 +130,16 @@ class DeepStrategiesTest {
   }
 
   @Test
-  void learningLossRunsInTheLoopWithTheCnnAndIsRefusedWithLogistic() {
+  void learningLossRunsInTheLoopWithTheCnnAndAnEnsembleAndIsRefusedWithLogistic() {
     String cnn = "model-options: {channels: '8', dense: 16, epochs: 5, mc-samples: 2}\n";
     RunResult first = run(config("learning-loss", "cnn", cnn), new ArrayList<>());
     RunResult again = run(config("learning-loss", "cnn", cnn), new ArrayList<>());
     assertThat(picks(again)).as("the same seed, the same picks").containsExactlyElementsOf(picks(first));
+    String ensemble = "model-options: {members: 2, hidden: '16', epochs: 5}\n";
+    RunResult members = run(config("learning-loss", "ensemble", ensemble), new ArrayList<>());
+    assertThat(picks(run(config("learning-loss", "ensemble", ensemble), new ArrayList<>())))
+        .as("an ensemble: a module per member, the same seed, the same picks")
+        .containsExactlyElementsOf(picks(members));
     assertThatThrownBy(() -> run(config("learning-loss", "logistic", ""), new ArrayList<>()))
         .isInstanceOf(AlException.class)
         .hasMessage("strategy 'learning-loss' takes part in training with hooks auxiliary-head, and model "

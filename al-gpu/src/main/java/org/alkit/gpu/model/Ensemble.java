@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.alkit.api.AuxiliaryHead;
 import org.alkit.api.EpochObserver;
 import org.alkit.api.FitPlan;
 import org.alkit.api.FittedModel;
@@ -23,7 +25,7 @@ final class Ensemble extends HookedModel {
   private static final Set<Signal> OFFERS = Set.copyOf(EnumSet.of(Signal.PROBABILITIES, Signal.EMBEDDINGS,
       Signal.GRADIENT_EMBEDDINGS, Signal.MC_PROBABILITIES, Signal.COMMITTEE_PROBABILITIES));
   private static final Set<FitPlan.Hook> HOOKS = Set.copyOf(EnumSet.of(FitPlan.Hook.EXTRA_ITEMS,
-      FitPlan.Hook.EPOCH_PREDICTIONS));
+      FitPlan.Hook.EPOCH_PREDICTIONS, FitPlan.Hook.AUXILIARY_HEAD));
 
   /** How the members come about. */
   enum Kind {
@@ -86,7 +88,8 @@ final class Ensemble extends HookedModel {
           root.nextLong(), participation, Schedule.snapshots(members, epochs)), false);
     }
     EpochMeans means = new EpochMeans(members);
-    Participation each = participation.observedBy(means);
+    Optional<MeanHead> heads = participation.head().map(MeanHead::new);
+    Participation each = heads.map(participation::headedBy).orElse(participation).observedBy(means);
     List<FittedNetwork> fitted = new ArrayList<>();
     for (NetworkAdapter network : networks) {
       SplittableRandom random = root.split();
@@ -105,6 +108,7 @@ final class Ensemble extends HookedModel {
       fitted.add(network.fit(features, scaler, rows, y, numClasses, memberSeed, each, Schedule.plain(epochs)).get(0));
     }
     participation.observer().ifPresent(means::deliver);
+    heads.ifPresent(MeanHead::deliver);
     return new FittedEnsemble(owner, fitted, kind == Kind.STOCHASTIC);
   }
 
@@ -144,6 +148,64 @@ final class Ensemble extends HookedModel {
         }
         observer.epoch(e + 1, Matrix.wrap(rows, cols, mean));
       }
+    }
+  }
+
+  /**
+   * The strategy's head, lent to each member: each takes a fresh module of it (trained with that
+   * member, on the member's rows), and the head receives the mean of the members' outputs once all
+   * have trained, as it would receive one network's.
+   */
+  private static final class MeanHead implements AuxiliaryHead {
+    private final AuxiliaryHead head;
+    private float[] sum;
+    private int rows;
+    private int cols;
+    private int fits;
+
+    MeanHead(AuxiliaryHead head) {
+      this.head = head;
+    }
+
+    @Override
+    public <M> M module(Class<M> type) {
+      return head.module(type);
+    }
+
+    @Override
+    public <L> L loss(Class<L> type) {
+      return head.loss(type);
+    }
+
+    @Override
+    public double weight() {
+      return head.weight();
+    }
+
+    @Override
+    public double detachAfter() {
+      return head.detachAfter();
+    }
+
+    @Override
+    public void outputs(Matrix outputs) {
+      if (sum == null) {
+        rows = outputs.rows();
+        cols = outputs.cols();
+        sum = new float[Math.multiplyExact(rows, cols)];
+      }
+      float[] o = outputs.toArray();
+      for (int k = 0; k < sum.length; k++) {
+        sum[k] += o[k];
+      }
+      fits++;
+    }
+
+    void deliver() {
+      for (int k = 0; k < sum.length; k++) {
+        sum[k] /= fits;
+      }
+      head.outputs(Matrix.wrap(rows, cols, sum));
     }
   }
 

@@ -8,7 +8,8 @@ import org.alkit.api.FitPlan;
 /**
  * What a {@link FitPlan} asks of one network's training, as that training reads it: extra
  * weighted items, an epoch observer on chosen items, an auxiliary head. An ensemble hands each
- * member its own (the same extra items, an observer that collects the member's epochs).
+ * member its own (the same extra items, an observer that collects the member's epochs, a head of
+ * its own whose outputs it averages).
  *
  * @param extraItems pool items trained on besides the labeled rows
  * @param extraLabels their labels
@@ -31,6 +32,12 @@ record Participation(int[] extraItems, int[] extraLabels, float[] extraWeights, 
     }
     return new Participation(plan.extraItems(), plan.extraLabels(), plan.extraWeights(), plan.observedItems(),
         plan.epochObserver(), plan.auxiliaryHead());
+  }
+
+  /** The same, with {@code replacement} as the head (when a head is present). */
+  Participation headedBy(AuxiliaryHead replacement) {
+    return head.isEmpty() ? this
+        : new Participation(extraItems, extraLabels, extraWeights, observed, observer, Optional.of(replacement));
   }
 
   /** The same, with {@code replacement} observing the same items (when an observer is present). */

@@ -120,7 +120,29 @@ class EnsembleModelTest {
     assertThat(watched.probabilities(X).toArray()).as("observing changes no member")
         .containsExactly(fit(ensemble()).probabilities(X).toArray());
     assertThat(model.capability(TrainingHooks.class).orElseThrow().supported())
-        .containsExactlyInAnyOrder(FitPlan.Hook.EXTRA_ITEMS, FitPlan.Hook.EPOCH_PREDICTIONS);
+        .containsExactlyInAnyOrder(FitPlan.Hook.EXTRA_ITEMS, FitPlan.Hook.EPOCH_PREDICTIONS,
+            FitPlan.Hook.AUXILIARY_HEAD);
+  }
+
+  @Test
+  void eachMemberTrainsAHeadOfItsOwnAndTheHeadGetsOneOutputPerFit() {
+    List<Matrix> outputs = new ArrayList<>();
+    FittedModel never = fitWith(new ProbeHead(1, 0, outputs::add));
+    assertThat(outputs).as("the members' mean, once").hasSize(1);
+    assertThat(outputs.get(0).rows()).isEqualTo(X.rows());
+    assertThat(outputs.get(0).cols()).isEqualTo(1);
+    FittedModel weightless = fitWith(new ProbeHead(0, 1, m -> {}));
+    FittedModel joint = fitWith(new ProbeHead(1, 1, m -> {}));
+    assertThat(never.probabilities(X).toArray()).as("detached from the start: every member trains as with a "
+        + "weightless head").containsExactly(weightless.probabilities(X).toArray());
+    assertThat(joint.probabilities(X).toArray()).as("attached: each head's loss trains its member's layers too")
+        .isNotEqualTo(weightless.probabilities(X).toArray());
+  }
+
+  private static FittedModel fitWith(ProbeHead head) {
+    FitPlan plan = FitPlan.of(1, 11, X.rows(), 10, LABELED, DIGITS.labels(LABELED)).auxiliaryHead(head);
+    return ensemble().capability(TrainingHooks.class).orElseThrow()
+        .fit(X, LABELED, DIGITS.labels(LABELED), 10, 11, plan);
   }
 
   @Test
