@@ -87,7 +87,7 @@ final class Ensemble extends HookedModel {
       return new FittedEnsemble(owner, networks.get(0).fit(features, scaler, labeled, labels, numClasses,
           root.nextLong(), participation, Schedule.snapshots(members, epochs)), false);
     }
-    EpochMeans means = new EpochMeans(members);
+    EpochMeans means = new EpochMeans();
     Optional<MeanHead> heads = participation.head().map(MeanHead::new);
     Participation each = heads.map(participation::headedBy).orElse(participation).observedBy(means);
     List<FittedNetwork> fitted = new ArrayList<>();
@@ -112,41 +112,53 @@ final class Ensemble extends HookedModel {
     return new FittedEnsemble(owner, fitted, kind == Kind.STOCHASTIC);
   }
 
+  /** The mean of equal-shaped matrices, summed as they come. */
+  private static final class Mean {
+    private float[] sum;
+    private int rows;
+    private int cols;
+    private int count;
+
+    void add(Matrix m) {
+      if (sum == null) {
+        rows = m.rows();
+        cols = m.cols();
+        sum = new float[Math.multiplyExact(rows, cols)];
+      }
+      float[] values = m.toArray();
+      for (int k = 0; k < sum.length; k++) {
+        sum[k] += values[k];
+      }
+      count++;
+    }
+
+    Matrix get() {
+      float[] mean = new float[sum.length];
+      for (int k = 0; k < mean.length; k++) {
+        mean[k] = sum[k] / count;
+      }
+      return Matrix.wrap(rows, cols, mean);
+    }
+  }
+
   /**
    * Sums the members' probabilities per epoch as they train, one member after the other, and hands
    * the observer the mean of each epoch once all have trained, in epoch order.
    */
   private static final class EpochMeans implements EpochObserver {
-    private final int members;
-    private final List<float[]> sums = new ArrayList<>();
-    private int rows;
-    private int cols;
-
-    EpochMeans(int members) {
-      this.members = members;
-    }
+    private final List<Mean> epochs = new ArrayList<>();
 
     @Override
     public void epoch(int epoch, Matrix probabilities) {
-      if (epoch > sums.size()) {
-        rows = probabilities.rows();
-        cols = probabilities.cols();
-        sums.add(new float[Math.multiplyExact(rows, cols)]);
+      if (epoch > epochs.size()) {
+        epochs.add(new Mean());
       }
-      float[] sum = sums.get(epoch - 1);
-      float[] p = probabilities.toArray();
-      for (int k = 0; k < sum.length; k++) {
-        sum[k] += p[k];
-      }
+      epochs.get(epoch - 1).add(probabilities);
     }
 
     void deliver(EpochObserver observer) {
-      for (int e = 0; e < sums.size(); e++) {
-        float[] mean = sums.get(e);
-        for (int k = 0; k < mean.length; k++) {
-          mean[k] /= members;
-        }
-        observer.epoch(e + 1, Matrix.wrap(rows, cols, mean));
+      for (int e = 0; e < epochs.size(); e++) {
+        observer.epoch(e + 1, epochs.get(e).get());
       }
     }
   }
@@ -158,10 +170,7 @@ final class Ensemble extends HookedModel {
    */
   private static final class MeanHead implements AuxiliaryHead {
     private final AuxiliaryHead head;
-    private float[] sum;
-    private int rows;
-    private int cols;
-    private int fits;
+    private final Mean outputs = new Mean();
 
     MeanHead(AuxiliaryHead head) {
       this.head = head;
@@ -188,24 +197,12 @@ final class Ensemble extends HookedModel {
     }
 
     @Override
-    public void outputs(Matrix outputs) {
-      if (sum == null) {
-        rows = outputs.rows();
-        cols = outputs.cols();
-        sum = new float[Math.multiplyExact(rows, cols)];
-      }
-      float[] o = outputs.toArray();
-      for (int k = 0; k < sum.length; k++) {
-        sum[k] += o[k];
-      }
-      fits++;
+    public void outputs(Matrix memberOutputs) {
+      outputs.add(memberOutputs);
     }
 
     void deliver() {
-      for (int k = 0; k < sum.length; k++) {
-        sum[k] /= fits;
-      }
-      head.outputs(Matrix.wrap(rows, cols, sum));
+      head.outputs(outputs.get());
     }
   }
 
