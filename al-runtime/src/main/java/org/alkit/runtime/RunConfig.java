@@ -140,7 +140,8 @@ public record RunConfig(
   }
 
   /**
-   * Reads a YAML file.
+   * Reads a YAML file. A file without a single key (empty, or only comments) is refused: a user who
+   * names a file means its settings, and would otherwise get {@link #defaults()} without a word.
    *
    * @throws InvalidInputException naming the file and the problem
    */
@@ -155,7 +156,12 @@ public record RunConfig(
     }
     RunConfig config;
     try {
-      config = parse(text);
+      Object root = YamlTree.parse(text);
+      if (root == null) {
+        throw new InvalidInputException("the configuration is empty (no key, at most comments); expected a mapping of "
+            + String.join(", ", KEYS) + ", or no --config for the defaults");
+      }
+      config = fromTree(root);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(yaml + ": " + e.getMessage(), e);
     }

@@ -44,6 +44,17 @@ class RunConfigTest {
   }
 
   @Test
+  void aFileWithoutAKeyIsRefusedNamingTheFile(@TempDir Path dir) throws IOException {
+    for (String text : new String[] {"", "\n\n", "# a comment only\n  # and another\n"}) {
+      Path yaml = dir.resolve("empty.yml");
+      Files.writeString(yaml, text);
+      assertThatThrownBy(() -> RunConfig.load(yaml)).as("%s", text).isInstanceOf(InvalidInputException.class)
+          .hasMessageStartingWith(yaml + ": the configuration is empty (no key, at most comments); expected a mapping "
+              + "of dataset, model,");
+    }
+  }
+
+  @Test
   void scenariosTakeExplicitQueryAndPrivateSetsWithFilesBesideTheConfiguration(@TempDir Path dir) throws IOException {
     Path yaml = dir.resolve("sub").resolve("run.yaml");
     Files.createDirectories(yaml.getParent());
