@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.alkit.api.InvalidInputException;
@@ -258,15 +259,26 @@ public final class Datasets {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     String line;
     int lineNo = 0;
+    int firstLine = 0;
+    int columns = 0;
     while ((line = reader.readLine()) != null) {
       lineNo++;
       if (line.isBlank()) {
         continue;
       }
       String[] cells = line.split(",");
-      if (!rows.isEmpty() && cells.length != rows.get(0).length + 1) {
+      if (firstLine == 0 && isHeader(cells)) {
+        firstLine = lineNo;
+        columns = cells.length;
+        continue;
+      }
+      if (firstLine == 0) {
+        firstLine = lineNo;
+        columns = cells.length;
+      }
+      if (cells.length != columns) {
         throw new InvalidInputException(name + " line " + lineNo + " has " + cells.length
-            + " columns; expected " + (rows.get(0).length + 1) + " like line 1");
+            + " columns; expected " + columns + " like line " + firstLine);
       }
       if (cells.length < 2) {
         throw new InvalidInputException(name + " line " + lineNo
@@ -297,6 +309,18 @@ public final class Datasets {
       throw new InvalidInputException(name + " holds no rows");
     }
     return new Table(rows.toArray(new float[0][]), labels.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** A decimal number as {@link Float#parseFloat} reads one, or NaN / Infinity with a sign. */
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(?:(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?[fFdD]?|NaN|Infinity)");
+
+  /**
+   * Whether a CSV line is a header row: no cell of it is a number (e.g. {@code f1,f2,label}). A
+   * row with some numbers is data, and a non-numeric cell in it an error.
+   */
+  private static boolean isHeader(String[] cells) {
+    return Arrays.stream(cells).noneMatch(c -> NUMBER.matcher(c.trim()).matches());
   }
 
   /**

@@ -50,6 +50,36 @@ class DatasetsTest {
   }
 
   @Test
+  void aHeaderRowOfNamesIsSkippedAndTheDataAreThoseWithout(@TempDir Path dir) throws IOException {
+    String rows = "0.5,1,0\n1.5,2,1\n2.5,3,1\n3.5,4,0\n";
+    Path plain = dir.resolve("plain.csv");
+    Files.writeString(plain, rows);
+    Path headed = dir.resolve("headed.csv");
+    Files.writeString(headed, "f1, f2 ,label\n" + rows);
+    Dataset a = Datasets.load(plain.toString(), 0.5, 3);
+    Dataset b = Datasets.load(headed.toString(), 0.5, 3);
+    assertThat(b.pool().rows()).isEqualTo(a.pool().rows());
+    assertThat(b.poolLabels()).isEqualTo(a.poolLabels());
+    assertThat(b.testLabels()).isEqualTo(a.testLabels());
+    for (int i = 0; i < a.pool().rows(); i++) {
+      assertThat(b.pool().row(i)).isEqualTo(a.pool().row(i));
+    }
+  }
+
+  @Test
+  void aFirstRowWithSomeNumbersIsDataAndAHeaderOfOtherWidthIsNamed(@TempDir Path dir) throws IOException {
+    Path typo = dir.resolve("typo.csv");
+    Files.writeString(typo, "0.5,x1,0\n1.5,2,1\n");
+    assertThatThrownBy(() -> Datasets.load(typo.toString(), 0.5, 3))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("line 1").hasMessageContaining("x1");
+    Path narrow = dir.resolve("narrow.csv");
+    Files.writeString(narrow, "f1,label\n0.5,1,0\n1.5,2,1\n");
+    assertThatThrownBy(() -> Datasets.load(narrow.toString(), 0.5, 3))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(narrow + " line 2 has 3 columns; expected 2 like line 1");
+  }
+
+  @Test
   void aLabelTheRowsCannotBackIsRefusedBeforeAnythingIsSizedByIt(@TempDir Path dir) throws IOException {
     Path csv = dir.resolve("id-as-label.csv");
     Files.writeString(csv, "0.5,0\n1.5,2147483640\n");
