@@ -6,7 +6,13 @@ import io.micronaut.context.env.Environment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.List;
 import org.alkit.api.AlException;
 import org.alkit.runtime.Heap;
 import picocli.CommandLine;
@@ -91,8 +97,16 @@ public final class Alkit implements Runnable {
       message = message.substring("Error: ".length());
     }
     StringBuilder line = new StringBuilder(command).append(": ").append(message);
-    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-      line.append("; did you mean ").append(String.join(" or ", u.getSuggestions())).append('?');
+    List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
+    if (!(e instanceof CommandLine.UnmatchedArgumentException) && !unmatched.isEmpty()) {
+      // a required option missing because it was misspelt: picocli reports the missing one first
+      line.append("; unknown ").append(unmatched.size() == 1 ? "argument " : "arguments ")
+          .append(String.join(" ", unmatched));
+    }
+    List<String> suggestions = e instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions()
+        : new CommandLine.UnmatchedArgumentException(e.getCommandLine(), unmatched).getSuggestions();
+    if (!suggestions.isEmpty()) {
+      line.append("; did you mean ").append(String.join(" or ", suggestions)).append('?');
     }
     return line.append(" (see '").append(command).append(" --help')").toString();
   }
@@ -116,6 +130,32 @@ public final class Alkit implements Runnable {
     return e instanceof UncheckedIOException ? e.getCause() : e;
   }
 
+  /**
+   * Why a file operation failed, in words: the operating system's reason where the exception
+   * carries one, else what its type says (a {@link NoSuchFileException} names only the file).
+   */
+  static String reason(IOException e) {
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or folder";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "it exists already";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "access denied";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "not a folder";
+    }
+    if (e instanceof DirectoryNotEmptyException) {
+      return "the folder is not empty";
+    }
+    return e instanceof FileSystemException ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
   private static int report(Exception e, CommandLine line, boolean verbose) {
     PrintWriter err = line.getErr();
     Throwable cause = userError(e);
@@ -123,11 +163,9 @@ public final class Alkit implements Runnable {
     if (cause instanceof AlException) {
       err.println("alkit: " + oneLine(cause.getMessage()));
       code = BAD_INPUT;
-    } else if (cause instanceof NoSuchFileException) {
-      err.println("alkit: file not found: " + cause.getMessage());
-      code = BAD_INPUT;
-    } else if (cause instanceof IOException) {
-      err.println("alkit: " + cause.getMessage());
+    } else if (cause instanceof IOException io) {
+      err.println("alkit: " + (io instanceof FileSystemException fs && fs.getFile() != null
+          ? fs.getFile() + ": " + reason(io) : io.getMessage()));
       code = BAD_INPUT;
     } else {
       err.println("alkit: internal error: " + cause + (verbose ? "" : " (run with --verbose for details)"));

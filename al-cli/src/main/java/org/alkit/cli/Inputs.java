@@ -37,11 +37,38 @@ final class Inputs {
     }
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
-      throw new InvalidInputException(flag + " " + out + ": folder " + parent + " does not exist;"
-          + " expected an existing folder");
+      throw new InvalidInputException(flag + " " + out + ": " + parent + (Files.exists(parent) ? " is a file"
+          : " does not exist") + "; expected an existing folder");
     }
     if (Files.exists(out) ? !Files.isWritable(out) : parent != null && !Files.isWritable(parent)) {
       throw new InvalidInputException(flag + " " + out + " cannot be written; expected a writable file");
+    }
+    if (!Files.exists(out)) {
+      probe(flag, out);
+    }
+  }
+
+  /**
+   * Creates {@code out} and deletes it again: a folder that looks writable may still refuse a new
+   * file (e.g. {@code /proc}), and the work before the output is written should not be lost to it.
+   */
+  private static void probe(String flag, Path out) {
+    try {
+      Files.delete(Files.createFile(out));
+    } catch (IOException e) {
+      throw new InvalidInputException(flag + " " + out + " cannot be created (" + Alkit.reason(e)
+          + "); expected a new file in a writable folder", e);
+    }
+  }
+
+  /**
+   * Checks a folder flag before the work starts: {@code dir} is absent or a folder, never a file.
+   *
+   * @param expected what the flag takes, e.g. {@code a new folder}
+   */
+  static void requireFolder(String flag, Path dir, String expected) {
+    if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new InvalidInputException(flag + " " + dir + " is a file; expected " + expected);
     }
   }
 

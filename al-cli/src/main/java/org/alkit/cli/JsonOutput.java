@@ -15,7 +15,7 @@ import java.util.Map;
 import org.alkit.api.Parameter;
 
 /**
- * Writes a result object as JSON to a file ({@code --out}) or to standard output, with Jackson's
+ * Writes a result object as JSON, ended by a line break, to a file ({@code --out}) or to standard output, with Jackson's
  * streaming generator and its default pretty printer (the object mapper's start-up would cost a
  * one-shot command more than the selection itself). Values are maps, lists, {@code int[]},
  * {@code double[]}, numbers, booleans and strings.
@@ -36,9 +36,12 @@ final class JsonOutput {
         stdout.println();
         stdout.flush();
       } else {
-        try (Writer file = Files.newBufferedWriter(out); JsonGenerator g = FACTORY.createGenerator(file)) {
-          g.useDefaultPrettyPrinter();
-          value(g, result);
+        try (Writer file = Files.newBufferedWriter(out)) {
+          try (JsonGenerator g = FACTORY.createGenerator(file)) {
+            g.useDefaultPrettyPrinter();
+            value(g, result);
+          }
+          file.write(System.lineSeparator());
         }
       }
     } catch (IOException e) {

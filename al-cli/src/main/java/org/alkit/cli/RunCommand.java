@@ -78,6 +78,8 @@ final class RunCommand implements Callable<Integer> {
     Map<String, Path> inputs = new LinkedHashMap<>();
     inputs.put("--config", config);
     Inputs.requireOutput("--out", out, inputs);
+    Inputs.requireFolder("--journal", journal, "a new folder");
+    Inputs.requireFolder("--resume", resume, "the folder of a run's --journal");
     RunConfig cfg = config != null ? RunConfig.load(config)
         : resume != null ? RunJournal.configuration(resume) : RunConfig.defaults();
     Dataset data = Datasets.load(cfg.dataset(), cfg.testFraction(), cfg.seed());

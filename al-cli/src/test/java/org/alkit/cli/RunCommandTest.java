@@ -99,4 +99,37 @@ class RunCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--journal").contains("--resume").contains("together");
   }
+
+  @Test
+  void anEmptyOrCommentOnlyConfigurationIsRefusedNamingTheFile() throws IOException {
+    for (String text : new String[] {"", "# only a comment\n\n   \n"}) {
+      Path cfg = config(text);
+      CliHarness.Result r = CliHarness.run("run", "--config", cfg.toString());
+      assertThat(r.code()).as(r.err()).isEqualTo(Alkit.BAD_INPUT);
+      assertThat(r.err().strip()).startsWith("alkit: " + cfg + ": the configuration is empty")
+          .contains("expected a mapping of dataset").doesNotContain("\n");
+      assertThat(r.out()).doesNotContain("final accuracy");
+    }
+  }
+
+  @Test
+  void aFileWhereAFolderIsNeededIsNamedWithWhatWasExpected() throws IOException {
+    Path file = dir.resolve("a-file");
+    Files.writeString(file, "x");
+    CliHarness.Result r = CliHarness.run("run", "--journal", file.toString());
+    assertThat(r.code()).isEqualTo(Alkit.BAD_INPUT);
+    assertThat(r.err().strip()).isEqualTo("alkit: --journal " + file + " is a file; expected a new folder");
+    assertThat(r.out()).doesNotContain("round 1");
+  }
+
+  @Test
+  void anOutputThatCannotBeCreatedSaysSoAndNotFileNotFound() throws IOException {
+    Path cfg = config("strategy: random\ninitial-labeled: 20\nbudget: 10\nrounds: 1\n");
+    Path file = dir.resolve("a-file");
+    Files.writeString(file, "x");
+    Path under = file.resolve("x.json");
+    CliHarness.Result r = CliHarness.run("run", "--config", cfg.toString(), "--out", under.toString());
+    assertThat(r.code()).isEqualTo(Alkit.BAD_INPUT);
+    assertThat(r.err()).startsWith("alkit: --out " + under).doesNotContain("file not found").doesNotContain("\tat ");
+  }
 }

@@ -52,7 +52,9 @@ class SelectCommandTest {
     CliHarness.Result r = CliHarness.run("select", "--strategy", "random", "--budget", "5", "--seed", "3",
         "--probs", probs.toString(), "--labeled", labeled.toString(), "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    JsonNode json = new ObjectMapper().readTree(Files.readString(out));
+    String text = Files.readString(out);
+    assertThat(text).as("a text file ends with a line break").endsWith("}" + System.lineSeparator());
+    JsonNode json = new ObjectMapper().readTree(text);
     assertThat(json.get("strategy").asText()).isEqualTo("random");
     assertThat(json.get("params").isObject()).isTrue();
     assertThat(json.get("selected")).hasSize(5);
@@ -184,5 +186,37 @@ class SelectCommandTest {
         "--probs", probs.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("InvalidInputException").contains("\tat ");
+  }
+
+  @Test
+  void aMisspeltRequiredOptionIsSuggested() {
+    CliHarness.Result r = CliHarness.run("select", "--strategy", "margin", "--budgt", "10", "--probs",
+        probs.toString());
+    assertThat(r.code()).isEqualTo(Alkit.BAD_INPUT);
+    assertThat(r.err().strip()).contains("--budget").contains("did you mean --budget?").doesNotContain("\n");
+  }
+
+  @Test
+  void helpDescribesEveryFormOfTheIndexSets() {
+    CliHarness.Result r = CliHarness.run("select", "--help");
+    assertThat(r.code()).isZero();
+    String help = r.out().replaceAll("\\s+", " ");
+    for (String flag : new String[] {"--labeled", "--query", "--private"}) {
+      assertThat(help).as(flag).containsPattern(java.util.regex.Pattern.quote(flag)
+          + "=<[^>]+> [^-]*bool mask of n entries");
+    }
+  }
+
+  @Test
+  void anOutputFileThatCannotBeCreatedIsRefusedBeforeTheSelection() {
+    Path proc = Path.of("/proc");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc.resolve("self")),
+        "Linux's /proc: a folder that looks writable to root and takes no new file");
+    Path out = proc.resolve("x.json");
+    CliHarness.Result r = CliHarness.run("select", "--strategy", "random", "--budget", "1", "--probs",
+        probs.toString(), "--out", out.toString());
+    assertBadInput(r, "--out " + out, "expected");
+    assertThat(r.err()).doesNotContain("file not found");
+    assertThat(r.out()).as("refused before the selection").isEmpty();
   }
 }
