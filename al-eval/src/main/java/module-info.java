@@ -10,6 +10,8 @@ module org.alkit.eval {
   requires static transitive org.apiguardian.api;
   requires com.fasterxml.jackson.databind;
   requires commons.math3;
+  requires org.yaml.snakeyaml;
+  requires java.xml;
   requires io.qameta.allure.commons;
   requires io.qameta.allure.model;
   requires xchart;

@@ -8,10 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -21,6 +22,8 @@ import org.alkit.eval.matrix.EvalResults;
 import org.alkit.eval.matrix.MatrixRunner;
 import org.alkit.eval.matrix.RunRecord;
 import org.alkit.eval.report.Baseline;
+import org.alkit.eval.report.JUnitReport;
+import org.alkit.eval.report.Recommendation;
 import org.alkit.eval.report.Reports;
 import org.alkit.runtime.Registry;
 import picocli.CommandLine.Command;
@@ -44,6 +47,8 @@ final class EvalCommand implements Callable<Integer> {
   static final String ALLURE_HOME_PROPERTY = "alkit.allure.home";
   /** The environment variable that overrides it. */
   static final String ALLURE_HOME_ENV = "ALKIT_ALLURE_HOME";
+  /** The system property the alkit launcher sets to {@code true} when stderr is a terminal. */
+  static final String TERMINAL_PROPERTY = "alkit.stderr.terminal";
 
   @Inject
   Provider<Registry> registry;
@@ -78,6 +83,15 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--write-baseline", description = "record the results as the --baseline file instead of comparing")
   boolean writeBaseline;
 
+  @Option(names = "--junit", paramLabel = "FILE",
+      description = "also write a JUnit XML report: a testcase per cell, a regressed cell a failure (for CI servers)")
+  Path junit;
+
+  @Option(names = "--recommend", paramLabel = "FILE",
+      description = "also write a run configuration naming, per scenario, the strategy with the best mean AUBC among "
+      + "those not significantly beaten (a matrix of one data set)")
+  Path recommend;
+
   @Override
   public Integer call() {
     EvalMatrix m = EvalMatrix.load(matrix);
@@ -88,9 +102,7 @@ final class EvalCommand implements Callable<Integer> {
       m = new EvalMatrix(m.name(), m.datasets(), m.scenarios(), m.strategies(), m.seeds(), m.template(),
           m.poolSize(), m.testSize(), m.targetAccuracy(), m.alpha(), parallel);
     }
-    if (writeBaseline && baseline == null) {
-      throw new InvalidInputException("--write-baseline needs --baseline FILE, the file to write");
-    }
+    Baseline.Stored stored = checkBeforeTheFirstRun(m);
     Path dir = out != null ? out : Path.of("target", "eval", m.name());
     if (fresh) {
       deleteJournal(dir);
@@ -100,7 +112,7 @@ final class EvalCommand implements Callable<Integer> {
     EvalResults results;
     StopSignals stop = StopSignals.install(err, signal -> "alkit eval: stopped by " + signal + "; the journal in "
         + dir + " keeps every finished run; continue with: alkit eval " + matrix + (out != null ? " --out " + out : ""));
-    try (stop; Progress progress = new Progress(err, stop)) {
+    try (stop; Progress progress = Progress.of(err, stop)) {
       results = MatrixRunner.run(m, dir, progress, registry.get());
     } catch (StopSignals.Stopped e) {
       return stop.stopped();
@@ -109,8 +121,8 @@ final class EvalCommand implements Callable<Integer> {
     if (baseline != null && writeBaseline) {
       Baseline.write(results, baseline);
       console.println("baseline written: " + baseline);
-    } else if (baseline != null) {
-      Baseline.Comparison comparison = Baseline.compare(results, baseline, tolerance);
+    } else if (stored != null) {
+      Baseline.Comparison comparison = stored.compare(results);
       regressions = comparison.regressions();
       report(comparison, console);
     }
@@ -118,6 +130,14 @@ final class EvalCommand implements Callable<Integer> {
     console.println("summary: " + summary);
     console.println("metrics: " + dir.resolve(Reports.METRICS));
     console.println("allure results: " + dir.resolve(Reports.ALLURE_RESULTS));
+    if (junit != null) {
+      JUnitReport.write(results, regressions, junit);
+      console.println("junit report: " + junit);
+    }
+    if (recommend != null) {
+      Recommendation.write(results, recommend);
+      console.println("recommended run configuration: " + recommend);
+    }
     if (report) {
       console.println("allure report: " + Reports.render(dir, allureHome()));
     }
@@ -125,6 +145,34 @@ final class EvalCommand implements Callable<Integer> {
     return regressions.isEmpty() ? 0 : Alkit.REGRESSION;
   }
 
+  /**
+   * Everything about the flags that can be checked before the matrix runs: the tolerance, the
+   * baseline to compare with (read now), the output folder and files, and that a recommendation
+   * can be made. The matrix itself is checked by {@link MatrixRunner#check}.
+   *
+   * @return the baseline to compare with, or null
+   */
+  private Baseline.Stored checkBeforeTheFirstRun(EvalMatrix m) {
+    if (writeBaseline && baseline == null) {
+      throw new InvalidInputException("--write-baseline needs --baseline FILE, the file to write");
+    }
+    Baseline.checkTolerance(tolerance);
+    Inputs.requireFolder("--out", out, "a folder (new, or one an earlier run of this matrix wrote)");
+    Map<String, Path> inputs = new LinkedHashMap<>();
+    inputs.put("MATRIX", matrix);
+    if (!writeBaseline) {
+      inputs.put("--baseline", baseline);
+    }
+    if (writeBaseline) {
+      Inputs.requireOutput("--baseline", baseline, inputs);
+    }
+    Inputs.requireOutput("--junit", junit, inputs);
+    Inputs.requireOutput("--recommend", recommend, inputs);
+    if (recommend != null) {
+      Recommendation.check(m);
+    }
+    return baseline != null && !writeBaseline ? Baseline.load(baseline, tolerance) : null;
+  }
   private void report(Baseline.Comparison comparison, PrintWriter console) {
     if (!comparison.sameMatrix()) {
       console.println("note: the baseline " + baseline + " was recorded for a different matrix; shared cells are "
@@ -135,10 +183,7 @@ final class EvalCommand implements Callable<Integer> {
     if (comparison.regressions().isEmpty()) {
       console.printf(Locale.ROOT, "no regression: every cell's mean AUBC is within %.4f of the baseline%n", tolerance);
     }
-    for (Baseline.Regression r : comparison.regressions()) {
-      console.printf(Locale.ROOT, "REGRESSED %s: mean AUBC %.4f, baseline %.4f (%+.4f, tolerance %.4f)%n", r.cell(),
-          r.current(), r.baseline(), r.current() - r.baseline(), tolerance);
-    }
+    comparison.regressions().forEach(r -> console.println(r.message()));
   }
 
   private static Path allureHome() {
@@ -160,17 +205,23 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   /**
-   * A progress bar (me.tongfei:progressbar) on stderr, one step a finished run; after each journaled
-   * run, the checkpoint where a signal stops the matrix.
+   * Progress on stderr, one step a finished run; after each journaled run, the checkpoint where a
+   * signal stops the matrix. On a terminal (the launcher says whether stderr is one, in
+   * {@value #TERMINAL_PROPERTY}) a progress bar of me.tongfei:progressbar redrawn in place; elsewhere
+   * (a log, CI, a pipe) one plain line a run, {@code eval: 3/8 runs (37%): optdigits / balanced / margin / seed 2},
+   * so a log holds no carriage returns and each state once.
    */
-  private static final class Progress implements MatrixRunner.Listener, AutoCloseable {
-    private final PrintWriter err;
+  private abstract static class Progress implements MatrixRunner.Listener, AutoCloseable {
+    final PrintWriter err;
     private final StopSignals stop;
-    private ProgressBar bar;
 
     Progress(PrintWriter err, StopSignals stop) {
       this.err = err;
       this.stop = stop;
+    }
+
+    static Progress of(PrintWriter err, StopSignals stop) {
+      return Boolean.getBoolean(TERMINAL_PROPERTY) ? new Bar(err, stop) : new Lines(err, stop);
     }
 
     @Override
@@ -179,29 +230,76 @@ final class EvalCommand implements Callable<Integer> {
         err.println("resuming: " + done + " of " + total + " runs are in the journal");
         err.flush();
       }
-      bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax(total).startsFrom(done, Duration.ZERO)
-          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
-          .setConsumer(new DelegatingProgressBarConsumer(line -> {
-            err.print('\r' + line);
-            err.flush();
-          }, 100))
-          .build();
+      begin(total, done);
     }
 
     @Override
     public void finished(RunRecord record) {
+      step(record);
+      stop.checkpoint();
+    }
+
+    abstract void begin(int total, int done);
+
+    abstract void step(RunRecord record);
+
+    @Override
+    public abstract void close();
+  }
+
+  /** The progress bar, on a terminal: the library's console consumer, which fits the terminal's width. */
+  private static final class Bar extends Progress {
+    private ProgressBar bar;
+
+    Bar(PrintWriter err, StopSignals stop) {
+      super(err, stop);
+    }
+
+    @Override
+    void begin(int total, int done) {
+      bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax(total).startsFrom(done, Duration.ZERO)
+          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
+    }
+
+    @Override
+    void step(RunRecord record) {
       bar.setExtraMessage(record.key().toString());
       bar.step();
-      stop.checkpoint();
     }
 
     @Override
     public void close() {
       if (bar != null) {
         bar.close();
-        err.println();
-        err.flush();
       }
+    }
+  }
+
+  /** A plain line a finished run, off a terminal. */
+  private static final class Lines extends Progress {
+    private int total;
+    private int done;
+
+    Lines(PrintWriter err, StopSignals stop) {
+      super(err, stop);
+    }
+
+    @Override
+    void begin(int total, int done) {
+      this.total = total;
+      this.done = done;
+    }
+
+    @Override
+    void step(RunRecord record) {
+      done++;
+      err.printf(Locale.ROOT, "eval: %d/%d runs (%d%%): %s%n", done, total, 100 * done / total, record.key());
+      err.flush();
+    }
+
+    @Override
+    public void close() {
+      err.flush();
     }
   }
 }

@@ -17,6 +17,7 @@ import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.ScenarioHints;
 import org.alkit.runtime.Dataset;
+import org.alkit.runtime.ScenarioConfig;
 import org.apiguardian.api.API;
 
 /**
@@ -105,6 +106,39 @@ public final class Scenario {
   }
 
   /**
+   * The scenario's name in the hints a strategy reads: its hinted kinds joined by {@code +}
+   * (e.g. {@code redundancy}, which makes SIMILAR's private set the labeled set), else its spec.
+   */
+  public String hintName() {
+    TreeSet<String> hintKinds = new TreeSet<>();
+    for (ScenarioPart part : parts) {
+      if (part.hinted()) {
+        hintKinds.add(part.kind());
+      }
+    }
+    return hintKinds.isEmpty() ? spec : String.join("+", hintKinds);
+  }
+
+  /**
+   * This scenario as a run configuration's scenario with {@code strategy}: named as the hints name
+   * it ({@link #hintName()}), with the rare classes its {@code rare-classes} parts hint and the OOD
+   * classes of its {@code ood} parts. The strategy then reads what it read in the matrix, Q and P
+   * derived from the labeled items of those classes; the run does not transform the data.
+   */
+  public ScenarioConfig runScenario(String strategy, Map<String, String> strategyOptions) {
+    Set<Integer> rare = new TreeSet<>();
+    Set<Integer> ood = new TreeSet<>();
+    for (ScenarioPart part : parts) {
+      if (part instanceof ScenarioPart.Thinning t && t.hinted()) {
+        rare.addAll(t.classes());
+      } else if (part instanceof ScenarioPart.Ood o) {
+        ood.addAll(o.classes());
+      }
+    }
+    return new ScenarioConfig(hintName(), strategy, strategyOptions, rare, ood);
+  }
+
+  /**
    * Transforms {@code data} with draws from {@code seed}: the same seed gives the same result.
    *
    * @throws InvalidInputException if a class is outside the data set's classes or a count exceeds
@@ -116,14 +150,8 @@ public final class Scenario {
     for (ScenarioPart part : parts) {
       state = part.apply(this, state, random.split());
     }
-    TreeSet<String> hintKinds = new TreeSet<>();
-    for (ScenarioPart part : parts) {
-      if (part.hinted()) {
-        hintKinds.add(part.kind());
-      }
-    }
     ScenarioHints hints = ScenarioHints.none()
-        .withScenario(hintKinds.isEmpty() ? spec : String.join("+", hintKinds))
+        .withScenario(hintName())
         .withRareClasses(state.hintedRare)
         .withOodClasses(state.ood)
         .withQueryIndices(state.poolRows(state.queryOrigins))

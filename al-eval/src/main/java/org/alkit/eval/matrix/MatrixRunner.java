@@ -4,6 +4,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,7 @@ import org.alkit.eval.data.Datasets;
 import org.alkit.eval.data.ScenarioData;
 import org.alkit.runtime.Dataset;
 import org.alkit.runtime.Registry;
+import org.alkit.runtime.RunRequest;
 import org.alkit.runtime.Runs;
 import org.apiguardian.api.API;
 
@@ -30,10 +33,11 @@ import org.apiguardian.api.API;
  * seed, so a resumed matrix gives the results of an uninterrupted one, whatever the order or
  * thread count.
  *
- * <p>Before the first run, each strategy's run is checked as its loop checks it before round 1
- * ({@link Runs#check}: names, options, required signals against the model, declared capabilities
- * and a participant's training hooks): a bad matrix fails at once, with the message of the first
- * problem.
+ * <p>Before the journal is opened, each strategy's run is checked as its loop checks it before
+ * round 1 ({@link Runs#check}: names, options, required signals against the model, declared
+ * capabilities and a participant's training hooks), and every pool is constructed once without
+ * running (each data set, seed and scenario, checked against the run settings): a bad matrix fails
+ * at once, with the message of the first problem, and leaves no journal.
  *
  * <pre>{@code
  * EvalResults results = MatrixRunner.run(EvalMatrix.load(Path.of("matrices/quick.yml")),
@@ -88,6 +92,10 @@ public final class MatrixRunner {
     }
   }
 
+  /**
+   * Checks the matrix before its journal is opened, so a matrix that cannot run leaves none behind:
+   * each strategy's run as its loop checks it, then the data of every (data set, seed, scenario).
+   */
   private static void check(EvalMatrix matrix, Registry registry) {
     for (EvalMatrix.StrategySpec s : matrix.strategies()) {
       try {
@@ -99,6 +107,47 @@ public final class MatrixRunner {
         throw new InvalidInputException("strategies entry '" + s.label() + "': " + e.getMessage(), e);
       }
     }
+    construct(matrix);
+  }
+
+  /**
+   * A dry construction of every pool: each (data set, seed) loaded and cut, one at a time, each
+   * scenario applied to it, and each run's configuration checked against the result as its loop
+   * would ({@link RunRequest}: the pool holds {@code initial-labeled + rounds × budget} items, the
+   * hinted classes and indices exist). A scenario the data set cannot give fails here, naming the
+   * data set, scenario and seed, and not after the runs before it.
+   */
+  private static void construct(EvalMatrix matrix) {
+    Map<List<Object>, List<EvalMatrix.Run>> byBase = new LinkedHashMap<>();
+    for (EvalMatrix.Run run : matrix.runs()) {
+      byBase.computeIfAbsent(List.of(run.key().dataset(), run.key().seed()), k -> new ArrayList<>()).add(run);
+    }
+    byBase.forEach((base, runs) -> {
+      Dataset data = sampled(matrix, Datasets.load((String) base.get(0), matrix.template().testFraction(),
+          (Long) base.get(1)), (Long) base.get(1));
+      Map<String, ScenarioData> scenarios = new HashMap<>();
+      String where = "data set " + base.get(0) + ", seed " + base.get(1) + ": ";
+      for (EvalMatrix.Run run : runs) {
+        ScenarioData prepared;
+        try {
+          // the scenario's own messages name it
+          prepared = scenarios.computeIfAbsent(run.key().scenario(), spec -> run.scenario().apply(data,
+              run.key().seed()));
+        } catch (InvalidInputException e) {
+          throw new InvalidInputException(where + e.getMessage(), e);
+        }
+        try {
+          new RunRequest(matrix.config(run), prepared.dataset(), prepared.hints());
+        } catch (InvalidInputException e) {
+          throw new InvalidInputException(where + "scenario " + run.key().scenario() + ": " + e.getMessage(), e);
+        }
+      }
+    });
+  }
+
+  /** {@code full} cut to the matrix's {@code pool-size} and {@code test-size} with {@code seed}. */
+  private static Dataset sampled(EvalMatrix matrix, Dataset full, long seed) {
+    return Datasets.sample(full, matrix.poolSize(), matrix.testSize(), seed);
   }
 
   /** Runs {@code todo} and returns the class names of the data sets it loaded. */
@@ -199,7 +248,7 @@ public final class MatrixRunner {
       long seed = run.key().seed();
       Dataset full = Datasets.load(run.key().dataset(), matrix.template().testFraction(), seed);
       classNames.putIfAbsent(run.key().dataset(), full.classNames());
-      return Datasets.sample(full, matrix.poolSize(), matrix.testSize(), seed);
+      return sampled(matrix, full, seed);
     }
 
     private static String key(EvalMatrix.Run run) {

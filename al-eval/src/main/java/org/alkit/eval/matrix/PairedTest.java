@@ -44,6 +44,23 @@ public record PairedTest(String dataset, String scenario, String strategy, Strin
   static final int EXACT_LIMIT = 30;
 
   /**
+   * The smallest two-sided p the exact test attains with {@code pairs} non-zero differences,
+   * 2 / 2<sup>pairs</sup> (every difference of one sign).
+   */
+  public static double smallestP(int pairs) {
+    return Math.min(1, 2 / Math.pow(2, pairs));
+  }
+
+  /** The fewest pairs with which a comparison can be significant at {@code alpha}: 6 at α = 0.05. */
+  public static int pairsForSignificance(double alpha) {
+    int n = 1;
+    while (smallestP(n) >= alpha) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
    * Compares {@code a} with {@code b}, paired by position.
    *
    * @param alpha the significance level

@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.alkit.api.InvalidInputException;
 import org.alkit.eval.matrix.CellSummary;
@@ -48,7 +50,16 @@ public final class Baseline {
    * @param baseline its baseline mean AUBC
    * @param current its mean AUBC now
    */
-  public record Regression(RunKey.Cell cell, double baseline, double current) {}
+  public record Regression(RunKey.Cell cell, double baseline, double current, double tolerance) {
+    /**
+     * The line regression mode prints, e.g. {@code REGRESSED optdigits / balanced / margin: mean
+     * AUBC 0.8012, baseline 0.8412 (-0.0400, tolerance 0.0100)}.
+     */
+    public String message() {
+      return String.format(Locale.ROOT, "REGRESSED %s: mean AUBC %.4f, baseline %.4f (%+.4f, tolerance %.4f)", cell,
+          current, baseline, current - baseline, tolerance);
+    }
+  }
 
   /**
    * The outcome of a comparison.
@@ -92,31 +103,66 @@ public final class Baseline {
    * @throws InvalidInputException naming the file if it is missing or not a baseline, or a bad tolerance
    */
   public static Comparison compare(EvalResults results, Path file, double tolerance) {
-    if (!(tolerance >= 0 && tolerance < 1)) {
-      throw new InvalidInputException("--tolerance = " + tolerance + "; expected a value in [0, 1)");
-    }
+    return load(file, tolerance).compare(results);
+  }
+
+  /**
+   * Reads the baseline in {@code file} and checks the tolerance, before a matrix runs: a bad file
+   * or tolerance is refused at once and not after the last run.
+   *
+   * @param tolerance how far a cell's mean AUBC may fall below its baseline, ≥ 0
+   * @throws InvalidInputException naming the file if it is missing or not a baseline, or a bad tolerance
+   */
+  public static Stored load(Path file, double tolerance) {
+    checkTolerance(tolerance);
     JsonNode root = read(file);
-    Map<RunKey.Cell, Double> baseline = new LinkedHashMap<>();
+    Map<RunKey.Cell, Double> cells = new LinkedHashMap<>();
     for (JsonNode c : root.path("cells")) {
       if (!c.path("aubc").isNumber()) {
         throw new InvalidInputException("baseline " + file + ": cell " + c + " has no numeric 'aubc'; expected "
             + "{dataset, scenario, strategy, aubc}");
       }
-      baseline.put(new RunKey.Cell(c.path("dataset").asText(), c.path("scenario").asText(),
+      cells.put(new RunKey.Cell(c.path("dataset").asText(), c.path("scenario").asText(),
           c.path("strategy").asText()), c.path("aubc").asDouble());
     }
-    List<Regression> regressions = new ArrayList<>();
-    List<RunKey.Cell> fresh = new ArrayList<>();
-    for (CellSummary c : results.cells()) {
-      Double before = baseline.remove(c.cell());
-      if (before == null) {
-        fresh.add(c.cell());
-      } else if (c.aubc().mean() < before - tolerance || Double.isNaN(c.aubc().mean())) {
-        regressions.add(new Regression(c.cell(), before, c.aubc().mean()));
-      }
+    return new Stored(Collections.unmodifiableMap(cells), root.path("fingerprint").asText(), tolerance);
+  }
+
+  /**
+   * Checks a tolerance: a value in [0, 1).
+   *
+   * @throws InvalidInputException naming {@code --tolerance} and the value
+   */
+  public static void checkTolerance(double tolerance) {
+    if (!(tolerance >= 0 && tolerance < 1)) {
+      throw new InvalidInputException("--tolerance = " + tolerance + "; expected a value in [0, 1)");
     }
-    return new Comparison(regressions, fresh, new ArrayList<>(baseline.keySet()),
-        root.path("fingerprint").asText().equals(results.matrix().fingerprint()));
+  }
+
+  /**
+   * A baseline read from its file, with the tolerance to compare under.
+   *
+   * @param cells each cell's baseline mean AUBC
+   * @param fingerprint the fingerprint of the matrix it was recorded for
+   * @param tolerance how far a cell's mean AUBC may fall below its baseline
+   */
+  public record Stored(Map<RunKey.Cell, Double> cells, String fingerprint, double tolerance) {
+    /** Compares {@code results} with this baseline. */
+    public Comparison compare(EvalResults results) {
+      Map<RunKey.Cell, Double> baseline = new LinkedHashMap<>(cells);
+      List<Regression> regressions = new ArrayList<>();
+      List<RunKey.Cell> fresh = new ArrayList<>();
+      for (CellSummary c : results.cells()) {
+        Double before = baseline.remove(c.cell());
+        if (before == null) {
+          fresh.add(c.cell());
+        } else if (c.aubc().mean() < before - tolerance || Double.isNaN(c.aubc().mean())) {
+          regressions.add(new Regression(c.cell(), before, c.aubc().mean(), tolerance));
+        }
+      }
+      return new Comparison(regressions, fresh, new ArrayList<>(baseline.keySet()),
+          fingerprint.equals(results.matrix().fingerprint()));
+    }
   }
 
   private static JsonNode read(Path file) {

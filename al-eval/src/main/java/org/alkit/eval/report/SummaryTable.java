@@ -1,6 +1,7 @@
 package org.alkit.eval.report;
 
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import org.alkit.eval.data.Scenario;
 import org.alkit.eval.matrix.CellSummary;
 import org.alkit.eval.matrix.EvalMatrix;
 import org.alkit.eval.matrix.EvalResults;
+import org.alkit.eval.matrix.PairedTest;
 import org.alkit.eval.matrix.RunKey;
 
 /** {@code summary.md}: the cells as plain Markdown tables, for terminals and pull requests. */
@@ -19,12 +21,18 @@ final class SummaryTable {
     EvalMatrix m = results.matrix();
     StringBuilder out = new StringBuilder();
     out.append("# alkit eval: ").append(m.name()).append("\n\n");
-    out.append(String.format(Locale.ROOT, "%d runs: %d data set(s) × %d scenario(s) × %d strategies × %d seeds %s;"
+    out.append(String.format(Locale.ROOT, "%d runs: %d data set(s) × %d scenario(s) × %s × %d seeds %s;"
             + " model %s %s; %d initial labels, %d rounds of %d; target accuracy %.2f; Wilcoxon α = %.2f."
             + " Values are mean ± std over seeds.%n%n",
-        results.runs().size(), m.datasets().size(), m.scenarios().size(), m.strategies().size(), m.seeds().size(),
+        results.runs().size(), m.datasets().size(), m.scenarios().size(), strategiesPerScenario(m), m.seeds().size(),
         m.seeds(), m.template().model(), m.template().modelOptions(), m.template().initialLabeled(),
         m.template().rounds(), m.template().budget(), m.targetAccuracy(), m.alpha()));
+    int needed = PairedTest.pairsForSignificance(m.alpha());
+    if (m.seeds().size() < needed) {
+      out.append(String.format(Locale.ROOT, "**No win is possible at α = %.2f with %d seeds**: the smallest p of the"
+              + " paired test is 2 / 2^%d = %.3g, so every comparison below is a tie. At least %d seeds are needed.%n%n",
+          m.alpha(), m.seeds().size(), m.seeds().size(), PairedTest.smallestP(m.seeds().size()), needed));
+    }
     for (Map.Entry<List<String>, List<CellSummary>> group : groups(results).entrySet()) {
       String dataset = group.getKey().get(0);
       String scenario = group.getKey().get(1);
@@ -66,6 +74,21 @@ final class SummaryTable {
       out.append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * {@code 8 strategies}, or where some strategies run only in some scenarios, how many run in
+   * each: {@code 6 to 7 of the 8 strategies}; the product in the header is then the runs' count.
+   */
+  private static String strategiesPerScenario(EvalMatrix m) {
+    IntSummaryStatistics each = m.scenarios().stream()
+        .mapToInt(sc -> (int) m.strategies().stream().filter(s -> s.runsIn(sc)).count()).summaryStatistics();
+    int all = m.strategies().size();
+    if (each.getMin() == all) {
+      return all + " strategies";
+    }
+    return (each.getMin() == each.getMax() ? Integer.toString(each.getMin())
+        : each.getMin() + " to " + each.getMax()) + " of the " + all + " strategies (each in its scenarios)";
   }
 
   /** The penalty matrix and each strategy's wins, ties and losses. */

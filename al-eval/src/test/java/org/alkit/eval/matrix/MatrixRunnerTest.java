@@ -161,6 +161,30 @@ class MatrixRunnerTest {
   }
 
   @Test
+  void aScenarioTheDataSetCannotGiveFailsBeforeAnyRunAndLeavesNoJournal() {
+    EvalMatrix impossible = EvalMatrix.parse(MATRIX.formatted(1).replace("\"rare:3\"", "\"rare:99\""), "x");
+    java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+    MatrixRunner.Listener listener = new MatrixRunner.Listener() {
+      @Override
+      public void started(int total, int done) {
+        started.incrementAndGet();
+      }
+    };
+    assertThatThrownBy(() -> MatrixRunner.run(impossible, dir.resolve("rare"), listener))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("data set optdigits, seed 1: scenario 'rare:99': class 99 is outside");
+    assertThat(started).as("no run started").hasValue(0);
+    assertThat(dir.resolve("rare")).as("not even the output folder").doesNotExist();
+
+    EvalMatrix tooSmall = EvalMatrix.parse(MATRIX.formatted(1).replace("rounds: 4", "rounds: 4\npool-size: 50"), "x");
+    assertThatThrownBy(() -> MatrixRunner.run(tooSmall, dir.resolve("small"), listener))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("data set optdigits, seed 1: scenario balanced: initial-labeled + rounds × budget = "
+            + "20 + 4 × 10 = 60 exceeds the pool (50 items)");
+    assertThat(dir.resolve("small")).doesNotExist();
+  }
+
+  @Test
   void aParticipantWhoseHooksTheModelLacksFailsBeforeAnyRunAsTheLoopWouldRefuseIt() {
     EvalMatrix m = EvalMatrix.parse("""
         datasets: [optdigits]

@@ -86,7 +86,7 @@ class ReportsTest {
 
   @Test
   void allureResultsHoldACaseACellWithStepsAndAttachments() throws IOException {
-    Reports.write(results, dir, List.of(new Baseline.Regression(new RunKey.Cell("d", "rare:1", "good"), 0.9, 0.7)));
+    Reports.write(results, dir, List.of(new Baseline.Regression(new RunKey.Cell("d", "rare:1", "good"), 0.9, 0.7, 0.01)));
     Path allure = dir.resolve(Reports.ALLURE_RESULTS);
     List<JsonNode> cases = new ArrayList<>();
     try (Stream<Path> files = Files.list(allure)) {
@@ -183,5 +183,24 @@ class ReportsTest {
         .hasMessageContaining("not valid JSON");
     assertThatThrownBy(() -> Baseline.compare(results, other, -1)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("--tolerance = -1");
+  }
+
+  @Test
+  void theSummaryHeaderCountsTheRunsThatRanAndSaysWhenNoWinIsPossible() throws IOException {
+    EvalResults limited = Synthetic.results("""
+        name: limited
+        datasets: [d]
+        scenarios: [balanced, "rare-classes:1", "ood:2"]
+        strategies: [random, margin, {name: similar, label: smi, scenarios: [rare-classes]}]
+        seeds: 3
+        """, (scenario, strategy) -> new double[] {0.5, 0.6, 0.7});
+    String md = Files.readString(Reports.write(limited, dir, List.of()));
+    assertThat(md).contains("21 runs: 1 data set(s) × 3 scenario(s) × 2 to 3 of the 3 strategies (each in its "
+        + "scenarios) × 3 seeds [1, 2, 3];")
+        .contains("**No win is possible at α = 0.05 with 3 seeds**: the smallest p of the paired test is 2 / 2^3 = "
+            + "0.250, so every comparison below is a tie. At least 6 seeds are needed.");
+    String full = Files.readString(Reports.write(results, dir, List.of()));
+    assertThat(full).contains("24 runs: 1 data set(s) × 2 scenario(s) × 2 strategies × 6 seeds")
+        .doesNotContain("No win is possible");
   }
 }
