@@ -206,9 +206,10 @@ final class EvalCommand implements Callable<Integer> {
 
   /**
    * Progress on stderr, one step a finished run; after each journaled run, the checkpoint where a
-   * signal stops the matrix. On a terminal (the launcher says whether stderr is one, in
+   * signal stops the matrix. On a terminal the JVM writes to itself (the launcher says so in
    * {@value #TERMINAL_PROPERTY}) a progress bar of me.tongfei:progressbar redrawn in place; elsewhere
-   * (a log, CI, a pipe) one plain line a run, {@code eval: 3/8 runs (37%): optdigits / balanced / margin / seed 2},
+   * (a log, CI, a pipe, the launcher's line filter) one plain line a run,
+   * {@code eval: 3/8 runs (37%): optdigits / balanced / margin / seed 2},
    * so a log holds no carriage returns and each state once.
    */
   private abstract static class Progress implements MatrixRunner.Listener, AutoCloseable {

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.alkit.api.Parameter;
 
 /**
- * Writes a result object as JSON, ended by a line break, to a file ({@code --out}) or to standard output, with Jackson's
- * streaming generator and its default pretty printer (the object mapper's start-up would cost a
+ * Writes a result object as JSON, ended by a line break, to a file ({@code --out}) or to standard
+ * output, with Jackson's streaming generator and its default pretty printer (the object mapper's start-up would cost a
  * one-shot command more than the selection itself). Values are maps, lists, {@code int[]},
  * {@code double[]}, numbers, booleans and strings.
  */

@@ -77,16 +77,19 @@ final class SelectCommand implements Callable<Integer> {
       + "int epochs × n")
   Path predictionHistory;
 
-  @Option(names = "--labeled", description = "the labeled pool items: int indices, or a bool mask of n entries (true = labeled)")
+  @Option(names = "--labeled",
+      description = "the labeled pool items: int indices, or a bool mask of n entries (true = labeled)")
   Path labeled;
 
   @Option(names = "--labels", description = "labels of --labeled, same length")
   Path labels;
 
-  @Option(names = "--query", description = "query set: int pool indices, a bool mask of n entries, or a feature matrix")
+  @Option(names = "--query",
+      description = "query set: int pool indices, a bool mask of n entries, or a feature matrix")
   Path query;
 
-  @Option(names = "--private", description = "private set: int pool indices, a bool mask of n entries, or a feature matrix")
+  @Option(names = "--private",
+      description = "private set: int pool indices, a bool mask of n entries, or a feature matrix")
   Path privateSet;
 
   @Option(names = "--scenario", defaultValue = "none", description = "scenario hint: none (default), rare-classes, ood or redundancy")

@@ -79,7 +79,10 @@ public final class Baseline {
     }
   }
 
-  /** Records every cell's mean AUBC of {@code results} in {@code file}, replacing it atomically. */
+  /**
+   * Records every cell's mean AUBC of {@code results} in {@code file}, a text file ending with a
+   * line break, replacing it atomically.
+   */
   public static void write(EvalResults results, Path file) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT).put("version", VERSION).put("matrix", results.matrix().name())
@@ -90,7 +93,7 @@ public final class Baseline {
           .put("strategy", c.cell().strategy()).put("aubc", c.aubc().mean()).put("seeds", c.seeds());
     }
     try {
-      AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+      AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("serialising the baseline failed", e);
     }

@@ -138,6 +138,7 @@ class ReportsTest {
   void aBaselineOfTheSameResultsShowsNoRegressionAndAnInjectedOneIsFound() throws IOException {
     Path file = dir.resolve("baseline.json");
     Baseline.write(results, file);
+    assertThat(Files.readString(file)).endsWith("}\n");
     Baseline.Comparison same = Baseline.compare(results, file, 0.01);
     assertThat(same.regressions()).isEmpty();
     assertThat(same.sameMatrix()).isTrue();
