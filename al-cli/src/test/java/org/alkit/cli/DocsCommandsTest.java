@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.alkit.eval.matrix.EvalMatrix;
 import org.alkit.runtime.RunConfig;
+import org.alkit.runtime.YamlTree;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,8 @@ class DocsCommandsTest {
   private static final Pattern FENCE = Pattern.compile("^(\\s*)```\\s*([\\w-]*)\\s*$");
   private static final Pattern EXIT = Pattern.compile("^exit (\\d+)\\b.*");
   /** A paragraph that starts with a shipped file's path in backticks and a colon, then its content. */
+  /** The folder of the CI jobs the docs show. */
+  private static final String CI = "examples/ci/";
   private static final Pattern SHOWN_FILE = Pattern.compile("^`(examples/[^`\\s]+)`:$");
   private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
 
@@ -129,7 +132,7 @@ class DocsCommandsTest {
   void everyYamlBlockIsAValidRunConfigurationOrMatrix() throws IOException {
     for (Path page : pages()) {
       for (Block b : blocks(page)) {
-        if (b.info().equals("yaml")) {
+        if (b.info().equals("yaml") && !b.before().startsWith("`" + CI)) {
           String yaml = String.join("\n", b.lines()) + "\n";
           String where = ROOT.relativize(page) + ":" + b.line();
           Path file = work.resolve("block.yml");
@@ -142,6 +145,33 @@ class DocsCommandsTest {
         }
       }
     }
+  }
+
+  /**
+   * The CI jobs shipped in {@value #CI} (shown in the docs as they are, not alkit configurations):
+   * every {@code ./alkit} line of a step's {@code run} parses, and the files it names exist.
+   */
+  @Test
+  void theCiJobsRunAlkitCommandsThatParse() throws IOException {
+    List<Command> commands = new ArrayList<>();
+    try (Stream<Path> files = Files.list(ROOT.resolve(CI))) {
+      for (Path job : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
+        Object workflow = YamlTree.parse(Files.readString(job));
+        for (Object j : ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) workflow).get("jobs")).values()) {
+          for (Object step : (List<?>) ((java.util.Map<?, ?>) j).get("steps")) {
+            Object run = ((java.util.Map<?, ?>) step).get("run");
+            for (String line : run == null ? List.<String>of() : String.valueOf(run).lines().toList()) {
+              Words words = words(line);
+              if (!words.words().isEmpty() && words.words().get(0).equals(ALKIT)) {
+                commands.add(new Command(job, 0, line, words.words(), null, 0, List.of()));
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(commands).as("alkit commands of the CI jobs").isNotEmpty();
+    commands.forEach(DocsCommandsTest::parses);
   }
 
   @Test
