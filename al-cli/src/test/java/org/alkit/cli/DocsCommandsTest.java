@@ -48,7 +48,8 @@ class DocsCommandsTest {
   private static final String ALKIT = "./alkit";
   private static final Set<String> MARKERS = Set.of("needs:", "takes:", "build:");
   /** Options whose value is a file or folder the command writes, or one an earlier command wrote. */
-  private static final Set<String> WRITTEN = Set.of("--out", "--journal", "--resume", "--baseline");
+  private static final Set<String> WRITTEN = Set.of("--out", "--journal", "--resume", "--baseline", "--junit",
+      "--recommend");
   private static final Pattern FENCE = Pattern.compile("^(\\s*)```\\s*([\\w-]*)\\s*$");
   private static final Pattern EXIT = Pattern.compile("^exit (\\d+)\\b.*");
   /** A paragraph that starts with a shipped file's path in backticks and a colon, then its content. */
