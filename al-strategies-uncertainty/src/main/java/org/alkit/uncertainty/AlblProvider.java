@@ -173,7 +173,7 @@ public final class AlblProvider implements StrategyProvider {
           proposals[i] = Arrays.stream(advice.get(i)).filter(j -> !taken[j]).findFirst().orElseThrow(
               () -> new AlException("an expert of strategy '" + NAME + "' picked fewer items than the budget"));
         }
-        Exp4P.Pick pick = bandit.pick(arms, proposals, random);
+        Exp4P.Pick pick = bandit.pick(arms, proposals, random.nextDouble());
         picks[b] = pick.arm();
         scores[b] = pick.probability();
         taken[pick.arm()] = true;

@@ -3,7 +3,6 @@ package org.alkit.uncertainty;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.alkit.api.InvalidInputException;
 
 /**
@@ -78,9 +77,10 @@ final class Exp4P {
 
   /**
    * Draws one arm among {@code arms} (ascending, K of them) from p, with {@code proposals[i]} the arm
-   * expert i proposes (one of {@code arms}), and records the pick's pending update.
+   * expert i proposes (one of {@code arms}), and records the pick's pending update. The draw is the
+   * first arm whose cumulative p, in ascending order, exceeds {@code u} (uniform in [0, 1)).
    */
-  Pick pick(int[] arms, int[] proposals, SplittableRandom random) {
+  Pick pick(int[] arms, int[] proposals, double u) {
     int k = arms.length;
     double floor = pmin(k);
     double[] share = shares();
@@ -93,7 +93,6 @@ final class Exp4P {
       position[i] = Arrays.binarySearch(arms, proposals[i]);
       mass[position[i]] += scale * share[i];
     }
-    double u = random.nextDouble();
     int chosen = k - 1;
     double cumulative = 0;
     for (int j = 0; j < k; j++) {
