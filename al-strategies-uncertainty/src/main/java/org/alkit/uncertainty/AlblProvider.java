@@ -81,16 +81,23 @@ public final class AlblProvider implements StrategyProvider {
             .atLeast(1));
   }
 
+  /** What albl requires with its default experts, for listings; {@link #requires(Options)} for others. */
   @Override
   public Set<Signal> requires() {
-    return Set.of(Signal.PROBABILITIES);
+    return requires(defaults());
+  }
+
+  /** The probabilities of its reward and what each expert requires. */
+  @Override
+  public Set<Signal> requires(Options options) {
+    Set<Signal> out = new LinkedHashSet<>(Set.of(Signal.PROBABILITIES));
+    experts(options).forEach(p -> out.addAll(p.requires(p.defaults())));
+    return Set.copyOf(out);
   }
 
   @Override
-  public Set<Signal> requires(Options options) {
-    Set<Signal> out = new LinkedHashSet<>(requires());
-    experts(options).forEach(p -> out.addAll(p.requires(p.defaults())));
-    return Set.copyOf(out);
+  public Set<Class<?>> capabilities() {
+    return capabilities(defaults());
   }
 
   @Override
