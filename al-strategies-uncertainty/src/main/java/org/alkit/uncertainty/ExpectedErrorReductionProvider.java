@@ -81,7 +81,7 @@ public final class ExpectedErrorReductionProvider implements StrategyProvider {
     return List.of(
         Parameter.choice("loss", "log", "the refitted model's loss on the evaluation items", "log", "zero-one"),
         Parameter.integer("candidates", 100, "unlabeled items drawn under the seed and scored").atLeast(1),
-        Parameter.integer("evaluation", 1000, "unlabeled items the expected loss is summed over").atLeast(1));
+        Parameter.integer("evaluation", 300, "unlabeled items drawn under the seed the expected loss is summed over").atLeast(1));
   }
 
   @Override
