@@ -2,11 +2,12 @@ import org.alkit.diversity.BadgeProvider;
 import org.alkit.diversity.CalProvider;
 import org.alkit.diversity.ClusterMarginProvider;
 import org.alkit.diversity.CoresetProvider;
+import org.alkit.diversity.DiscriminativeProvider;
 import org.alkit.diversity.DoubtCoresetProvider;
 import org.alkit.diversity.KMeansProvider;
 import org.alkit.diversity.RandomProvider;
 
-/** Diversity strategies: random, k-center core-set, doubt-weighted core-set, k-means, cluster-margin, BADGE, CAL. */
+/** Diversity strategies: random, k-center core-set, doubt-weighted core-set, k-means, cluster-margin, BADGE, CAL, discriminative active learning. */
 module org.alkit.diversity {
   requires org.alkit.api;
   requires org.alkit.commons;
@@ -19,5 +20,6 @@ module org.alkit.diversity {
       KMeansProvider,
       ClusterMarginProvider,
       BadgeProvider,
-      CalProvider;
+      CalProvider,
+      DiscriminativeProvider;
 }

@@ -3,7 +3,8 @@
  * {@code entropy}, {@code vote-entropy}, {@code consensus-entropy}, {@code max-disagreement},
  * {@code alamp}, {@code alamp-div} and {@code diversify}; and two that measure what training does
  * (the survey's training effects): {@code egl} (expected gradient length) and
- * {@code label-dispersion}. Nothing is exported; the providers are found through
+ * {@code label-dispersion}; {@code eer} (expected error reduction, through the model's refits) and
+ * {@code albl} (active learning by learning, a bandit over strategies). Nothing is exported; the providers are found through
  * {@link org.alkit.api.StrategyProvider}.
  */
 module org.alkit.uncertainty {
@@ -23,5 +24,10 @@ module org.alkit.uncertainty {
       org.alkit.uncertainty.AlampDivProvider,
       org.alkit.uncertainty.DiversifyProvider,
       org.alkit.uncertainty.EglProvider,
-      org.alkit.uncertainty.LabelDispersionProvider;
+      org.alkit.uncertainty.LabelDispersionProvider,
+      org.alkit.uncertainty.ExpectedErrorReductionProvider,
+      org.alkit.uncertainty.AlblProvider;
+
+  // albl's experts are strategies found by name
+  uses org.alkit.api.StrategyProvider;
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every discovered strategy runs through {@code alkit select} from {@code .npy} files, but for
- * those that take part in the classifier's training (learning-loss), which select refuses in one
- * line because it fits no model.
+ * those that take part in the classifier's training (learning-loss) or refit the model (eer), which
+ * select refuses in one line because it fits no model.
  */
 class EveryStrategyTest {
   private static final int POOL = 60;
@@ -34,8 +34,8 @@ class EveryStrategyTest {
   @TempDir
   static Path dir;
 
-  /** The strategies that train with the classifier, and so cannot run from files. */
-  private static final Set<String> PARTICIPANTS = Set.of("learning-loss");
+  /** The strategies that train with the classifier or refit it, and so cannot run from files. */
+  private static final Set<String> PARTICIPANTS = Set.of("learning-loss", "eer");
 
   static Stream<String> strategies() {
     return Registry.load().strategies().stream().map(StrategyProvider::name).filter(s -> !PARTICIPANTS.contains(s));
@@ -127,6 +127,16 @@ class EveryStrategyTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("alkit: strategy 'learning-loss' takes part in the classifier's training (hooks "
         + "auxiliary-head), and no model is fitted here (alkit select fits none): run it in a loop (alkit run)\n");
+  }
+
+  @org.junit.jupiter.api.Test
+  void eerCannotRunFromFilesAndSaysWhy() {
+    CliHarness.Result r = CliHarness.run("select", "--strategy", "eer", "--budget", "7",
+        "--probs", dir.resolve("probs.npy").toString(), "--features", dir.resolve("emb.npy").toString(),
+        "--labeled", dir.resolve("labeled.npy").toString(), "--labels", dir.resolve("labels.npy").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("alkit: strategy 'eer' refits the model (Refitting), and no model is fitted here"
+        + " (alkit select fits none): run it in a loop (alkit run)\n");
   }
 
   @org.junit.jupiter.api.Test

@@ -24,10 +24,12 @@ import org.alkit.api.Matrix;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.Options;
 import org.alkit.api.Oracle;
+import org.alkit.api.Refitting;
 import org.alkit.api.ScenarioHints;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
+import org.alkit.api.StatefulStrategy;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
 import org.alkit.api.TrainingHooks;
@@ -55,7 +57,12 @@ import org.apiguardian.api.API;
  * the loop fits through the model's {@link org.alkit.api.TrainingHooks}, otherwise through
  * {@link ModelAdapter#fit} as for any strategy. A resumed run re-runs a participant's recorded
  * rounds (fit and selection; labels from the journal, no oracle) and checks that they pick what
- * the journal holds, so the participant's state is the uninterrupted run's.
+ * the journal holds, so the participant's state is the uninterrupted run's. A
+ * {@link StatefulStrategy}'s state is recorded with each round it selects in; a resumed run
+ * restores the last recorded one before its first new selection.
+ *
+ * <p>A strategy that declares {@link Refitting} (expected error reduction) reads each round's
+ * fitted selecting model as the capability {@code FittedModel.class}, the model it refits.
  *
  * <p><b>Selection via proxy</b> (Coleman et al., ICLR 2020): with a {@code selection-model} the
  * strategy reads the signals of that model, fitted each round on the same labels with the same
@@ -222,6 +229,9 @@ public final class ActiveLearningLoop implements AutoCloseable {
     Supplier<Matrix> replayPrevious = null;
     Optional<PseudoLabels> pseudo = config.pseudoLabels();
     Matrix lastPool = null;
+    Optional<StatefulStrategy> stateful = selector instanceof StatefulStrategy
+        ? Optional.of((StatefulStrategy) selector) : Optional.empty();
+    String recordedState = null;
     List<RoundResult> rounds = new ArrayList<>();
     for (int round = 1; round <= config.rounds() && labeled.length < pool.rows(); round++) {
       SplittableRandom random = root.split();
@@ -237,6 +247,11 @@ public final class ActiveLearningLoop implements AutoCloseable {
         JournalRound r = replayable(recorded.get(), track.get(), labeled, fitSeed, selectSeed, selectionSize);
         picked = r.selected();
         pickedLabels = r.labels();
+        if (stateful.isPresent() && r.strategyState() == null) {
+          throw track.get().damaged(round, "no strategy-state; strategy '" + strategy.name()
+              + "' records its state after every selection");
+        }
+        recordedState = r.strategyState();
         result = new RoundResult(round, labeled.length, r.accuracy(), picked, RoundResult.REPLAYED);
         int[] fittedOn = labeled;
         int[] fittedLabels = labels;
@@ -258,6 +273,10 @@ public final class ActiveLearningLoop implements AutoCloseable {
         Supplier<Matrix> probabilities = memoize(() -> selecting.fitted().probabilities(pool));
         SelectionContext ctx = context(selecting, labeled, labels, round, selectSeed, hints, probabilities, previous,
             binding);
+        if (recordedState != null) {
+          stateful.orElseThrow().restore(recordedState);
+          recordedState = null;
+        }
         long start = System.nanoTime();
         Selection selection = selector.select(ctx);
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -280,7 +299,7 @@ public final class ActiveLearningLoop implements AutoCloseable {
           int[] before = labeled;
           track.ifPresent(t -> t.append(new JournalRound(result.round(), before.length, fitSeed, selectSeed,
               accuracy, picked, pickedLabels, pseudo.isPresent() ? selecting.pseudoLabels() : -1,
-              pseudo.isPresent() ? selecting.pseudoWrong() : -1)));
+              pseudo.isPresent() ? selecting.pseudoWrong() : -1, stateful.map(StatefulStrategy::state).orElse(null))));
         }
         previous = keepPrevious ? probabilities.get() : null;
         lastPool = pseudo.isPresent() ? probabilities.get() : null;
@@ -462,13 +481,21 @@ public final class ActiveLearningLoop implements AutoCloseable {
     if (selecting.history() != null) {
       signals.matrix(Signal.PREDICTION_HISTORY, selecting::history);
     }
-    return signals.build(b -> binding.apply(b
+    return signals.build(b -> refitted(binding, fitted, b).apply(b
         .labeled(labeled, labels)
         .budget(Math.min(config.budget(), pool.rows() - labeled.length))
         .round(round)
         .seed(seed)
         .hints(embedded(hints, fitted))
         .backend(backend)));
+  }
+
+  /** Returns {@code binding}, after binding {@code fitted} into {@code b} when the strategy refits it. */
+  private static CapabilityBinding refitted(CapabilityBinding binding, FittedModel fitted, SelectionContext.Builder b) {
+    if (binding.binds(Refitting.class)) {
+      b.capability(FittedModel.class, fitted);
+    }
+    return binding;
   }
 
   /**

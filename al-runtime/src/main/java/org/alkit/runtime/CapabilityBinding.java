@@ -21,6 +21,7 @@ import org.alkit.api.MissingSignalException;
 import org.alkit.api.ModelAdapter;
 import org.alkit.api.NetworkTraining;
 import org.alkit.api.Options;
+import org.alkit.api.Refitting;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
@@ -150,6 +151,14 @@ public final class CapabilityBinding implements AutoCloseable {
         }
       }
     }
+    if (offered.isEmpty() && model.isEmpty() && type == Refitting.class) {
+      return Optional.of(who + " refits the model (" + type.getSimpleName() + "), and no model is fitted here"
+          + " (alkit select fits none): run it in a loop (alkit run)");
+    }
+    if (offered.isEmpty() && model.isPresent() && type == Refitting.class) {
+      return Optional.of(who + " needs " + type.getSimpleName() + " (a refit with added items), which the model"
+          + " does not offer; expected a model that does (logistic)");
+    }
     if (offered.isEmpty()) {
       return Optional.of(who + " needs " + type.getSimpleName() + "; backend '" + backend.name()
           + "' does not offer it and no installed backend does"
@@ -194,6 +203,11 @@ public final class CapabilityBinding implements AutoCloseable {
   static String keys(Set<FitPlan.Hook> hooks) {
     return hooks.stream().sorted().map(h -> h.name().toLowerCase(Locale.ROOT).replace('_', '-'))
         .collect(Collectors.joining(", "));
+  }
+
+  /** Whether this binding holds a capability of type {@code type}. */
+  public boolean binds(Class<?> type) {
+    return bound.containsKey(type);
   }
 
   /** Binds every capability into a context's builder. */

@@ -12,15 +12,16 @@ import org.alkit.api.InvalidInputException;
  * fit and its selection, the fitted model's test accuracy, the picks in order and the labels the
  * oracle gave them; in a run with {@link PseudoLabels}, how many pseudo-labelled items its fit
  * trained on and how many of those were wrong ({@code pseudo-labels}, {@code pseudo-labels-wrong};
- * −1 where the run has none, and then not written). Round 0 is the initial random draw: only its
- * picks and labels count.
+ * −1 where the run has none, and then not written); for a {@link org.alkit.api.StatefulStrategy},
+ * its state after the round's selection ({@code strategy-state}; null where it has none, and then
+ * not written). Round 0 is the initial random draw: only its picks and labels count.
  */
 record JournalRound(int round, int labeledBefore, long fitSeed, long selectSeed, double accuracy, int[] selected,
-    int[] labels, int pseudoLabels, int pseudoWrong) {
+    int[] labels, int pseudoLabels, int pseudoWrong, String strategyState) {
 
   /** The initial random draw of the labeled set and its labels. */
   static JournalRound initial(int[] drawn, int[] labels) {
-    return new JournalRound(0, 0, 0, 0, Double.NaN, drawn, labels, -1, -1);
+    return new JournalRound(0, 0, 0, 0, Double.NaN, drawn, labels, -1, -1, null);
   }
 
   /** The record's fields, in file order; round 0 has only its picks and labels. */
@@ -38,6 +39,9 @@ record JournalRound(int round, int labeledBefore, long fitSeed, long selectSeed,
     if (pseudoLabels >= 0) {
       out.put("pseudo-labels", pseudoLabels);
       out.put("pseudo-labels-wrong", pseudoWrong);
+    }
+    if (strategyState != null) {
+      out.put("strategy-state", strategyState);
     }
     return out;
   }
@@ -69,8 +73,13 @@ record JournalRound(int round, int labeledBefore, long fitSeed, long selectSeed,
     }
     int pseudo = fields.containsKey("pseudo-labels") ? count(fields, "pseudo-labels", damaged) : -1;
     int pseudoWrong = fields.containsKey("pseudo-labels") ? count(fields, "pseudo-labels-wrong", damaged) : -1;
+    Object state = fields.get("strategy-state");
+    if (state != null && !(state instanceof String)) {
+      throw damaged.apply("strategy-state = " + Shown.of(state) + "; expected text");
+    }
     return new JournalRound(round, (int) labeledBefore, whole(fields, "fit-seed", damaged),
-        whole(fields, "select-seed", damaged), (Double) accuracy, selected, labels, pseudo, pseudoWrong);
+        whole(fields, "select-seed", damaged), (Double) accuracy, selected, labels, pseudo, pseudoWrong,
+        (String) state);
   }
 
   /** A count of items, ≥ 0. */

@@ -31,6 +31,31 @@ final class LinearFittedModel implements FittedModel {
     this.classes = members.get(0).classes();
   }
 
+  /** Whether {@code owner} fitted this model, of one member (a model {@link #member()} can continue). */
+  boolean isSingle(String owner) {
+    return this.owner.equals(owner) && members.size() == 1;
+  }
+
+  /** The standardization of its features. */
+  Standardizer standardizer() {
+    return standardizer;
+  }
+
+  /** Its first member. */
+  SoftmaxRegression member() {
+    return members.get(0);
+  }
+
+  /** The number of classes C. */
+  int classes() {
+    return classes;
+  }
+
+  @Override
+  public String toString() {
+    return owner + " (" + members.size() + (members.size() == 1 ? " member" : " members") + ")";
+  }
+
   @Override
   public Matrix matrix(Signal signal, Matrix x) {
     requireOffered(signal);

@@ -50,6 +50,22 @@ final class SoftmaxRegression {
    */
   static SoftmaxRegression train(Matrix features, int[] rows, int[] labels, float[] rowWeights, int classes,
       LogisticOptions options, IterationObserver observer) {
+    return train(features, rows, labels, rowWeights, classes, options.l2(), options.iterations(), null, observer);
+  }
+
+  /**
+   * This model trained further on rows {@code rows[r]} of the standardized {@code features} with
+   * {@code labels[r]}: {@code iterations} Nesterov steps (momentum restarted) from its weights, with
+   * the step of those rows and penalty {@code l2}. A warm start: what a {@link
+   * org.alkit.api.Refitting} refit does after items join the training set.
+   */
+  SoftmaxRegression continued(Matrix features, int[] rows, int[] labels, double l2, int iterations) {
+    return train(features, rows, labels, null, classes, l2, iterations, weights, null);
+  }
+
+  /** Training from {@code start} (null: all zeros), as the public entry points describe. */
+  private static SoftmaxRegression train(Matrix features, int[] rows, int[] labels, float[] rowWeights, int classes,
+      double l2, int iterations, double[] start, IterationObserver observer) {
     int n = rows.length;
     int d = features.cols();
     int w = d + 1;
@@ -60,18 +76,18 @@ final class SoftmaxRegression {
       }
       x[r * w + d] = 1;
     }
-    double step = 1 / (0.5 * largestEigenvalue(x, n, w, rowWeights) + options.l2());
-    double[] current = new double[classes * w];
-    double[] previous = new double[classes * w];
+    double step = 1 / (0.5 * largestEigenvalue(x, n, w, rowWeights) + l2);
+    double[] current = start == null ? new double[classes * w] : start.clone();
+    double[] previous = current.clone();
     double[] look = new double[classes * w];
     double[] gradient = new double[classes * w];
     double[] p = new double[classes];
-    for (int t = 1; t <= options.iterations(); t++) {
+    for (int t = 1; t <= iterations; t++) {
       double momentum = (t - 1.0) / (t + 2.0);
       for (int q = 0; q < look.length; q++) {
         look[q] = current[q] + momentum * (current[q] - previous[q]);
       }
-      gradient(x, labels, rowWeights, n, w, classes, look, options.l2(), p, gradient);
+      gradient(x, labels, rowWeights, n, w, classes, look, l2, p, gradient);
       System.arraycopy(current, 0, previous, 0, current.length);
       for (int q = 0; q < look.length; q++) {
         current[q] = look[q] - step * gradient[q];
