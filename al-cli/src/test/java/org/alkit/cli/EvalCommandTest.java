@@ -102,4 +102,26 @@ class EvalCommandTest {
     assertThat(fresh.code()).isZero();
     assertThat(fresh.err()).doesNotContain("resuming");
   }
+
+  @Test
+  void theSvmModelRunsAMatrixOnTheImbalanceRatioScenario() throws IOException {
+    Path matrix = dir.resolve("svm.yml");
+    Files.writeString(matrix, """
+        name: svm
+        datasets: [optdigits]
+        scenarios: ["ir:0.74"]
+        strategies: [random, alamp]
+        seeds: 2
+        model: svm
+        model-options: {class-weight: balanced, c-grid: "0.1,1", folds: 3}
+        initial-labeled: 30
+        budget: 20
+        rounds: 2
+        """);
+    Path out = dir.resolve("out");
+    CliHarness.Result r = CliHarness.run("eval", matrix.toString(), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("summary.md"))).contains("model svm").contains("ir:0.74")
+        .contains("| alamp |");
+  }
 }
