@@ -165,11 +165,14 @@ final class Transfer {
     return IntStream.range(0, labels.length).filter(i -> renumber[labels[i]] >= 0).toArray();
   }
 
-  /** Writes {@code features} to {@code file} whole or not at all (a temporary file, then a rename). */
+  /**
+   * Writes {@code features} to {@code file} whole or not at all: a temporary file of its own (two
+   * processes may build the same features at once), then a rename.
+   */
   private static void write(Path file, Matrix features) {
     try {
       Files.createDirectories(file.getParent());
-      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+      Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
       Npy.writeMatrix(temporary, features);
       Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
