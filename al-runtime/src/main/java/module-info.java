@@ -9,6 +9,8 @@ module org.alkit.runtime {
   requires org.alkit.commons;
   requires transitive com.google.guice;
   requires org.yaml.snakeyaml;
+  // LIBLINEAR's Java port (an automatic module), the svm model's solver
+  requires liblinear;
   requires static transitive org.apiguardian.api;
   // optional: the OSGi service registry, when the runtime runs as a bundle (Registry.load)
   requires static osgi.core;
@@ -23,5 +25,6 @@ module org.alkit.runtime {
 
   provides org.alkit.api.ModelProvider with
       org.alkit.runtime.model.LogisticModelProvider,
+      org.alkit.runtime.model.SvmModelProvider,
       org.alkit.runtime.model.CommitteeModelProvider;
 }

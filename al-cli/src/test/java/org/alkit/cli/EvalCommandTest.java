@@ -171,4 +171,26 @@ class EvalCommandTest {
     assertThat(file.err().strip()).isEqualTo("alkit: --out " + aFile + " is a file; expected a folder (new, or one an"
         + " earlier run of this matrix wrote)");
   }
+
+  @Test
+  void theSvmModelRunsAMatrixOnTheImbalanceRatioScenario() throws IOException {
+    Path matrix = dir.resolve("svm.yml");
+    Files.writeString(matrix, """
+        name: svm
+        datasets: [optdigits]
+        scenarios: ["ir:0.74"]
+        strategies: [random, alamp]
+        seeds: 2
+        model: svm
+        model-options: {class-weight: balanced, c-grid: "0.1,1", folds: 3}
+        initial-labeled: 30
+        budget: 20
+        rounds: 2
+        """);
+    Path out = dir.resolve("out");
+    CliHarness.Result r = CliHarness.run("eval", matrix.toString(), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("summary.md"))).contains("model svm").contains("ir:0.74")
+        .contains("| alamp |");
+  }
 }

@@ -43,6 +43,21 @@ class RunCommandTest {
   }
 
   @Test
+  void runsTheSvmModelAndRefusesABadOptionWithExitTwo() throws IOException {
+    Path cfg = config("dataset: optdigits\nmodel: svm\nmodel-options: {class-weight: balanced}\nstrategy: margin\n"
+        + "initial-labeled: 40\nbudget: 40\nrounds: 2\nseed: 3\n");
+    CliHarness.Result r = succeeds("run", "--config", cfg.toString());
+    assertThat(r.out()).contains("model svm");
+    String[] lines = r.out().strip().split("\n");
+    double accuracy = Double.parseDouble(lines[lines.length - 1].substring("final accuracy: ".length()));
+    assertThat(accuracy).as("120 labels of optdigits").isGreaterThan(0.8);
+    CliHarness.Result bad = CliHarness.run("run", "--config",
+        config("model: svm\nmodel-options: {c-grid: \"1,-2\"}\n").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("c-grid").contains("-2").doesNotContain("\tat ");
+  }
+
+  @Test
   void eachScenarioRunsItsOwnStrategy() throws IOException {
     Path cfg = config("strategy: random\ninitial-labeled: 20\nbudget: 10\nrounds: 1\n"
         + "scenarios:\n  - {name: plain, strategy: random}\n  - {name: outliers, strategy: example-outlier}\n");

@@ -63,11 +63,12 @@ class OsgiFrameworkIT {
     assertThat(names(probe.apply("strategies")))
         .contains("margin", "entropy", "coreset", "badge", "similar", PLUGIN_STRATEGY)
         .isEqualTo(names(plainJvm.apply("strategies")));
-    assertThat(names(probe.apply("models"))).containsExactly("committee", "logistic");
+    assertThat(names(probe.apply("models"))).containsExactly("committee", "logistic", "svm");
     assertThat(names(probe.apply("backends"))).containsExactly("java");
     assertThat(probe.apply("select " + PLUGIN_STRATEGY)).isEqualTo("2");
     assertThat(probe.apply("select margin")).isEqualTo("1").isEqualTo(plainJvm.apply("select margin"));
     assertThat(probe.apply("log-det")).isEqualTo(plainJvm.apply("log-det"));
+    assertThat(probe.apply("svm")).isEqualTo(plainJvm.apply("svm"));
 
     Bundle plugin = bundles.stream().filter(b -> PLUGIN.equals(b.getSymbolicName())).findFirst().orElseThrow();
     plugin.uninstall();

@@ -32,6 +32,8 @@ import org.alkit.submodular.Maximizer;
  *       embeddings and probabilities, budget 1, computed with the registry's {@code java} backend
  *   <li>{@code log-det}: the picks of the log-determinant maximizer (EJML's Cholesky, embedded in the
  *       submodular bundle) on fixed features
+ *   <li>{@code svm}: the predicted classes of the {@code svm} model (LIBLINEAR, embedded in the
+ *       runtime bundle) fitted on {@link #EMBEDDINGS} with fixed C, rows 0, 2 labeled 0 and 1
  * </ul>
  *
  * Exceptions reach the test unchanged.
@@ -62,6 +64,8 @@ public final class Probe implements Function<String, String> {
         return select(registry.strategy(words[1]));
       case "log-det":
         return logDet();
+      case "svm":
+        return svm();
       default:
         throw new IllegalArgumentException("unknown probe command '" + command + "'");
     }
@@ -92,6 +96,12 @@ public final class Probe implements Function<String, String> {
         Optional.empty(), Optional.empty(), Similarity.EUCLIDEAN, Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), backend(), 1);
     return picks(Maximizer.maximize(request).selected());
+  }
+
+  private String svm() {
+    Matrix p = registry.createModel("svm", Map.of("c", "1")).fit(EMBEDDINGS, new int[] {0, 2}, new int[] {0, 1}, 2, 3)
+        .probabilities(EMBEDDINGS);
+    return picks(IntStream.range(0, p.rows()).map(i -> p.get(i, 1) > p.get(i, 0) ? 1 : 0).toArray());
   }
 
   private static String picks(int[] indices) {

@@ -38,7 +38,7 @@ class RegistryTest {
   @Test
   void findsTheRuntimesProvidersAndTheTestStrategySortedByName() {
     Registry registry = Registry.load();
-    assertThat(registry.models()).extracting(ModelProvider::name).containsExactly("committee", "logistic",
+    assertThat(registry.models()).extracting(ModelProvider::name).containsExactly("committee", "logistic", "svm",
         ItemShapeModelProvider.NAME);
     assertThat(registry.backends()).extracting(BackendProvider::name).contains("java");
     assertThat(registry.strategy(LowestConfidenceTestProvider.NAME))
@@ -49,7 +49,7 @@ class RegistryTest {
   void unknownNamesListTheKnownOnes() {
     assertThatThrownBy(() -> Registry.load().model("forest"))
         .isInstanceOf(UnknownNameException.class)
-        .hasMessage("unknown model 'forest'; known: committee, logistic, test-item-shape");
+        .hasMessage("unknown model 'forest'; known: committee, logistic, svm, test-item-shape");
     assertThatThrownBy(() -> Registry.load().strategy("nope"))
         .hasMessageContaining("unknown strategy 'nope'; known: ").hasMessageContaining(LowestConfidenceTestProvider.NAME);
   }
@@ -68,7 +68,7 @@ class RegistryTest {
         .hasMessageContaining("java");
     assertThatThrownBy(() -> registry.createModel("forest", Map.of()))
         .isInstanceOf(UnknownNameException.class)
-        .hasMessage("unknown model 'forest'; known: committee, logistic, test-item-shape");
+        .hasMessage("unknown model 'forest'; known: committee, logistic, svm, test-item-shape");
     assertThatThrownBy(() -> registry.createModel("logistic", Map.of("l2", "-1")))
         .isInstanceOf(InvalidInputException.class).hasMessage("model 'logistic': option 'l2' = -1.0: expected >= 0");
     assertThatThrownBy(() -> registry.createBackend("java", Map.of("treads", "2")))

@@ -46,6 +46,10 @@ import org.apiguardian.api.API;
  *   <li>{@code images:DIR} — one sub-folder of equally sized images per class, as the NEU
  *       surface-defect database ships; grey levels ÷ the maximum; item shape {@code [1, h, w]},
  *       the folder names as classes;</li>
+ *   <li>{@code transfer:SOURCE:FROM->TO[@SEED]}, e.g. {@code transfer:fashion-mnist:5-9->0-4} —
+ *       fixed transferred features: the penultimate layer of a cnn trained once on the classes FROM
+ *       of SOURCE, for the items of the disjoint classes TO (renumbered 0..), cached in the build's
+ *       cache directory (see {@code Transfer});</li>
  *   <li>{@code npy:FEATURES.npy,LABELS.npy} — features {@code (n, …)} and integer labels
  *       {@code (n,)};</li>
  *   <li>the path of a CSV file (optionally gzipped) whose last column is an integer class label
@@ -75,6 +79,9 @@ public final class Datasets {
   /** The prefix of an image-folder source, {@code images:DIR}. */
   public static final String IMAGES = "images";
 
+  /** The prefix of a transferred-feature source, {@code transfer:SOURCE:FROM->TO[@SEED]}. */
+  public static final String TRANSFER = Transfer.PREFIX;
+
   /** The prefix of a {@code .npy} pair source, {@code npy:FEATURES.npy,LABELS.npy}. */
   public static final String NPY = "npy";
 
@@ -88,6 +95,7 @@ public final class Datasets {
    * Loads {@code source} and holds out {@code testFraction} of its rows for testing.
    *
    * @param source {@value #OPTDIGITS}, {@value #FASHION_MNIST} (or {@code fashion-mnist:DIR}), {@code cifar10:DIR},
+   *     {@code transfer:SOURCE:FROM->TO[@SEED]},
    *     {@code images:DIR}, {@code npy:FEATURES.npy,LABELS.npy} or a path to a {@code .csv} /
    *     {@code .csv.gz} file
    * @param testFraction in (0, 1); not applied to {@value #FASHION_MNIST} and CIFAR-10, which have
@@ -97,6 +105,9 @@ public final class Datasets {
   public static Dataset load(String source, double testFraction, long seed) {
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new InvalidInputException("testFraction = " + testFraction + "; expected a value in (0, 1)");
+    }
+    if (source.startsWith(TRANSFER + ":")) {
+      return Transfer.load(source, testFraction);
     }
     if (FASHION_MNIST.equals(source)) {
       return fashionMnist(fashionMnistDir(System.getenv()));

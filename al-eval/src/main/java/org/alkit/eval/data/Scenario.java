@@ -47,19 +47,23 @@ import org.apiguardian.api.API;
  *       test split drops them (SIMILAR's OOD setting).</li>
  *   <li>{@code imbalanced:c0,c1,…} — keep exactly {@code c_k} pool items of class k, one count per
  *       class (e.g. NEU's 200…1 589; the class-count profile behind alamp's imbalance ratio σ/μ).</li>
+ *   <li>{@code ir:T} — induces the imbalance ratio σ/μ = T of the pool's class counts (alamp's
+ *       σ/μ ≈ 0.74; Aggarwal et al., "Optimizing active learning for low annotation budgets") by a
+ *       geometric schedule: class k keeps max(1, round(m · q^k)) items, m the smallest class's
+ *       count, q chosen so the schedule's σ/μ is T ({@link ScenarioPart.ImbalanceRatio}).</li>
  * </ul>
  *
  * <p>Kept subsets are drawn by seeded shuffles and keep at least one item of a class,
  * {@code max(1, round(0.1 · n_c))}. The rare classes that metrics report on are the union over
  * the parts: K for {@code rare:K}, every class but K for {@code dominant:K}, the listed ones for
- * {@code rare-classes}, and for {@code imbalanced} the classes whose count is below the profile's
+ * {@code rare-classes}, and for {@code imbalanced} and {@code ir} the classes whose count is below the profile's
  * mean.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Scenario {
   /** The part kinds, in the order the documentation lists them. */
   static final List<String> KINDS =
-      List.of("balanced", "dominant", "rare", "rare-classes", "redundancy", "ood", "imbalanced");
+      List.of("balanced", "dominant", "rare", "rare-classes", "redundancy", "ood", "imbalanced", "ir");
 
   /** The share of a class that {@code dominant}, {@code rare} and {@code rare-classes} keep. */
   static final double KEPT_SHARE = 0.1;

@@ -42,6 +42,9 @@ sealed interface ScenarioPart {
       throw new InvalidInputException("scenario '" + spec + "': '" + kind + "' needs an argument, e.g. "
           + kind + ":" + example(kind));
     }
+    if (kind.equals("ir")) {
+      return new ImbalanceRatio(ratio(spec, arg));
+    }
     int[] values = integers(spec, kind, arg);
     return switch (kind) {
       case "dominant" -> new Thinning(kind, Set.of(single(spec, kind, values)), true, false);
@@ -58,6 +61,7 @@ sealed interface ScenarioPart {
       case "dominant", "rare" -> "0";
       case "redundancy" -> "5";
       case "imbalanced" -> "200,400,1589";
+      case "ir" -> "0.74";
       default -> "3,5";
     };
   }
@@ -75,6 +79,21 @@ sealed interface ScenarioPart {
       }
     }
     return out;
+  }
+
+  private static double ratio(String spec, String arg) {
+    double ratio;
+    try {
+      ratio = Double.parseDouble(arg);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("scenario '" + spec + "': 'ir' argument '" + arg
+          + "'; expected the imbalance ratio sigma/mu of the class counts, a number >= 0, e.g. ir:0.74", e);
+    }
+    if (!(ratio >= 0) || Double.isInfinite(ratio)) {
+      throw new InvalidInputException("scenario '" + spec + "': ir:" + arg
+          + " is no imbalance ratio; expected sigma/mu >= 0, e.g. ir:0.74");
+    }
+    return ratio;
   }
 
   private static int single(String spec, String kind, int[] values) {
@@ -269,6 +288,90 @@ sealed interface ScenarioPart {
     }
   }
 
+  /**
+   * Keeps exactly {@code counts[c]} pool items of class c, drawn by a seeded shuffle; the classes
+   * below the counts' mean are rare. Shared by {@code imbalanced} and {@code ir}.
+   */
+  static void keepCounts(Scenario scenario, Scenario.State state, int[] counts, SplittableRandom random) {
+    int[][] byClass = Scenario.byClass(state.poolLabels, state.numClasses);
+    List<Integer> keep = new ArrayList<>();
+    double mean = Arrays.stream(counts).average().orElse(0);
+    for (int c = 0; c < counts.length; c++) {
+      if (counts[c] < 1 || counts[c] > byClass[c].length) {
+        throw scenario.bad("count of class " + c + " = " + counts[c] + "; expected 1.."
+            + byClass[c].length + ", the items of that class in the pool");
+      }
+      Arrays.stream(sample(byClass[c], counts[c], random)).forEach(keep::add);
+      if (counts[c] < mean) {
+        state.rare.add(c);
+      }
+    }
+    state.keepPool(keep.stream().mapToInt(Integer::intValue).sorted().toArray());
+  }
+
+  /**
+   * Induces the imbalance ratio σ/μ (population standard deviation over mean of the class counts)
+   * of Aggarwal et al., "Optimizing active learning for low annotation budgets" (σ/μ ≈ 0.74), by
+   * a geometric per-class schedule: class k keeps n_k = max(1, round(m · q^k)) pool items, m the
+   * smallest class's item count in the pool (so every class can give its share), and q ∈ (0, 1]
+   * found by bisection so that the schedule's real-valued counts m · q^k have σ/μ = ratio (σ/μ
+   * falls as q rises, from √(C − 1) at q → 0 to 0 at q = 1). Class 0 is the largest; the classes
+   * below the mean are rare. {@link #counts} gives the schedule.
+   *
+   * @param ratio the target σ/μ, in [0, √(C − 1))
+   */
+  record ImbalanceRatio(double ratio) implements ScenarioPart {
+    @Override
+    public String kind() {
+      return "ir";
+    }
+
+    @Override
+    public Scenario.State apply(Scenario scenario, Scenario.State state, SplittableRandom random) {
+      int[][] byClass = Scenario.byClass(state.poolLabels, state.numClasses);
+      int smallest = Arrays.stream(byClass).mapToInt(members -> members.length).min().orElse(0);
+      if (smallest == 0) {
+        throw scenario.bad("a class has no pool items; expected every class in the pool for ir:" + ratio);
+      }
+      keepCounts(scenario, state, counts(scenario, state.numClasses, smallest), random);
+      return state;
+    }
+
+    /** The schedule's counts of {@code classes} classes, the largest {@code largest}. */
+    int[] counts(Scenario scenario, int classes, int largest) {
+      double most = Math.sqrt(classes - 1);
+      if (ratio >= most) {
+        throw scenario.bad("ir:" + ratio + " is out of reach with " + classes + " classes; expected sigma/mu < "
+            + "sqrt(C - 1) = " + most);
+      }
+      double low = 0;
+      double high = 1;
+      for (int step = 0; step < 200; step++) {
+        double q = (low + high) / 2;
+        if (variation(q, classes) > ratio) {
+          low = q;
+        } else {
+          high = q;
+        }
+      }
+      double q = (low + high) / 2;
+      return IntStream.range(0, classes).map(k -> (int) Math.max(1, Math.round(largest * Math.pow(q, k)))).toArray();
+    }
+
+    /** σ/μ of q^0, q^1, …, q^(C−1). */
+    static double variation(double q, int classes) {
+      double sum = 0;
+      double squares = 0;
+      for (int k = 0; k < classes; k++) {
+        double v = Math.pow(q, k);
+        sum += v;
+        squares += v * v;
+      }
+      double mean = sum / classes;
+      return Math.sqrt(Math.max(0, squares / classes - mean * mean)) / mean;
+    }
+  }
+
   /** Exactly {@code counts[c]} pool items of class c. */
   record Imbalanced(int[] counts) implements ScenarioPart {
     @Override
@@ -282,20 +385,7 @@ sealed interface ScenarioPart {
         throw scenario.bad("imbalanced lists " + counts.length + " counts (" + Scenario.join(counts)
             + "); expected one per class, " + state.numClasses);
       }
-      int[][] byClass = Scenario.byClass(state.poolLabels, state.numClasses);
-      List<Integer> keep = new ArrayList<>();
-      double mean = Arrays.stream(counts).average().orElse(0);
-      for (int c = 0; c < counts.length; c++) {
-        if (counts[c] < 1 || counts[c] > byClass[c].length) {
-          throw scenario.bad("imbalanced count of class " + c + " = " + counts[c] + "; expected 1.."
-              + byClass[c].length + ", the items of that class in the pool");
-        }
-        Arrays.stream(sample(byClass[c], counts[c], random)).forEach(keep::add);
-        if (counts[c] < mean) {
-          state.rare.add(c);
-        }
-      }
-      state.keepPool(keep.stream().mapToInt(Integer::intValue).sorted().toArray());
+      keepCounts(scenario, state, counts, random);
       return state;
     }
 

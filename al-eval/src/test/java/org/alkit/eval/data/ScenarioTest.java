@@ -129,6 +129,37 @@ class ScenarioTest {
     assertThat(s.rareClasses()).as("below the mean count 17").containsExactlyInAnyOrder(1, 3);
   }
 
+  /** σ/μ of {@code counts}, the standard deviation over the population. */
+  static double variation(int[] counts) {
+    double mean = Arrays.stream(counts).average().orElseThrow();
+    double variance = Arrays.stream(counts).mapToDouble(c -> (c - mean) * (c - mean)).average().orElseThrow();
+    return Math.sqrt(variance) / mean;
+  }
+
+  @Test
+  void irReachesAlampsImbalanceRatioByAGeometricSchedule() {
+    ScenarioData s = Scenario.parse("ir:0.74").apply(data(1500), 3);
+    int[] counts = counts(s.dataset().poolLabels(), 4);
+    // the schedule max(1, round(1500 q^k)) with q = 0.486 (sigma/mu of 1, q, q^2, q^3 = 0.74), as numpy gives it
+    assertThat(counts).containsExactly(1500, 729, 354, 172);
+    assertThat(variation(counts)).isCloseTo(0.74, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(s.rareClasses()).as("below the mean count 689").containsExactlyInAnyOrder(2, 3);
+    assertThat(s.dataset().test().rows()).as("the test split stays balanced").isEqualTo(20);
+    assertThat(Scenario.parse("ir:0").apply(data(30), 3).dataset().poolLabels()).hasSize(120);
+  }
+
+  @Property(tries = 60)
+  void irHitsItsTargetWithinRounding(@ForAll @IntRange(min = 500, max = 3000) int perClass,
+      @ForAll @IntRange(min = 0, max = 150) int percent, @ForAll long seed) {
+    ScenarioData s = Scenario.parse("ir:" + percent / 100.0).apply(data(perClass), seed);
+    int[] counts = counts(s.dataset().poolLabels(), 4);
+    assertThat(variation(counts)).isCloseTo(percent / 100.0, org.assertj.core.data.Offset.offset(0.005));
+    assertThat(counts[0]).isEqualTo(perClass);
+    for (int c = 1; c < 4; c++) {
+      assertThat(counts[c]).isLessThanOrEqualTo(counts[c - 1]);
+    }
+  }
+
   @Test
   void partsComposeLeftToRightAndExemplarsFollowTheirItems() {
     ScenarioData s = Scenario.parse("rare-classes:1+redundancy:2").apply(data(50), 5);
@@ -177,6 +208,10 @@ class ScenarioTest {
     assertThatThrownBy(() -> Scenario.parse("balanced:3")).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("no argument");
     assertThatThrownBy(() -> Scenario.parse(" ")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> Scenario.parse("ir:high")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'high'").hasMessageContaining("ir:0.74");
+    assertThatThrownBy(() -> Scenario.parse("ir:-0.5")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("ir:-0.5").hasMessageContaining(">= 0");
   }
 
   @Test
@@ -188,6 +223,8 @@ class ScenarioTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("one per class, 4");
     assertThatThrownBy(() -> Scenario.parse("imbalanced:1,2,3,11").apply(d, 1))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("class 3 = 11").hasMessageContaining("1..10");
+    assertThatThrownBy(() -> Scenario.parse("ir:1.8").apply(d, 1)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("out of reach with 4 classes").hasMessageContaining("sqrt(C - 1)");
     assertThatThrownBy(() -> Scenario.parse("redundancy:1").apply(d, 1)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("R >= 2");
     assertThatThrownBy(() -> Scenario.parse("ood:0,1,2,3").apply(d, 1)).isInstanceOf(InvalidInputException.class)
@@ -197,6 +234,6 @@ class ScenarioTest {
   @Test
   void kindsListThePartsInOrder() {
     assertThat(Scenario.parse("rare-classes:3,5 + redundancy:2").kinds()).containsExactly("rare-classes", "redundancy");
-    assertThat(Set.copyOf(Scenario.KINDS)).hasSize(7);
+    assertThat(Set.copyOf(Scenario.KINDS)).hasSize(8);
   }
 }

@@ -24,11 +24,11 @@ import org.alkit.gpu.engine.Torch;
  * trained: {@code conv} (Conv2d(filters, 5×5) → ReLU → max-pool to a 4 × 4 grid; random conv
  * features, Saxe et al., ICML 2011) for image pools, {@code dense} (Linear(units) → ReLU, random
  * ReLU features; Rahimi and Recht, NIPS 2007) for any pool. The head is the model {@code logistic}
- * (al-runtime's, found by name) or {@code mlp}, with its own options in {@code head-options}
+ * or {@code svm} (al-runtime's, found by name) or {@code mlp}, with its own options in {@code head-options}
  * ({@code key=value} pairs separated by {@code ;}).
  *
  * <p>Offers the head's signals, computed on the extracted features: with {@code logistic},
- * probabilities, embeddings and gradient embeddings; with {@code mlp}, also Monte-Carlo dropout.
+ * probabilities, embeddings and gradient embeddings; with {@code svm}, probabilities and embeddings; with {@code mlp}, also Monte-Carlo dropout.
  *
  * <pre>{@code
  * model: embed
@@ -63,7 +63,7 @@ public final class EmbedModelProvider implements ModelProvider {
         Parameter.integer("extractor-seed", 0, "seed of the extractor's random weights"),
         Parameter.text(ItemShape.OPTION, "", "conv: CxHxW of one item, e.g. 1x28x28 (blank: from the data set)"),
         Parameter.text("device", "cpu", "where the extractor runs: cpu, gpu or gpu:N"),
-        Parameter.choice("head", "logistic", "the classifier trained on the features", "logistic",
+        Parameter.choice("head", "logistic", "the classifier trained on the features", "logistic", "svm",
             MlpModelProvider.NAME),
         Parameter.text("head-options", "", "the head's options, key=value pairs separated by ';'"));
   }

@@ -30,6 +30,19 @@ class EmbedModelTest {
   }
 
   @Test
+  void anSvmHeadOffersItsProbabilitiesAndEmbeddingsOnTheFeatures() {
+    TestData.Labeled data = TestData.blobs(300, 6, 3, 5);
+    ModelAdapter embed = adapter(EMBED, Map.of("extractor", "dense", "units", "32", "head", "svm",
+        "head-options", "c=1; folds=3"));
+    assertThat(embed.offers()).containsExactlyInAnyOrder(Signal.PROBABILITIES, Signal.EMBEDDINGS);
+    FittedModel model = embed.fit(data.x(), range(0, 150), data.labels(range(0, 150)), 3, 3);
+    assertThat(accuracy(model, data, range(150, 300))).as("separable blobs").isGreaterThan(0.9);
+    assertThat(model.matrix(Signal.EMBEDDINGS, data.x().rows(0, 3)).cols()).isEqualTo(32);
+    assertThatThrownBy(() -> adapter(EMBED, Map.of("head", "svm", "head-options", "c=-1")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'c'");
+  }
+
+  @Test
   void computesTheFeaturesOncePerMatrixAndKeepsThemFixed() {
     TestData.Labeled data = TestData.blobs(200, 6, 3, 5);
     Extractor extractor = new Extractor(new Mlp("m", new int[] {40}, 0), ai.djl.Device.cpu(), 9);
