@@ -1,0 +1,76 @@
+package org.alkit.spark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.alkit.api.AlException;
+import org.alkit.api.Matrix;
+import org.alkit.api.Options;
+import org.alkit.api.Parameter;
+import org.alkit.api.ScoringStrategy;
+import org.alkit.api.SelectionContext;
+import org.alkit.api.Signal;
+import org.alkit.api.Strategy;
+import org.alkit.api.StrategyProvider;
+
+/**
+ * {@code gated}: the largest probability's complement (least confidence), scored only once the
+ * file {@code gate} exists (at once without one). A test holds every task of a job inside its
+ * scoring until it has killed an executor, so the kill falls inside the job whatever the timing.
+ */
+public final class GatedStrategyProvider implements StrategyProvider {
+  /** How long a task waits for the gate before it fails. */
+  private static final long PATIENCE_MS = 180_000;
+
+  @Override
+  public String name() {
+    return "gated";
+  }
+
+  @Override
+  public Set<Signal> requires() {
+    return Set.of(Signal.PROBABILITIES);
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    return List.of(Parameter.text("gate", "", "file whose existence lets the scoring start"));
+  }
+
+  @Override
+  public Strategy create(Options options) {
+    String gate = options.getString("gate");
+    return new ScoringStrategy(name(), options) {
+      @Override
+      protected double[] score(SelectionContext ctx, int[] candidates) {
+        await(gate);
+        Matrix p = ctx.matrix(Signal.PROBABILITIES);
+        double[] out = new double[candidates.length];
+        for (int k = 0; k < out.length; k++) {
+          float max = 0;
+          for (int c = 0; c < p.cols(); c++) {
+            max = Math.max(max, p.get(candidates[k], c));
+          }
+          out[k] = 1 - max;
+        }
+        return out;
+      }
+    };
+  }
+
+  private static void await(String gate) {
+    long deadline = System.currentTimeMillis() + PATIENCE_MS;
+    while (!gate.isEmpty() && !Files.exists(Path.of(gate))) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AlException("the gate " + gate + " did not open within " + PATIENCE_MS + " ms");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AlException("interrupted while waiting for the gate " + gate, e);
+      }
+    }
+  }
+}
