@@ -30,12 +30,13 @@ public interface SelectionEngine {
   /**
    * One selection: the strategy and its options, the budget, seed and round, and the pool: either
    * {@code .npy} files ({@code signals}, {@code labeled}, {@code labels}, as {@code alkit select}
-   * reads them; picks are pool indices) or a Parquet data set ({@code parquet} with {@code columns}
-   * naming its columns; picks are its ids). {@code settings} are the engine's own (e.g. the Spark
+   * reads them; picks are pool indices) or a Parquet data set ({@code parquet}, a path or a URI
+   * such as {@code hdfs://…} or {@code s3a://…}, with {@code columns} naming its columns; picks are
+   * its ids). {@code settings} are the engine's own (e.g. the Spark
    * master and {@code --conf} keys).
    */
   record Job(String strategy, Map<String, String> options, int budget, long seed, int round,
-      Map<Signal, Path> signals, Path labeled, Path labels, Path parquet, Map<String, String> columns,
+      Map<Signal, Path> signals, Path labeled, Path labels, String parquet, Map<String, String> columns,
       Map<String, String> settings) {
     /** Copies the maps. */
     public Job {

@@ -113,7 +113,7 @@ public final class SparkSelection implements SelectionEngine {
       options = provider.options(job.options());
       requireScoring(provider.create(options));
       Shard shard = new Shard(job.strategy(), options.asText(), requireBudget(job.budget()), job.seed(), job.round());
-      top = ParquetPool.rank(spark, job.parquet().toString(), Columns.of(job.columns()), provider.requires(options),
+      top = ParquetPool.rank(spark, job.parquet(), Columns.of(job.columns()), provider.requires(options),
           shard);
     } else {
       SelectionRequest.Builder request = SelectionRequest.builder(job.strategy(), job.options(), job.budget())
@@ -128,7 +128,8 @@ public final class SparkSelection implements SelectionEngine {
       read.addAll(checked.provider().uses());
       read.retainAll(job.signals().keySet());
       Map<Signal, String> files = new EnumMap<>(Signal.class);
-      read.forEach(s -> files.put(s, job.signals().get(s).toString()));
+      // absolute: executors resolve a relative path against their own working folder
+      read.forEach(s -> files.put(s, job.signals().get(s).toAbsolutePath().toString()));
       int partitions = job.settings().containsKey(PARTITIONS)
           ? requirePartitions(job.settings().get(PARTITIONS))
           : spark.sparkContext().defaultParallelism();

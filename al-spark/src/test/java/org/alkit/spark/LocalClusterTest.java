@@ -21,7 +21,6 @@ import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,13 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is still the same.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class LocalClusterTest {
-  @TempDir
-  static Path dir;
-
-  static SparkSession spark;
-  static Pools pool;
-
+class LocalClusterTest extends SessionTest {
   @BeforeAll
   static void start() {
     assumeTrue(Files.isDirectory(Path.of("/proc/self")), "the fault test finds executor processes in /proc (Linux)");
@@ -61,12 +54,6 @@ class LocalClusterTest {
         .getOrCreate();
   }
 
-  @AfterAll
-  static void stop() {
-    if (spark != null) {
-      spark.stop(); // stops the workers and their executor processes
-    }
-  }
 
   @Test
   void picksEqualTheSingleMachineWithExecutorsInProcessesOfTheirOwn() {

@@ -23,7 +23,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,25 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code 3i + 7} and stored in renamed columns over several files, give the single machine's picks
  * (as ids) and scores; bad input is one line, before the selection's job where the schema shows it.
  */
-class ParquetSelectionTest {
-  @TempDir
-  static Path dir;
-
-  static SparkSession spark;
-  static Pools pool;
-
+class ParquetSelectionTest extends SessionTest {
   @BeforeAll
   static void start() {
     pool = new Pools(dir.resolve("npy"), 600, 5);
     spark = LocalSpark.builder("local[2]").getOrCreate();
   }
 
-  @AfterAll
-  static void stop() {
-    if (spark != null) {
-      spark.stop();
-    }
-  }
 
   private static final StructType SCHEMA = new StructType(new StructField[] {
       DataTypes.createStructField("item", DataTypes.LongType, false),
@@ -95,7 +82,7 @@ class ParquetSelectionTest {
 
   private static SelectionEngine.Result select(Path parquet, String strategy, int budget, long seed) {
     return new SparkSelection(() -> Pools.REGISTRY).select(spark, new SelectionEngine.Job(strategy, Map.of(), budget,
-        seed, 1, Map.of(), null, null, parquet, RENAMED, Map.of()));
+        seed, 1, Map.of(), null, null, parquet.toString(), RENAMED, Map.of()));
   }
 
   @Test
@@ -122,7 +109,7 @@ class ParquetSelectionTest {
     int perSchema = schemaJobs.get();
     AtomicInteger jobs = LocalSpark.jobs(spark);
     assertThatThrownBy(() -> new SparkSelection(() -> Pools.REGISTRY).select(spark, new SelectionEngine.Job("entropy",
-        Map.of(), 5, 0, 1, Map.of(), null, null, data, Map.of("id", "item"), Map.of())))
+        Map.of(), 5, 0, 1, Map.of(), null, null, data.toString(), Map.of("id", "item"), Map.of())))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("column probs = 'probs' is not in the Parquet pool; its columns: item, p, mc, labeled");
     assertThatThrownBy(() -> select(data, "egl", 5, 0)).isInstanceOf(InvalidInputException.class)
@@ -173,7 +160,7 @@ class ParquetSelectionTest {
   void aColumnOfTheWrongTypeOrAnUnknownKeyIsOneLine() {
     Path data = parquet("types.parquet", i -> null);
     assertThatThrownBy(() -> new SparkSelection(() -> Pools.REGISTRY).select(spark, new SelectionEngine.Job("entropy",
-        Map.of(), 5, 0, 1, Map.of(), null, null, data, Map.of("id", "item", "probs", "labeled"), Map.of())))
+        Map.of(), 5, 0, 1, Map.of(), null, null, data.toString(), Map.of("id", "item", "probs", "labeled"), Map.of())))
         .isInstanceOf(InvalidInputException.class).hasMessage("column 'labeled' is boolean; expected array<float>");
     assertThatThrownBy(() -> Columns.of(Map.of("prob", "p"))).isInstanceOf(InvalidInputException.class)
         .hasMessage("column key 'prob' is unknown; expected one of id, probs, embedding, mc, committee, labeled, label");

@@ -16,7 +16,6 @@ import org.alkit.runtime.Npy;
 import org.alkit.runtime.NpyArray;
 import org.alkit.runtime.SelectionEngine;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,25 +27,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code .npy} pool: every per-item scoring strategy, for several partition counts (1, 3 and 8, whose
  * boundaries cut through runs of tied scores), picks the same items with bit-for-bit equal scores.
  */
-class SparkSelectionTest {
-  @TempDir
-  static Path dir;
-
-  static SparkSession spark;
-  static Pools pool;
-
+class SparkSelectionTest extends SessionTest {
   @BeforeAll
   static void start() {
     pool = new Pools(dir, 1_000, 7);
     spark = LocalSpark.builder("local[2]").getOrCreate();
   }
 
-  @AfterAll
-  static void stop() {
-    if (spark != null) {
-      spark.stop();
-    }
-  }
 
   static Stream<String> strategies() {
     return Pools.scoringStrategies().stream();
