@@ -83,13 +83,7 @@ final class ParquetPool {
     }
     Layout layout = Layout.of(first.get(0), signals, hasLabeled, hasLabel);
     JavaRDD<Row> rows = pool.javaRDD();
-    List<Long> unlabeled = rows.mapPartitions(it -> {
-      long count = 0;
-      while (it.hasNext()) {
-        count += layout.isLabeled(it.next()) ? 0 : 1;
-      }
-      return Collections.singletonList(count).iterator();
-    }).collect();
+    List<Long> unlabeled = unlabeledPerPartition(data, columns, hasLabeled, 1 + signals.size(), rows);
     long[] drawsBefore = new long[unlabeled.size()];
     for (int p = 1; p < drawsBefore.length; p++) {
       drawsBefore[p] = drawsBefore[p - 1] + unlabeled.get(p - 1);
@@ -102,6 +96,28 @@ final class ParquetPool {
           + " unlabeled item to pick");
     }
     return top;
+  }
+
+  /**
+   * The unlabeled rows of each partition of {@code rows}, counted from the {@code labeled} column
+   * alone (or the ids, without one): a Parquet scan splits the files by their bytes whatever the
+   * columns read, so the partitions are those of {@code rows}; should Spark ever split them
+   * otherwise, they are counted over {@code rows} itself.
+   */
+  private static List<Long> unlabeledPerPartition(Dataset<Row> data, Columns columns, boolean hasLabeled,
+      int labeledAt, JavaRDD<Row> rows) {
+    JavaRDD<Row> flags = data.select(functions.col(columns.name(hasLabeled ? "labeled" : "id"))).javaRDD();
+    boolean sameSplits = flags.getNumPartitions() == rows.getNumPartitions();
+    JavaRDD<Row> counted = sameSplits ? flags : rows;
+    int at = sameSplits ? 0 : labeledAt;
+    return counted.mapPartitions(it -> {
+      long count = 0;
+      while (it.hasNext()) {
+        Row row = it.next();
+        count += hasLabeled && !row.isNullAt(at) && row.getBoolean(at) ? 0 : 1;
+      }
+      return Collections.singletonList(count).iterator();
+    }).collect();
   }
 
   private static boolean has(StructType schema, String name) {

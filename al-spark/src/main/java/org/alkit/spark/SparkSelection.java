@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.alkit.api.AlException;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Options;
@@ -161,12 +162,21 @@ public final class SparkSelection implements SelectionEngine {
     if (!(strategy instanceof ScoringStrategy)) {
       List<String> scoring = new ArrayList<>();
       for (StrategyProvider p : registry.get().strategies()) {
-        if (p.create(p.options(Map.of())) instanceof ScoringStrategy) {
+        if (isScoring(p)) {
           scoring.add(p.name());
         }
       }
       throw new InvalidInputException("the spark engine runs strategies that rank items by a per-item score; "
           + "this one does not. Expected one of " + String.join(", ", scoring));
+    }
+  }
+
+  /** Whether {@code provider}'s strategy, with its default options, ranks by a per-item score. */
+  private static boolean isScoring(StrategyProvider provider) {
+    try {
+      return provider.create(provider.options(Map.of())) instanceof ScoringStrategy;
+    } catch (AlException e) { // a strategy that needs options of its own is left out of the list
+      return false;
     }
   }
 

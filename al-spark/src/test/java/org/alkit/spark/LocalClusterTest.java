@@ -18,13 +18,10 @@ import org.alkit.api.Selection;
 import org.alkit.runtime.SelectionEngine;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
-import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The engine on {@code local-cluster[2,1,1024]}: two worker JVMs, the executors separate processes
@@ -92,13 +89,6 @@ class LocalClusterTest extends SessionTest {
       @Override
       public void onExecutorRemoved(SparkListenerExecutorRemoved event) {
         removed.add(event.executorId());
-      }
-
-      @Override
-      public void onJobEnd(SparkListenerJobEnd end) {
-        if (!Files.exists(gate)) {
-          throw new IllegalStateException("the job ended before the gate opened");
-        }
       }
     };
     spark.sparkContext().addSparkListener(killer);

@@ -19,13 +19,11 @@ import org.alkit.runtime.Npy;
 import org.alkit.runtime.SelectionEngine;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parquet pools in {@code local[2]}: the same items as the {@code .npy} pool, named by ids

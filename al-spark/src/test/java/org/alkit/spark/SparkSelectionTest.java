@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -15,7 +14,6 @@ import org.alkit.api.Selection;
 import org.alkit.runtime.Npy;
 import org.alkit.runtime.NpyArray;
 import org.alkit.runtime.SelectionEngine;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,9 +140,5 @@ class SparkSelectionTest extends SessionTest {
         Map.of(), Map.of(SparkSelection.PARTITIONS, "0"));
     assertThatThrownBy(() -> new SparkSelection(() -> Pools.REGISTRY).select(spark, job))
         .isInstanceOf(InvalidInputException.class).hasMessage("alkit.partitions = '0'; expected a whole number >= 1");
-  }
-
-  static List<Long> boxed(long[] values) {
-    return java.util.Arrays.stream(values).boxed().toList();
   }
 }
