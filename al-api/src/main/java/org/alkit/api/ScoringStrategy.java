@@ -61,6 +61,19 @@ public abstract class ScoringStrategy implements Strategy {
   }
 
   /**
+   * Whether each candidate's score and ranking key depend on that item's own signal rows alone
+   * (and, for keys, on draws from {@link SelectionContext#random()} made one per candidate in
+   * ascending pool order), never on which other items are in the pool: then an engine may score
+   * parts of a pool apart and merge their top {@code k} into this strategy's top {@code k}
+   * (al-spark does). False unless the strategy declares it: a score that looks at neighbours, trains
+   * on the pool or normalises over it is not one.
+   */
+  @API(status = EXPERIMENTAL, since = "0.3")
+  public boolean scoresItemsAlone() {
+    return false;
+  }
+
+  /**
    * Every unlabeled item of {@code ctx} with its score and ranking key: what {@link #select}
    * takes the top {@code k} of, and what an engine that scores shards of a pool apart (al-spark)
    * merges into the same top {@code k}.

@@ -30,8 +30,8 @@ import org.apiguardian.api.API;
 
 /**
  * Selection as a Spark job, the {@code spark} {@link SelectionEngine} of
- * {@code alkit select --engine spark}: every strategy that ranks items by a per-item score (a
- * {@link ScoringStrategy}: the uncertainty family, BALD, variation ratio, mean-std, power-BALD, EGL,
+ * {@code alkit select --engine spark}: every strategy that ranks items by a score of each item
+ * alone (a {@link ScoringStrategy} whose {@link ScoringStrategy#scoresItemsAlone()}: the uncertainty family, BALD, variation ratio, mean-std, power-BALD, EGL,
  * label dispersion, …) scores each partition of the pool in an executor with its own kernels
  * ({@link ScoringStrategy#rank}), each partition sends back its best {@code k}, and the driver
  * merges the global top {@code k} by alkit's tie rule (higher key first, then the lower index).
@@ -159,7 +159,7 @@ public final class SparkSelection implements SelectionEngine {
   }
 
   private void requireScoring(Object strategy) {
-    if (!(strategy instanceof ScoringStrategy)) {
+    if (!(strategy instanceof ScoringStrategy scoring && scoring.scoresItemsAlone())) {
       List<String> scoring = new ArrayList<>();
       for (StrategyProvider p : registry.get().strategies()) {
         if (isScoring(p)) {
@@ -171,10 +171,10 @@ public final class SparkSelection implements SelectionEngine {
     }
   }
 
-  /** Whether {@code provider}'s strategy, with its default options, ranks by a per-item score. */
+  /** Whether {@code provider}'s strategy, with its default options, scores each item alone. */
   private static boolean isScoring(StrategyProvider provider) {
     try {
-      return provider.create(provider.options(Map.of())) instanceof ScoringStrategy;
+      return provider.create(provider.options(Map.of())) instanceof ScoringStrategy s && s.scoresItemsAlone();
     } catch (AlException e) { // a strategy that needs options of its own is left out of the list
       return false;
     }

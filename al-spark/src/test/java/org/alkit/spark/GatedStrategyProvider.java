@@ -43,6 +43,11 @@ public final class GatedStrategyProvider implements StrategyProvider {
     String gate = options.getString("gate");
     return new ScoringStrategy(name(), options) {
       @Override
+      public boolean scoresItemsAlone() {
+        return true;
+      }
+
+      @Override
       protected double[] score(SelectionContext ctx, int[] candidates) {
         await(gate);
         Matrix p = ctx.matrix(Signal.PROBABILITIES);

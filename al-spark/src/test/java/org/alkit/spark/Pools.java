@@ -98,9 +98,10 @@ final class Pools {
     return file;
   }
 
-  /** The names of every installed strategy that ranks by a per-item score. */
+  /** The names of every installed strategy that scores each item alone. */
   static List<String> scoringStrategies() {
-    return REGISTRY.strategies().stream().filter(p -> p.create(p.options(Map.of())) instanceof ScoringStrategy)
+    return REGISTRY.strategies().stream()
+        .filter(p -> p.create(p.options(Map.of())) instanceof ScoringStrategy s && s.scoresItemsAlone())
         .map(StrategyProvider::name).sorted().toList();
   }
 

@@ -83,6 +83,9 @@ class SparkSelectionTest extends SessionTest {
     AtomicInteger jobs = LocalSpark.jobs(spark);
     assertThatThrownBy(() -> pool.spark(spark, "batch-bald", Map.of(), 5, 0, 2))
         .isInstanceOf(AlException.class).hasMessageContaining("per-item score").hasMessageContaining("entropy");
+    // CAL ranks by a score too, but one of each item's labeled neighbours: not an item's alone
+    assertThatThrownBy(() -> pool.spark(spark, "cal", Map.of(), 5, 0, 2))
+        .isInstanceOf(AlException.class).hasMessageContaining("per-item score").message().doesNotContain("cal,");
     LocalSpark.drain(spark);
     assertThat(jobs).hasValue(0);
   }

@@ -46,6 +46,11 @@ public final class PowerBaldProvider extends BayesianProvider {
     double beta = options.getDouble("beta");
     return new ScoringStrategy(name(), options) {
       @Override
+      public boolean scoresItemsAlone() {
+        return true;
+      }
+
+      @Override
       protected double[] score(SelectionContext ctx, int[] candidates) {
         return McMeasure.BALD.score(McSamples.of(ctx), candidates, ctx.backend());
       }
