@@ -3,9 +3,9 @@ package org.alkit.spark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.alkit.api.AlException;
-import org.alkit.api.Matrix;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
 import org.alkit.api.ScoringStrategy;
@@ -13,10 +13,11 @@ import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.runtime.Registry;
 
 /**
- * {@code gated}: the largest probability's complement (least confidence), scored only once the
- * file {@code gate} exists (at once without one). A test holds every task of a job inside its
+ * {@code gated}: least confidence (alkit's own strategy), scored only once the file {@code gate}
+ * exists (at once without one). A test holds every task of a job inside its
  * scoring until it has killed an executor, so the kill falls inside the job whatever the timing.
  */
 public final class GatedStrategyProvider implements StrategyProvider {
@@ -50,16 +51,7 @@ public final class GatedStrategyProvider implements StrategyProvider {
       @Override
       protected double[] score(SelectionContext ctx, int[] candidates) {
         await(gate);
-        Matrix p = ctx.matrix(Signal.PROBABILITIES);
-        double[] out = new double[candidates.length];
-        for (int k = 0; k < out.length; k++) {
-          float max = 0;
-          for (int c = 0; c < p.cols(); c++) {
-            max = Math.max(max, p.get(candidates[k], c));
-          }
-          out[k] = 1 - max;
-        }
-        return out;
+        return LeastConfidence.STRATEGY.rank(ctx).scores(); // candidates are ctx.unlabeled(), as rank's
       }
     };
   }
@@ -77,5 +69,11 @@ public final class GatedStrategyProvider implements StrategyProvider {
         throw new AlException("interrupted while waiting for the gate " + gate, e);
       }
     }
+  }
+
+  /** alkit's least confidence, created on first use (not while a registry loads this provider). */
+  private static final class LeastConfidence {
+    static final ScoringStrategy STRATEGY =
+        (ScoringStrategy) Registry.load().createStrategy("least-confidence", Map.of());
   }
 }
