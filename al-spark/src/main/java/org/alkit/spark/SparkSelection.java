@@ -72,10 +72,15 @@ public final class SparkSelection implements SelectionEngine {
     return "spark";
   }
 
-  /** Starts a Spark session from the job's settings, selects, and stops the session. */
+  /**
+   * Checks the job (everything that needs no Spark: the strategy, its options, the {@code .npy}
+   * headers and labeled set, the partition count), then starts a Spark session from the job's
+   * settings, selects, and stops the session.
+   */
   @Override
   public Result select(Job job) {
     long start = System.nanoTime();
+    Checked checked = check(job);
     Map<String, String> conf = new LinkedHashMap<>(job.settings());
     String master = conf.remove(MASTER);
     conf.remove(PARTITIONS);
@@ -88,8 +93,8 @@ public final class SparkSelection implements SelectionEngine {
     conf.forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     try {
-      Result result = select(spark, job);
-      return new Result(result.options(), result.selected(), result.scores(), System.nanoTime() - start);
+      Top top = checked.rank(spark, job);
+      return new Result(checked.options(), top.ids(), top.scores(), System.nanoTime() - start);
     } finally {
       spark.stop();
     }
@@ -103,40 +108,58 @@ public final class SparkSelection implements SelectionEngine {
    */
   public Result select(SparkSession spark, Job job) {
     long start = System.nanoTime();
-    Top top;
-    Options options;
+    Checked checked = check(job);
+    Top top = checked.rank(spark, job);
+    return new Result(checked.options(), top.ids(), top.scores(), System.nanoTime() - start);
+  }
+
+  /** What the driver checks before Spark runs anything. */
+  private Checked check(Job job) {
     if (job.parquet() != null) {
       if (!job.signals().isEmpty() || job.labeled() != null || job.labels() != null) {
         throw new InvalidInputException("a Parquet pool carries its signals and labels in columns; expected no"
             + " .npy files beside it");
       }
       StrategyProvider provider = registry.get().strategy(job.strategy());
-      options = provider.options(job.options());
+      Options options = provider.options(job.options());
       requireScoring(provider.create(options));
       Shard shard = new Shard(job.strategy(), options.asText(), requireBudget(job.budget()), job.seed(), job.round());
-      top = ParquetPool.rank(spark, job.parquet(), Columns.of(job.columns()), provider.requires(options),
-          shard);
-    } else {
-      SelectionRequest.Builder request = SelectionRequest.builder(job.strategy(), job.options(), job.budget())
-          .round(job.round()).seed(job.seed()).labeled(job.labeled()).labels(job.labels());
-      job.signals().forEach(request::signal);
-      SelectionRequest checked = request.build(registry.get());
-      checked.requireSignals();
-      requireScoring(checked.strategy());
-      options = checked.options();
-      Shard shard = new Shard(job.strategy(), options.asText(), job.budget(), job.seed(), job.round());
-      Set<Signal> read = new TreeSet<>(checked.provider().requires(options));
-      read.addAll(checked.provider().uses());
-      read.retainAll(job.signals().keySet());
-      Map<Signal, String> files = new EnumMap<>(Signal.class);
-      // absolute: executors resolve a relative path against their own working folder
-      read.forEach(s -> files.put(s, job.signals().get(s).toAbsolutePath().toString()));
-      int partitions = job.settings().containsKey(PARTITIONS)
-          ? requirePartitions(job.settings().get(PARTITIONS))
-          : spark.sparkContext().defaultParallelism();
-      top = rankNpy(spark, checked.poolSize(), checked.labeled(), checked.labels(), files, partitions, shard);
+      return new Checked(options, shard, provider.requires(options), Columns.of(job.columns()), null, Map.of(), null);
     }
-    return new Result(options, top.ids(), top.scores(), System.nanoTime() - start);
+    SelectionRequest.Builder request = SelectionRequest.builder(job.strategy(), job.options(), job.budget())
+        .round(job.round()).seed(job.seed()).labeled(job.labeled()).labels(job.labels());
+    job.signals().forEach(request::signal);
+    SelectionRequest checked = request.build(registry.get());
+    checked.requireSignals();
+    requireScoring(checked.strategy());
+    Options options = checked.options();
+    Shard shard = new Shard(job.strategy(), options.asText(), job.budget(), job.seed(), job.round());
+    Set<Signal> read = new TreeSet<>(checked.provider().requires(options));
+    read.addAll(checked.provider().uses());
+    read.retainAll(job.signals().keySet());
+    Map<Signal, String> files = new EnumMap<>(Signal.class);
+    // absolute: executors resolve a relative path against their own working folder
+    read.forEach(s -> files.put(s, job.signals().get(s).toAbsolutePath().toString()));
+    Integer partitions = job.settings().containsKey(PARTITIONS) ? requirePartitions(job.settings().get(PARTITIONS))
+        : null;
+    return new Checked(options, shard, read, null, checked, files, partitions);
+  }
+
+  /**
+   * A checked job: the strategy's options and its tasks' settings ({@code shard}), and the pool:
+   * Parquet ({@code columns} and the signals the strategy requires) or {@code .npy} ({@code npy},
+   * the {@code files} each task reads, and the partition count, or null for Spark's default
+   * parallelism).
+   */
+  private record Checked(Options options, Shard shard, Set<Signal> requires, Columns columns, SelectionRequest npy,
+      Map<Signal, String> files, Integer partitions) {
+    Top rank(SparkSession spark, Job job) {
+      if (npy == null) {
+        return ParquetPool.rank(spark, job.parquet(), columns, requires, shard);
+      }
+      return rankNpy(spark, npy.poolSize(), npy.labeled(), npy.labels(), files,
+          partitions != null ? partitions : spark.sparkContext().defaultParallelism(), shard);
+    }
   }
 
   private static int requireBudget(int budget) {
