@@ -19,4 +19,7 @@ module org.alkit.cli {
   exports org.alkit.cli;
 
   opens org.alkit.cli to info.picocli, io.micronaut.micronaut_inject, io.micronaut.micronaut_core;
+
+  // --engine spark: al-spark, on the class path when the launcher runs select with it
+  uses org.alkit.runtime.SelectionEngine;
 }

@@ -47,6 +47,7 @@ public final class SelectionContext {
   private final int budget;
   private final int round;
   private final long seed;
+  private final long drawsBefore;
   private final Map<Signal, Lazy<?>> signals;
   private final ScenarioHints hints;
   private final ComputeBackend backend;
@@ -60,6 +61,7 @@ public final class SelectionContext {
     this.budget = b.budget;
     this.round = b.round;
     this.seed = b.seed;
+    this.drawsBefore = b.drawsBefore;
     this.signals = new EnumMap<>(b.signals);
     this.hints = b.hints;
     this.backend = b.backend;
@@ -79,6 +81,7 @@ public final class SelectionContext {
     b.budget = budget;
     b.round = round;
     b.seed = seed;
+    b.drawsBefore = drawsBefore;
     b.signals.putAll(signals);
     b.hints = hints;
     b.backend = backend;
@@ -144,9 +147,18 @@ public final class SelectionContext {
     return seed;
   }
 
-  /** A fresh generator seeded with {@link #seed()}: the same sequence at every call. */
+  /**
+   * A fresh generator seeded with {@link #seed()}: the same sequence at every call. In a context
+   * for one shard of a larger pool ({@link Builder#drawsBefore}) the generator has already drawn
+   * that many {@code nextLong()} values, so a strategy that draws one value per candidate in
+   * ascending pool order draws, on the shard, the values it would draw on the whole pool.
+   */
   public SplittableRandom random() {
-    return new SplittableRandom(seed);
+    SplittableRandom random = new SplittableRandom(seed);
+    for (long k = 0; k < drawsBefore; k++) {
+      random.nextLong();
+    }
+    return random;
   }
 
   /** The scenario's hints. */
@@ -317,6 +329,7 @@ public final class SelectionContext {
     private int budget = 1;
     private int round = 1;
     private long seed;
+    private long drawsBefore;
     private final Map<Signal, Lazy<?>> signals = new EnumMap<>(Signal.class);
     private ScenarioHints hints = ScenarioHints.none();
     private ComputeBackend backend;
@@ -388,6 +401,23 @@ public final class SelectionContext {
     /** The seed of this round's random choices. */
     public Builder seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Makes this the context of one shard of a larger pool, as a distributed engine (al-spark)
+     * scores a pool that no single machine holds: {@code candidatesBefore} is the number of
+     * unlabeled items of the whole pool that precede the shard's first item, and
+     * {@link SelectionContext#random()} starts after as many {@code nextLong()} draws.
+     *
+     * @throws InvalidInputException if {@code candidatesBefore} is negative
+     */
+    @API(status = EXPERIMENTAL, since = "0.3")
+    public Builder drawsBefore(long candidatesBefore) {
+      if (candidatesBefore < 0) {
+        throw new InvalidInputException("candidatesBefore = " + candidatesBefore + "; expected >= 0");
+      }
+      this.drawsBefore = candidatesBefore;
       return this;
     }
 

@@ -180,4 +180,17 @@ class SelectionContextTest {
         .hasMessage("capability java.lang.String is not a org.alkit.api.SelectionContextTest$Clock; expected an "
             + "instance of the type it is bound to");
   }
+
+  @Test
+  void aShardsGeneratorStartsAfterTheDrawsOfTheItemsBeforeIt() {
+    java.util.SplittableRandom whole = SelectionContext.builder(10).seed(5).build().random();
+    long[] draws = java.util.stream.LongStream.generate(whole::nextLong).limit(7).toArray();
+    java.util.SplittableRandom shard = SelectionContext.builder(3).seed(5).drawsBefore(4).build().random();
+    assertThat(new long[] {shard.nextLong(), shard.nextLong(), shard.nextLong()})
+        .containsExactly(draws[4], draws[5], draws[6]);
+    assertThat(SelectionContext.builder(3).seed(5).drawsBefore(4).build().toBuilder().build().random().nextLong())
+        .isEqualTo(draws[4]);
+    assertThatThrownBy(() -> SelectionContext.builder(3).drawsBefore(-1))
+        .hasMessage("candidatesBefore = -1; expected >= 0");
+  }
 }

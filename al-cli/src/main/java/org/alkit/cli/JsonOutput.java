@@ -65,6 +65,8 @@ final class JsonOutput {
       g.writeEndArray();
     } else if (v instanceof int[] ints) {
       g.writeArray(ints, 0, ints.length);
+    } else if (v instanceof long[] longs) {
+      g.writeArray(longs, 0, longs.length);
     } else if (v instanceof double[] doubles) {
       g.writeArray(doubles, 0, doubles.length);
     } else if (v instanceof Integer || v instanceof Long) {

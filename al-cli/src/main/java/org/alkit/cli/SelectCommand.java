@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.alkit.api.ComputeBackend;
+import org.alkit.api.InvalidInputException;
 import org.alkit.api.Selection;
 import org.alkit.api.Signal;
 import org.alkit.runtime.CapabilityBinding;
 import org.alkit.runtime.Registry;
+import org.alkit.runtime.SelectionEngine;
 import org.alkit.runtime.SelectionRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +31,10 @@ import picocli.CommandLine.Spec;
  * labeling service), and prints what it selects. A strategy that needs a capability gets it as in
  * a run ({@link CapabilityBinding}, which says on standard error which engine trains its networks);
  * one that takes part in training is refused, since nothing is fitted here.
+ *
+ * <p>{@code --engine spark} runs the selection as Spark jobs instead ({@link SelectionEngine}, from
+ * al-spark, which the launcher puts on the class path for that alone): the same JSON, from the same
+ * {@code .npy} files or from a Parquet pool ({@code --parquet}, picks by id); see docs/spark.md.
  */
 @Command(name = "select", mixinStandardHelpOptions = true, version = Alkit.VERSION,
     description = "Pick items to label from .npy signals; writes JSON.")
@@ -111,8 +119,35 @@ final class SelectCommand implements Callable<Integer> {
   @Option(names = "--out", description = "write the JSON here instead of standard output")
   Path out;
 
+  @Option(names = "--engine", defaultValue = LOCAL, description = "where to select: local (default, this JVM) or "
+      + "spark (Spark jobs; docs/spark.md)")
+  String engine;
+
+  @Option(names = "--spark-master", description = "Spark master URL (default local[*], or spark-submit's)")
+  String sparkMaster;
+
+  @Option(names = "--spark-conf", paramLabel = "<key=value>", description = "Spark configuration property, "
+      + "repeatable; alkit.partitions=N splits a .npy pool into N row ranges")
+  List<String> sparkConf = new ArrayList<>();
+
+  @Option(names = "--parquet", description = "with --engine spark: a Parquet pool (path or URI, e.g. hdfs://...), "
+      + "one row per item; picks are its ids")
+  String parquet;
+
+  @Option(names = "--column", paramLabel = "<key=name>", description = "with --parquet: the column of key "
+      + "(id, probs, embedding, mc, committee, labeled, label), repeatable")
+  List<String> columns = new ArrayList<>();
+
+  private static final String LOCAL = "local";
+
   @Override
   public Integer call() {
+    if (!engine.equals(LOCAL)) {
+      return callEngine();
+    }
+    if (sparkMaster != null || !sparkConf.isEmpty() || parquet != null || !columns.isEmpty()) {
+      throw new InvalidInputException("--spark-master, --spark-conf, --parquet and --column need --engine spark");
+    }
     SelectionRequest.Builder builder = SelectionRequest.builder(strategy, Inputs.keyValues("--set", settings), budget)
         .round(round).seed(seed).poolSize(poolSize).labeled(labeled).labels(labels).query(query)
         .privateSet(privateSet).hints(scenario, rareClasses, oodClasses);
@@ -130,12 +165,56 @@ final class SelectCommand implements Callable<Integer> {
       selected = request.select(compute, () -> registry.get().backends(), spec.commandLine().getErr()::println);
     }
     Selection selection = selected.selection();
+    return print(selection.strategy(), JsonOutput.typed(selection.parameters(), request.provider().parameters()),
+        selection.indices(), selection.scores(), selected.nanos());
+  }
+
+  /** The selection on another engine, found through ServiceLoader when the launcher put it on the class path. */
+  private int callEngine() {
+    List<String> installed = new ArrayList<>(List.of(LOCAL));
+    SelectionEngine chosen = null;
+    for (SelectionEngine e : ServiceLoader.load(SelectionEngine.class)) {
+      installed.add(e.name());
+      if (e.name().equals(engine)) {
+        chosen = e;
+      }
+    }
+    if (chosen == null) {
+      throw new InvalidInputException("--engine = '" + engine + "' is not installed; expected one of "
+          + String.join(", ", installed) + (engine.equals("spark") ? " (./alkit loads al-spark for --engine spark once"
+          + " it is built: ./mvnw -B install -DskipTests -pl al-spark -am)" : ""));
+    }
+    if (poolSize != null || features != null || query != null || privateSet != null || !scenario.equals("none")
+        || !rareClasses.isEmpty() || !oodClasses.isEmpty() || !backend.equals("java") || !backendOptions.isEmpty()) {
+      throw new InvalidInputException("--engine " + engine + " scores per item from signals; --pool-size, --features,"
+          + " --query, --private, --scenario, --rare-classes, --ood-classes, --backend and --backend-option are"
+          + " for --engine local");
+    }
+    Map<Signal, Path> signals = new java.util.EnumMap<>(Signal.class);
+    Map.of(Signal.PROBABILITIES, Optional.ofNullable(probs), Signal.EMBEDDINGS, Optional.ofNullable(embeddings),
+        Signal.PREVIOUS_PROBABILITIES, Optional.ofNullable(prevProbs), Signal.MC_PROBABILITIES,
+        Optional.ofNullable(mcProbs), Signal.COMMITTEE_PROBABILITIES, Optional.ofNullable(committeeProbs),
+        Signal.PREDICTION_HISTORY, Optional.ofNullable(predictionHistory))
+        .forEach((signal, file) -> file.ifPresent(f -> signals.put(signal, f)));
+    Map<String, String> engineSettings = new LinkedHashMap<>(Inputs.keyValues("--spark-conf", sparkConf));
+    if (sparkMaster != null) {
+      engineSettings.put("master", sparkMaster);
+    }
+    SelectionEngine.Result selected = chosen.select(new SelectionEngine.Job(strategy,
+        Inputs.keyValues("--set", settings), budget, seed, round, signals, labeled, labels, parquet,
+        Inputs.keyValues("--column", columns), engineSettings));
+    return print(strategy, JsonOutput.typed(selected.options().asText(), registry.get().strategy(strategy).parameters()),
+        selected.selected(), selected.scores(), selected.nanos());
+  }
+
+  /** Writes the selection's JSON: the strategy, its typed options, the picks, their scores and the time. */
+  private int print(String name, Map<String, Object> params, Object picks, double[] scores, long nanos) {
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("strategy", selection.strategy());
-    result.put("params", JsonOutput.typed(selection.parameters(), request.provider().parameters()));
-    result.put("selected", selection.indices());
-    result.put("scores", selection.scores());
-    result.put("timing", Map.of("select_ms", JsonOutput.millis(selected.nanos())));
+    result.put("strategy", name);
+    result.put("params", params);
+    result.put("selected", picks);
+    result.put("scores", scores);
+    result.put("timing", Map.of("select_ms", JsonOutput.millis(nanos)));
     JsonOutput.write(result, out, spec.commandLine().getOut());
     return 0;
   }

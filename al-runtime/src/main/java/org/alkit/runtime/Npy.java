@@ -129,29 +129,76 @@ public final class Npy {
   public static Matrix readMatrix(Path file) {
     try (Mapped m = Mapped.open(file)) {
       requireNdim(file, m.shape, 2, "(rows, cols)");
-      return Matrix.wrap(m.shape[0], m.shape[1], m.floats());
+      return matrixRows(m, 0, m.shape[0]);
     }
   }
 
   /**
+   * Rows {@code [from, to)} of what {@link #readMatrix} reads, read from the file alone: a shard of
+   * a pool too large for one heap (al-spark reads a pool's row ranges in its tasks).
+   *
+   * @throws InvalidInputException if the array is not 2-D, the range is not inside its rows, or as
+   *     {@link #read}
+   */
+  @API(status = EXPERIMENTAL, since = "0.3")
+  public static Matrix readMatrixRows(Path file, int from, int to) {
+    try (Mapped m = Mapped.open(file)) {
+      requireNdim(file, m.shape, 2, "(rows, cols)");
+      requireRange(file, m.shape[0], from, to);
+      return matrixRows(m, from, to);
+    }
+  }
+
+  private static Matrix matrixRows(Mapped m, int from, int to) {
+    long cols = m.shape[1];
+    return Matrix.wrap(to - from, m.shape[1], m.floats(from * cols, (to - from) * cols));
+  }
+
+  /**
    * Reads a 3-D {@code T × n × C} array as {@code T} matrices of {@code n × C}, e.g. Monte-Carlo
-   * or committee probabilities. The matrices are views of one array.
+   * or committee probabilities.
    *
    * @throws InvalidInputException if the array is not 3-D, or as {@link #read}
    */
   public static List<Matrix> readStack(Path file) {
     try (Mapped m = Mapped.open(file)) {
       requireNdim(file, m.shape, 3, "(T, rows, cols)");
-      int[] s = m.shape;
-      if ((long) s[1] * s[2] == 0) { // T empty matrices: no data, so no list as long as T
-        return Collections.nCopies(s[0], Matrix.wrap(s[1], s[2], new float[0]));
-      }
-      Matrix all = Matrix.wrap(s[0] * s[1], s[2], m.floats()); // T·rows ≤ T·rows·cols fits an int
-      List<Matrix> out = new ArrayList<>(s[0]);
-      for (int t = 0; t < s[0]; t++) {
-        out.add(all.rows(t * s[1], (t + 1) * s[1]));
-      }
-      return List.copyOf(out);
+      return stackRows(m, 0, m.shape[1]);
+    }
+  }
+
+  /**
+   * Rows {@code [from, to)} of each of the {@code T} matrices {@link #readStack} reads.
+   *
+   * @throws InvalidInputException if the array is not 3-D, the range is not inside its rows, or as
+   *     {@link #read}
+   */
+  @API(status = EXPERIMENTAL, since = "0.3")
+  public static List<Matrix> readStackRows(Path file, int from, int to) {
+    try (Mapped m = Mapped.open(file)) {
+      requireNdim(file, m.shape, 3, "(T, rows, cols)");
+      requireRange(file, m.shape[1], from, to);
+      return stackRows(m, from, to);
+    }
+  }
+
+  private static List<Matrix> stackRows(Mapped m, int from, int to) {
+    int[] s = m.shape;
+    int rows = to - from;
+    if ((long) rows * s[2] == 0) { // T empty matrices: no data, so no list as long as T
+      return Collections.nCopies(s[0], Matrix.wrap(rows, s[2], new float[0]));
+    }
+    List<Matrix> out = new ArrayList<>(s[0]);
+    for (int t = 0; t < s[0]; t++) {
+      out.add(Matrix.wrap(rows, s[2], m.floats(((long) t * s[1] + from) * s[2], (long) rows * s[2])));
+    }
+    return List.copyOf(out);
+  }
+
+  private static void requireRange(Path file, int rows, int from, int to) {
+    if (from < 0 || from > to || to > rows) {
+      throw new InvalidInputException(file + ": rows [" + from + ", " + to + "); expected a range inside [0, "
+          + rows + "]");
     }
   }
 
@@ -195,24 +242,54 @@ public final class Npy {
   @API(status = EXPERIMENTAL, since = "0.2")
   public static Matrix readPredictionHistory(Path file) {
     try (Mapped m = Mapped.open(file)) {
-      if (!m.dtype.isInteger()) {
-        throw new InvalidInputException(file + ": dtype " + m.dtype.descr()
-            + " holds no class ids; expected an integer dtype (<i4, <i8, |u1)");
-      }
-      requireNdim(file, m.shape, 2, "(epochs, items)");
-      int epochs = m.shape[0];
-      int n = m.shape[1];
-      Heap.requireArray(file + " " + NpyArray.shapeText(m.shape) + " as floats", m.count, Float.BYTES);
-      float[] rows = new float[(int) m.count];
-      m.forEach((k, v) -> {
+      requirePredictionHistory(file, m);
+      return predictionHistoryItems(file, m, 0, m.shape[1]);
+    }
+  }
+
+  /**
+   * Items {@code [from, to)} of what {@link #readPredictionHistory} reads: rows {@code [from, to)}
+   * of the {@code n × T} matrix.
+   *
+   * @throws InvalidInputException as {@link #readPredictionHistory}, or if the range is not inside
+   *     its items
+   */
+  @API(status = EXPERIMENTAL, since = "0.3")
+  public static Matrix readPredictionHistoryRows(Path file, int from, int to) {
+    try (Mapped m = Mapped.open(file)) {
+      requirePredictionHistory(file, m);
+      requireRange(file, m.shape[1], from, to);
+      return predictionHistoryItems(file, m, from, to);
+    }
+  }
+
+  private static void requirePredictionHistory(Path file, Mapped m) {
+    if (!m.dtype.isInteger()) {
+      throw new InvalidInputException(file + ": dtype " + m.dtype.descr()
+          + " holds no class ids; expected an integer dtype (<i4, <i8, |u1)");
+    }
+    requireNdim(file, m.shape, 2, "(epochs, items)");
+  }
+
+  private static Matrix predictionHistoryItems(Path file, Mapped m, int from, int to) {
+    int epochs = m.shape[0];
+    int n = m.shape[1];
+    int items = to - from;
+    long count = (long) epochs * items;
+    Heap.requireArray(file + " " + NpyArray.shapeText(m.shape) + " as floats (" + count + " of them)", count,
+        Float.BYTES);
+    float[] rows = new float[(int) count];
+    for (int t = 0; t < epochs; t++) {
+      int epoch = t;
+      m.forEach((long) t * n + from, items, (k, v) -> {
         if (!(v >= 0 && v < 1 << 24)) {
-          throw new InvalidInputException(file + ": [" + k / n + "][" + k % n + "] = " + (long) v
+          throw new InvalidInputException(file + ": [" + epoch + "][" + (from + k) + "] = " + (long) v
               + "; expected a class id >= 0");
         }
-        rows[(k % n) * epochs + k / n] = (float) v;
+        rows[k * epochs + epoch] = (float) v;
       });
-      return Matrix.wrap(n, epochs, rows);
     }
+    return Matrix.wrap(items, epochs, rows);
   }
 
   /** Writes {@code array}, format 1.0 when its header fits 65 535 bytes, else 2.0. */
@@ -473,29 +550,47 @@ public final class Npy {
 
     /** The data as one float array; {@code <f4} is copied in bulk from the mapped file. */
     float[] floats() {
-      Heap.requireArray(file + " " + NpyArray.shapeText(shape), count, Float.BYTES);
-      float[] out = new float[(int) count];
+      return floats(0, count);
+    }
+
+    /**
+     * Elements {@code [start, start + length)} of the data in C order as one float array;
+     * {@code <f4} is copied in bulk from the mapped file.
+     */
+    float[] floats(long start, long length) {
+      Heap.requireArray(file + " " + NpyArray.shapeText(shape) + " (" + length + " elements of it)", length,
+          Float.BYTES);
+      float[] out = new float[(int) length];
       if (dtype == NpyArray.Dtype.FLOAT32) {
         int done = 0;
-        for (long pos = 0; pos < count * Float.BYTES; pos += CHUNK) {
-          int length = (int) Math.min(CHUNK, count * Float.BYTES - pos);
-          FloatBuffer floats = map(pos, length).asFloatBuffer();
-          floats.get(out, done, floats.remaining());
-          done += length / Float.BYTES;
+        long end = (start + length) * Float.BYTES;
+        for (long pos = start * Float.BYTES; pos < end; pos += CHUNK) {
+          FloatBuffer floats = map(pos, (int) Math.min(CHUNK, end - pos)).asFloatBuffer();
+          int got = floats.remaining();
+          floats.get(out, done, got);
+          done += got;
         }
       } else {
-        forEach((k, v) -> out[k] = (float) v);
+        forEach(start, length, (k, v) -> out[k] = (float) v);
       }
       return out;
     }
 
     /** Every element in C order, widened to double. */
     void forEach(ElementSink sink) {
+      forEach(0, count, sink);
+    }
+
+    /**
+     * Elements {@code [start, start + length)} in C order, widened to double; the sink receives
+     * positions from 0.
+     */
+    void forEach(long start, long length, ElementSink sink) {
       int size = dtype.size();
-      long bytes = count * size;
+      long end = (start + length) * size;
       int k = 0;
-      for (long pos = 0; pos < bytes; pos += CHUNK) {
-        ByteBuffer in = map(pos, (int) Math.min(CHUNK, bytes - pos));
+      for (long pos = start * size; pos < end; pos += CHUNK) {
+        ByteBuffer in = map(pos, (int) Math.min(CHUNK, end - pos));
         while (in.hasRemaining()) {
           double v = switch (dtype) {
             case FLOAT32 -> in.getFloat();

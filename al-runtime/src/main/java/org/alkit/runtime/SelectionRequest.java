@@ -117,6 +117,43 @@ public final class SelectionRequest {
     return provider;
   }
 
+  /** The strategy's options, resolved against its parameters. */
+  @API(status = EXPERIMENTAL, since = "0.3")
+  public Options options() {
+    return options;
+  }
+
+  /** The strategy, created with {@link #options()}. */
+  @API(status = EXPERIMENTAL, since = "0.3")
+  public Strategy strategy() {
+    return strategy;
+  }
+
+  /** The labeled pool items as {@code --labeled} gives them (empty without it). */
+  @API(status = EXPERIMENTAL, since = "0.3")
+  public int[] labeled() {
+    return labeled == null ? new int[0] : labeled.clone();
+  }
+
+  /** Their labels, position by position, or null without {@code --labels}. */
+  @API(status = EXPERIMENTAL, since = "0.3")
+  public int[] labels() {
+    return labels == null ? null : labels.clone();
+  }
+
+  /**
+   * Checks that the inputs give every signal the strategy requires, as {@link #select} does first;
+   * for an engine that selects elsewhere (al-spark).
+   *
+   * @throws MissingSignalException naming every missing signal in one line
+   */
+  @API(status = EXPERIMENTAL, since = "0.3")
+  public void requireSignals() {
+    if (missing.isPresent()) {
+      throw missing.get();
+    }
+  }
+
   /** The pool size every signal agrees on (or {@code --pool-size}). */
   public int poolSize() {
     return poolSize;

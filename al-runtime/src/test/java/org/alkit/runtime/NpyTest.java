@@ -281,4 +281,54 @@ class NpyTest {
   net.jqwik.api.Arbitrary<Integer> positions() {
     return net.jqwik.api.Arbitraries.integers().between(0, 88);
   }
+
+  @ParameterizedTest
+  @CsvSource({"FLOAT32", "FLOAT64", "INT64"})
+  void rowRangesAreSlicesOfTheWholeFile(NpyArray.Dtype dtype) {
+    double[] values = new double[3 * 5 * 2];
+    java.util.Arrays.setAll(values, k -> k);
+    Path matrix = dir.resolve("m-" + dtype + ".npy");
+    Npy.write(matrix, new NpyArray(dtype, new int[] {15, 2}, values));
+    Matrix whole = Npy.readMatrix(matrix);
+    Matrix rows = Npy.readMatrixRows(matrix, 4, 9);
+    assertThat(rows.rows()).isEqualTo(5);
+    for (int i = 0; i < 5; i++) {
+      assertThat(new float[] {rows.get(i, 0), rows.get(i, 1)}).containsExactly(whole.get(4 + i, 0), whole.get(4 + i, 1));
+    }
+    Path stack = dir.resolve("s-" + dtype + ".npy");
+    Npy.write(stack, new NpyArray(dtype, new int[] {3, 5, 2}, values));
+    List<Matrix> all = Npy.readStack(stack);
+    List<Matrix> some = Npy.readStackRows(stack, 1, 4);
+    for (int t = 0; t < 3; t++) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(some.get(t).get(i, 1)).isEqualTo(all.get(t).get(1 + i, 1));
+      }
+    }
+    assertThat(Npy.readStackRows(stack, 2, 2)).hasSize(3).allSatisfy(m -> assertThat(m.rows()).isZero());
+  }
+
+  @Test
+  void predictionHistoryItemsAreRowsOfTheWholeHistory() {
+    double[] history = new double[3 * 6];
+    java.util.Arrays.setAll(history, k -> k % 7);
+    Path file = dir.resolve("history.npy");
+    Npy.write(file, new NpyArray(NpyArray.Dtype.INT32, new int[] {3, 6}, history));
+    Matrix whole = Npy.readPredictionHistory(file);
+    Matrix items = Npy.readPredictionHistoryRows(file, 2, 5);
+    for (int i = 0; i < 3; i++) {
+      for (int e = 0; e < 3; e++) {
+        assertThat(items.get(i, e)).isEqualTo(whole.get(2 + i, e));
+      }
+    }
+  }
+
+  @Test
+  void aRowRangeOutsideTheFileIsOneLine() {
+    Path file = dir.resolve("small.npy");
+    Npy.write(file, new NpyArray(NpyArray.Dtype.FLOAT32, new int[] {4, 2}, new double[8]));
+    assertThatThrownBy(() -> Npy.readMatrixRows(file, 3, 5)).isInstanceOf(InvalidInputException.class)
+        .hasMessage(file + ": rows [3, 5); expected a range inside [0, 4]");
+    assertThatThrownBy(() -> Npy.readMatrixRows(file, 2, 1)).isInstanceOf(InvalidInputException.class)
+        .hasMessage(file + ": rows [2, 1); expected a range inside [0, 4]");
+  }
 }

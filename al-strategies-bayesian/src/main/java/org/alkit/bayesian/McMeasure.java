@@ -67,6 +67,11 @@ enum McMeasure {
   Strategy strategy(String name, Options options, Signal passes) {
     return new ScoringStrategy(name, options) {
       @Override
+      public boolean scoresItemsAlone() {
+        return true;
+      }
+
+      @Override
       protected double[] score(SelectionContext ctx, int[] candidates) {
         return McMeasure.this.score(McSamples.of(ctx, passes, name), candidates, ctx.backend());
       }

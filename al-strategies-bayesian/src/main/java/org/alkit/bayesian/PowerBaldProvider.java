@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.alkit.api.Options;
 import org.alkit.api.Parameter;
-import org.alkit.api.Selection;
+import org.alkit.api.ScoringStrategy;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Strategy;
-import org.alkit.commons.Ranking;
 import org.apiguardian.api.API;
 
 /**
@@ -24,7 +23,8 @@ import org.apiguardian.api.API;
  * the batch being the k largest keys in descending order (ties to the lower pool index). β = 0 is
  * uniform random sampling, β → ∞ BALD's top-k; an item with BALD = 0 is drawn only after every
  * item with a positive score. The u_x are drawn from {@code ctx.random()} in ascending pool order,
- * so a seed fixes the batch. Each pick is reported with its BALD score. Option {@code beta}
+ * so a seed fixes the batch, and a shard of the pool draws the same u_x as the whole pool
+ * ({@link ScoringStrategy#rankingKeys}). Each pick is reported with its BALD score. Option {@code beta}
  * (default 1, ≥ 0). Requires {@code mc-probabilities}. Found through
  * {@link java.util.ServiceLoader} under its name; the class itself is not API.
  */
@@ -44,25 +44,27 @@ public final class PowerBaldProvider extends BayesianProvider {
   @Override
   public Strategy create(Options options) {
     double beta = options.getDouble("beta");
-    return ctx -> select(ctx, beta, options);
-  }
+    return new ScoringStrategy(name(), options) {
+      @Override
+      public boolean scoresItemsAlone() {
+        return true;
+      }
 
-  private Selection select(SelectionContext ctx, double beta, Options options) {
-    int[] candidates = ctx.unlabeled();
-    double[] bald = McMeasure.BALD.score(McSamples.of(ctx), candidates, ctx.backend());
-    SplittableRandom random = ctx.random();
-    double[] keys = new double[candidates.length];
-    for (int k = 0; k < keys.length; k++) {
-      keys[k] = powerKey(bald[k], beta, random);
-    }
-    int[] order = Ranking.topK(keys, ctx.selectionSize());
-    int[] picked = new int[order.length];
-    double[] scores = new double[order.length];
-    for (int r = 0; r < order.length; r++) {
-      picked[r] = candidates[order[r]];
-      scores[r] = bald[order[r]];
-    }
-    return Selection.of(name(), options, picked, scores);
+      @Override
+      protected double[] score(SelectionContext ctx, int[] candidates) {
+        return McMeasure.BALD.score(McSamples.of(ctx), candidates, ctx.backend());
+      }
+
+      @Override
+      protected double[] rankingKeys(SelectionContext ctx, int[] candidates, double[] bald) {
+        SplittableRandom random = ctx.random();
+        double[] keys = new double[candidates.length];
+        for (int k = 0; k < keys.length; k++) {
+          keys[k] = powerKey(bald[k], beta, random);
+        }
+        return keys;
+      }
+    };
   }
 
   /**

@@ -1,0 +1,270 @@
+package org.alkit.spark;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.alkit.api.AlException;
+import org.alkit.api.InvalidInputException;
+import org.alkit.api.Matrix;
+import org.alkit.api.Options;
+import org.alkit.api.ScoringStrategy;
+import org.alkit.api.Signal;
+import org.alkit.api.StrategyProvider;
+import org.alkit.runtime.Npy;
+import org.alkit.runtime.Registry;
+import org.alkit.runtime.SelectionEngine;
+import org.alkit.runtime.SelectionRequest;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apiguardian.api.API;
+
+/**
+ * Selection as a Spark job, the {@code spark} {@link SelectionEngine} of
+ * {@code alkit select --engine spark}: every strategy that ranks items by a score of each item
+ * alone (a {@link ScoringStrategy} whose {@link ScoringStrategy#scoresItemsAlone()}: the uncertainty family, BALD, variation ratio, mean-std, power-BALD, EGL,
+ * label dispersion, …) scores each partition of the pool in an executor with its own kernels
+ * ({@link ScoringStrategy#rank}), each partition sends back its best {@code k}, and the driver
+ * merges the global top {@code k} by alkit's tie rule (higher key first, then the lower index).
+ * Picks and scores are those of the single-machine {@code alkit select}, bit for bit, for any
+ * partitioning: each item's score is computed alone, and power-BALD's draws are those of the whole
+ * pool ({@link org.alkit.api.SelectionContext.Builder#drawsBefore}).
+ *
+ * <p>The pool is either the {@code .npy} files {@code alkit select} reads, split into row ranges
+ * that each task reads from the files itself (so every executor must see the same path: a shared
+ * file system), with the same checks and one-line messages as the single machine before any job;
+ * or a Parquet data set of one row per item ({@link Columns}), picks named by its ids.
+ *
+ * <p>Settings ({@link SelectionEngine.Job#settings()}): {@code master} (default {@code local[*]},
+ * or the master spark-submit set), {@value #PARTITIONS} (row ranges of a {@code .npy} pool; default
+ * Spark's default parallelism), and any other key as a Spark configuration property.
+ */
+@API(status = EXPERIMENTAL, since = "0.3")
+public final class SparkSelection implements SelectionEngine {
+  /** The setting that splits a {@code .npy} pool into this many row ranges. */
+  public static final String PARTITIONS = "alkit.partitions";
+  /** The setting of the Spark master URL. */
+  public static final String MASTER = "master";
+
+  private final Supplier<Registry> registry;
+
+  /** The engine, as ServiceLoader creates it; strategies come from {@link Registry#load()}. */
+  public SparkSelection() {
+    this(Registry::load);
+  }
+
+  /** The engine with the strategies of {@code registry}. */
+  public SparkSelection(Supplier<Registry> registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public String name() {
+    return "spark";
+  }
+
+  /**
+   * Checks the job (everything that needs no Spark: the strategy, its options, the {@code .npy}
+   * headers and labeled set, the partition count), then starts a Spark session from the job's
+   * settings, selects, and stops the session.
+   */
+  @Override
+  public Result select(Job job) {
+    long start = System.nanoTime();
+    Checked checked = check(job);
+    Map<String, String> conf = new LinkedHashMap<>(job.settings());
+    String master = conf.remove(MASTER);
+    conf.remove(PARTITIONS);
+    SparkSession.Builder builder = SparkSession.builder().appName("alkit select " + job.strategy());
+    if (master != null) {
+      builder.master(master);
+    } else if (System.getProperty("spark.master") == null) { // spark-submit sets it
+      builder.master("local[*]");
+    }
+    conf.forEach(builder::config);
+    SparkSession spark = builder.getOrCreate();
+    try {
+      Top top = checked.rank(spark, job);
+      return new Result(checked.options(), top.ids(), top.scores(), System.nanoTime() - start);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * Selects on {@code spark}, which the caller owns: the driver checks the inputs, the executors
+   * score the partitions, the driver merges.
+   *
+   * @throws AlException in one line, for bad input or a strategy that ranks no per-item score
+   */
+  public Result select(SparkSession spark, Job job) {
+    long start = System.nanoTime();
+    Checked checked = check(job);
+    Top top = checked.rank(spark, job);
+    return new Result(checked.options(), top.ids(), top.scores(), System.nanoTime() - start);
+  }
+
+  /** What the driver checks before Spark runs anything. */
+  private Checked check(Job job) {
+    if (job.parquet() != null) {
+      if (!job.signals().isEmpty() || job.labeled() != null || job.labels() != null) {
+        throw new InvalidInputException("a Parquet pool carries its signals and labels in columns; expected no"
+            + " .npy files beside it");
+      }
+      StrategyProvider provider = registry.get().strategy(job.strategy());
+      Options options = provider.options(job.options());
+      requireScoring(provider.create(options));
+      Shard shard = new Shard(job.strategy(), options.asText(), requireBudget(job.budget()), job.seed(), job.round());
+      return new Checked(options, shard, provider.requires(options), Columns.of(job.columns()), null, Map.of(), null);
+    }
+    SelectionRequest.Builder request = SelectionRequest.builder(job.strategy(), job.options(), job.budget())
+        .round(job.round()).seed(job.seed()).labeled(job.labeled()).labels(job.labels());
+    job.signals().forEach(request::signal);
+    SelectionRequest checked = request.build(registry.get());
+    checked.requireSignals();
+    requireScoring(checked.strategy());
+    Options options = checked.options();
+    Shard shard = new Shard(job.strategy(), options.asText(), job.budget(), job.seed(), job.round());
+    Set<Signal> read = new TreeSet<>(checked.provider().requires(options));
+    read.addAll(checked.provider().uses());
+    read.retainAll(job.signals().keySet());
+    Map<Signal, String> files = new EnumMap<>(Signal.class);
+    // absolute: executors resolve a relative path against their own working folder
+    read.forEach(s -> files.put(s, job.signals().get(s).toAbsolutePath().toString()));
+    Integer partitions = job.settings().containsKey(PARTITIONS) ? requirePartitions(job.settings().get(PARTITIONS))
+        : null;
+    return new Checked(options, shard, read, null, checked, files, partitions);
+  }
+
+  /**
+   * A checked job: the strategy's options and its tasks' settings ({@code shard}), and the pool:
+   * Parquet ({@code columns} and the signals the strategy requires) or {@code .npy} ({@code npy},
+   * the {@code files} each task reads, and the partition count, or null for Spark's default
+   * parallelism).
+   */
+  private record Checked(Options options, Shard shard, Set<Signal> requires, Columns columns, SelectionRequest npy,
+      Map<Signal, String> files, Integer partitions) {
+    Top rank(SparkSession spark, Job job) {
+      if (npy == null) {
+        return ParquetPool.rank(spark, job.parquet(), columns, requires, shard);
+      }
+      return rankNpy(spark, npy.poolSize(), npy.labeled(), npy.labels(), files,
+          partitions != null ? partitions : spark.sparkContext().defaultParallelism(), shard);
+    }
+  }
+
+  private static int requireBudget(int budget) {
+    if (budget < 1) {
+      throw new InvalidInputException("--budget = " + budget + "; expected 1 or more");
+    }
+    return budget;
+  }
+
+  private static int requirePartitions(String text) {
+    try {
+      int p = Integer.parseInt(text.trim());
+      if (p >= 1) {
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidInputException(PARTITIONS + " = '" + text + "'; expected a whole number >= 1");
+  }
+
+  private void requireScoring(Object strategy) {
+    if (!(strategy instanceof ScoringStrategy scoring && scoring.scoresItemsAlone())) {
+      List<String> scoring = new ArrayList<>();
+      for (StrategyProvider p : registry.get().strategies()) {
+        if (isScoring(p)) {
+          scoring.add(p.name());
+        }
+      }
+      throw new InvalidInputException("the spark engine runs strategies that rank items by a per-item score; "
+          + "this one does not. Expected one of " + String.join(", ", scoring));
+    }
+  }
+
+  /** Whether {@code provider}'s strategy, with its default options, scores each item alone. */
+  private static boolean isScoring(StrategyProvider provider) {
+    try {
+      return provider.create(provider.options(Map.of())) instanceof ScoringStrategy s && s.scoresItemsAlone();
+    } catch (AlException e) { // a strategy that needs options of its own is left out of the list
+      return false;
+    }
+  }
+
+  /**
+   * The {@code .npy} pool in {@code partitions} row ranges (at most one per item), each read and
+   * ranked by one task.
+   */
+  private static Top rankNpy(SparkSession spark, int n, int[] labeled, int[] labels, Map<Signal, String> files,
+      int partitions, Shard shard) {
+    int[] order = sortedPositions(labeled);
+    int count = Math.min(partitions, n);
+    List<RowRange> ranges = new ArrayList<>(count);
+    int seen = 0; // labeled items before the range
+    for (int p = 0; p < count; p++) {
+      int from = (int) ((long) n * p / count);
+      int to = (int) ((long) n * (p + 1) / count);
+      int first = seen;
+      while (seen < order.length && labeled[order[seen]] < to) {
+        seen++;
+      }
+      int[] rows = new int[seen - first];
+      int[] values = labels == null ? null : new int[rows.length];
+      for (int k = 0; k < rows.length; k++) {
+        rows[k] = labeled[order[first + k]] - from;
+        if (values != null) {
+          values[k] = labels[order[first + k]];
+        }
+      }
+      ranges.add(new RowRange(from, to, rows, values, from - first));
+    }
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return Top.merge(context.parallelize(ranges, count).map(r -> Top.reporting(() -> r.rank(files, shard)))
+        .collect(), shard.budget());
+  }
+
+  /** Positions of {@code values} in ascending order of value. */
+  private static int[] sortedPositions(int[] values) {
+    return java.util.stream.IntStream.range(0, values.length).boxed()
+        .sorted((a, b) -> Integer.compare(values[a], values[b])).mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Rows {@code [from, to)} of a {@code .npy} pool: its labeled rows (relative to {@code from}) and
+   * their labels, and the unlabeled items before it.
+   */
+  private record RowRange(int from, int to, int[] labeled, int[] labels, long drawsBefore) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    Top rank(Map<Signal, String> files, Shard shard) {
+      Map<Signal, Object> signals = new EnumMap<>(Signal.class);
+      files.forEach((signal, file) -> signals.put(signal, read(signal, Path.of(file))));
+      long[] ids = new long[to - from];
+      Arrays.setAll(ids, k -> from + k);
+      return shard.rank(ids, labeled, labels, signals, drawsBefore);
+    }
+
+    private Object read(Signal signal, Path file) {
+      if (signal == Signal.PREDICTION_HISTORY) {
+        return Npy.readPredictionHistoryRows(file, from, to);
+      }
+      if (signal.shape() == Signal.Shape.MATRIX) {
+        return Npy.readMatrixRows(file, from, to);
+      }
+      List<Matrix> stack = Npy.readStackRows(file, from, to);
+      return stack;
+    }
+  }
+}

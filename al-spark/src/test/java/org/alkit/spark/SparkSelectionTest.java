@@ -1,0 +1,147 @@
+package org.alkit.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.alkit.api.AlException;
+import org.alkit.api.InvalidInputException;
+import org.alkit.api.Selection;
+import org.alkit.runtime.Npy;
+import org.alkit.runtime.NpyArray;
+import org.alkit.runtime.SelectionEngine;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Spark engine in {@code local[2]} against the single-machine {@code alkit select} on the same
+ * {@code .npy} pool: every per-item scoring strategy, for several partition counts (1, 3 and 8, whose
+ * boundaries cut through runs of tied scores), picks the same items with bit-for-bit equal scores.
+ */
+class SparkSelectionTest extends SessionTest {
+  @BeforeAll
+  static void start() {
+    pool = new Pools(dir, 1_000, 7);
+    spark = LocalSpark.builder("local[2]").getOrCreate();
+  }
+
+
+  static Stream<String> strategies() {
+    return Pools.scoringStrategies().stream();
+  }
+
+  @Test
+  void everyPerItemStrategyTheIssueNamesIsServed() {
+    assertThat(Pools.scoringStrategies()).contains("least-confidence", "margin", "ratio", "entropy", "bald",
+        "variation-ratio", "mean-std", "power-bald", "egl", "label-dispersion");
+  }
+
+  @ParameterizedTest
+  @MethodSource("strategies")
+  void picksAndScoresEqualTheSingleMachineForAnyPartitioning(String strategy) {
+    int budget = 60;
+    Selection single = pool.single(strategy, Map.of(), budget, 11);
+    for (int partitions : new int[] {1, 3, 8}) {
+      SelectionEngine.Result distributed = pool.spark(spark, strategy, Map.of(), budget, 11, partitions);
+      assertArrayEquals(Pools.asLongs(single.indices()), distributed.selected(),
+          strategy + " picks on " + partitions + " partitions");
+      assertArrayEquals(single.scores(), distributed.scores(), 0.0, strategy + " scores on " + partitions
+          + " partitions");
+    }
+  }
+
+  @Test
+  void powerBaldDrawsWithItsSeedAsOnOneMachine() {
+    Map<String, String> options = Pools.options("beta", "2");
+    for (long seed : new long[] {1, 2}) {
+      Selection single = pool.single("power-bald", options, 100, seed);
+      SelectionEngine.Result distributed = pool.spark(spark, "power-bald", options, 100, seed, 5);
+      assertArrayEquals(Pools.asLongs(single.indices()), distributed.selected());
+      assertArrayEquals(single.scores(), distributed.scores(), 0.0);
+    }
+    assertThat(pool.spark(spark, "power-bald", options, 100, 1, 5).selected())
+        .isNotEqualTo(pool.spark(spark, "power-bald", options, 100, 2, 5).selected());
+  }
+
+  @Test
+  void moreRangesThanItemsAndABudgetOfEveryUnlabeledItem() {
+    Pools tiny = new Pools(dir.resolve("tiny"), 5, 3);
+    Selection single = tiny.single("entropy", Map.of(), 3, 0); // items 0 and 3 are labeled
+    SelectionEngine.Result distributed = tiny.spark(spark, "entropy", Map.of(), 3, 0, 16);
+    assertThat(distributed.selected()).containsExactly(Pools.asLongs(single.indices()));
+  }
+
+  @Test
+  void aStrategyWithoutPerItemScoresIsRefusedBeforeAnyJob() {
+    AtomicInteger jobs = LocalSpark.jobs(spark);
+    assertThatThrownBy(() -> pool.spark(spark, "batch-bald", Map.of(), 5, 0, 2))
+        .isInstanceOf(AlException.class).hasMessageContaining("per-item score").hasMessageContaining("entropy");
+    // CAL ranks by a score too, but one of each item's labeled neighbours: not an item's alone
+    assertThatThrownBy(() -> pool.spark(spark, "cal", Map.of(), 5, 0, 2))
+        .isInstanceOf(AlException.class).hasMessageContaining("per-item score").message().doesNotContain("cal,");
+    LocalSpark.drain(spark);
+    assertThat(jobs).hasValue(0);
+  }
+
+  @Test
+  void mismatchedClassesAndMissingSignalsAreOneLineBeforeAnyJob(@TempDir Path bad) {
+    AtomicInteger jobs = LocalSpark.jobs(spark);
+    Npy.write(bad.resolve("mc.npy"), new NpyArray(NpyArray.Dtype.FLOAT32, new int[] {2, pool.n, 3},
+        new double[2 * pool.n * 3]));
+    SelectionEngine.Job mismatched = new SelectionEngine.Job("bald", Map.of(), 5, 0, 1,
+        Map.of(org.alkit.api.Signal.PROBABILITIES, pool.files.get(org.alkit.api.Signal.PROBABILITIES),
+            org.alkit.api.Signal.MC_PROBABILITIES, bad.resolve("mc.npy")), null, null, null, Map.of(), Map.of());
+    assertThatThrownBy(() -> new SparkSelection(() -> Pools.REGISTRY).select(spark, mismatched))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("classes");
+    SelectionEngine.Job missing = new SelectionEngine.Job("bald", Map.of(), 5, 0, 1,
+        Map.of(org.alkit.api.Signal.PROBABILITIES, pool.files.get(org.alkit.api.Signal.PROBABILITIES)), null, null,
+        null, Map.of(), Map.of());
+    assertThatThrownBy(() -> new SparkSelection(() -> Pools.REGISTRY).select(spark, missing))
+        .isInstanceOf(AlException.class).hasMessageContaining("--mc-probs");
+    LocalSpark.drain(spark);
+    assertThat(jobs).hasValue(0);
+  }
+
+  @Test
+  void anAllLabeledPoolIsOneLineBeforeAnyJob(@TempDir Path bad) {
+    AtomicInteger jobs = LocalSpark.jobs(spark);
+    Path all = bad.resolve("all.npy");
+    Npy.writeInts(all, java.util.stream.IntStream.range(0, pool.n).toArray());
+    SelectionEngine.Job job = new SelectionEngine.Job("entropy", Map.of(), 1, 0, 1, pool.files, all, null, null,
+        Map.of(), Map.of());
+    assertThatThrownBy(() -> new SparkSelection(() -> Pools.REGISTRY).select(spark, job))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("--labeled covers all");
+    LocalSpark.drain(spark);
+    assertThat(jobs).hasValue(0);
+  }
+
+  @Test
+  void aNaNIsOneLineNamingThePoolItem(@TempDir Path bad) {
+    double[] probs = new double[pool.n * Pools.CLASSES];
+    java.util.Arrays.fill(probs, 1.0 / Pools.CLASSES);
+    probs[777 * Pools.CLASSES + 2] = Double.NaN;
+    Path file = bad.resolve("nan.npy");
+    Npy.write(file, new NpyArray(NpyArray.Dtype.FLOAT32, new int[] {pool.n, Pools.CLASSES}, probs));
+    SelectionEngine.Job job = new SelectionEngine.Job("entropy", Map.of(), 3, 0, 1,
+        Map.of(org.alkit.api.Signal.PROBABILITIES, file), null, null, null, Map.of(),
+        Map.of(SparkSelection.PARTITIONS, "4"));
+    assertThatThrownBy(() -> new SparkSelection(() -> Pools.REGISTRY).select(spark, job))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("probabilities of pool item 777 [2] = NaN; expected a finite value");
+  }
+
+  @Test
+  void aBadPartitionCountIsOneLine() {
+    SelectionEngine.Job job = new SelectionEngine.Job("entropy", Map.of(), 3, 0, 1, pool.files, null, null, null,
+        Map.of(), Map.of(SparkSelection.PARTITIONS, "0"));
+    assertThatThrownBy(() -> new SparkSelection(() -> Pools.REGISTRY).select(spark, job))
+        .isInstanceOf(InvalidInputException.class).hasMessage("alkit.partitions = '0'; expected a whole number >= 1");
+  }
+}
