@@ -4,9 +4,12 @@ import org.alkit.diversity.ClusterMarginProvider;
 import org.alkit.diversity.CoresetProvider;
 import org.alkit.diversity.DoubtCoresetProvider;
 import org.alkit.diversity.KMeansProvider;
+import org.alkit.diversity.ProbCoverProvider;
 import org.alkit.diversity.RandomProvider;
+import org.alkit.diversity.RankedBatchProvider;
+import org.alkit.diversity.TypiClustProvider;
 
-/** Diversity strategies: random, k-center core-set, doubt-weighted core-set, k-means, cluster-margin, BADGE, CAL. */
+/** Diversity strategies: random, k-center core-set, doubt-weighted core-set, k-means, cluster-margin, BADGE, CAL, ProbCover, TypiClust, ranked batch-mode. */
 module org.alkit.diversity {
   requires org.alkit.api;
   requires org.alkit.commons;
@@ -19,5 +22,8 @@ module org.alkit.diversity {
       KMeansProvider,
       ClusterMarginProvider,
       BadgeProvider,
-      CalProvider;
+      CalProvider,
+      ProbCoverProvider,
+      TypiClustProvider,
+      RankedBatchProvider;
 }

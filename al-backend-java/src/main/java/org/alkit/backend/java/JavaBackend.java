@@ -305,6 +305,43 @@ final class JavaBackend implements ComputeBackend {
     return new SparseMatrix(n, b.rows(), rowPtr, cols, vals);
   }
 
+  /**
+   * Blocked like {@link #nearest}: each block keeps its entries below the squared radius; the
+   * blocks' entries are then laid out as CSR in block order. A matrix against itself evaluates the
+   * upper triangle only (as the dense kernels do) and enters each pair found in both rows.
+   */
+  @Override
+  public SparseMatrix withinRadius(Matrix queries, Matrix references, double radius) {
+    requireSameCols("queries", queries, "references", references);
+    if (!(radius >= 0)) {
+      throw new InvalidInputException("radius = " + radius + "; expected a number >= 0");
+    }
+    boolean symmetric = queries == references;
+    double limit = radius * radius;
+    int n = queries.rows();
+    RadiusVisitor[] blocks = new RadiusVisitor[(n + block - 1) / block];
+    run(queries, references, PairKernel.SQUARED_DIFFERENCE, symmetric, i0 -> {
+      RadiusVisitor v = new RadiusVisitor(i0, Math.min(block, n - i0), limit, symmetric);
+      blocks[i0 / block] = v;
+      return v;
+    });
+    long[] rowPtr = new long[n + 1];
+    for (RadiusVisitor v : blocks) {
+      v.count(rowPtr);
+    }
+    for (int i = 0; i < n; i++) {
+      rowPtr[i + 1] += rowPtr[i];
+    }
+    int[] cols = new int[Math.toIntExact(rowPtr[n])];
+    float[] vals = new float[cols.length];
+    long[] next = Arrays.copyOf(rowPtr, n);
+    // rows ascending: row r receives its mirrored entries (from rows before it) before its own
+    for (RadiusVisitor v : blocks) {
+      v.fill(next, cols, vals);
+    }
+    return new SparseMatrix(n, references.rows(), rowPtr, cols, vals);
+  }
+
   @Override
   public String toString() {
     String simd = vectorMinWork == 0 ? "vector" : vectorMinWork == Long.MAX_VALUE ? "scalar"
@@ -542,6 +579,100 @@ final class JavaBackend implements ComputeBackend {
         out[i] = (float) Math.sqrt(m.dot(i, m, i));
       }
       return out;
+    }
+  }
+
+  /**
+   * The entries of one block below the squared radius, grouped by row (columns ascending) in
+   * {@link #finish()}; with {@code upper}, only those with column ≥ row, each standing for a pair.
+   */
+  private static final class RadiusVisitor implements TileVisitor {
+    private final int i0;
+    private final int rows;
+    private final double limit;
+    private final boolean upper;
+    private int[] rowOf = new int[64];
+    private int[] colOf = new int[64];
+    private float[] valOf = new float[64];
+    private int size;
+
+    RadiusVisitor(int i0, int rows, double limit, boolean upper) {
+      this.i0 = i0;
+      this.rows = rows;
+      this.limit = limit;
+      this.upper = upper;
+    }
+
+    @Override
+    public void tile(int start, int j0, int ni, int nj, float[][] v) {
+      for (int i = 0; i < ni; i++) {
+        float[] values = v[i];
+        int from = upper ? Math.max(0, start + i - j0) : 0;
+        for (int j = from; j < nj; j++) {
+          if (values[j] < limit) {
+            append(start + i, j0 + j, values[j]);
+          }
+        }
+      }
+    }
+
+    private void append(int row, int col, float value) {
+      if (size == rowOf.length) {
+        rowOf = Arrays.copyOf(rowOf, size * 2);
+        colOf = Arrays.copyOf(colOf, size * 2);
+        valOf = Arrays.copyOf(valOf, size * 2);
+      }
+      rowOf[size] = row;
+      colOf[size] = col;
+      valOf[size++] = value;
+    }
+
+    /** Sorts the entries by row, stably (tiles arrive in column order, so columns stay ascending). */
+    @Override
+    public void finish() {
+      int[] start = new int[rows + 1];
+      for (int p = 0; p < size; p++) {
+        start[rowOf[p] - i0 + 1]++;
+      }
+      for (int r = 0; r < rows; r++) {
+        start[r + 1] += start[r];
+      }
+      int[] r2 = new int[size];
+      int[] c2 = new int[size];
+      float[] v2 = new float[size];
+      for (int p = 0; p < size; p++) {
+        int at = start[rowOf[p] - i0]++;
+        r2[at] = rowOf[p];
+        c2[at] = colOf[p];
+        v2[at] = valOf[p];
+      }
+      rowOf = r2;
+      colOf = c2;
+      valOf = v2;
+    }
+
+    /** Adds this block's entries to the row counts {@code counts[row + 1]} (both rows of a pair with {@code upper}). */
+    void count(long[] counts) {
+      for (int p = 0; p < size; p++) {
+        counts[rowOf[p] + 1]++;
+        if (upper && colOf[p] != rowOf[p]) {
+          counts[colOf[p] + 1]++;
+        }
+      }
+    }
+
+    /** Writes the entries at each row's next free position. */
+    void fill(long[] next, int[] cols, float[] vals) {
+      for (int p = 0; p < size; p++) {
+        int at = (int) next[rowOf[p]]++;
+        cols[at] = colOf[p];
+        vals[at] = valOf[p];
+        if (upper && colOf[p] != rowOf[p]) {
+          int mirrored = (int) next[colOf[p]]++;
+          cols[mirrored] = rowOf[p];
+          vals[mirrored] = valOf[p];
+        }
+      }
     }
   }
 
