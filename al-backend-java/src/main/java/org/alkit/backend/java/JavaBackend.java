@@ -306,9 +306,16 @@ final class JavaBackend implements ComputeBackend {
   }
 
   /**
-   * Blocked like {@link #nearest}: each block keeps its entries below the squared radius; the
-   * blocks' entries are then laid out as CSR in block order. A matrix against itself evaluates the
-   * upper triangle only (as the dense kernels do) and enters each pair found in both rows.
+   * Blocked like {@link #nearest}, in two passes per tile. The kernel computes dot products (one
+   * multiply-add per coordinate, half the work of Σ(a − b)²), and a pair is a candidate when
+   * ‖x‖² + ‖y‖² − 2x·y falls below radius² plus a margin of γ·(‖x‖² + ‖y‖²),
+   * γ = (d + 16)·2⁻²¹, eight times the worst-case rounding of a float dot product of d terms
+   * (Higham, "Accuracy and Stability of Numerical Algorithms", §3.1), so no pair within the
+   * radius is missed; each candidate's squared distance is then computed exactly as
+   * {@link Matrix#squaredDistance} does, which decides. The graph is therefore the naive loop's,
+   * bit for bit, and few candidates are rejected. The blocks' entries are laid out as CSR in block
+   * order. A matrix against itself evaluates the upper triangle only (as the dense kernels do)
+   * and enters each pair found in both rows.
    */
   @Override
   public SparseMatrix withinRadius(Matrix queries, Matrix references, double radius) {
@@ -317,11 +324,22 @@ final class JavaBackend implements ComputeBackend {
       throw new InvalidInputException("radius = " + radius + "; expected a number >= 0");
     }
     boolean symmetric = queries == references;
-    double limit = radius * radius;
+    // a float d² is below radius² exactly when it is below the smallest float not under radius²
+    double squared = radius * radius;
+    float limit = (float) squared < squared ? Math.nextUp((float) squared) : (float) squared;
+    boolean vector = vector(queries, references);
     int n = queries.rows();
+    float gamma = (queries.cols() + 16) * 0x1p-21f;
+    float[] queryNorms = squaredNorms(queries);
+    float[] referenceNorms = symmetric ? queryNorms : squaredNorms(references);
+    float[] shrunk = new float[referenceNorms.length];
+    for (int j = 0; j < shrunk.length; j++) {
+      shrunk[j] = referenceNorms[j] * (1 - gamma);
+    }
+    Filter filter = new Filter(queries, references, queryNorms, shrunk, limit, gamma);
     RadiusVisitor[] blocks = new RadiusVisitor[(n + block - 1) / block];
-    run(queries, references, PairKernel.SQUARED_DIFFERENCE, symmetric, i0 -> {
-      RadiusVisitor v = new RadiusVisitor(i0, Math.min(block, n - i0), limit, symmetric);
+    run(queries, references, PairKernel.DOT, symmetric, i0 -> {
+      RadiusVisitor v = new RadiusVisitor(i0, Math.min(block, n - i0), filter, symmetric, vector);
       blocks[i0 / block] = v;
       return v;
     });
@@ -340,6 +358,33 @@ final class JavaBackend implements ComputeBackend {
       v.fill(next, cols, vals);
     }
     return new SparseMatrix(n, references.rows(), rowPtr, cols, vals);
+  }
+
+  /** ‖row‖² of every row, summed in double. */
+  private static float[] squaredNorms(Matrix m) {
+    float[] out = new float[m.rows()];
+    float[] row = new float[m.cols()];
+    for (int i = 0; i < out.length; i++) {
+      m.copyRow(i, row);
+      double sum = 0;
+      for (float v : row) {
+        sum += (double) v * v;
+      }
+      out[i] = (float) sum;
+    }
+    return out;
+  }
+
+  /**
+   * What {@link #withinRadius} compares with: the pair (i, j) is a candidate when
+   * {@code shrunk[j] − 2·dot < bound(i)}, i.e. ‖y‖²(1 − γ) − 2x·y &lt; radius² − ‖x‖²(1 − γ),
+   * and is in the graph when its exact squared distance is below {@code limit}.
+   */
+  private record Filter(Matrix queries, Matrix references, float[] queryNorms, float[] shrunk,
+      float limit, float gamma) {
+    float bound(int i) {
+      return limit - queryNorms[i] * (1 - gamma);
+    }
   }
 
   @Override
@@ -585,34 +630,57 @@ final class JavaBackend implements ComputeBackend {
   /**
    * The entries of one block below the squared radius, grouped by row (columns ascending) in
    * {@link #finish()}; with {@code upper}, only those with column ≥ row, each standing for a pair.
+   * A tile's row of dot products is scanned for candidates with
+   * {@link VectorPairKernel#firstCandidate} when {@code vector} (most rows of a sparse graph hold
+   * none), else with a plain loop.
    */
   private static final class RadiusVisitor implements TileVisitor {
     private final int i0;
     private final int rows;
-    private final double limit;
+    private final Filter filter;
     private final boolean upper;
+    private final boolean vector;
     private int[] rowOf = new int[64];
     private int[] colOf = new int[64];
     private float[] valOf = new float[64];
     private int size;
 
-    RadiusVisitor(int i0, int rows, double limit, boolean upper) {
+    RadiusVisitor(int i0, int rows, Filter filter, boolean upper, boolean vector) {
       this.i0 = i0;
       this.rows = rows;
-      this.limit = limit;
+      this.filter = filter;
       this.upper = upper;
+      this.vector = vector;
     }
 
     @Override
     public void tile(int start, int j0, int ni, int nj, float[][] v) {
+      float[] shrunk = filter.shrunk();
       for (int i = 0; i < ni; i++) {
-        float[] values = v[i];
-        int from = upper ? Math.max(0, start + i - j0) : 0;
-        for (int j = from; j < nj; j++) {
-          if (values[j] < limit) {
-            append(start + i, j0 + j, values[j]);
+        float[] dots = v[i];
+        int row = start + i;
+        int from = upper ? Math.max(0, row - j0) : 0;
+        float bound = filter.bound(row);
+        if (vector) {
+          for (int j = VectorPairKernel.firstCandidate(dots, shrunk, j0, from, nj, bound); j < nj;
+              j = VectorPairKernel.firstCandidate(dots, shrunk, j0, j + 1, nj, bound)) {
+            check(row, j0 + j);
+          }
+        } else {
+          for (int j = from; j < nj; j++) {
+            if (shrunk[j0 + j] - 2 * dots[j] < bound) {
+              check(row, j0 + j);
+            }
           }
         }
+      }
+    }
+
+    /** Enters candidate (row, col) when its exact squared distance is below the limit. */
+    private void check(int row, int col) {
+      float d2 = filter.queries().squaredDistance(row, filter.references(), col);
+      if (d2 < filter.limit()) {
+        append(row, col, d2);
       }
     }
 
