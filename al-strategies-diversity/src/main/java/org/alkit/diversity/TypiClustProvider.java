@@ -14,6 +14,7 @@ import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
 import org.alkit.api.Strategy;
 import org.alkit.api.StrategyProvider;
+import org.alkit.commons.BoundedHeap;
 import org.apiguardian.api.API;
 
 /**
@@ -35,7 +36,8 @@ import org.apiguardian.api.API;
  * </ol>
  *
  * <p>Cost: k-means {@code O(n·K·d)} per step; the typicality {@code O(m²·d)} per pick from the
- * backend's squared distances, in blocks of {@value #BLOCK} rows ({@code O(BLOCK·m)} memory).
+ * backend's squared distances, in blocks of {@value #BLOCK} rows ({@code O(BLOCK·m)} memory), each
+ * row's 20 nearest kept in a {@link BoundedHeap}.
  * Requires {@link Signal#EMBEDDINGS}.
  */
 @API(status = EXPERIMENTAL, since = "0.3")
@@ -154,19 +156,21 @@ public final class TypiClustProvider implements StrategyProvider {
     if (k == 0) {
       return out;
     }
-    double[] others = new double[m - 1];
+    int[] ids = new int[k];
+    double[] keys = new double[k];
     for (int i0 = 0; i0 < m; i0 += BLOCK) {
       Matrix d2 = backend.squaredDistances(points.rows(i0, Math.min(m, i0 + BLOCK)), points);
       for (int i = 0; i < d2.rows(); i++) {
-        for (int j = 0, at = 0; j < m; j++) {
+        BoundedHeap nearest = new BoundedHeap(k);
+        for (int j = 0; j < m; j++) {
           if (j != i0 + i) {
-            others[at++] = d2.get(i, j);
+            nearest.offer(-d2.get(i, j), j);
           }
         }
-        Arrays.sort(others);
+        nearest.drainBestFirst(ids, keys);
         double sum = 0;
         for (int t = 0; t < k; t++) {
-          sum += Math.sqrt(others[t]);
+          sum += Math.sqrt(-keys[t]);
         }
         out[i0 + i] = 1 / (sum / k + EPSILON);
       }
