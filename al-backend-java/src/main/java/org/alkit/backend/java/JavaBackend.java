@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import org.alkit.api.CentreTracker;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
@@ -327,37 +328,34 @@ final class JavaBackend implements ComputeBackend {
     // a float d² is below radius² exactly when it is below the smallest float not under radius²
     double squared = radius * radius;
     float limit = (float) squared < squared ? Math.nextUp((float) squared) : (float) squared;
-    boolean vector = vector(queries, references);
-    int n = queries.rows();
     float gamma = (queries.cols() + 16) * 0x1p-21f;
-    float[] queryNorms = squaredNorms(queries);
-    float[] referenceNorms = symmetric ? queryNorms : squaredNorms(references);
+    // rows sorted by their projection on one direction: |u·x − u·y| ≤ ‖x − y‖ bounds each block's columns
+    double[] direction = ProjectionOrder.direction(references);
+    ProjectionOrder rowsInOrder = ProjectionOrder.of(queries, direction);
+    ProjectionOrder columnsInOrder = symmetric ? rowsInOrder : ProjectionOrder.of(references, direction);
+    Matrix q = rowsInOrder.sorted();
+    Matrix r = columnsInOrder.sorted();
+    double reach = radius * (1 + gamma) + 1e-6 * Math.max(rowsInOrder.maxAbs(), columnsInOrder.maxAbs());
+    float[] queryNorms = squaredNorms(q);
+    float[] referenceNorms = symmetric ? queryNorms : squaredNorms(r);
     float[] shrunk = new float[referenceNorms.length];
     for (int j = 0; j < shrunk.length; j++) {
       shrunk[j] = referenceNorms[j] * (1 - gamma);
     }
-    Filter filter = new Filter(queries, references, queryNorms, shrunk, limit, gamma);
+    Filter filter = new Filter(q, r, queryNorms, shrunk, limit, gamma, rowsInOrder.order(),
+        columnsInOrder.order());
+    int n = queries.rows();
+    boolean vector = vector(queries, references);
     RadiusVisitor[] blocks = new RadiusVisitor[(n + block - 1) / block];
-    run(queries, references, PairKernel.DOT, symmetric, i0 -> {
-      RadiusVisitor v = new RadiusVisitor(i0, Math.min(block, n - i0), filter, symmetric, vector);
-      blocks[i0 / block] = v;
-      return v;
-    });
-    long[] rowPtr = new long[n + 1];
-    for (RadiusVisitor v : blocks) {
-      v.count(rowPtr);
-    }
-    for (int i = 0; i < n; i++) {
-      rowPtr[i + 1] += rowPtr[i];
-    }
-    int[] cols = new int[Math.toIntExact(rowPtr[n])];
-    float[] vals = new float[cols.length];
-    long[] next = Arrays.copyOf(rowPtr, n);
-    // rows ascending: row r receives its mirrored entries (from rows before it) before its own
-    for (RadiusVisitor v : blocks) {
-      v.fill(next, cols, vals);
-    }
-    return new SparseMatrix(n, references.rows(), rowPtr, cols, vals);
+    runColumns(q, r, PairKernel.DOT,
+        i0 -> Math.max(symmetric ? i0 : 0, columnsInOrder.firstAtLeast(rowsInOrder.value(i0) - reach)),
+        i0 -> columnsInOrder.firstAbove(rowsInOrder.value(Math.min(n, i0 + block) - 1) + reach),
+        i0 -> {
+          RadiusVisitor v = new RadiusVisitor(filter, symmetric, vector);
+          blocks[i0 / block] = v;
+          return v;
+        });
+    return RadiusVisitor.assemble(blocks, n, references.rows());
   }
 
   /** ‖row‖² of every row, summed in double. */
@@ -378,10 +376,11 @@ final class JavaBackend implements ComputeBackend {
   /**
    * What {@link #withinRadius} compares with: the pair (i, j) is a candidate when
    * {@code shrunk[j] − 2·dot < bound(i)}, i.e. ‖y‖²(1 − γ) − 2x·y &lt; radius² − ‖x‖²(1 − γ),
-   * and is in the graph when its exact squared distance is below {@code limit}.
+   * and is in the graph when its exact squared distance is below {@code limit}. Rows and columns
+   * are positions in the sorted matrices; {@code rowIds} and {@code columnIds} give the caller's.
    */
   private record Filter(Matrix queries, Matrix references, float[] queryNorms, float[] shrunk,
-      float limit, float gamma) {
+      float limit, float gamma, int[] rowIds, int[] columnIds) {
     float bound(int i) {
       return limit - queryNorms[i] * (1 - gamma);
     }
@@ -434,20 +433,29 @@ final class JavaBackend implements ComputeBackend {
    */
   private void run(Matrix a, Matrix b, PairKernel kernel, boolean upper,
       IntFunction<TileVisitor> visitors) {
-    int n = a.rows();
-    int blocks = (n + block - 1) / block;
-    boolean vector = vector(a, b);
     // each thread takes the next block in ascending order: with upper, the largest first
-    parallelFor(blocks, t -> runBlock(a, b, kernel, vector, t * block, upper ? t * block : 0,
-        visitors));
+    runColumns(a, b, kernel, i0 -> upper ? i0 : 0, i0 -> b.rows(), visitors);
   }
 
   /**
-   * Evaluates rows {@code [i0, i0 + block)} against the columns from {@code firstColumn} on, with
-   * {@link VectorPairKernel} when {@code vector}.
+   * As {@link #run}, a block starting at row {@code i0} seeing the columns
+   * {@code [first(i0), end(i0))} only.
+   */
+  private void runColumns(Matrix a, Matrix b, PairKernel kernel, IntUnaryOperator first,
+      IntUnaryOperator end, IntFunction<TileVisitor> visitors) {
+    int n = a.rows();
+    int blocks = (n + block - 1) / block;
+    boolean vector = vector(a, b);
+    parallelFor(blocks, t -> runBlock(a, b, kernel, vector, t * block, first.applyAsInt(t * block),
+        end.applyAsInt(t * block), visitors));
+  }
+
+  /**
+   * Evaluates rows {@code [i0, i0 + block)} against the columns {@code [firstColumn, endColumn)},
+   * with {@link VectorPairKernel} when {@code vector}.
    */
   private void runBlock(Matrix a, Matrix b, PairKernel kernel, boolean vector, int i0,
-      int firstColumn, IntFunction<TileVisitor> visitors) {
+      int firstColumn, int endColumn, IntFunction<TileVisitor> visitors) {
     int d = a.cols();
     int ni = Math.min(block, a.rows() - i0);
     int width = padded(Math.min(TILE, b.rows()), vector);
@@ -457,8 +465,8 @@ final class JavaBackend implements ComputeBackend {
     float[] strips = vector ? new float[Math.min(K_CHUNK, d) * width] : null;
     float[][] values = new float[ni][width];
     TileVisitor visitor = visitors.apply(i0);
-    for (int j0 = firstColumn; j0 < b.rows(); j0 += TILE) {
-      int nj = Math.min(TILE, b.rows() - j0);
+    for (int j0 = firstColumn; j0 < endColumn; j0 += TILE) {
+      int nj = Math.min(TILE, endColumn - j0);
       int evaluated = padded(nj, vector);
       for (float[] row : values) {
         Arrays.fill(row, 0, evaluated, 0f);
@@ -628,15 +636,12 @@ final class JavaBackend implements ComputeBackend {
   }
 
   /**
-   * The entries of one block below the squared radius, grouped by row (columns ascending) in
-   * {@link #finish()}; with {@code upper}, only those with column ≥ row, each standing for a pair.
-   * A tile's row of dot products is scanned for candidates with
-   * {@link VectorPairKernel#firstCandidate} when {@code vector} (most rows of a sparse graph hold
-   * none), else with a plain loop.
+   * The entries of one block below the squared radius, in the caller's indices; with
+   * {@code upper}, each pair found (column ≥ row in sorted order) is entered in both rows. A tile's
+   * row of dot products is scanned for candidates with {@link VectorPairKernel#firstCandidate}
+   * when {@code vector} (most rows of a sparse graph hold none), else with a plain loop.
    */
   private static final class RadiusVisitor implements TileVisitor {
-    private final int i0;
-    private final int rows;
     private final Filter filter;
     private final boolean upper;
     private final boolean vector;
@@ -645,9 +650,7 @@ final class JavaBackend implements ComputeBackend {
     private float[] valOf = new float[64];
     private int size;
 
-    RadiusVisitor(int i0, int rows, Filter filter, boolean upper, boolean vector) {
-      this.i0 = i0;
-      this.rows = rows;
+    RadiusVisitor(Filter filter, boolean upper, boolean vector) {
       this.filter = filter;
       this.upper = upper;
       this.vector = vector;
@@ -680,7 +683,12 @@ final class JavaBackend implements ComputeBackend {
     private void check(int row, int col) {
       float d2 = filter.queries().squaredDistance(row, filter.references(), col);
       if (d2 < filter.limit()) {
-        append(row, col, d2);
+        int i = filter.rowIds()[row];
+        int j = filter.columnIds()[col];
+        append(i, j, d2);
+        if (upper && i != j) {
+          append(j, i, d2);
+        }
       }
     }
 
@@ -695,52 +703,36 @@ final class JavaBackend implements ComputeBackend {
       valOf[size++] = value;
     }
 
-    /** Sorts the entries by row, stably (tiles arrive in column order, so columns stay ascending). */
-    @Override
-    public void finish() {
-      int[] start = new int[rows + 1];
-      for (int p = 0; p < size; p++) {
-        start[rowOf[p] - i0 + 1]++;
-      }
-      for (int r = 0; r < rows; r++) {
-        start[r + 1] += start[r];
-      }
-      int[] r2 = new int[size];
-      int[] c2 = new int[size];
-      float[] v2 = new float[size];
-      for (int p = 0; p < size; p++) {
-        int at = start[rowOf[p] - i0]++;
-        r2[at] = rowOf[p];
-        c2[at] = colOf[p];
-        v2[at] = valOf[p];
-      }
-      rowOf = r2;
-      colOf = c2;
-      valOf = v2;
-    }
-
-    /** Adds this block's entries to the row counts {@code counts[row + 1]} (both rows of a pair with {@code upper}). */
-    void count(long[] counts) {
-      for (int p = 0; p < size; p++) {
-        counts[rowOf[p] + 1]++;
-        if (upper && colOf[p] != rowOf[p]) {
-          counts[colOf[p] + 1]++;
+    /** The blocks' entries as CSR: placed by row in block order, then each row sorted by column. */
+    static SparseMatrix assemble(RadiusVisitor[] blocks, int rows, int cols) {
+      long[] rowPtr = new long[rows + 1];
+      for (RadiusVisitor v : blocks) {
+        for (int p = 0; p < v.size; p++) {
+          rowPtr[v.rowOf[p] + 1]++;
         }
       }
-    }
-
-    /** Writes the entries at each row's next free position. */
-    void fill(long[] next, int[] cols, float[] vals) {
-      for (int p = 0; p < size; p++) {
-        int at = (int) next[rowOf[p]]++;
-        cols[at] = colOf[p];
-        vals[at] = valOf[p];
-        if (upper && colOf[p] != rowOf[p]) {
-          int mirrored = (int) next[colOf[p]]++;
-          cols[mirrored] = rowOf[p];
-          vals[mirrored] = valOf[p];
+      for (int i = 0; i < rows; i++) {
+        rowPtr[i + 1] += rowPtr[i];
+      }
+      // column in the high half, value bits in the low half: sorting a row sorts by column
+      long[] entries = new long[Math.toIntExact(rowPtr[rows])];
+      long[] next = Arrays.copyOf(rowPtr, rows);
+      for (RadiusVisitor v : blocks) {
+        for (int p = 0; p < v.size; p++) {
+          entries[(int) next[v.rowOf[p]]++] = (long) v.colOf[p] << 32
+              | Float.floatToRawIntBits(v.valOf[p]) & 0xffffffffL;
         }
       }
+      int[] colIdx = new int[entries.length];
+      float[] values = new float[entries.length];
+      for (int i = 0; i < rows; i++) {
+        Arrays.sort(entries, (int) rowPtr[i], (int) rowPtr[i + 1]);
+      }
+      for (int p = 0; p < entries.length; p++) {
+        colIdx[p] = (int) (entries[p] >>> 32);
+        values[p] = Float.intBitsToFloat((int) entries[p]);
+      }
+      return new SparseMatrix(rows, cols, rowPtr, colIdx, values);
     }
   }
 

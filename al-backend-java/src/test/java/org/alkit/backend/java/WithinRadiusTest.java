@@ -23,20 +23,26 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class WithinRadiusTest {
 
-  @ParameterizedTest(name = "n={0} m={1} d={2} block={3} threads={4} {5} self={6}")
+  @ParameterizedTest(name = "n={0} m={1} d={2} block={3} threads={4} {5} self={6} {7}")
   @CsvSource({
-      "1,    1,    3,  512, 1, scalar, false",
-      "700,  1200, 7,  64,  3, scalar, false",
-      "1200, 1200, 7,  64,  3, scalar, true",
-      "1200, 1200, 7,  512, 1, scalar, true",
-      "1100, 1100, 19, 100, 2, vector, true",
-      "900,  600,  19, 100, 2, vector, false"})
+      "1,    1,    3,  512, 1, scalar, false, gaussian",
+      "700,  1200, 7,  64,  3, scalar, false, gaussian",
+      "1200, 1200, 7,  64,  3, scalar, true, gaussian",
+      "1200, 1200, 7,  512, 1, scalar, true, gaussian",
+      "1100, 1100, 19, 100, 2, vector, true, gaussian",
+      "900,  600,  19, 100, 2, vector, false, gaussian",
+      "3000, 3000, 24, 128, 2, scalar, true,  lowRank",
+      "2500, 1800, 24, 128, 2, vector, false, lowRank"})
   void equalsTheNaiveLoopEntryForEntry(int n, int m, int d, int block, int threads, String simd,
-      boolean self) {
+      boolean self, String shape) {
     assumeTrue(simd.equals("scalar") || JavaBackend.vectorApiAvailable(), "Vector API not resolved");
-    Matrix x = RandomMatrices.gaussian(n, d, 40 + n);
-    Matrix y = self ? x : RandomMatrices.gaussian(m, d, 50 + m);
-    double radius = Math.sqrt(d) * 0.9;
+    // low rank: one direction spreads the rows, so the projection order prunes most blocks
+    boolean lowRank = "lowRank".equals(shape);
+    Matrix x = lowRank ? RandomMatrices.lowRank(n, d, 3, new java.util.SplittableRandom(40 + n))
+        : RandomMatrices.gaussian(n, d, 40 + n);
+    Matrix y = self ? x : lowRank ? RandomMatrices.lowRank(m, d, 3, new java.util.SplittableRandom(50 + m))
+        : RandomMatrices.gaussian(m, d, 50 + m);
+    double radius = lowRank ? typicalDistance(x) * 0.2 : Math.sqrt(d) * 0.9;
     try (JavaBackend backend = new JavaBackend(threads, block, simd.equals("vector"))) {
       SparseMatrix graph = backend.withinRadius(x, y, radius);
       assertThat(graph.rows()).isEqualTo(n);
@@ -70,6 +76,19 @@ class WithinRadiusTest {
         assertThat(byDefault.value(p)).isEqualTo(graph.value(p));
       }
     }
+  }
+
+  /** The median distance of the first 50 rows to each other. */
+  private static double typicalDistance(Matrix x) {
+    double[] d = new double[50 * 49 / 2];
+    int at = 0;
+    for (int i = 0; i < 50; i++) {
+      for (int j = i + 1; j < 50; j++) {
+        d[at++] = Math.sqrt(x.squaredDistance(i, x, j));
+      }
+    }
+    java.util.Arrays.sort(d);
+    return d[d.length / 2];
   }
 
   @Test
