@@ -314,9 +314,13 @@ final class JavaBackend implements ComputeBackend {
    * (Higham, "Accuracy and Stability of Numerical Algorithms", §3.1), so no pair within the
    * radius is missed; each candidate's squared distance is then computed exactly as
    * {@link Matrix#squaredDistance} does, which decides. The graph is therefore the naive loop's,
-   * bit for bit, and few candidates are rejected. The blocks' entries are laid out as CSR in block
-   * order. A matrix against itself evaluates the upper triangle only (as the dense kernels do)
-   * and enters each pair found in both rows.
+   * bit for bit, and few candidates are rejected. Rows are first sorted by their projection on
+   * one direction ({@link ProjectionOrder}): a block of query rows is evaluated only against the
+   * reference rows whose projections lie within the radius (widened by γ and the projections'
+   * rounding) of its own, a contiguous run of tiles. A matrix against itself evaluates the upper
+   * triangle only (as the dense kernels do) and enters each pair found in both rows. The entries
+   * are laid out as CSR, each row sorted by column. Extra memory: one sorted copy of the rows
+   * and 16 bytes an entry while the graph is assembled.
    */
   @Override
   public SparseMatrix withinRadius(Matrix queries, Matrix references, double radius) {
