@@ -5,9 +5,12 @@ import org.alkit.diversity.CoresetProvider;
 import org.alkit.diversity.DiscriminativeProvider;
 import org.alkit.diversity.DoubtCoresetProvider;
 import org.alkit.diversity.KMeansProvider;
+import org.alkit.diversity.ProbCoverProvider;
 import org.alkit.diversity.RandomProvider;
+import org.alkit.diversity.RankedBatchProvider;
+import org.alkit.diversity.TypiClustProvider;
 
-/** Diversity strategies: random, k-center core-set, doubt-weighted core-set, k-means, cluster-margin, BADGE, CAL, discriminative active learning. */
+/** Diversity strategies: random, k-center core-set, doubt-weighted core-set, k-means, cluster-margin, BADGE, CAL, discriminative active learning, ProbCover, TypiClust, ranked batch-mode. */
 module org.alkit.diversity {
   requires org.alkit.api;
   requires org.alkit.commons;
@@ -21,5 +24,8 @@ module org.alkit.diversity {
       ClusterMarginProvider,
       BadgeProvider,
       CalProvider,
-      DiscriminativeProvider;
+      DiscriminativeProvider,
+      ProbCoverProvider,
+      TypiClustProvider,
+      RankedBatchProvider;
 }

@@ -1,7 +1,7 @@
 /**
  * alkit's uncertainty strategies: {@code least-confidence}, {@code margin}, {@code ratio},
  * {@code entropy}, {@code vote-entropy}, {@code consensus-entropy}, {@code max-disagreement},
- * {@code alamp}, {@code alamp-div} and {@code diversify}; and two that measure what training does
+ * {@code alamp}, {@code alamp-div}, {@code diversify} and {@code information-density}; and two that measure what training does
  * (the survey's training effects): {@code egl} (expected gradient length) and
  * {@code label-dispersion}; {@code eer} (expected error reduction, through the model's refits) and
  * {@code albl} (active learning by learning, a bandit over strategies). Nothing is exported; the providers are found through
@@ -23,6 +23,7 @@ module org.alkit.uncertainty {
       org.alkit.uncertainty.AlampProvider,
       org.alkit.uncertainty.AlampDivProvider,
       org.alkit.uncertainty.DiversifyProvider,
+      org.alkit.uncertainty.InformationDensityProvider,
       org.alkit.uncertainty.EglProvider,
       org.alkit.uncertainty.LabelDispersionProvider,
       org.alkit.uncertainty.ExpectedErrorReductionProvider,

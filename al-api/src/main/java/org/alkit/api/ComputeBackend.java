@@ -134,6 +134,42 @@ public interface ComputeBackend extends AutoCloseable {
     return knnSimilarity(data, data, similarity, k);
   }
 
+  /**
+   * The radius-neighbour graph: row {@code i} holds every row {@code j} of {@code references}
+   * with ‖queries_i − references_j‖ &lt; {@code radius} (compared as ‖·‖² &lt; radius², the squared
+   * distances those of {@link #squaredDistances}), columns ascending, values the squared
+   * distances. This is ProbCover's δ-ball graph (Yehuda et al., NeurIPS 2022). Time
+   * {@code O(|q| · |r| · d)}; memory the entries found plus the working memory of
+   * {@link #nearest}, never {@code |q| × |r|}. With {@code queries == references} (the same
+   * instance) the graph is symmetric bit for bit and holds each row itself whenever
+   * {@code radius > 0}.
+   *
+   * <p>The default evaluates {@link #squaredDistances} on blocks of query rows of at most
+   * 2²⁰ cells.
+   *
+   * @throws InvalidInputException if {@code radius} is negative or NaN, or the widths differ
+   */
+  @API(status = EXPERIMENTAL, since = "0.3")
+  default SparseMatrix withinRadius(Matrix queries, Matrix references, double radius) {
+    RadiusGraph.checkRadius(radius, queries, references);
+    RadiusGraph.Builder graph = new RadiusGraph.Builder(queries.rows(), references.rows());
+    int step = Math.max(1, (1 << 20) / Math.max(1, references.rows()));
+    double limit = radius * radius;
+    for (int i0 = 0; i0 < queries.rows(); i0 += step) {
+      int i1 = Math.min(queries.rows(), i0 + step);
+      Matrix block = squaredDistances(queries.rows(i0, i1), references);
+      for (int i = 0; i < block.rows(); i++) {
+        for (int j = 0; j < block.cols(); j++) {
+          float d2 = block.get(i, j);
+          if (d2 < limit) {
+            graph.add(i0 + i, j, d2);
+          }
+        }
+      }
+    }
+    return graph.build();
+  }
+
   // ---------------------------------------------------------------- nearest-centre state
 
   /**

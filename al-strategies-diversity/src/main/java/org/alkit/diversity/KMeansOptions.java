@@ -12,6 +12,8 @@ import org.alkit.api.Options;
  */
 record KMeansOptions(int iterations, double prefilter) {
   static final int MAX_ITERATIONS = 1000;
+  /** Lloyd steps of {@code kmeans} by default, and of the strategies that cluster without an option for it. */
+  static final int DEFAULT_ITERATIONS = 20;
   static final double MAX_PREFILTER = 1000;
 
   KMeansOptions {

@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.alkit.api.CentreTracker;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.Matrix;
 import org.alkit.api.Neighbors;
@@ -28,12 +27,8 @@ import org.apiguardian.api.API;
  *   <li>Candidates: all unlabeled items, or with {@code prefilter} = β &gt; 1 the ⌈β·budget⌉ with
  *       the smallest margin p_(1) − p_(2) (ties to the lower index; reads
  *       {@link Signal#PROBABILITIES} only then).</li>
- *   <li>k-means++ seeding ({@link KMeansPlusPlus}): the first centre uniform, the rest ∝ D²,
- *       all drawn with {@code ctx.random()}.</li>
- *   <li>{@code iterations} Lloyd steps: assign each candidate to its nearest centre (the
- *       compute backend's {@code nearest}, ties to the lower centre), move each centre to its
- *       cluster's mean (an empty cluster keeps its centre); stop early when no assignment
- *       changes.</li>
+ *   <li>k-means++ seeding, then {@code iterations} Lloyd steps ({@link Lloyd}), all drawn with
+ *       {@code ctx.random()}.</li>
  *   <li>Each cluster contributes its member nearest the centre (ties to the lowest index), so
  *       picks are distinct; a cluster left empty takes the nearest candidate not yet picked.
  *       Picks are ordered by cluster size, largest first, and scored with it.</li>
@@ -74,7 +69,7 @@ public final class KMeansProvider implements StrategyProvider {
   @Override
   public List<Parameter> parameters() {
     return List.of(
-        Parameter.integer("iterations", 20, "Lloyd iterations after k-means++ seeding")
+        Parameter.integer("iterations", KMeansOptions.DEFAULT_ITERATIONS, "Lloyd iterations after k-means++ seeding")
             .atLeast(0).atMost(KMeansOptions.MAX_ITERATIONS),
         Parameter.real("prefilter", 0, "beta: cluster only the beta*budget lowest-margin items (0 or 1 = off)")
             .atLeast(0).atMost(KMeansOptions.MAX_PREFILTER));
@@ -93,32 +88,11 @@ public final class KMeansProvider implements StrategyProvider {
     }
     int[] candidates = candidates(ctx, settings);
     Matrix embeddings = ctx.matrix(Signal.EMBEDDINGS);
-    int m = candidates.length;
-    var rng = ctx.random();
-    int first = rng.nextInt(m);
-    KMeansPlusPlus.Seeds seeds;
-    try (CentreTracker state = ctx.backend().centreTracker(embeddings, candidates, new int[0])) {
-      seeds = KMeansPlusPlus.seed(state, k, first, rng);
-    }
+    Lloyd.Clusters clusters = Lloyd.cluster(ctx.backend(), embeddings, candidates, k,
+        settings.iterations(), ctx.random());
     Matrix points = embeddings.select(candidates);
-    int d = points.cols();
-    float[] centres = new float[k * d];
-    for (int c = 0; c < k; c++) {
-      System.arraycopy(points.row(seeds.centres()[c]), 0, centres, c * d, d);
-    }
-    // the assignment always belongs to the current centres, so its distances are the members'
-    Neighbors assignment = ctx.backend().nearest(points, Matrix.wrap(k, d, centres.clone()));
-    for (int it = 0; it < settings.iterations(); it++) {
-      moveCentres(points, assignment.index(), centres, k);
-      Neighbors next = ctx.backend().nearest(points, Matrix.wrap(k, d, centres.clone()));
-      boolean changed = !Arrays.equals(next.index(), assignment.index());
-      assignment = next;
-      if (!changed) {
-        break;
-      }
-    }
-    return representatives(candidates, ctx.backend(), points, assignment,
-        Matrix.wrap(k, d, centres), options);
+    return representatives(candidates, ctx.backend(), points, clusters.assignment(),
+        clusters.centres(), options);
   }
 
   /** All unlabeled items, or the ⌈β·budget⌉ of smallest margin, ascending by pool index. */
@@ -139,29 +113,6 @@ public final class KMeansProvider implements StrategyProvider {
       out[r] = unlabeled[best[r]];
     }
     return out;
-  }
-
-  /** Moves each centre to the mean of its cluster (summed in double); an empty cluster keeps its centre. */
-  private static void moveCentres(Matrix points, int[] assignment, float[] centres, int k) {
-    int d = points.cols();
-    double[][] sums = new double[k][d];
-    int[] counts = new int[k];
-    float[] row = new float[d];
-    for (int x = 0; x < assignment.length; x++) {
-      points.copyRow(x, row);
-      double[] sum = sums[assignment[x]];
-      for (int j = 0; j < d; j++) {
-        sum[j] += row[j];
-      }
-      counts[assignment[x]]++;
-    }
-    for (int c = 0; c < k; c++) {
-      if (counts[c] > 0) {
-        for (int j = 0; j < d; j++) {
-          centres[c * d + j] = (float) (sums[c][j] / counts[c]);
-        }
-      }
-    }
   }
 
   /**

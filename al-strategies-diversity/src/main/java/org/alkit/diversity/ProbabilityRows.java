@@ -17,11 +17,11 @@ final class ProbabilityRows {
     return out;
   }
 
-  /** Doubt I(x) = 1 − max_c p(c | x) of each given row. */
+  /** Doubt I(x) = 1 − max_c p(c | x) of each given row, in double. */
   static double[] doubts(Matrix p, int[] rows) {
     double[] out = new double[rows.length];
     for (int r = 0; r < rows.length; r++) {
-      out[r] = 1 - p.get(rows[r], Probabilities.argmax(p, rows[r]));
+      out[r] = 1.0 - p.get(rows[r], Probabilities.argmax(p, rows[r]));
     }
     return out;
   }

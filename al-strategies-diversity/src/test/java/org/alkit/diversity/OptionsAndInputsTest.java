@@ -28,7 +28,12 @@ class OptionsAndInputsTest {
       "cluster-margin | candidates    | 0    | 1 <= candidates <= 1000",
       "cluster-margin | clusters      | -2   | expected >= 0",
       "cluster-margin | threshold     | -1.0 | expected >= 0",
-      "cluster-margin | max-clustered | 1    | 2 <= max-clustered <= 20000"})
+      "cluster-margin | max-clustered | 1    | 2 <= max-clustered <= 20000",
+      "probcover      | delta         | -0.5 | expected >= 0",
+      "probcover      | purity        | 0    | 0 < purity <= 1",
+      "probcover      | purity        | 1.5  | 0 < purity <= 1",
+      "probcover      | clusters      | 1    | 2 <= clusters <= 100000",
+      "typiclust      | max-clusters  | 0    | 1 <= max-clusters <= 100000"})
   void outOfRangeOptionIsNamed(String strategy, String key, String value, String expected) {
     StrategyProvider p = provider(strategy);
     assertThatThrownBy(() -> p.create(p.options(Map.of(key, value))))
@@ -73,6 +78,8 @@ class OptionsAndInputsTest {
       case "kmeans" -> new KMeansProvider();
       case "cal" -> new CalProvider();
       case "cluster-margin" -> new ClusterMarginProvider();
+      case "probcover" -> new ProbCoverProvider();
+      case "typiclust" -> new TypiClustProvider();
       default -> throw new IllegalArgumentException(name);
     };
   }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import org.alkit.api.CentreTracker;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
@@ -305,6 +306,90 @@ final class JavaBackend implements ComputeBackend {
     return new SparseMatrix(n, b.rows(), rowPtr, cols, vals);
   }
 
+  /**
+   * Blocked like {@link #nearest}, in two passes per tile. The kernel computes dot products (one
+   * multiply-add per coordinate, half the work of Σ(a − b)²), and a pair is a candidate when
+   * ‖x‖² + ‖y‖² − 2x·y falls below radius² plus a margin of γ·(‖x‖² + ‖y‖²),
+   * γ = (d + 16)·2⁻²¹, eight times the worst-case rounding of a float dot product of d terms
+   * (Higham, "Accuracy and Stability of Numerical Algorithms", §3.1), so no pair within the
+   * radius is missed; each candidate's squared distance is then computed exactly as
+   * {@link Matrix#squaredDistance} does, which decides. The graph is therefore the naive loop's,
+   * bit for bit, and few candidates are rejected. Rows are first sorted by their projection on
+   * one direction ({@link ProjectionOrder}): a block of query rows is evaluated only against the
+   * reference rows whose projections lie within the radius (widened by γ and the projections'
+   * rounding) of its own, a contiguous run of tiles. A matrix against itself evaluates the upper
+   * triangle only (as the dense kernels do) and enters each pair found in both rows. The entries
+   * are laid out as CSR, each row sorted by column. Extra memory: one sorted copy of the rows
+   * and 16 bytes an entry while the graph is assembled.
+   */
+  @Override
+  public SparseMatrix withinRadius(Matrix queries, Matrix references, double radius) {
+    requireSameCols("queries", queries, "references", references);
+    if (!(radius >= 0)) {
+      throw new InvalidInputException("radius = " + radius + "; expected a number >= 0");
+    }
+    boolean symmetric = queries == references;
+    // a float d² is below radius² exactly when it is below the smallest float not under radius²
+    double squared = radius * radius;
+    float limit = (float) squared < squared ? Math.nextUp((float) squared) : (float) squared;
+    float gamma = (queries.cols() + 16) * 0x1p-21f;
+    // rows sorted by their projection on one direction: |u·x − u·y| ≤ ‖x − y‖ bounds each block's columns
+    double[] direction = ProjectionOrder.direction(references);
+    ProjectionOrder rowsInOrder = ProjectionOrder.of(queries, direction);
+    ProjectionOrder columnsInOrder = symmetric ? rowsInOrder : ProjectionOrder.of(references, direction);
+    Matrix q = rowsInOrder.sorted();
+    Matrix r = columnsInOrder.sorted();
+    double reach = radius * (1 + gamma) + 1e-6 * Math.max(rowsInOrder.maxAbs(), columnsInOrder.maxAbs());
+    float[] queryNorms = squaredNorms(q);
+    float[] referenceNorms = symmetric ? queryNorms : squaredNorms(r);
+    float[] shrunk = new float[referenceNorms.length];
+    for (int j = 0; j < shrunk.length; j++) {
+      shrunk[j] = referenceNorms[j] * (1 - gamma);
+    }
+    Filter filter = new Filter(q, r, queryNorms, shrunk, limit, gamma, rowsInOrder.order(),
+        columnsInOrder.order());
+    int n = queries.rows();
+    boolean vector = vector(queries, references);
+    RadiusVisitor[] blocks = new RadiusVisitor[(n + block - 1) / block];
+    runColumns(q, r, PairKernel.DOT,
+        i0 -> Math.max(symmetric ? i0 : 0, columnsInOrder.firstAtLeast(rowsInOrder.value(i0) - reach)),
+        i0 -> columnsInOrder.firstAbove(rowsInOrder.value(Math.min(n, i0 + block) - 1) + reach),
+        i0 -> {
+          RadiusVisitor v = new RadiusVisitor(filter, symmetric, vector);
+          blocks[i0 / block] = v;
+          return v;
+        });
+    return RadiusVisitor.assemble(blocks, n, references.rows());
+  }
+
+  /** ‖row‖² of every row, summed in double. */
+  private static float[] squaredNorms(Matrix m) {
+    float[] out = new float[m.rows()];
+    float[] row = new float[m.cols()];
+    for (int i = 0; i < out.length; i++) {
+      m.copyRow(i, row);
+      double sum = 0;
+      for (float v : row) {
+        sum += (double) v * v;
+      }
+      out[i] = (float) sum;
+    }
+    return out;
+  }
+
+  /**
+   * What {@link #withinRadius} compares with: the pair (i, j) is a candidate when
+   * {@code shrunk[j] − 2·dot < bound(i)}, i.e. ‖y‖²(1 − γ) − 2x·y &lt; radius² − ‖x‖²(1 − γ),
+   * and is in the graph when its exact squared distance is below {@code limit}. Rows and columns
+   * are positions in the sorted matrices; {@code rowIds} and {@code columnIds} give the caller's.
+   */
+  private record Filter(Matrix queries, Matrix references, float[] queryNorms, float[] shrunk,
+      float limit, float gamma, int[] rowIds, int[] columnIds) {
+    float bound(int i) {
+      return limit - queryNorms[i] * (1 - gamma);
+    }
+  }
+
   @Override
   public String toString() {
     String simd = vectorMinWork == 0 ? "vector" : vectorMinWork == Long.MAX_VALUE ? "scalar"
@@ -352,20 +437,29 @@ final class JavaBackend implements ComputeBackend {
    */
   private void run(Matrix a, Matrix b, PairKernel kernel, boolean upper,
       IntFunction<TileVisitor> visitors) {
-    int n = a.rows();
-    int blocks = (n + block - 1) / block;
-    boolean vector = vector(a, b);
     // each thread takes the next block in ascending order: with upper, the largest first
-    parallelFor(blocks, t -> runBlock(a, b, kernel, vector, t * block, upper ? t * block : 0,
-        visitors));
+    runColumns(a, b, kernel, i0 -> upper ? i0 : 0, i0 -> b.rows(), visitors);
   }
 
   /**
-   * Evaluates rows {@code [i0, i0 + block)} against the columns from {@code firstColumn} on, with
-   * {@link VectorPairKernel} when {@code vector}.
+   * As {@link #run}, a block starting at row {@code i0} seeing the columns
+   * {@code [first(i0), end(i0))} only.
+   */
+  private void runColumns(Matrix a, Matrix b, PairKernel kernel, IntUnaryOperator first,
+      IntUnaryOperator end, IntFunction<TileVisitor> visitors) {
+    int n = a.rows();
+    int blocks = (n + block - 1) / block;
+    boolean vector = vector(a, b);
+    parallelFor(blocks, t -> runBlock(a, b, kernel, vector, t * block, first.applyAsInt(t * block),
+        end.applyAsInt(t * block), visitors));
+  }
+
+  /**
+   * Evaluates rows {@code [i0, i0 + block)} against the columns {@code [firstColumn, endColumn)},
+   * with {@link VectorPairKernel} when {@code vector}.
    */
   private void runBlock(Matrix a, Matrix b, PairKernel kernel, boolean vector, int i0,
-      int firstColumn, IntFunction<TileVisitor> visitors) {
+      int firstColumn, int endColumn, IntFunction<TileVisitor> visitors) {
     int d = a.cols();
     int ni = Math.min(block, a.rows() - i0);
     int width = padded(Math.min(TILE, b.rows()), vector);
@@ -375,8 +469,8 @@ final class JavaBackend implements ComputeBackend {
     float[] strips = vector ? new float[Math.min(K_CHUNK, d) * width] : null;
     float[][] values = new float[ni][width];
     TileVisitor visitor = visitors.apply(i0);
-    for (int j0 = firstColumn; j0 < b.rows(); j0 += TILE) {
-      int nj = Math.min(TILE, b.rows() - j0);
+    for (int j0 = firstColumn; j0 < endColumn; j0 += TILE) {
+      int nj = Math.min(TILE, endColumn - j0);
       int evaluated = padded(nj, vector);
       for (float[] row : values) {
         Arrays.fill(row, 0, evaluated, 0f);
@@ -542,6 +636,107 @@ final class JavaBackend implements ComputeBackend {
         out[i] = (float) Math.sqrt(m.dot(i, m, i));
       }
       return out;
+    }
+  }
+
+  /**
+   * The entries of one block below the squared radius, in the caller's indices; with
+   * {@code upper}, each pair found (column ≥ row in sorted order) is entered in both rows. A tile's
+   * row of dot products is scanned for candidates with {@link VectorPairKernel#firstCandidate}
+   * when {@code vector} (most rows of a sparse graph hold none), else with a plain loop.
+   */
+  private static final class RadiusVisitor implements TileVisitor {
+    private final Filter filter;
+    private final boolean upper;
+    private final boolean vector;
+    private int[] rowOf = new int[64];
+    private int[] colOf = new int[64];
+    private float[] valOf = new float[64];
+    private int size;
+
+    RadiusVisitor(Filter filter, boolean upper, boolean vector) {
+      this.filter = filter;
+      this.upper = upper;
+      this.vector = vector;
+    }
+
+    @Override
+    public void tile(int start, int j0, int ni, int nj, float[][] v) {
+      float[] shrunk = filter.shrunk();
+      for (int i = 0; i < ni; i++) {
+        float[] dots = v[i];
+        int row = start + i;
+        int from = upper ? Math.max(0, row - j0) : 0;
+        float bound = filter.bound(row);
+        if (vector) {
+          for (int j = VectorPairKernel.firstCandidate(dots, shrunk, j0, from, nj, bound); j < nj;
+              j = VectorPairKernel.firstCandidate(dots, shrunk, j0, j + 1, nj, bound)) {
+            check(row, j0 + j);
+          }
+        } else {
+          for (int j = from; j < nj; j++) {
+            if (shrunk[j0 + j] - 2 * dots[j] < bound) {
+              check(row, j0 + j);
+            }
+          }
+        }
+      }
+    }
+
+    /** Enters candidate (row, col) when its exact squared distance is below the limit. */
+    private void check(int row, int col) {
+      float d2 = filter.queries().squaredDistance(row, filter.references(), col);
+      if (d2 < filter.limit()) {
+        int i = filter.rowIds()[row];
+        int j = filter.columnIds()[col];
+        append(i, j, d2);
+        if (upper && i != j) {
+          append(j, i, d2);
+        }
+      }
+    }
+
+    private void append(int row, int col, float value) {
+      if (size == rowOf.length) {
+        rowOf = Arrays.copyOf(rowOf, size * 2);
+        colOf = Arrays.copyOf(colOf, size * 2);
+        valOf = Arrays.copyOf(valOf, size * 2);
+      }
+      rowOf[size] = row;
+      colOf[size] = col;
+      valOf[size++] = value;
+    }
+
+    /** The blocks' entries as CSR: placed by row in block order, then each row sorted by column. */
+    static SparseMatrix assemble(RadiusVisitor[] blocks, int rows, int cols) {
+      long[] rowPtr = new long[rows + 1];
+      for (RadiusVisitor v : blocks) {
+        for (int p = 0; p < v.size; p++) {
+          rowPtr[v.rowOf[p] + 1]++;
+        }
+      }
+      for (int i = 0; i < rows; i++) {
+        rowPtr[i + 1] += rowPtr[i];
+      }
+      // column in the high half, value bits in the low half: sorting a row sorts by column
+      long[] entries = new long[Math.toIntExact(rowPtr[rows])];
+      long[] next = Arrays.copyOf(rowPtr, rows);
+      for (RadiusVisitor v : blocks) {
+        for (int p = 0; p < v.size; p++) {
+          entries[(int) next[v.rowOf[p]]++] = (long) v.colOf[p] << 32
+              | Float.floatToRawIntBits(v.valOf[p]) & 0xffffffffL;
+        }
+      }
+      int[] colIdx = new int[entries.length];
+      float[] values = new float[entries.length];
+      for (int i = 0; i < rows; i++) {
+        Arrays.sort(entries, (int) rowPtr[i], (int) rowPtr[i + 1]);
+      }
+      for (int p = 0; p < entries.length; p++) {
+        colIdx[p] = (int) (entries[p] >>> 32);
+        values[p] = Float.intBitsToFloat((int) entries[p]);
+      }
+      return new SparseMatrix(rows, cols, rowPtr, colIdx, values);
     }
   }
 

@@ -2,6 +2,7 @@ package org.alkit.backend.java;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.alkit.commons.FloatExp;
@@ -211,6 +212,28 @@ final class VectorPairKernel {
       s01.intoArray(c0, j + LANES);
       s02.intoArray(c0, j + 2 * LANES);
     }
+  }
+
+  /**
+   * The first position j in {@code [from, n)} with {@code shrunk[off + j] − 2·dots[j] < bound},
+   * evaluated as the scalar loop of {@code JavaBackend.withinRadius} does; n if none.
+   */
+  static int firstCandidate(float[] dots, float[] shrunk, int off, int from, int n, float bound) {
+    int j = from;
+    for (int end = from + SPECIES.loopBound(n - from); j < end; j += LANES) {
+      FloatVector dot = FloatVector.fromArray(SPECIES, dots, j);
+      VectorMask<Float> below = FloatVector.fromArray(SPECIES, shrunk, off + j)
+          .sub(dot.add(dot)).compare(VectorOperators.LT, bound);
+      if (below.anyTrue()) {
+        return j + below.firstTrue();
+      }
+    }
+    for (; j < n; j++) {
+      if (shrunk[off + j] - 2 * dots[j] < bound) {
+        return j;
+      }
+    }
+    return n;
   }
 
   /**

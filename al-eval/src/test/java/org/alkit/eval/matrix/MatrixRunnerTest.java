@@ -63,6 +63,30 @@ class MatrixRunnerTest {
   }
 
   @Test
+  void theLowBudgetAndDensityStrategiesRunInAMatrixWithTheLogisticModel() {
+    EvalMatrix m = EvalMatrix.parse("""
+        name: parity
+        datasets: [optdigits]
+        scenarios: [balanced]
+        strategies: [probcover, typiclust, ranked-batch, information-density]
+        seeds: 1
+        model: logistic
+        model-options: {iterations: 60}
+        initial-labeled: 10
+        budget: 10
+        rounds: 3
+        """, "x");
+    EvalResults results = MatrixRunner.run(m, dir.resolve("out"), MatrixRunner.Listener.NONE);
+    assertThat(results.runs()).extracting(r -> r.key().strategy())
+        .containsExactlyInAnyOrder("probcover", "typiclust", "ranked-batch", "information-density");
+    assertThat(results.runs()).allSatisfy(r -> {
+      assertThat(r.rounds()).hasSize(3);
+      assertThat(r.last().labeled()).isEqualTo(40);
+      assertThat(r.last().accuracy()).isGreaterThan(0.5);
+    });
+  }
+
+  @Test
   void aCellWithPseudoLabelsReportsTheirCountAndPrecision() throws IOException {
     String yaml = """
         name: ceal

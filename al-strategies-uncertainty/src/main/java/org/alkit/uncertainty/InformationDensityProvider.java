@@ -1,0 +1,103 @@
+package org.alkit.uncertainty;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.util.List;
+import java.util.Set;
+import org.alkit.api.Matrix;
+import org.alkit.api.Options;
+import org.alkit.api.Parameter;
+import org.alkit.api.SelectionContext;
+import org.alkit.api.Signal;
+import org.alkit.api.Strategy;
+import org.apiguardian.api.API;
+
+/**
+ * {@code information-density}: uncertainty weighted by representativeness (Settles &amp; Craven,
+ * "An analysis of active learning strategies for sequence labeling tasks", EMNLP 2008, eq. 5),
+ *
+ * <pre>  score(x) = φ(x) · max(0, (1/|U|) Σ_{u ∈ U} cos(e_x, e_u))^β</pre>
+ *
+ * highest first, ties to the lower pool index. φ is the uncertainty measure {@code base}
+ * (default {@code entropy}; {@code margin}, {@code least-confidence} or {@code ratio}), e the
+ * embeddings, U the unlabeled items (x among them), β = {@code beta} (default 1). The mean
+ * similarity is x̂ · m̄ with x̂ = e_x / ‖e_x‖ and m̄ the mean of the unit vectors û, so it costs
+ * {@code O(|U|·d)}, not a pair matrix; a zero embedding has similarity 0 with everything. A
+ * negative mean similarity (an item pointing away from the pool) counts as 0, so that every
+ * β gives a real score. Requires {@code probabilities} and {@code embeddings}. Found through
+ * {@link java.util.ServiceLoader} under its name; the class itself is not API.
+ */
+@API(status = INTERNAL, since = "0.3")
+public final class InformationDensityProvider extends UncertaintyProvider {
+  /** The largest β accepted. */
+  static final double MAX_BETA = 100;
+
+  /** The provider, as ServiceLoader creates it. */
+  public InformationDensityProvider() {
+    super("information-density", "uncertainty x (mean cosine similarity to the unlabeled pool)^beta (Settles & Craven 2008)",
+        Set.of(Signal.PROBABILITIES, Signal.EMBEDDINGS));
+  }
+
+  /** {@code base} and {@code beta}. */
+  @Override
+  public List<Parameter> parameters() {
+    return List.of(
+        Parameter.choice("base", Measure.ENTROPY.key(), "uncertainty measure phi", Measure.keys()),
+        Parameter.real("beta", 1, "exponent of the density").atLeast(0).atMost(MAX_BETA));
+  }
+
+  @Override
+  public Strategy create(Options options) {
+    Measure base = Measure.byKey("base", options.getString("base"));
+    double beta = options.getDouble("beta");
+    Scorer uncertainty = base.scorer();
+    return new ScoredStrategy(name(), options, (ctx, candidates) -> {
+      double[] scores = uncertainty.score(ctx, candidates);
+      double[] density = density(ctx, candidates);
+      for (int i = 0; i < scores.length; i++) {
+        scores[i] *= Math.pow(density[i], beta);
+      }
+      return scores;
+    });
+  }
+
+  /** max(0, x̂ · m̄) of each candidate, m̄ the mean unit embedding over the candidates (summed in double, in order). */
+  private static double[] density(SelectionContext ctx, int[] candidates) {
+    Matrix e = ctx.matrix(Signal.EMBEDDINGS);
+    int d = e.cols();
+    double[] mean = new double[d];
+    float[] row = new float[d];
+    for (int x : candidates) {
+      e.copyRow(x, row);
+      double norm = norm(row);
+      if (norm > 0) {
+        for (int j = 0; j < d; j++) {
+          mean[j] += row[j] / norm;
+        }
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      mean[j] /= candidates.length;
+    }
+    return Rows.map(ctx.backend(), candidates, d, () -> new float[d], (own, x) -> {
+      e.copyRow(x, own);
+      double norm = norm(own);
+      if (norm == 0) {
+        return 0;
+      }
+      double dot = 0;
+      for (int j = 0; j < d; j++) {
+        dot += own[j] * mean[j];
+      }
+      return Math.max(0, dot / norm);
+    });
+  }
+
+  private static double norm(float[] row) {
+    double sum = 0;
+    for (float v : row) {
+      sum += (double) v * v;
+    }
+    return Math.sqrt(sum);
+  }
+}
