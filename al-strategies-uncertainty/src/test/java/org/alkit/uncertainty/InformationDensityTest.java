@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code information-density} on the golden cases of {@code testdata/parity/information_density_*},
- * computed with numpy outside alkit ({@code generate.py}): every score within 10⁻¹² (relative),
+ * computed with numpy outside alkit ({@code testdata/parity/generate_geometric.py}): every score within 10⁻¹² (relative),
  * a zero embedding and one pointing away from the pool included, and the ordered selection equal;
  * and its bad options.
  */
