@@ -86,6 +86,9 @@ class SparkSelectionTest extends SessionTest {
     // CAL ranks by a score too, but one of each item's labeled neighbours: not an item's alone
     assertThatThrownBy(() -> pool.spark(spark, "cal", Map.of(), 5, 0, 2))
         .isInstanceOf(AlException.class).hasMessageContaining("per-item score").message().doesNotContain("cal,");
+    // information density multiplies an uncertainty by the mean similarity to the whole pool
+    assertThatThrownBy(() -> pool.spark(spark, "information-density", Map.of(), 5, 0, 2))
+        .isInstanceOf(AlException.class).hasMessageContaining("per-item score");
     LocalSpark.drain(spark);
     assertThat(jobs).hasValue(0);
   }

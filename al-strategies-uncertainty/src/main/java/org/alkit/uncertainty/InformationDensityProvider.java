@@ -58,7 +58,7 @@ public final class InformationDensityProvider extends UncertaintyProvider {
         scores[i] *= Math.pow(density[i], beta);
       }
       return scores;
-    });
+    }, false); // the density is a mean over every candidate: a part of the pool would score differently
   }
 
   /** max(0, x̂ · m̄) of each candidate, m̄ the mean unit embedding over the candidates (summed in double, in order). */
