@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,26 @@ class SparkEngineIT {
     assertThat(local.code()).as(local.err()).isZero();
     assertThat(distributed.code()).as(distributed.err()).isZero();
     assertThat(distributed.err()).doesNotContain("Exception").doesNotContain("incubator");
+    assertThat(withoutTiming(distributed.out())).isEqualTo(withoutTiming(local.out()));
+  }
+
+  /**
+   * On {@code local-cluster[2,1,1024]} the executors are processes of their own, started from the
+   * SPARK_HOME the al-spark build assembles, without alkit on their class path: the launcher names
+   * alkit's jars, which the engine ships to them as {@code spark.jars}, so the picks are the local
+   * engine's (they failed with ClassNotFoundException before).
+   */
+  @Test
+  void executorsInProcessesOfTheirOwnGetAlkitsJarsFromTheLauncher() throws Exception {
+    Launcher.Result local = Launcher.run(SELECT.toArray(String[]::new));
+    List<String> cluster = new ArrayList<>(SELECT);
+    cluster.addAll(List.of("--engine", "spark", "--spark-master", "local-cluster[2,1,1024]", "--spark-conf",
+        "spark.ui.enabled=false", "--spark-conf", "alkit.partitions=4"));
+    Launcher.Result distributed = Launcher.run(Map.of("SPARK_HOME",
+        Launcher.ROOT.resolve("al-spark/target/spark-home").toString(), "SPARK_SCALA_VERSION", "2.13"),
+        cluster.toArray(String[]::new));
+    assertThat(distributed.code()).as(distributed.err()).isZero();
+    assertThat(distributed.err()).doesNotContain("ClassNotFoundException");
     assertThat(withoutTiming(distributed.out())).isEqualTo(withoutTiming(local.out()));
   }
 

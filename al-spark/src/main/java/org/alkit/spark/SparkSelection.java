@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -54,6 +55,11 @@ public final class SparkSelection implements SelectionEngine {
   public static final String PARTITIONS = "alkit.partitions";
   /** The setting of the Spark master URL. */
   public static final String MASTER = "master";
+  /**
+   * The system property through which the {@code alkit} launcher names alkit's own jars
+   * (comma-separated), for executors that run in processes of their own.
+   */
+  static final String LAUNCHER_JARS = "alkit.spark.jars";
 
   private final Supplier<Registry> registry;
 
@@ -91,6 +97,7 @@ public final class SparkSelection implements SelectionEngine {
       builder.master("local[*]");
     }
     conf.forEach(builder::config);
+    shippedJars(master, conf).ifPresent(jars -> builder.config("spark.jars", jars));
     SparkSession spark = builder.getOrCreate();
     try {
       Top top = checked.rank(spark, job);
@@ -266,5 +273,23 @@ public final class SparkSelection implements SelectionEngine {
       List<Matrix> stack = Npy.readStackRows(file, from, to);
       return stack;
     }
+  }
+
+  /**
+   * The jars to ship to the executors as {@code spark.jars}: the launcher's list of alkit's jars
+   * when the master runs executors in processes of their own (anything but {@code local} and
+   * {@code local[…]}) and neither the settings nor spark-submit name {@code spark.jars} already; so
+   * {@code ./alkit select --engine spark --spark-master spark://…} (or {@code local-cluster[…]})
+   * finds the strategies' classes in its executors. In-process executors already have them.
+   */
+  static Optional<String> shippedJars(String master, Map<String, String> settings) {
+    String jars = System.getProperty(LAUNCHER_JARS);
+    String effective = master != null ? master : System.getProperty("spark.master", "local[*]");
+    boolean inProcess = effective.equals("local") || effective.startsWith("local[");
+    if (jars == null || jars.isBlank() || inProcess || settings.containsKey("spark.jars")
+        || System.getProperty("spark.jars") != null) {
+      return Optional.empty();
+    }
+    return Optional.of(jars);
   }
 }
