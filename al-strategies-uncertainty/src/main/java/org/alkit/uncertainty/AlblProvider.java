@@ -140,7 +140,7 @@ public final class AlblProvider implements StrategyProvider {
       }
       StrategyProvider p = installed.get(name);
       if (p == null) {
-        throw new UnknownNameException("strategy", name, installed.keySet());
+        throw new UnknownNameException("strategy in albl's option strategies,", name, installed.keySet());
       }
       out.add(p);
     }

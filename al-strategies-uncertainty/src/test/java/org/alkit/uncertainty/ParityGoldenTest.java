@@ -72,7 +72,7 @@ class ParityGoldenTest {
   void alblRejectsUnknownSelfAndRepeatedExperts() {
     AlblProvider p = new AlblProvider();
     assertThatThrownBy(() -> p.create(p.options(Map.of("strategies", "margin,nope"))))
-        .isInstanceOf(UnknownNameException.class).hasMessageContaining("nope").hasMessageContaining("entropy");
+        .isInstanceOf(UnknownNameException.class).hasMessageContaining("option strategies").hasMessageContaining("nope").hasMessageContaining("entropy");
     assertThatThrownBy(() -> p.create(p.options(Map.of("strategies", "margin,albl"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("strategy 'albl': strategies = 'margin,albl'; expected other strategies than albl itself");
