@@ -161,6 +161,7 @@ final class RunCommand implements Callable<Integer> {
       round.put("accuracy", r.accuracy());
       round.put("selected", r.selected());
       round.put("select_ms", r.replayed() ? null : r.selectMillis());
+      round.put("fit_ms", r.replayed() ? null : r.fitMillis());
       round.put("selection_fit_ms", r.replayed() ? null : r.selectionFitMillis());
       if (cfg.pseudoLabels().isPresent()) {
         round.put("pseudo_labels", r.pseudoLabels());

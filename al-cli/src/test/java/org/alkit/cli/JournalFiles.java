@@ -42,12 +42,12 @@ public final class JournalFiles {
     return out;
   }
 
-  /** The run's {@code --out} JSON without the selection and selection-fit times, which differ between processes. */
+  /** The run's {@code --out} JSON without the selection, fit and selection-fit times, which differ between processes. */
   public static JsonNode picksAndAccuracies(Path json) throws IOException {
     JsonNode tree = JSON.readTree(json.toFile());
     for (JsonNode run : tree.get("runs")) {
       for (JsonNode round : run.get("rounds")) {
-        ((ObjectNode) round).remove(List.of("select_ms", "selection_fit_ms"));
+        ((ObjectNode) round).remove(List.of("select_ms", "fit_ms", "selection_fit_ms"));
       }
     }
     return tree;

@@ -35,6 +35,10 @@ class RunCommandTest {
     assertThat(curve.get("rounds").get(2).get("labeled").asInt()).isEqualTo(90);
     assertThat(curve.get("rounds").get(0).get("selected")).hasSize(30);
     assertThat(curve.get("final_labeled").asInt()).isEqualTo(120);
+    assertThat(curve.get("rounds")).as("one fit measures and selects without a selection model").allSatisfy(round -> {
+      assertThat(round.get("fit_ms").isIntegralNumber()).as(round.toString()).isTrue();
+      assertThat(round.get("fit_ms").asLong()).isNotNegative().isEqualTo(round.get("selection_fit_ms").asLong());
+    });
     String[] lines = r.out().strip().split("\n");
     assertThat(lines[lines.length - 1]).matches("final accuracy: 0\\.\\d{4}");
     assertThat(r.out()).contains("round 1/3").contains("round 3/3");

@@ -68,7 +68,9 @@ import org.apiguardian.api.API;
  * strategy reads the signals of that model, fitted each round on the same labels with the same
  * seed, while accuracy is measured with {@code model}; a participant takes part in the selection
  * model's fits (each round's), and the final fit is {@code model}'s alone.
- * {@link RoundResult#selectionFitMillis()} times the fit whose signals the strategy reads.
+ * {@link RoundResult#selectionFitMillis()} times the fit whose signals the strategy reads,
+ * {@link RoundResult#fitMillis()} the fit of the measured model (the same one without a selection
+ * model).
  *
  * <p><b>Prediction history.</b> When the strategy requires or uses
  * {@link Signal#PREDICTION_HISTORY}, each round's fit of the selecting model observes its epochs
@@ -266,9 +268,12 @@ public final class ActiveLearningLoop implements AutoCloseable {
             : Optional.empty();
         long fitStart = System.nanoTime();
         SelectionFit selecting = fit(participant, binding, round, labeled, labels, fitSeed, history, lastPool);
-        long fitMillis = (System.nanoTime() - fitStart) / 1_000_000;
+        long selectionFitMillis = (System.nanoTime() - fitStart) / 1_000_000;
+        long measuredStart = System.nanoTime();
         FittedModel measured = selectionModel.isPresent()
             ? model.fit(pool, labeled, labels, dataset.numClasses(), fitSeed) : selecting.fitted();
+        long fitMillis = selectionModel.isPresent() ? (System.nanoTime() - measuredStart) / 1_000_000
+            : selectionFitMillis;
         double accuracy = accuracy(measured);
         Supplier<Matrix> probabilities = memoize(() -> selecting.fitted().probabilities(pool));
         SelectionContext ctx = context(selecting, labeled, labels, round, selectSeed, hints, probabilities, previous,
@@ -290,12 +295,12 @@ public final class ActiveLearningLoop implements AutoCloseable {
                 + " (the journal is of another run, or the strategy is not deterministic)");
           }
           pickedLabels = r.labels();
-          result = new RoundResult(round, labeled.length, r.accuracy(), picked, RoundResult.REPLAYED, 0,
+          result = new RoundResult(round, labeled.length, r.accuracy(), picked, RoundResult.REPLAYED, 0, 0,
               selecting.pseudoLabels(), selecting.pseudoWrong());
         } else {
           pickedLabels = oracle.label(picked);
-          result = new RoundResult(round, labeled.length, accuracy, picked, millis, fitMillis, selecting.pseudoLabels(),
-              selecting.pseudoWrong());
+          result = new RoundResult(round, labeled.length, accuracy, picked, millis, fitMillis, selectionFitMillis,
+              selecting.pseudoLabels(), selecting.pseudoWrong());
           int[] before = labeled;
           track.ifPresent(t -> t.append(new JournalRound(result.round(), before.length, fitSeed, selectSeed,
               accuracy, picked, pickedLabels, pseudo.isPresent() ? selecting.pseudoLabels() : -1,

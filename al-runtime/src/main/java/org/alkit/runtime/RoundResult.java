@@ -17,6 +17,8 @@ import org.apiguardian.api.API;
  * @param selected pool indices the strategy picked, in pick order
  * @param selectMillis wall-clock milliseconds of the selection (signals included), or
  *     {@link #REPLAYED} for a round read back from a {@link RunJournal} rather than run
+ * @param fitMillis wall-clock milliseconds of the fit of the model whose accuracy the round measures
+ *     (the same fit as the selection's without a selection model), 0 for a replayed round
  * @param selectionFitMillis wall-clock milliseconds of the fit whose signals the strategy read (the
  *     selection model's, or the model's without one), 0 for a replayed round
  * @param pseudoLabels how many pseudo-labelled items the round's fit trained on besides the labeled
@@ -25,7 +27,7 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RoundResult(int round, int labeledCount, double accuracy, int[] selected, long selectMillis,
-    long selectionFitMillis, int pseudoLabels, int pseudoWrong) {
+    long fitMillis, long selectionFitMillis, int pseudoLabels, int pseudoWrong) {
   /** The {@code selectMillis} of a round replayed from a journal: it was not selected in this process. */
   public static final long REPLAYED = -1;
 
@@ -37,7 +39,7 @@ public record RoundResult(int round, int labeledCount, double accuracy, int[] se
 
   /** A round whose fit was not timed (a replayed one) and trained on no pseudo-label. */
   public RoundResult(int round, int labeledCount, double accuracy, int[] selected, long selectMillis) {
-    this(round, labeledCount, accuracy, selected, selectMillis, 0, 0, 0);
+    this(round, labeledCount, accuracy, selected, selectMillis, 0, 0, 0, 0);
   }
 
   /** Whether this round was replayed from a journal rather than run. */
@@ -55,7 +57,7 @@ public record RoundResult(int round, int labeledCount, double accuracy, int[] se
   public boolean equals(Object o) {
     return o instanceof RoundResult r && r.round == round && r.labeledCount == labeledCount
         && Double.compare(r.accuracy, accuracy) == 0 && Arrays.equals(r.selected, selected)
-        && r.selectMillis == selectMillis && r.selectionFitMillis == selectionFitMillis
+        && r.selectMillis == selectMillis && r.fitMillis == fitMillis && r.selectionFitMillis == selectionFitMillis
         && r.pseudoLabels == pseudoLabels && r.pseudoWrong == pseudoWrong;
   }
 
@@ -67,8 +69,8 @@ public record RoundResult(int round, int labeledCount, double accuracy, int[] se
   @Override
   public String toString() {
     return "RoundResult[round=" + round + ", labeled=" + labeledCount + ", accuracy=" + accuracy
-        + ", selected=" + Arrays.toString(selected) + ", selectMillis=" + selectMillis + ", selectionFitMillis="
-        + selectionFitMillis
+        + ", selected=" + Arrays.toString(selected) + ", selectMillis=" + selectMillis + ", fitMillis=" + fitMillis
+        + ", selectionFitMillis=" + selectionFitMillis
         + (pseudoLabels > 0 ? ", pseudoLabels=" + pseudoLabels + ", pseudoWrong=" + pseudoWrong : "") + "]";
   }
 }

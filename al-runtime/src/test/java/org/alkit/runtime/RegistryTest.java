@@ -39,7 +39,7 @@ class RegistryTest {
   void findsTheRuntimesProvidersAndTheTestStrategySortedByName() {
     Registry registry = Registry.load();
     assertThat(registry.models()).extracting(ModelProvider::name).containsExactly("committee", "logistic", "svm",
-        ItemShapeModelProvider.NAME);
+        ItemShapeModelProvider.NAME, SlowModelProvider.NAME);
     assertThat(registry.backends()).extracting(BackendProvider::name).contains("java");
     assertThat(registry.strategy(LowestConfidenceTestProvider.NAME))
         .isInstanceOf(LowestConfidenceTestProvider.class);
@@ -49,7 +49,7 @@ class RegistryTest {
   void unknownNamesListTheKnownOnes() {
     assertThatThrownBy(() -> Registry.load().model("forest"))
         .isInstanceOf(UnknownNameException.class)
-        .hasMessage("unknown model 'forest'; known: committee, logistic, svm, test-item-shape");
+        .hasMessage("unknown model 'forest'; known: committee, logistic, svm, test-item-shape, test-slow");
     assertThatThrownBy(() -> Registry.load().strategy("nope"))
         .hasMessageContaining("unknown strategy 'nope'; known: ").hasMessageContaining(LowestConfidenceTestProvider.NAME);
   }
@@ -68,7 +68,7 @@ class RegistryTest {
         .hasMessageContaining("java");
     assertThatThrownBy(() -> registry.createModel("forest", Map.of()))
         .isInstanceOf(UnknownNameException.class)
-        .hasMessage("unknown model 'forest'; known: committee, logistic, svm, test-item-shape");
+        .hasMessage("unknown model 'forest'; known: committee, logistic, svm, test-item-shape, test-slow");
     assertThatThrownBy(() -> registry.createModel("logistic", Map.of("l2", "-1")))
         .isInstanceOf(InvalidInputException.class).hasMessage("model 'logistic': option 'l2' = -1.0: expected >= 0");
     assertThatThrownBy(() -> registry.createBackend("java", Map.of("treads", "2")))

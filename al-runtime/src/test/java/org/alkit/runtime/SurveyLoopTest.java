@@ -81,6 +81,22 @@ class SurveyLoopTest {
   }
 
   @Test
+  void eachRoundTimesTheMeasuredModelsFitAndTheSelectingOne() {
+    String lowest = "strategy: " + LowestConfidenceTestProvider.NAME + "\n";
+    String slow = SlowModelProvider.NAME + "\nmodel-options: {sleep-ms: 60}\n";
+    RunResult measuredSlow = run(lowest + "model: " + slow + "selection-model: logistic\n");
+    assertThat(measuredSlow.rounds()).allSatisfy(r -> assertThat(r.fitMillis()).isGreaterThanOrEqualTo(60));
+    RunResult selectingSlow = run(lowest + "model: logistic\nselection-model: " + SlowModelProvider.NAME
+        + "\nselection-model-options: {sleep-ms: 60}\n");
+    assertThat(selectingSlow.rounds()).allSatisfy(r -> assertThat(r.selectionFitMillis()).isGreaterThanOrEqualTo(60));
+    RunResult alone = run(lowest + "model: " + slow);
+    assertThat(alone.rounds()).as("one fit both measures and selects").allSatisfy(r -> {
+      assertThat(r.fitMillis()).isGreaterThanOrEqualTo(60);
+      assertThat(r.selectionFitMillis()).isEqualTo(r.fitMillis());
+    });
+  }
+
+  @Test
   void theSelectionModelMustOfferWhatTheStrategyReads() {
     RunConfig config = RunConfig.parse("strategy: " + HistoryTestProvider.NAME
         + "\nmodel: logistic\nselection-model: committee");
