@@ -20,7 +20,10 @@ import org.alkit.api.InvalidInputException;
  * <p>libtorch runs on one intra-op thread unless the system property {@value #THREADS} says
  * otherwise: its reductions split by thread count, so one thread gives the same bits on every
  * machine, and alkit's networks are small enough that a second thread gained little (measured:
- * an mlp fit on 5 000 Fashion-MNIST images 9.2 s on one thread, 10.1 s on two).
+ * an mlp fit on 5 000 Fashion-MNIST images 9.2 s on one thread, 10.1 s on two; on two cores
+ * shared with other work, two threads wait for each other in OpenMP's spin: 654 s against 35 s,
+ * as PyTorch's own fit does, 686 s; {@code docs/benchmarks.md}). The property plays the part of
+ * PyTorch's {@code torch.set_num_threads}.
  *
  * <p>The engine runs offline: libtorch comes from the native jar
  * ({@code ai.djl.pytorch:pytorch-native-cpu}, classifier {@code linux-x86_64}, or the CUDA build
