@@ -22,6 +22,8 @@ module org.alkit.runtime {
   uses org.alkit.api.StrategyProvider;
   uses org.alkit.api.ModelProvider;
   uses org.alkit.api.BackendProvider;
+  // engine: spark of a run's configuration (al-spark, on the class path when the launcher runs with it)
+  uses org.alkit.runtime.SelectionEngine;
 
   provides org.alkit.api.ModelProvider with
       org.alkit.runtime.model.LogisticModelProvider,

@@ -26,8 +26,10 @@ import org.alkit.runtime.RunJournal;
 import org.alkit.runtime.RunRequest;
 import org.alkit.runtime.RunResult;
 import org.alkit.runtime.Runs;
+import org.alkit.runtime.SelectionEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -69,6 +71,13 @@ final class RunCommand implements Callable<Integer> {
       description = "continue the run journaled in DIR (its configuration, unless --config names the same one)")
   Path resume;
 
+  @Option(names = "--engine", description = "where each round selects: local (this JVM) or spark (al-spark; the"
+      + " model fits here); default the configuration's engine")
+  String engine;
+
+  @Mixin
+  SparkOptions spark = new SparkOptions();
+
   @Override
   public Integer call() {
     if (journal != null && resume != null) {
@@ -80,8 +89,8 @@ final class RunCommand implements Callable<Integer> {
     Inputs.requireOutput("--out", out, inputs);
     Inputs.requireFolder("--journal", journal, "a new folder");
     Inputs.requireFolder("--resume", resume, "the folder of a run's --journal");
-    RunConfig cfg = config != null ? RunConfig.load(config)
-        : resume != null ? RunJournal.configuration(resume) : RunConfig.defaults();
+    RunConfig cfg = withEngine(config != null ? RunConfig.load(config)
+        : resume != null ? RunJournal.configuration(resume) : RunConfig.defaults());
     Dataset data = Datasets.load(cfg.dataset(), cfg.testFraction(), cfg.seed());
     List<RunRequest> requests = RunRequest.of(cfg, data);
     PrintWriter console = spec.commandLine().getOut();
@@ -115,6 +124,18 @@ final class RunCommand implements Callable<Integer> {
       JsonOutput.write(json, out, console);
     }
     return 0;
+  }
+
+  /** {@code cfg} with the engine and its settings the flags give, if any. */
+  private RunConfig withEngine(RunConfig cfg) {
+    if (engine == null && !spark.given()) {
+      return cfg;
+    }
+    // --engine local drops the configuration's Spark settings; the flags join them otherwise
+    Map<String, String> settings = new LinkedHashMap<>(SelectionEngine.LOCAL.equals(engine) ? Map.of()
+        : cfg.engineSettings());
+    settings.putAll(spark.settings());
+    return cfg.withEngine(engine != null ? engine : cfg.engine(), settings);
   }
 
   /** The one line of a run a signal stopped: where it stopped and how to go on. */

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
@@ -20,6 +19,7 @@ import org.alkit.runtime.SelectionEngine;
 import org.alkit.runtime.SelectionRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -123,12 +123,8 @@ final class SelectCommand implements Callable<Integer> {
       + "spark (Spark jobs; docs/spark.md)")
   String engine;
 
-  @Option(names = "--spark-master", description = "Spark master URL (default local[*], or spark-submit's)")
-  String sparkMaster;
-
-  @Option(names = "--spark-conf", paramLabel = "<key=value>", description = "Spark configuration property, "
-      + "repeatable; alkit.partitions=N splits a .npy pool into N row ranges")
-  List<String> sparkConf = new ArrayList<>();
+  @Mixin
+  SparkOptions spark = new SparkOptions();
 
   @Option(names = "--parquet", description = "with --engine spark: a Parquet pool (path or URI, e.g. hdfs://...), "
       + "one row per item; picks are its ids")
@@ -138,14 +134,14 @@ final class SelectCommand implements Callable<Integer> {
       + "(id, probs, embedding, mc, committee, labeled, label), repeatable")
   List<String> columns = new ArrayList<>();
 
-  private static final String LOCAL = "local";
+  private static final String LOCAL = SelectionEngine.LOCAL;
 
   @Override
   public Integer call() {
     if (!engine.equals(LOCAL)) {
       return callEngine();
     }
-    if (sparkMaster != null || !sparkConf.isEmpty() || parquet != null || !columns.isEmpty()) {
+    if (spark.given() || parquet != null || !columns.isEmpty()) {
       throw new InvalidInputException("--spark-master, --spark-conf, --parquet and --column need --engine spark");
     }
     SelectionRequest.Builder builder = SelectionRequest.builder(strategy, Inputs.keyValues("--set", settings), budget)
@@ -171,19 +167,7 @@ final class SelectCommand implements Callable<Integer> {
 
   /** The selection on another engine, found through ServiceLoader when the launcher put it on the class path. */
   private int callEngine() {
-    List<String> installed = new ArrayList<>(List.of(LOCAL));
-    SelectionEngine chosen = null;
-    for (SelectionEngine e : ServiceLoader.load(SelectionEngine.class)) {
-      installed.add(e.name());
-      if (e.name().equals(engine)) {
-        chosen = e;
-      }
-    }
-    if (chosen == null) {
-      throw new InvalidInputException("--engine = '" + engine + "' is not installed; expected one of "
-          + String.join(", ", installed) + (engine.equals("spark") ? " (./alkit loads al-spark for --engine spark once"
-          + " it is built: ./mvnw -B install -DskipTests -pl al-spark -am)" : ""));
-    }
+    SelectionEngine chosen = SelectionEngine.named("--engine", engine);
     if (poolSize != null || features != null || query != null || privateSet != null || !scenario.equals("none")
         || !rareClasses.isEmpty() || !oodClasses.isEmpty() || !backend.equals("java") || !backendOptions.isEmpty()) {
       throw new InvalidInputException("--engine " + engine + " scores per item from signals; --pool-size, --features,"
@@ -196,10 +180,7 @@ final class SelectCommand implements Callable<Integer> {
         Optional.ofNullable(mcProbs), Signal.COMMITTEE_PROBABILITIES, Optional.ofNullable(committeeProbs),
         Signal.PREDICTION_HISTORY, Optional.ofNullable(predictionHistory))
         .forEach((signal, file) -> file.ifPresent(f -> signals.put(signal, f)));
-    Map<String, String> engineSettings = new LinkedHashMap<>(Inputs.keyValues("--spark-conf", sparkConf));
-    if (sparkMaster != null) {
-      engineSettings.put("master", sparkMaster);
-    }
+    Map<String, String> engineSettings = spark.settings();
     SelectionEngine.Result selected = chosen.select(new SelectionEngine.Job(strategy,
         Inputs.keyValues("--set", settings), budget, seed, round, signals, labeled, labels, parquet,
         Inputs.keyValues("--column", columns), engineSettings));

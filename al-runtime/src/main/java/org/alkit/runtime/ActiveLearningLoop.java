@@ -85,6 +85,11 @@ import org.apiguardian.api.API;
  * ({@link RoundResult#pseudoLabels()}, the journal's {@code pseudo-labels}); a resumed run fits
  * its recorded rounds again, as for a participant, so their pseudo-labels are the same.
  *
+ * <p>With {@link RunConfig#engine()} other than {@value SelectionEngine#LOCAL}, each round's
+ * selection runs on that {@link SelectionEngine} ({@link SelectionEngine#rounds}: al-spark's
+ * {@code spark} scores the pool's partitions in its executors), from the context the loop assembled
+ * here; the model fits in this JVM. The engine checks the strategy before round 1.
+ *
  * <p>{@link Runs#assemble} makes every loop (for {@code alkit run}, {@code alkit eval} and the
  * labeling service): the loop is the root of its Guice injector's object graph and owns the
  * {@link ComputeBackend} of its {@link LoopParts}: {@link #close()} shuts the backend down.
@@ -195,19 +200,39 @@ public final class ActiveLearningLoop implements AutoCloseable {
       throw new AlException(PseudoLabels.KEY + ": model '" + config.selectingModel() + "' does not train on extra"
           + " items (the hook extra-items); expected a model that does (mlp, cnn, logistic)");
     }
-    return new Preparation(selector, reads, CapabilityBinding.bind(strategy, options, selector,
+    CapabilityBinding binding = CapabilityBinding.bind(strategy, options, selector,
         CapabilityCheck.missing(strategy, options, config.selectingModel(), CapabilityCheck.offered(selecting)),
-        Optional.of(new CapabilityBinding.Model(config.selectingModel(), selecting)), backend, installed));
+        Optional.of(new CapabilityBinding.Model(config.selectingModel(), selecting)), backend, installed);
+    if (config.engine().equals(SelectionEngine.LOCAL)) {
+      return new Preparation(selector, reads, binding, Optional.empty());
+    }
+    try {
+      return new Preparation(selector, reads, binding, Optional.of(SelectionEngine.named("engine", config.engine())
+          .rounds(strategy.name(), options, config.engineSettings())));
+    } catch (RuntimeException e) {
+      binding.close();
+      throw e;
+    }
   }
 
   /**
-   * A strategy ready to select, the signals it reads (required or used), and its binding, which
-   * closes the backends it made.
+   * A strategy ready to select, the signals it reads (required or used), its binding, which
+   * closes the backends it made, and the engine that selects its rounds, when not this JVM.
    */
-  record Preparation(Strategy selector, Set<Signal> reads, CapabilityBinding binding) implements AutoCloseable {
+  record Preparation(Strategy selector, Set<Signal> reads, CapabilityBinding binding,
+      Optional<SelectionEngine.Rounds> engine) implements AutoCloseable {
+    /** What the strategy picks from {@code ctx}, on the engine or in this JVM. */
+    Selection select(SelectionContext ctx) {
+      return engine.isPresent() ? engine.get().select(ctx, reads) : selector.select(ctx);
+    }
+
     @Override
     public void close() {
-      binding.close();
+      try {
+        binding.close();
+      } finally {
+        engine.ifPresent(SelectionEngine.Rounds::close);
+      }
     }
   }
 
@@ -283,7 +308,7 @@ public final class ActiveLearningLoop implements AutoCloseable {
           recordedState = null;
         }
         long start = System.nanoTime();
-        Selection selection = selector.select(ctx);
+        Selection selection = prepared.select(ctx);
         long millis = (System.nanoTime() - start) / 1_000_000;
         picked = checked(selection, ctx);
         if (replayed.isPresent()) {

@@ -41,6 +41,9 @@ import org.apiguardian.api.API;
  *   - {name: rare-classes, strategy: similar, strategy-options: {function: flvmi}, rare-classes: [3, 7]}
  * selection-model: logistic        # optional: the strategy reads this model's signals (a proxy)
  * selection-model-options: {}
+ * engine: spark                    # optional: select on Spark (al-spark); default local
+ * spark-master: local[2]           # with engine: spark; default local[*]
+ * spark-conf: {alkit.partitions: 8}
  * }</pre>
  *
  * YAML is read by {@link YamlTree}, as an evaluation matrix and a run journal's copy are: plain
@@ -71,6 +74,10 @@ import org.apiguardian.api.API;
  *     ICLR 2020); accuracy is still measured with {@code model}
  * @param selectionModelOptions the selection model's options, as text (empty without one)
  * @param pseudoLabels CEAL's pseudo-labels added to each fit ({@link PseudoLabels}), or empty
+ * @param engine where each round's selection runs: {@value SelectionEngine#LOCAL} (this JVM), or
+ *     an installed {@link SelectionEngine} such as {@code spark}; the model fits in this JVM
+ * @param engineSettings the engine's settings: {@code master} (the key {@code spark-master}) and
+ *     the {@code spark-conf} keys, as {@code alkit select} passes them; empty for the local engine
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RunConfig(
@@ -90,11 +97,15 @@ public record RunConfig(
     List<ScenarioConfig> scenarios,
     Optional<String> selectionModel,
     Map<String, String> selectionModelOptions,
-    Optional<PseudoLabels> pseudoLabels) {
+    Optional<PseudoLabels> pseudoLabels,
+    String engine,
+    Map<String, String> engineSettings) {
 
   private static final List<String> KEYS = List.of("dataset", "model", "model-options", "strategy",
       "strategy-options", "backend", "backend-options", "oracle", "initial-labeled", "budget", "rounds",
-      "seed", "test-fraction", "scenarios", "selection-model", "selection-model-options", PseudoLabels.KEY);
+      "seed", "test-fraction", "scenarios", "selection-model", "selection-model-options", PseudoLabels.KEY,
+      "engine", "spark-master", "spark-conf");
+  private static final String MASTER = "master";
   private static final List<String> SCENARIO_KEYS =
       List.of("name", "strategy", "strategy-options", "rare-classes", "ood-classes", "query", "private",
           "query-data", "private-data");
@@ -125,6 +136,12 @@ public record RunConfig(
       throw new InvalidInputException(PseudoLabels.KEY + " with selection-model '" + selectionModel.get()
           + "'; expected one of the two (CEAL's pseudo-labels train the model that both selects and is measured)");
     }
+    engine = name("engine", engine);
+    engineSettings = Map.copyOf(engineSettings);
+    if (engine.equals(SelectionEngine.LOCAL) && !engineSettings.isEmpty()) {
+      throw new InvalidInputException("spark-master and spark-conf with engine " + engine
+          + "; expected engine: spark for them");
+    }
     atLeast("initial-labeled", initialLabeled, 1);
     atLeast("budget", budget, 1);
     atLeast("rounds", rounds, 1);
@@ -136,7 +153,7 @@ public record RunConfig(
   /** optdigits, {@code logistic}, {@code random}, {@code java}: 20 initial labels, 10 rounds of 20, seed 42. */
   public static RunConfig defaults() {
     return new RunConfig("optdigits", "logistic", Map.of(), "random", Map.of(), "java", Map.of(), "simulated",
-        20, 20, 10, 42, 0.25, List.of(), Optional.empty(), Map.of(), Optional.empty());
+        20, 20, 10, 42, 0.25, List.of(), Optional.empty(), Map.of(), Optional.empty(), SelectionEngine.LOCAL, Map.of());
   }
 
   /**
@@ -183,7 +200,7 @@ public record RunConfig(
     return new RunConfig(resolved, model, modelOptions, strategy, strategyOptions, backend, backendOptions, oracle,
         initialLabeled, budget, rounds, seed, testFraction,
         scenarios.stream().map(s -> s.relativeTo(folder)).toList(), selectionModel, selectionModelOptions,
-        pseudoLabels);
+        pseudoLabels, engine, engineSettings);
   }
 
   /**
@@ -226,7 +243,9 @@ public record RunConfig(
         scenarios(tree, strategy),
         Optional.ofNullable(tree.text("selection-model", null)),
         tree.options("selection-model-options"),
-        PseudoLabels.read(tree));
+        PseudoLabels.read(tree),
+        tree.text("engine", d.engine()),
+        engineSettings(tree));
   }
 
   private static List<ScenarioConfig> scenarios(YamlTree tree, String defaultStrategy) {
@@ -336,6 +355,15 @@ public record RunConfig(
     });
     // written only when set, so the tree of a run without them is what it was before the key existed
     pseudoLabels.ifPresent(p -> out.put(PseudoLabels.KEY, p.toTree()));
+    if (!engine.equals(SelectionEngine.LOCAL)) {
+      out.put("engine", engine);
+      Map<String, String> conf = new TreeMap<>(engineSettings);
+      String master = conf.remove(MASTER);
+      if (master != null) {
+        out.put("spark-master", master);
+      }
+      out.put("spark-conf", conf);
+    }
     return out;
   }
 
@@ -344,7 +372,7 @@ public record RunConfig(
     Objects.requireNonNull(scenario, "scenario");
     return new RunConfig(dataset, model, modelOptions, scenario.strategy(), scenario.strategyOptions(), backend,
         backendOptions, oracle, initialLabeled, budget, rounds, seed, testFraction, scenarios, selectionModel,
-        selectionModelOptions, pseudoLabels);
+        selectionModelOptions, pseudoLabels, engine, engineSettings);
   }
 
   /**
@@ -356,7 +384,30 @@ public record RunConfig(
       Map<String, String> selectionModelOptions) {
     return new RunConfig(dataset, model, modelOptions, strategy, strategyOptions, backend, backendOptions, oracle,
         initialLabeled, budget, rounds, seed, testFraction, scenarios, selectionModel, selectionModelOptions,
-        pseudoLabels);
+        pseudoLabels, engine, engineSettings);
+  }
+
+  /**
+   * The same configuration selecting on {@code engine} with {@code settings} ({@code master} and
+   * Spark's keys), as {@code alkit run --engine} gives them.
+   *
+   * @throws InvalidInputException for settings without an engine that takes them
+   */
+  @API(status = EXPERIMENTAL, since = "0.3")
+  public RunConfig withEngine(String engine, Map<String, String> settings) {
+    return new RunConfig(dataset, model, modelOptions, strategy, strategyOptions, backend, backendOptions, oracle,
+        initialLabeled, budget, rounds, seed, testFraction, scenarios, selectionModel, selectionModelOptions,
+        pseudoLabels, engine, settings);
+  }
+
+  /** The engine settings of {@code spark-master} (as {@code master}) and {@code spark-conf}. */
+  private static Map<String, String> engineSettings(YamlTree tree) {
+    Map<String, String> settings = new LinkedHashMap<>(tree.options("spark-conf"));
+    String master = tree.text("spark-master", null);
+    if (master != null) {
+      settings.put(MASTER, master);
+    }
+    return settings;
   }
 
   /** The name of the model whose signals the strategy reads: the selection model, else the model. */

@@ -149,4 +149,19 @@ class RunConfigTest {
     Files.writeString(yaml, "dataset: " + dir.resolve("abs.csv").toAbsolutePath() + "\n");
     assertThat(RunConfig.load(yaml).dataset()).isEqualTo(dir.resolve("abs.csv").toAbsolutePath().toString());
   }
+
+  @Test
+  void anEngineAndItsSettingsSurviveTheJournalsRoundTripAndALocalRunWritesNone() {
+    RunConfig spark = RunConfig.parse("engine: spark\nspark-master: local[2]\nspark-conf: {alkit.partitions: 4}\n");
+    assertThat(spark.engine()).isEqualTo("spark");
+    assertThat(spark.engineSettings()).containsExactlyInAnyOrderEntriesOf(
+        Map.of("master", "local[2]", "alkit.partitions", "4"));
+    assertThat(RunConfig.fromTree(spark.toTree())).isEqualTo(spark);
+    assertThat(RunConfig.defaults().engine()).isEqualTo("local");
+    assertThat(RunConfig.defaults().toTree()).doesNotContainKeys("engine", "spark-master", "spark-conf");
+    assertThat(spark.withEngine("local", Map.of())).isEqualTo(RunConfig.defaults());
+    assertThatThrownBy(() -> RunConfig.parse("spark-conf: {a: b}"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("spark-master and spark-conf with engine local; expected engine: spark for them");
+  }
 }

@@ -28,7 +28,8 @@ class RunRequestTest {
   private static RunConfig config(int initial, int rounds, int budget, List<ScenarioConfig> scenarios) {
     RunConfig d = RunConfig.defaults();
     return new RunConfig("blobs", d.model(), Map.of(), d.strategy(), Map.of(), d.backend(), Map.of(), d.oracle(),
-        initial, budget, rounds, 1, 0.25, scenarios, java.util.Optional.empty(), Map.of(), java.util.Optional.empty());
+        initial, budget, rounds, 1, 0.25, scenarios, java.util.Optional.empty(), Map.of(), java.util.Optional.empty(),
+        d.engine(), Map.of());
   }
 
   private static ScenarioConfig scenario(String name, Set<Integer> rare, List<Integer> query, Path queryData) {

@@ -87,10 +87,40 @@ public final class SparkSelection implements SelectionEngine {
   public Result select(Job job) {
     long start = System.nanoTime();
     Checked checked = check(job);
-    Map<String, String> conf = new LinkedHashMap<>(job.settings());
+    SparkSession spark = start("alkit select " + job.strategy(), job.settings());
+    try {
+      Top top = checked.rank(spark, job);
+      return new Result(checked.options(), top.ids(), top.scores(), System.nanoTime() - start);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * The rounds of an active-learning loop ({@code alkit run} with {@code engine: spark}): the
+   * strategy is checked here, before the loop's first fit; the Spark session starts with the first
+   * round's selection and stops on {@link Rounds#close()}. Each round, the driver splits the
+   * context's signals (computed on the driver by the fitted model) into row ranges, the executors
+   * score them, and the driver merges, as for a {@code .npy} pool: the picks are those the strategy
+   * makes in the loop's JVM.
+   */
+  @Override
+  public Rounds rounds(String strategy, Options options, Map<String, String> settings) {
+    requireScoring(registry.get().strategy(strategy).create(options));
+    Integer partitions = settings.containsKey(PARTITIONS) ? requirePartitions(settings.get(PARTITIONS)) : null;
+    return new LoopRounds(strategy, options, settings, partitions);
+  }
+
+  /**
+   * A Spark session from {@code settings}: the master (default {@code local[*]}, unless
+   * spark-submit set one), every key but {@value #MASTER} and {@value #PARTITIONS} as a Spark
+   * property, and alkit's jars for executors in processes of their own ({@link #shippedJars}).
+   */
+  static SparkSession start(String app, Map<String, String> settings) {
+    Map<String, String> conf = new LinkedHashMap<>(settings);
     String master = conf.remove(MASTER);
     conf.remove(PARTITIONS);
-    SparkSession.Builder builder = SparkSession.builder().appName("alkit select " + job.strategy());
+    SparkSession.Builder builder = SparkSession.builder().appName(app);
     if (master != null) {
       builder.master(master);
     } else if (System.getProperty("spark.master") == null) { // spark-submit sets it
@@ -98,13 +128,7 @@ public final class SparkSelection implements SelectionEngine {
     }
     conf.forEach(builder::config);
     shippedJars(master, conf).ifPresent(jars -> builder.config("spark.jars", jars));
-    SparkSession spark = builder.getOrCreate();
-    try {
-      Top top = checked.rank(spark, job);
-      return new Result(checked.options(), top.ids(), top.scores(), System.nanoTime() - start);
-    } finally {
-      spark.stop();
-    }
+    return builder.getOrCreate();
   }
 
   /**
@@ -216,6 +240,17 @@ public final class SparkSelection implements SelectionEngine {
    */
   private static Top rankNpy(SparkSession spark, int n, int[] labeled, int[] labels, Map<Signal, String> files,
       int partitions, Shard shard) {
+    List<RowRange> ranges = ranges(n, labeled, labels, partitions);
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return Top.merge(context.parallelize(ranges, ranges.size()).map(r -> Top.reporting(() -> r.rank(files, shard)))
+        .collect(), shard.budget());
+  }
+
+  /**
+   * A pool of {@code n} items in {@code partitions} row ranges (at most one per item), with the
+   * labeled items and labels of each.
+   */
+  static List<RowRange> ranges(int n, int[] labeled, int[] labels, int partitions) {
     int[] order = sortedPositions(labeled);
     int count = Math.min(partitions, n);
     List<RowRange> ranges = new ArrayList<>(count);
@@ -237,9 +272,7 @@ public final class SparkSelection implements SelectionEngine {
       }
       ranges.add(new RowRange(from, to, rows, values, from - first));
     }
-    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    return Top.merge(context.parallelize(ranges, count).map(r -> Top.reporting(() -> r.rank(files, shard)))
-        .collect(), shard.budget());
+    return ranges;
   }
 
   /** Positions of {@code values} in ascending order of value. */
@@ -252,12 +285,18 @@ public final class SparkSelection implements SelectionEngine {
    * Rows {@code [from, to)} of a {@code .npy} pool: its labeled rows (relative to {@code from}) and
    * their labels, and the unlabeled items before it.
    */
-  private record RowRange(int from, int to, int[] labeled, int[] labels, long drawsBefore) implements Serializable {
+  record RowRange(int from, int to, int[] labeled, int[] labels, long drawsBefore) implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The range's top, its signals read from the {@code .npy} {@code files}. */
     Top rank(Map<Signal, String> files, Shard shard) {
       Map<Signal, Object> signals = new EnumMap<>(Signal.class);
       files.forEach((signal, file) -> signals.put(signal, read(signal, Path.of(file))));
+      return rankRows(signals, shard);
+    }
+
+    /** The range's top from its {@code signals}: each a {@link Matrix} or a {@code List<Matrix>} of its rows. */
+    Top rankRows(Map<Signal, Object> signals, Shard shard) {
       long[] ids = new long[to - from];
       Arrays.setAll(ids, k -> from + k);
       return shard.rank(ids, labeled, labels, signals, drawsBefore);

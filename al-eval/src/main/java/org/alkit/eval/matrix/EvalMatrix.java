@@ -236,7 +236,8 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
     RunConfig t = strategy.models(template);
     return new RunConfig(dataset, t.model(), t.modelOptions(), strategy.name(), strategy.options(), t.backend(),
         t.backendOptions(), t.oracle(), t.initialLabeled(), t.budget(), t.rounds(), seed, t.testFraction(),
-        List.of(), t.selectionModel(), t.selectionModelOptions(), strategy.pseudoLabels());
+        List.of(), t.selectionModel(), t.selectionModelOptions(), strategy.pseudoLabels(), t.engine(),
+        t.engineSettings());
   }
 
   /**
@@ -302,7 +303,8 @@ public record EvalMatrix(String name, List<String> datasets, List<Scenario> scen
     backendOptions.putIfAbsent("threads", "1");
     RunConfig template = new RunConfig(t.dataset(), t.model(), t.modelOptions(), t.strategy(), t.strategyOptions(),
         t.backend(), backendOptions, t.oracle(), t.initialLabeled(), t.budget(), t.rounds(), t.seed(),
-        t.testFraction(), t.scenarios(), t.selectionModel(), t.selectionModelOptions(), t.pseudoLabels());
+        t.testFraction(), t.scenarios(), t.selectionModel(), t.selectionModelOptions(), t.pseudoLabels(), t.engine(),
+        t.engineSettings());
     return new EvalMatrix(
         tree.text("name", fallbackName),
         texts(tree, "datasets"),
