@@ -115,20 +115,22 @@
   // fits (no items come), it asks again every second.
   async function advance() {
     clearTimeout(state.poll);
-    if (state.queue.length === 0) {
-      const next = await (await api('GET', projectPath() + '/next?n=' + state.batch)).json();
-      const held = new Set(state.done.concat(state.current === null ? [] : [state.current]));
-      state.queue = next.items.map((i) => i.item).filter((i) => !held.has(i));
-    }
-    if (state.queue.length === 0) {
-      show(null);
-      const s = await refreshStatus();
-      el('caption').textContent = s.fitting ? 'Waiting for the model to choose the next items…'
-        : 'No item is free to label now; asking again shortly…';
-      state.poll = setTimeout(() => advance().catch(fail), POLL_MILLIS);
+    if (state.queue.length > 0) {
+      await show(state.queue.shift());
       return;
     }
-    await show(state.queue.shift());
+    const next = await (await api('GET', projectPath() + '/next?n=' + state.batch)).json();
+    const held = new Set(state.done.concat(state.current === null ? [] : [state.current]));
+    state.queue = next.items.map((i) => i.item).filter((i) => !held.has(i));
+    const s = await refreshStatus(); // the new items may open a new round
+    if (state.queue.length > 0) {
+      await show(state.queue.shift());
+      return;
+    }
+    await show(null);
+    el('caption').textContent = s.fitting ? 'Waiting for the model to choose the next items…'
+      : 'No item is free to label now; asking again shortly…';
+    state.poll = setTimeout(() => advance().catch(fail), POLL_MILLIS);
   }
 
   async function show(item) {
@@ -242,7 +244,9 @@
       node('circle', { class: 'point', cx: x(p.round), cy: y(p.accuracy), r: 3 }).dataset.round = p.round;
     }
     node('text', { x: left, y: bottom + 14 }, 'round ' + first);
-    node('text', { x: right - 40, y: bottom + 14 }, 'round ' + last);
+    if (last !== first) {
+      node('text', { x: right - 40, y: bottom + 14 }, 'round ' + last);
+    }
     node('text', { x: left + 8, y: top + 10 }, 'accuracy ' + points[points.length - 1].accuracy.toFixed(3));
   }
 
