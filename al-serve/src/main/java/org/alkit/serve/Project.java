@@ -474,7 +474,8 @@ final class Project implements AutoCloseable {
   }
 
   /**
-   * Deletes {@code who}'s label of {@code item} while its round is open.
+   * Deletes {@code who}'s label of {@code item} while its round is open, and leases the item to
+   * {@code who} again, so the one who took the label back can relabel it (the web page's undo).
    *
    * @throws ApiException 404 when there is none, 409 when its round is closed
    */
@@ -489,6 +490,7 @@ final class Project implements AutoCloseable {
         throw ApiException.conflict("item = " + item + ": its round " + roundOfItem.get(item)
             + " is closed; expected an item of the open round");
       }
+      long expires = System.currentTimeMillis() + spec.leaseSeconds() * 1000L;
       db.inTransaction(c -> {
         try (PreparedStatement s = c.prepareStatement(
             "DELETE FROM labels WHERE project_id = ? AND item = ? AND annotator = ?")) {
@@ -497,8 +499,17 @@ final class Project implements AutoCloseable {
           s.setString(3, who.name());
           s.executeUpdate();
         }
+        try (PreparedStatement s = c.prepareStatement(
+            "INSERT INTO leases (project_id, item, holder, expires) VALUES (?, ?, ?, ?)")) {
+          s.setLong(1, id);
+          s.setInt(2, item);
+          s.setString(3, who.name());
+          s.setLong(4, expires);
+          s.executeUpdate();
+        }
         return null;
       });
+      leases.put(item, new Lease(who.name(), expires));
       labels.remove(who.name());
       if (labels.isEmpty()) {
         labelsOfItem.remove(item);
