@@ -33,7 +33,9 @@ public final class ServeService implements LabelingService {
           .properties(Map.of(
               "micronaut.server.port", settings.port(),
               "micronaut.server.host", "127.0.0.1",
-              "micronaut.server.max-request-size", MAX_REQUEST_BYTES))
+              "micronaut.server.max-request-size", MAX_REQUEST_BYTES,
+              // handlers wait for the database: they run on the blocking executor, not on Netty's event loop
+              "micronaut.server.thread-selection", "BLOCKING"))
           .singletons(tokens, projects, new ItemContent())
           .start();
       EmbeddedServer server;
