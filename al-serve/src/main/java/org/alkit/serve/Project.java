@@ -322,66 +322,69 @@ final class Project implements AutoCloseable {
    * lease renewed), then unlabeled ones nobody holds, in pick order. None while a round fits.
    */
   ObjectNode next(Principal who, int n) {
+    long now = System.currentTimeMillis();
+    long expires = now + spec.leaseSeconds() * 1000L;
+    List<Integer> expired = new ArrayList<>();
+    List<Integer> mine = new ArrayList<>();
+    int round;
     lock.lock();
     try {
-      long now = System.currentTimeMillis();
-      long expires = now + spec.leaseSeconds() * 1000L;
-      List<Integer> expired = new ArrayList<>();
+      round = lastRound;
       for (Map.Entry<Integer, Lease> e : leases.entrySet()) {
         if (e.getValue().expires() <= now) {
           expired.add(e.getKey());
         }
       }
-      List<Integer> mine = new ArrayList<>();
       if (openRound > 0) {
         for (int item : openItems) {
           if (mine.size() == n) {
             break;
           }
           Lease lease = leases.get(item);
-          boolean free = lease == null || expired.contains(item);
+          boolean free = lease == null || lease.expires() <= now;
           if (!labelsOfItem.containsKey(item) && (free || lease.holder().equals(who.name()))) {
             mine.add(item);
           }
         }
       }
-      if (!expired.isEmpty() || !mine.isEmpty()) {
-        db.inTransaction(c -> {
-          try (PreparedStatement s = c.prepareStatement(
-              "DELETE FROM leases WHERE project_id = ? AND item = ?")) {
-            for (int item : concat(expired, mine)) {
-              s.setLong(1, id);
-              s.setInt(2, item);
-              s.addBatch();
-            }
-            s.executeBatch();
-          }
-          try (PreparedStatement s = c.prepareStatement(
-              "INSERT INTO leases (project_id, item, holder, expires) VALUES (?, ?, ?, ?)")) {
-            for (int item : mine) {
-              s.setLong(1, id);
-              s.setInt(2, item);
-              s.setString(3, who.name());
-              s.setLong(4, expires);
-              s.addBatch();
-            }
-            s.executeBatch();
-          }
-          return null;
-        });
-        expired.forEach(leases::remove);
-        mine.forEach(item -> leases.put(item, new Lease(who.name(), expires)));
-      }
-      ObjectNode out = Json.MAPPER.createObjectNode();
-      out.put("round", lastRound);
-      ArrayNode items = out.putArray("items");
-      for (int item : mine) {
-        items.addObject().put("item", item).put("leaseExpires", Instant.ofEpochMilli(expires).toString());
-      }
-      return out;
+      expired.forEach(leases::remove);
+      mine.forEach(item -> leases.put(item, new Lease(who.name(), expires)));
     } finally {
       lock.unlock();
     }
+    // the lease is taken in memory, under the lock, so no item goes to two people; the table
+    // records it (outside the lock, so that commits of several callers overlap)
+    if (!expired.isEmpty() || !mine.isEmpty()) {
+      db.inTransaction(c -> {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM leases WHERE project_id = ? AND item = ?")) {
+          for (int item : concat(expired, mine)) {
+            s.setLong(1, id);
+            s.setInt(2, item);
+            s.addBatch();
+          }
+          s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+            "INSERT INTO leases (project_id, item, holder, expires) VALUES (?, ?, ?, ?)")) {
+          for (int item : mine) {
+            s.setLong(1, id);
+            s.setInt(2, item);
+            s.setString(3, who.name());
+            s.setLong(4, expires);
+            s.addBatch();
+          }
+          s.executeBatch();
+        }
+        return null;
+      });
+    }
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    out.put("round", round);
+    ArrayNode items = out.putArray("items");
+    for (int item : mine) {
+      items.addObject().put("item", item).put("leaseExpires", Instant.ofEpochMilli(expires).toString());
+    }
+    return out;
   }
 
   private static List<Integer> concat(List<Integer> a, List<Integer> b) {
@@ -409,9 +412,12 @@ final class Project implements AutoCloseable {
             + classes + ")");
       }
     }
+    List<Entry> changes = new ArrayList<>();
+    List<Boolean> updates = new ArrayList<>();
+    int round;
     lock.lock();
     try {
-      List<Entry> changes = new ArrayList<>();
+      round = openRound;
       for (Entry e : entries) {
         Integer mineAlready = Optional.ofNullable(labelsOfItem.get(e.item())).map(m -> m.get(who.name())).orElse(null);
         Lease lease = leases.get(e.item());
@@ -419,58 +425,66 @@ final class Project implements AutoCloseable {
         if (mineAlready != null && mineAlready == e.label()) {
           continue;
         }
-        if (mineAlready != null && open) {
-          changes.add(e);
-        } else if (mineAlready != null) {
+        if (mineAlready != null && !open) {
           throw ApiException.conflict("item = " + e.item() + ": its round " + roundOfItem.get(e.item())
               + " is closed and labeled " + mineAlready + " by " + who.name() + "; expected the same label or an item"
               + " of the open round");
-        } else if (open && lease != null && lease.holder().equals(who.name())) {
-          changes.add(e);
-        } else {
+        }
+        if (mineAlready == null && !(open && lease != null && lease.holder().equals(who.name()))) {
           throw ApiException.conflict("item = " + e.item() + ": not leased to " + who.name()
               + "; expected an item GET /api/projects/" + spec.name() + "/next leased to you");
         }
+        changes.add(e);
+        updates.add(mineAlready != null);
       }
-      if (!changes.isEmpty()) {
-        long now = System.currentTimeMillis();
-        db.inTransaction(c -> {
-          for (Entry e : changes) {
-            boolean update = labelsOfItem.containsKey(e.item()) && labelsOfItem.get(e.item()).containsKey(who.name());
-            try (PreparedStatement s = c.prepareStatement(update
-                ? "UPDATE labels SET label = ?, created = ? WHERE project_id = ? AND item = ? AND annotator = ?"
-                : "INSERT INTO labels (label, created, project_id, item, annotator, round) VALUES (?, ?, ?, ?, ?, ?)")) {
-              s.setInt(1, e.label());
-              s.setLong(2, now);
-              s.setLong(3, id);
-              s.setInt(4, e.item());
-              s.setString(5, who.name());
-              if (!update) {
-                s.setInt(6, openRound);
-              }
-              s.executeUpdate();
-            }
-          }
-          try (PreparedStatement s = c.prepareStatement("DELETE FROM leases WHERE project_id = ? AND item = ?")) {
-            for (Entry e : changes) {
-              s.setLong(1, id);
-              s.setInt(2, e.item());
-              s.addBatch();
-            }
-            s.executeBatch();
-          }
-          return null;
-        });
-        for (Entry e : changes) {
-          labelsOfItem.computeIfAbsent(e.item(), k -> new LinkedHashMap<>()).put(who.name(), e.label());
-          leases.remove(e.item());
-        }
-        labeled.signalAll();
-      }
-      return entries.size();
     } finally {
       lock.unlock();
     }
+    if (changes.isEmpty()) {
+      return entries.size();
+    }
+    // committed before the 2xx, outside the lock so that several callers' commits overlap; the
+    // items stay leased to the caller meanwhile, so nobody else can label them
+    long now = System.currentTimeMillis();
+    db.inTransaction(c -> {
+      for (int k = 0; k < changes.size(); k++) {
+        Entry e = changes.get(k);
+        boolean update = updates.get(k);
+        try (PreparedStatement s = c.prepareStatement(update
+            ? "UPDATE labels SET label = ?, created = ? WHERE project_id = ? AND item = ? AND annotator = ?"
+            : "INSERT INTO labels (label, created, project_id, item, annotator, round) VALUES (?, ?, ?, ?, ?, ?)")) {
+          s.setInt(1, e.label());
+          s.setLong(2, now);
+          s.setLong(3, id);
+          s.setInt(4, e.item());
+          s.setString(5, who.name());
+          if (!update) {
+            s.setInt(6, round);
+          }
+          s.executeUpdate();
+        }
+      }
+      try (PreparedStatement s = c.prepareStatement("DELETE FROM leases WHERE project_id = ? AND item = ?")) {
+        for (Entry e : changes) {
+          s.setLong(1, id);
+          s.setInt(2, e.item());
+          s.addBatch();
+        }
+        s.executeBatch();
+      }
+      return null;
+    });
+    lock.lock();
+    try {
+      for (Entry e : changes) {
+        labelsOfItem.computeIfAbsent(e.item(), k -> new LinkedHashMap<>()).put(who.name(), e.label());
+        leases.remove(e.item());
+      }
+      labeled.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    return entries.size();
   }
 
   /**

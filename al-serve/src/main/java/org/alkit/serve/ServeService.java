@@ -25,7 +25,8 @@ public final class ServeService implements LabelingService {
     try {
       TokenAuthenticator tokens = new TokenAuthenticator(db);
       Optional<String> adminToken = tokens.ensureAdmin(settings.adminToken());
-      projects = new Projects(db, Registry.load(), settings.data());
+      Registry registry = Registry.load();
+      projects = new Projects(db, registry, settings.data());
       projects.resumeAll();
       ApplicationContext context = ApplicationContext.builder()
           .deduceEnvironment(false)
@@ -33,8 +34,10 @@ public final class ServeService implements LabelingService {
           .properties(Map.of(
               "micronaut.server.port", settings.port(),
               "micronaut.server.host", "127.0.0.1",
-              "micronaut.server.max-request-size", MAX_REQUEST_BYTES))
-          .singletons(tokens, projects, new ItemContent())
+              "micronaut.server.max-request-size", MAX_REQUEST_BYTES,
+              // handlers wait for the database: they run on the blocking executor, not on Netty's event loop
+              "micronaut.server.thread-selection", "BLOCKING"))
+          .singletons(tokens, projects, new ItemContent(), registry)
           .start();
       EmbeddedServer server;
       try {

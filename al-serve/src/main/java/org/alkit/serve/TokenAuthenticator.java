@@ -31,6 +31,8 @@ public final class TokenAuthenticator {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Database db;
+  // tokens are never changed once created, so a token found once is known from then on
+  private final java.util.Map<String, Principal> known = new java.util.concurrent.ConcurrentHashMap<>();
 
   TokenAuthenticator(Database db) {
     this.db = db;
@@ -42,7 +44,11 @@ public final class TokenAuthenticator {
       return Optional.empty();
     }
     String hash = sha256(token.strip());
-    return db.inTransaction(c -> {
+    Principal cached = known.get(hash);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<Principal> found = db.inTransaction(c -> {
       String name;
       String role;
       try (PreparedStatement s = c.prepareStatement("SELECT name, role FROM tokens WHERE hash = ?")) {
@@ -66,6 +72,8 @@ public final class TokenAuthenticator {
       }
       return Optional.of(new Principal(name, ADMIN.equals(role), projects));
     });
+    found.ifPresent(p -> known.put(hash, p));
+    return found;
   }
 
   /**
