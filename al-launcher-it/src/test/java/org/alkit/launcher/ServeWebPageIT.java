@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +31,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ({@code ./alkit serve --data TEMP --port 0}): an annotator logs in through the form with the token
  * an admin created, labels a round's batch of optdigits with the keyboard, undoes a label (gone from
  * the export), completes the batch, is shown the next round's items, and the export holds every
- * label. Without the page's CSRF token, a session's API call and its logout are refused with 403.
+ * label. The server side of logins, sessions and CSRF is al-serve's WebPageTest.
  */
+@ExtendWith(Chromium.class)
 class ServeWebPageIT {
   private static final String ADMIN = "web-page-it-admin-token";
   /** Items a round hands out; the round closes and the next one is fitted when all are labeled. */
@@ -48,11 +46,11 @@ class ServeWebPageIT {
 
   @TempDir
   static Path data;
-  static ServeProcess server;
+  static AlkitServe server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = ServeProcess.start(data, Map.of("ALKIT_ADMIN_TOKEN", ADMIN), WAIT);
+    server = AlkitServe.start(data, Map.of("ALKIT_ADMIN_TOKEN", ADMIN), WAIT);
   }
 
   @AfterAll
@@ -63,7 +61,6 @@ class ServeWebPageIT {
   }
 
   @Test
-  @ExtendWith(Chromium.class)
   void anAnnotatorLabelsABatchWithTheKeysUndoesOneAndIsShownTheNextRound() throws Exception {
     createProject("digits");
     String alice = createAnnotator("alice", "digits");
@@ -103,68 +100,24 @@ class ServeWebPageIT {
       assertThat(shown(browser)).as("an item of round 2").isNotIn(firstRound);
       assertThat(exported("digits")).as("the export after the round").isEqualTo(labels);
       assertThat(browser.findElement(By.id("progress-text")).getText()).startsWith("0 of " + BATCH + " labels this round");
-      JsonNode status = api("GET", "/api/projects/digits/status", null, 200);
-      if (status.get("rounds").size() > 0 && status.get("rounds").get(0).get("accuracy").isNumber()) {
-        wait.until(b -> !b.findElements(By.cssSelector("#curve circle[data-round='1']")).isEmpty());
+      // the learning curve: a round's accuracy comes once the loop has gone past it, so label round 2
+      // too; then one point per round the server reports an accuracy of (optdigits has a test split)
+      Map<Integer, Integer> secondRound = new LinkedHashMap<>();
+      while (secondRound.size() < BATCH) {
+        labelShown(browser, wait, 5, secondRound);
       }
+      wait.until(b -> "3".equals(b.findElement(By.id("round")).getText()) && shown(b) != null);
+      List<String> measured = new ArrayList<>();
+      api("GET", "/api/projects/digits/status", null, 200).get("rounds").forEach(r -> {
+        if (r.get("accuracy").isNumber()) {
+          measured.add(r.get("round").asText());
+        }
+      });
+      assertThat(measured).as("rounds with an accuracy").isNotEmpty();
+      wait.until(b -> b.findElements(By.cssSelector("#curve circle")).stream().map(c -> c.getDomAttribute("data-round"))
+          .toList().equals(measured));
     } finally {
       browser.quit();
-    }
-  }
-
-  @Test
-  void aSessionNeedsItsCsrfTokenOnEveryApiCallAndOnLogout() throws Exception {
-    createProject("csrf");
-    String bob = createAnnotator("bob", "csrf");
-    HttpResponse<String> login = send(HttpRequest.newBuilder(server.url().resolve("/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(bob, StandardCharsets.UTF_8))));
-    assertThat(login.statusCode()).isEqualTo(303);
-    String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-    assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
-    String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-    HttpResponse<String> page = send(HttpRequest.newBuilder(server.url()).header("Cookie", cookie).GET());
-    Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page.body());
-    assertThat(m.find()).as(page.body()).isTrue();
-    String csrf = m.group(1);
-
-    int item = leaseOne(cookie, csrf, "csrf");
-    String label = "{\"item\":" + item + ",\"label\":1}";
-    HttpResponse<String> without = send(session(cookie, null, "/api/projects/csrf/labels").POST(body(label)));
-    assertThat(without.statusCode()).isEqualTo(403);
-    assertThat(JSON.readTree(without.body()).get("error").asText()).startsWith("X-CSRF-Token: missing");
-    HttpResponse<String> wrong = send(session(cookie, "not-" + csrf, "/api/projects/csrf/labels").POST(body(label)));
-    assertThat(wrong.statusCode()).isEqualTo(403);
-    assertThat(JSON.readTree(wrong.body()).get("error").asText()).startsWith("X-CSRF-Token: not this session's");
-    assertThat(exported("csrf")).as("no label from a refused call").isEmpty();
-    HttpResponse<String> with = send(session(cookie, csrf, "/api/projects/csrf/labels").POST(body(label)));
-    assertThat(with.statusCode()).as(with.body()).isEqualTo(200);
-    assertThat(exported("csrf")).isEqualTo(Map.of(item, 1));
-
-    HttpResponse<String> logoutWithout = send(HttpRequest.newBuilder(server.url().resolve("/logout"))
-        .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("csrf=")));
-    assertThat(logoutWithout.statusCode()).isEqualTo(403);
-    assertThat(send(session(cookie, csrf, "/api/projects").GET()).statusCode()).as("still logged in").isEqualTo(200);
-    HttpResponse<String> logout = send(HttpRequest.newBuilder(server.url().resolve("/logout"))
-        .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf)));
-    assertThat(logout.statusCode()).isEqualTo(303);
-    assertThat(send(session(cookie, csrf, "/api/projects").GET()).statusCode()).as("logged out").isEqualTo(401);
-  }
-
-  /** An item of project {@code project}'s first round, leased through the session, once the round is selected. */
-  private static int leaseOne(String cookie, String csrf, String project) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      HttpResponse<String> next = send(session(cookie, csrf, "/api/projects/" + project + "/next?n=1").GET());
-      assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
-      JsonNode items = JSON.readTree(next.body()).get("items");
-      if (!items.isEmpty()) {
-        return items.get(0).get("item").asInt();
-      }
-      assertThat(System.nanoTime()).as("an item of %s within %s", project, WAIT).isLessThan(deadline);
-      Thread.sleep(200); // the round is being selected: ask again
     }
   }
 
@@ -187,19 +140,21 @@ class ServeWebPageIT {
 
   /**
    * Labels the shown item with the key {@code key} (class {@code key - 1}, the tenth class for 0),
-   * waits for the page to take it, records it in {@code labels} and returns the item.
+   * waits for the page to take it and move on (to the next item, or to none at the end of a round),
+   * records it in {@code labels} and returns the item.
    */
   private static int labelShown(WebDriver browser, WebDriverWait wait, int key, Map<Integer, Integer> labels) {
     int item = shown(browser);
     int count = labels.containsKey(item) ? labels.size() : labels.size() + 1;
     press(browser, String.valueOf(key));
     wait.until(b -> b.findElement(By.id("message")).getText().startsWith("Item " + item + ":")
-        && b.findElement(By.id("progress-text")).getText().startsWith(count + " of " + BATCH));
+        && b.findElement(By.id("progress-text")).getText().startsWith(count + " of " + BATCH)
+        && !Integer.valueOf(item).equals(shown(b)));
     labels.put(item, (key + 9) % 10);
     return item;
   }
 
-  /** The labels of project {@code name} in its CSV export, item to label; each by alice or bob in round 1. */
+  /** The labels of project {@code name} in its CSV export, item to label; each by alice in round 1. */
   private static Map<Integer, Integer> exported(String name) throws Exception {
     HttpResponse<String> csv = send(admin("/api/projects/" + name + "/labels?format=csv").GET());
     assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
@@ -209,7 +164,7 @@ class ServeWebPageIT {
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",");
       assertThat(cells[header.indexOf("round")]).isEqualTo("1");
-      assertThat(cells[header.indexOf("annotator")]).isIn("alice", "bob");
+      assertThat(cells[header.indexOf("annotator")]).isEqualTo("alice");
       assertThat(labels.put(Integer.valueOf(cells[header.indexOf("item")]),
           Integer.valueOf(cells[header.indexOf("label")]))).as("one label per item").isNull();
     }
@@ -238,13 +193,6 @@ class ServeWebPageIT {
 
   private static HttpRequest.Builder admin(String path) {
     return HttpRequest.newBuilder(server.url().resolve(path)).header("Authorization", "Bearer " + ADMIN);
-  }
-
-  /** A page's call: the session cookie, and the CSRF header unless {@code csrf} is null. */
-  private static HttpRequest.Builder session(String cookie, String csrf, String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(server.url().resolve(path)).header("Cookie", cookie)
-        .header("Content-Type", "application/json");
-    return csrf == null ? b : b.header("X-CSRF-Token", csrf);
   }
 
   private static HttpRequest.BodyPublisher body(String json) {

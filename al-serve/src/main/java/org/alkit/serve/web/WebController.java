@@ -85,8 +85,7 @@ public final class WebController {
   MutableHttpResponse<String> asset(@PathVariable String name) {
     String type = ASSETS.get(name);
     if (type == null) {
-      return HttpResponse.<String>notFound().contentType(MediaType.TEXT_PLAIN_TYPE)
-          .body("no asset '" + name + "'; known: " + new java.util.TreeSet<>(ASSETS.keySet()));
+      return HttpResponse.notFound(); // answered as every unknown path is (ErrorHandlers)
     }
     return HttpResponse.ok(Templates.read(name)).contentType(type).header(HttpHeaders.CACHE_CONTROL, "no-cache");
   }

@@ -7,6 +7,7 @@
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const el = (id) => document.getElementById(id);
   const POLL_MILLIS = 1000;
+  const STATUS_MILLIS = 5000; // progress of other annotators, and a fitted round's accuracy
   const state = {
     project: null, // the project's name
     classes: [], // its class names, label k is classes[k]
@@ -62,8 +63,9 @@
     }
     const wanted = decodeURIComponent(location.hash.slice(1));
     select.value = projects.some((p) => p.name === wanted) ? wanted : projects[0].name;
-    select.addEventListener('change', () => open(select.value));
+    select.addEventListener('change', () => open(select.value).catch(fail));
     await open(select.value);
+    setInterval(() => refreshStatus().catch(fail), STATUS_MILLIS);
   }
 
   async function open(project) {
@@ -133,26 +135,30 @@
     state.poll = setTimeout(() => advance().catch(fail), POLL_MILLIS);
   }
 
+  // Shows item (none when null). It takes labels only once it is on screen: the keys act on
+  // state.current, set last, in the same task as the busy flag's release by label() and undo().
   async function show(item) {
-    state.current = item;
-    el('item').dataset.item = item === null ? '' : item;
-    const content = el('content');
-    content.replaceChildren();
+    state.current = null;
     if (item === null) {
+      el('content').replaceChildren();
+      el('item').dataset.item = '';
       return;
     }
     const response = await api('GET', projectPath() + '/items/' + item + '/content');
     const type = response.headers.get('Content-Type') || '';
+    let view;
     if (type.startsWith('image/')) {
-      const img = document.createElement('img');
-      img.alt = 'item ' + item;
-      img.src = URL.createObjectURL(await response.blob());
-      img.onload = () => URL.revokeObjectURL(img.src);
-      content.append(img);
+      view = document.createElement('img');
+      view.alt = 'item ' + item;
+      view.src = URL.createObjectURL(await response.blob());
+      view.onload = () => URL.revokeObjectURL(view.src);
     } else {
-      content.append(featureTable((await response.json()).features));
+      view = featureTable((await response.json()).features);
     }
+    el('content').replaceChildren(view);
     el('caption').textContent = 'Item ' + item;
+    el('item').dataset.item = item;
+    state.current = item;
   }
 
   function featureTable(features) {
@@ -202,8 +208,8 @@
         state.queue.unshift(state.current);
       }
       say('Took back the label of item ' + item);
-      await show(item);
       await refreshStatus();
+      await show(item);
     } catch (e) {
       fail(e);
     } finally {

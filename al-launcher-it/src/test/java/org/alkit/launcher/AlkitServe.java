@@ -23,14 +23,14 @@ import java.util.regex.Pattern;
  * A running {@code ./alkit serve --data DIR --port 0}: its URL, read from the line it prints when it
  * listens, and its output so far. {@link #stop()} sends SIGTERM and, should it not end in time, kills it.
  */
-final class ServeProcess {
+final class AlkitServe {
   private static final Pattern LISTENING = Pattern.compile("alkit serve: (http://\\S+/)");
 
   private final Process process;
   private final URI url;
   private final List<String> output;
 
-  private ServeProcess(Process process, URI url, List<String> output) {
+  private AlkitServe(Process process, URI url, List<String> output) {
     this.process = process;
     this.url = url;
     this.output = output;
@@ -40,7 +40,7 @@ final class ServeProcess {
    * Starts the server on a fresh port with {@code data} as its folder and the extra environment
    * {@code env}, and waits up to {@code timeout} for it to listen.
    */
-  static ServeProcess start(Path data, Map<String, String> env, Duration timeout) throws Exception {
+  static AlkitServe start(Path data, Map<String, String> env, Duration timeout) throws Exception {
     Process p = Launcher.command(env, List.of("./alkit", "serve", "--data", data.toString(), "--port", "0"))
         .redirectErrorStream(true).start();
     List<String> output = new ArrayList<>();
@@ -49,7 +49,7 @@ final class ServeProcess {
     reader.setDaemon(true);
     reader.start();
     try {
-      return new ServeProcess(p, listening.get(timeout.toMillis(), TimeUnit.MILLISECONDS), output);
+      return new AlkitServe(p, listening.get(timeout.toMillis(), TimeUnit.MILLISECONDS), output);
     } catch (ExecutionException | TimeoutException e) {
       p.destroyForcibly();
       throw new AssertionError("alkit serve did not say it listens within " + timeout + "; its output: " + lines(output), e);
