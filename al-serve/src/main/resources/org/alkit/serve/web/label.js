@@ -238,7 +238,7 @@
     }
     const points = rounds.filter((r) => typeof r.accuracy === 'number');
     if (points.length === 0) {
-      node('text', { x: left + 10, y: (top + bottom) / 2 }, 'no accuracy yet: a round has one once the loop has gone past it');
+      node('text', { x: left + 10, y: (top + bottom) / 2 }, 'no accuracy yet');
       return;
     }
     const last = points[points.length - 1].round;
