@@ -39,7 +39,7 @@ class ServeWebPageIT {
   /** Items a round hands out; the round closes and the next one is fitted when all are labeled. */
   private static final int BATCH = 6;
   /** Generous: the server fits a model between rounds on a machine shared with other builds. */
-  private static final Duration WAIT = Duration.ofSeconds(45);
+  private static final Duration WAIT = Duration.ofSeconds(90);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
       .connectTimeout(WAIT).build();
