@@ -96,11 +96,6 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /** Whether this is PostgreSQL (for the few statements that differ). */
-  boolean isEmbedded() {
-    return pool.getJdbcUrl().startsWith("jdbc:h2:");
-  }
-
   private static String redacted(String url) {
     return url.replaceAll("password=[^&;]*", "password=…");
   }

@@ -356,14 +356,7 @@ final class Project implements AutoCloseable {
     // records it (outside the lock, so that commits of several callers overlap)
     if (!expired.isEmpty() || !mine.isEmpty()) {
       db.inTransaction(c -> {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM leases WHERE project_id = ? AND item = ?")) {
-          for (int item : concat(expired, mine)) {
-            s.setLong(1, id);
-            s.setInt(2, item);
-            s.addBatch();
-          }
-          s.executeBatch();
-        }
+        release(c, concat(expired, mine));
         try (PreparedStatement s = c.prepareStatement(
             "INSERT INTO leases (project_id, item, holder, expires) VALUES (?, ?, ?, ?)")) {
           for (int item : mine) {
@@ -385,6 +378,18 @@ final class Project implements AutoCloseable {
       items.addObject().put("item", item).put("leaseExpires", Instant.ofEpochMilli(expires).toString());
     }
     return out;
+  }
+
+  /** Deletes the lease rows of {@code items}. */
+  private void release(Connection c, List<Integer> items) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM leases WHERE project_id = ? AND item = ?")) {
+      for (int item : items) {
+        s.setLong(1, id);
+        s.setInt(2, item);
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
   }
 
   private static List<Integer> concat(List<Integer> a, List<Integer> b) {
@@ -464,14 +469,7 @@ final class Project implements AutoCloseable {
           s.executeUpdate();
         }
       }
-      try (PreparedStatement s = c.prepareStatement("DELETE FROM leases WHERE project_id = ? AND item = ?")) {
-        for (Entry e : changes) {
-          s.setLong(1, id);
-          s.setInt(2, e.item());
-          s.addBatch();
-        }
-        s.executeBatch();
-      }
+      release(c, changes.stream().map(Entry::item).toList());
       return null;
     });
     lock.lock();

@@ -3,15 +3,18 @@ package org.alkit.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.alkit.eval.data.Datasets;
 import org.alkit.runtime.LabelingService;
 import org.alkit.runtime.Npy;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -201,6 +204,18 @@ class ServeApiTest {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     assertThat(reply.type()).startsWith("application/json");
     assertThat(reply.error()).contains(names).doesNotContain("\n");
+  }
+
+  @Test
+  void fashionMnistProjectsHandOutItsImages() {
+    Assumptions.assumeTrue(Files.isDirectory(Datasets.fashionMnistDir(System.getenv())),
+        "Fashion-MNIST is not installed (Debian package dataset-fashion-mnist)");
+    JsonNode project = admin.ok("api/projects", "{\"name\":\"fashion\",\"pool\":\"fashion-mnist\",\"batch\":3}");
+    assertThat(project.get("poolSize").asInt()).isEqualTo(60_000);
+    assertThat(project.get("classes").get(9).asText()).isEqualTo("Ankle boot");
+    Api.Reply png = admin.get("api/projects/fashion/items/59999/content");
+    assertThat(png.type()).isEqualTo("image/png");
+    assertThat(next(admin, "fashion", 5)).hasSize(3);
   }
 
   @Test
