@@ -51,13 +51,13 @@ public final class Projects implements AutoCloseable {
    * @throws AlException naming a project whose pool changed since it was created
    */
   void resumeAll() {
-    record Row(long id, String spec, String sha) {}
+    record Row(long id, String spec, String sha, long created) {}
     List<Row> rows = db.inTransaction(c -> {
       List<Row> out = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT id, spec, pool_sha256 FROM projects ORDER BY id");
+      try (PreparedStatement s = c.prepareStatement("SELECT id, spec, pool_sha256, created FROM projects ORDER BY id");
           ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          out.add(new Row(r.getLong(1), r.getString(2), r.getString(3)));
+          out.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4)));
         }
       }
       return out;
@@ -70,7 +70,7 @@ public final class Projects implements AutoCloseable {
         throw new AlException("project '" + spec.name() + "': its pool " + spec.poolValue() + " has SHA-256 " + sha
             + ", not the " + row.sha() + " it had when the project was created; expected the same pool");
       }
-      open(row.id(), spec, dataset);
+      open(row.id(), spec, dataset, row.created());
     }
   }
 
@@ -92,6 +92,7 @@ public final class Projects implements AutoCloseable {
       throw ApiException.badRequest(e.getMessage().lines().findFirst().orElse(""));
     }
     String sha = sha256(dataset.pool());
+    long created = System.currentTimeMillis();
     long id;
     synchronized (this) {
       if (byName.containsKey(spec.name())) {
@@ -106,7 +107,7 @@ public final class Projects implements AutoCloseable {
           s.setString(3, spec.poolKind() + ":" + spec.poolValue());
           s.setString(4, sha);
           s.setInt(5, dataset.pool().rows());
-          s.setLong(6, System.currentTimeMillis());
+          s.setLong(6, created);
           s.executeUpdate();
           try (ResultSet keys = s.getGeneratedKeys()) {
             keys.next();
@@ -123,13 +124,17 @@ public final class Projects implements AutoCloseable {
         }
         return key;
       });
-      return open(id, spec, dataset);
+      return open(id, spec, dataset, created);
     }
   }
 
-  private Project open(long id, ProjectSpec spec, Dataset dataset) {
+  /**
+   * Starts a project; its loop's journal is {@code --data/journals/NAME-CREATED}, named by its
+   * creation time, so that a journal never meets the project of another database of that name.
+   */
+  private Project open(long id, ProjectSpec spec, Dataset dataset, long created) {
     Project project = new Project(id, spec, dataset, config(spec, dataset), db, registry,
-        data.resolve("journals").resolve(spec.name()));
+        data.resolve("journals").resolve(spec.name() + "-" + created));
     byName.put(spec.name(), project);
     project.start();
     return project;

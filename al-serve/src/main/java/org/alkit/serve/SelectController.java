@@ -68,7 +68,8 @@ final class SelectController {
     }
     JsonNode json = Json.parse(body);
     if (!json.isObject()) {
-      throw ApiException.badRequest("body: " + Json.kind(json) + "; expected {\"strategy\": …, \"budget\": …, \"probs\": BASE64, …}");
+      throw ApiException.badRequest("body: " + Json.kind(json)
+          + "; expected {\"strategy\": …, \"budget\": …, \"probs\": BASE64, …}");
     }
     for (var it = json.fieldNames(); it.hasNext(); ) {
       String key = it.next();
