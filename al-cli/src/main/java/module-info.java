@@ -1,4 +1,4 @@
-/** The {@code alkit} command line: strategies, select, maximize, run, eval. */
+/** The {@code alkit} command line: strategies, select, maximize, run, eval, serve. */
 module org.alkit.cli {
   requires org.alkit.runtime;
   requires org.alkit.eval;
@@ -22,4 +22,6 @@ module org.alkit.cli {
 
   // --engine spark: al-spark, on the class path when the launcher runs select with it
   uses org.alkit.runtime.SelectionEngine;
+  // serve: al-serve, on the class path when the launcher runs serve
+  uses org.alkit.runtime.LabelingService;
 }

@@ -31,7 +31,7 @@ import picocli.CommandLine.ScopeType;
     version = Alkit.VERSION,
     description = "Active learning for the JVM: pick which unlabeled items to label next.",
     subcommands = {StrategiesCommand.class, SelectCommand.class, MaximizeCommand.class, RunCommand.class,
-        EvalCommand.class, CommandLine.HelpCommand.class})
+        EvalCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Alkit implements Runnable {
   /** What {@code --version} prints. */
   static final String VERSION = "alkit 0.1.0";

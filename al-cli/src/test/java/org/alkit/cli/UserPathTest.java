@@ -70,13 +70,20 @@ class UserPathTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"select", "maximize", "run", "strategies", "eval"})
+  @ValueSource(strings = {"select", "maximize", "run", "strategies", "eval", "serve"})
   void everySubcommandHasHelp(String command) {
     for (String[] args : new String[][] {{command, "--help"}, {command, "-h"}, {"help", command}}) {
       CliHarness.Result r = CliHarness.run(args);
       assertThat(r.code()).as("%s: %s", String.join(" ", args), r.err()).isZero();
       assertThat(r.out()).startsWith("Usage: alkit " + command);
     }
+  }
+
+  @Test
+  void serveWithoutTheServiceOnTheClassPathSaysHowToGetIt(@TempDir Path dir) {
+    // al-cli's class path lacks al-serve, which the launcher adds for serve alone
+    assertRefused(CliHarness.run("serve", "--data", dir.toString(), "--port", "0"), "al-serve", "./alkit");
+    assertRefused(CliHarness.run("serve", "--data", dir.toString(), "--port", "70000"), "--port = 70000");
   }
 
   @Test
