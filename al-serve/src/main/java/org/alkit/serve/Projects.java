@@ -23,6 +23,7 @@ import org.alkit.runtime.Dataset;
 import org.alkit.runtime.Npy;
 import org.alkit.runtime.Registry;
 import org.alkit.runtime.RunConfig;
+import org.alkit.runtime.SelectionEngine;
 import org.alkit.runtime.Runs;
 
 /**
@@ -181,7 +182,7 @@ public final class Projects implements AutoCloseable {
     int rounds = (pool - spec.batch()) / spec.batch();
     return new RunConfig(spec.poolKind() + ":" + spec.poolValue(), spec.model(), Map.of(), spec.strategy(),
         Map.of(), "java", Map.of(), "simulated", spec.batch(), spec.batch(), rounds, spec.seed(), TEST_FRACTION,
-        List.of(), Optional.empty(), Map.of(), Optional.empty());
+        List.of(), Optional.empty(), Map.of(), Optional.empty(), SelectionEngine.LOCAL, Map.of());
   }
 
   /** The pool of {@code spec}: a built-in data set, or a file under {@code --data}. */
