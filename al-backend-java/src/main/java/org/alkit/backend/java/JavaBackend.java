@@ -117,6 +117,14 @@ final class JavaBackend implements ComputeBackend {
     return vectorMinWork == 0 || vectorMinWork != Long.MAX_VALUE && pairs * a.cols() >= vectorMinWork;
   }
 
+  /**
+   * Whether this backend runs Vector API kernels for large enough calls ({@code simd} vector or
+   * auto with the module resolved), and whether for every call ({@code simd = vector}).
+   */
+  boolean vectorKernels(boolean always) {
+    return always ? vectorMinWork == 0 : vectorMinWork != Long.MAX_VALUE;
+  }
+
   /** Whether the Vector API can run here ({@link VectorApi#available}). */
   static boolean vectorApiAvailable() {
     return VectorApi.available(JavaBackend.class);
