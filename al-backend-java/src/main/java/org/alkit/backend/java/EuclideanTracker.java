@@ -119,7 +119,7 @@ final class EuclideanTracker extends AbstractCentreTracker {
     this.points = points;
     this.projectAt = projectAt;
     this.quantizeAt = quantizeAt;
-    this.vectorCodes = backend.vectorKernels(false) && VectorCodeKernel.usable();
+    this.vectorCodes = backend.vectorCodes() && VectorCodeKernel.usable();
     this.minCaptured = minCaptured;
     this.centreColumns = new float[points.dim()][capacity];
     this.members = new int[capacity][];
@@ -172,12 +172,12 @@ final class EuclideanTracker extends AbstractCentreTracker {
    * {@code simd = auto} once the updates reached {@value #QUANTIZE_WORK} coordinates.
    */
   private static int quantizeAt(JavaBackend backend, int tracked, int dim) {
-    if (!backend.vectorKernels(false) || tracked < ProjectionBound.SAMPLE || dim > QuantizedBound.MAX_DIM
+    if (!backend.vectorCodes() || tracked < ProjectionBound.SAMPLE || dim > QuantizedBound.MAX_DIM
         || !VectorCodeKernel.usable()) {
       return NEVER;
     }
     long perCentre = (long) tracked * dim;
-    return backend.vectorKernels(true) ? PROJECT_AT
+    return backend.vectorEverywhere() ? PROJECT_AT
         : (int) Math.max(PROJECT_AT, Math.min(Integer.MAX_VALUE, (QUANTIZE_WORK + perCentre - 1) / perCentre));
   }
 
