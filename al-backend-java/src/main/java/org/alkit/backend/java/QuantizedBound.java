@@ -34,7 +34,7 @@ import org.alkit.api.ComputeBackend;
  *
  * <p><b>Size of the bound.</b> Rounding to the nearest code leaves |e_x,k| ≤ s_x/2, so
  * ‖e_x‖ ≤ √d·max|y_k|/254, and about a third of that on spread-out coordinates: on i.i.d.
- * standard normal rows (d = 512) ε ≈ 0.15 against distances near 32, so a pair is undecided only
+ * standard normal rows (d = 512) ε ≈ 0.17 against distances near 32, so a pair is undecided only
  * when its distance lies within about 1 % of D²(x)'s root.
  *
  * <p><b>Kernel.</b> The int8 inner products run on the Vector API ({@link VectorCodeKernel}):
