@@ -25,9 +25,10 @@ import org.apiguardian.api.API;
  * <p>Cost: the min-distances live in the compute backend's
  * {@link org.alkit.api.ComputeBackend#centreTracker}: the nearest labeled item of every unlabeled
  * item in blocks (the paper's Algorithm 3), then one update per pick (the {@code java} backend
- * prunes it with the triangle inequality and splits it over its workers); the picks do not depend
- * on the thread count. Memory {@code O(n·d + n)} in the {@code java} backend: one float copy of
- * the embeddings and a few arrays of n.
+ * prunes it with the triangle inequality, a low-rank projection and an int8 copy of the rows, each
+ * a lower bound on the distance that never changes a value, and splits it over its workers); the
+ * picks do not depend on the thread count. Memory {@code O(n·d + n)} in the {@code java} backend:
+ * one float copy of the embeddings, an int8 copy on long runs, and a few arrays of n.
  *
  * <p>With no labeled item (where DISTIL fails), the first pick is the unlabeled item farthest
  * from the unlabeled mean, scored by that distance; greedy k-center continues from it.

@@ -33,6 +33,16 @@ import org.alkit.commons.AbstractCentreTracker;
  * {@value #PROJECT_AT} centres (smaller budgets skip its cost) when there are at least
  * {@code 4·r} coordinates and {@value ProjectionBound#SAMPLE} tracked points.
  *
+ * <p><b>Codes.</b> A member that passes both tests is next checked against the
+ * {@link QuantizedBound}: an int8 copy of every row (one scale per row) gives a rigorous lower
+ * bound on ‖x − c‖ from d bytes instead of 4·d, and only the members it cannot decide, and those
+ * the new centre brings closer (whose new D² must be exact), read their float rows. On isotropic
+ * data, where neither test above prunes, this bound decides about 99 % of the members after a
+ * few dozen picks, so a pick streams n·d bytes of codes instead of n·d·4 bytes of floats. Its
+ * inner products need the Vector API, so it is built only when the backend runs it (after
+ * {@value #PROJECT_AT} centres with {@code simd = vector}; with {@code simd = auto} once the
+ * updates so far reached {@value #QUANTIZE_WORK} coordinates, so that short jobs skip its start-up).
+ *
  * <p><b>Layout.</b> The centres' coordinates are also kept column-major (one array per
  * coordinate, appended as centres are added), so the distances ‖c − o‖² from a new centre to all
  * existing ones take one vectorised pass ({@link RowKernels#squaredDistancesToColumns}); they serve
@@ -44,7 +54,8 @@ import org.alkit.commons.AbstractCentreTracker;
  * task, and the points a task moves to the new centre are joined in task order, so the state is the
  * same for any thread count.
  *
- * <p>Memory: one float copy of the tracked and initial-centre rows plus {@code O(n + centres·dim)}.
+ * <p>Memory: one float copy of the tracked and initial-centre rows, one int8 copy when the codes
+ * are built, plus {@code O(n + centres·dim)}.
  */
 final class EuclideanTracker extends AbstractCentreTracker {
   /** Relative slack on the squared pruning test, far above float rounding of a distance. */
@@ -67,6 +78,12 @@ final class EuclideanTracker extends AbstractCentreTracker {
   private static final double MIN_PRUNE_SHARE = 0.25;
   /** Centres added, while the bound does not pay, before it is tried again. */
   private static final int PROBE_EVERY = 64;
+  /**
+   * Coordinates of full updates (tracked points × dim per added centre) after which
+   * {@code simd = auto} builds the {@link QuantizedBound}: 2²⁸, a few hundred milliseconds
+   * of scalar distances, which is what the Vector API's start-up costs a one-shot process.
+   */
+  static final long QUANTIZE_WORK = 1L << 28;
 
   private final DenseRows points;
   private float[][] centreColumns;
@@ -87,12 +104,22 @@ final class EuclideanTracker extends AbstractCentreTracker {
   /** Whether the bound pruned enough at its last use, and else when it is tried again. */
   private boolean projectionPays = true;
   private int nextProbe;
+  /** At how many centres the int8 codes are built ({@link #NEVER}: not at all), and the codes. */
+  private final int quantizeAt;
+  /** Whether the codes' inner products run on {@link VectorCodeKernel}. */
+  private final boolean vectorCodes;
+  private QuantizedBound codes;
+  /** Pairs the codes tested and pruned so far, for the benchmarks' reports. */
+  private long codeTests;
+  private long codePrunes;
 
   private EuclideanTracker(JavaBackend backend, DenseRows points, int tracked, int capacity,
-      int projectAt, double minCaptured) {
+      int projectAt, double minCaptured, int quantizeAt) {
     super(backend, tracked);
     this.points = points;
     this.projectAt = projectAt;
+    this.quantizeAt = quantizeAt;
+    this.vectorCodes = backend.vectorCodes() && VectorCodeKernel.usable();
     this.minCaptured = minCaptured;
     this.centreColumns = new float[points.dim()][capacity];
     this.members = new int[capacity][];
@@ -121,6 +148,11 @@ final class EuclideanTracker extends AbstractCentreTracker {
     this.projection = o.projection;
     this.projectionPays = o.projectionPays;
     this.nextProbe = o.nextProbe;
+    this.quantizeAt = o.quantizeAt;
+    this.vectorCodes = o.vectorCodes;
+    this.codes = o.codes;
+    this.codeTests = o.codeTests;
+    this.codePrunes = o.codePrunes;
   }
 
   /**
@@ -129,20 +161,40 @@ final class EuclideanTracker extends AbstractCentreTracker {
    */
   static EuclideanTracker of(JavaBackend backend, Matrix data, int[] points, int[] centres) {
     boolean worthIt = data.cols() >= 4 * ProjectionBound.RANK && points.length >= ProjectionBound.SAMPLE;
-    return of(backend, data, points, centres, worthIt ? PROJECT_AT : NEVER, ProjectionBound.MIN_CAPTURED);
+    return of(backend, data, points, centres, worthIt ? PROJECT_AT : NEVER, ProjectionBound.MIN_CAPTURED,
+        quantizeAt(backend, points.length, data.cols()));
+  }
+
+  /**
+   * At how many centres the int8 codes pay ({@link #NEVER}: not here): only where the backend
+   * runs the Vector API on vectors of 8 ints or more and there are {@link ProjectionBound#SAMPLE}
+   * tracked points; with {@code simd = vector} at {@value #PROJECT_AT} centres, with
+   * {@code simd = auto} once the updates reached {@value #QUANTIZE_WORK} coordinates.
+   */
+  private static int quantizeAt(JavaBackend backend, int tracked, int dim) {
+    if (!backend.vectorCodes() || tracked < ProjectionBound.SAMPLE || dim > QuantizedBound.MAX_DIM
+        || !VectorCodeKernel.usable()) {
+      return NEVER;
+    }
+    long perCentre = (long) tracked * dim;
+    return backend.vectorEverywhere() ? PROJECT_AT
+        : (int) Math.max(PROJECT_AT, Math.min(Integer.MAX_VALUE, (QUANTIZE_WORK + perCentre - 1) / perCentre));
   }
 
   /**
    * As {@link #of(JavaBackend, Matrix, int[], int[])}, building the projection bound once there
    * are {@code projectAt} centres ({@link #NEVER}: not at all; it needs more than
    * {@link ProjectionBound#RANK} columns and twice as many tracked points) if its directions
-   * hold at least {@code minCaptured} of a sample's variance.
+   * hold at least {@code minCaptured} of a sample's variance, and the int8 codes once there are
+   * {@code quantizeAt} ({@link #NEVER}: not at all; at most {@link QuantizedBound#MAX_DIM}
+   * columns), their inner products on the Vector API where the backend runs it.
    */
   static EuclideanTracker of(JavaBackend backend, Matrix data, int[] points, int[] centres,
-      int projectAt, double minCaptured) {
+      int projectAt, double minCaptured, int quantizeAt) {
     int n = points.length;
     DenseRows rows = DenseRows.concat(data, points, centres);
-    EuclideanTracker t = new EuclideanTracker(backend, rows, n, centres.length + 16, projectAt, minCaptured);
+    EuclideanTracker t = new EuclideanTracker(backend, rows, n, centres.length + 16, projectAt, minCaptured,
+        quantizeAt);
     if (centres.length == 0 || n == 0) {
       return t;
     }
@@ -222,6 +274,19 @@ final class EuclideanTracker extends AbstractCentreTracker {
     return (n + CHUNK - 1) / CHUNK;
   }
 
+  /**
+   * Members tested against the int8 codes, and how many of them the codes decided without their
+   * float row, since the start (0 and 0 while the codes are not built).
+   */
+  long[] codeCounts() {
+    return new long[] {codeTests, codePrunes};
+  }
+
+  /** Whether the int8 codes are built. */
+  boolean quantized() {
+    return codes != null;
+  }
+
   /** The largest D² over tracked points: the squared k-center radius. */
   double squaredRadius() {
     double r = 0;
@@ -266,6 +331,9 @@ final class EuclideanTracker extends AbstractCentreTracker {
       projection = ProjectionBound.of(backend, points, dist2.length, ProjectionBound.RANK,
           minCaptured);
     }
+    if (codes == null && quantizeAt != NEVER && groups >= quantizeAt) {
+      codes = QuantizedBound.of(backend, points, dist2.length, vectorCodes);
+    }
     if (groups == 0) {
       startAt(c);
       return;
@@ -296,6 +364,8 @@ final class EuclideanTracker extends AbstractCentreTracker {
       movedRadius2 = Math.max(movedRadius2, m.radius2);
       tested += m.tested;
       pruned += m.pruned;
+      codeTests += m.codeTests;
+      codePrunes += m.codePrunes;
     }
     if (bound != null) {
       projectionPays = pruned >= MIN_PRUNE_SHARE * tested;
@@ -313,7 +383,7 @@ final class EuclideanTracker extends AbstractCentreTracker {
 
   /**
    * The points one task moved to the new centre, in visiting order, and their largest D²; how
-   * many points the projection bound tested and how many it pruned.
+   * many points the projection bound and the codes tested and how many each pruned.
    */
   private static final class Moved {
     int[] points = new int[16];
@@ -321,6 +391,8 @@ final class EuclideanTracker extends AbstractCentreTracker {
     double radius2;
     long tested;
     long pruned;
+    long codeTests;
+    long codePrunes;
 
     void add(int x, double d2) {
       if (count == points.length) {
@@ -378,6 +450,13 @@ final class EuclideanTracker extends AbstractCentreTracker {
             far = bound.cannotLower(points.slotOf(x), cSlot, dx);
             if (far) {
               moved.pruned++;
+            }
+          }
+          if (!far && codes != null) {
+            moved.codeTests++;
+            far = codes.cannotLower(points.slotOf(x), cSlot, dx);
+            if (far) {
+              moved.codePrunes++;
             }
           }
           if (!far) {

@@ -86,6 +86,8 @@ final class JavaBackend implements ComputeBackend {
   private final int block;
   /** Calls of at least this many pairs × columns run {@link VectorPairKernel}; {@link Long#MAX_VALUE}: none. */
   private final long vectorMinWork;
+  /** Whether the k-center tracker's int8 inner products run on {@link VectorCodeKernel}. */
+  private final boolean vectorCodes;
   private final ForkJoinPool pool;
 
   /**
@@ -102,9 +104,19 @@ final class JavaBackend implements ComputeBackend {
    *     {@link PairKernel}'s loops, with the same bits
    */
   JavaBackend(int threads, int block, long vectorMinWork) {
+    this(threads, block, vectorMinWork, vectorMinWork != Long.MAX_VALUE);
+  }
+
+  /**
+   * @param vectorMinWork as above, for the pair kernels
+   * @param vectorCodes whether the k-center tracker's int8 inner products run on
+   *     {@link VectorCodeKernel} (requires {@link #vectorApiAvailable()})
+   */
+  JavaBackend(int threads, int block, long vectorMinWork, boolean vectorCodes) {
     this.threads = threads;
     this.block = block;
     this.vectorMinWork = vectorMinWork;
+    this.vectorCodes = vectorCodes;
     this.pool = threads == 1 ? null : new ForkJoinPool(threads);
   }
 
@@ -115,6 +127,16 @@ final class JavaBackend implements ComputeBackend {
   private boolean vector(Matrix a, Matrix b) {
     double pairs = (double) a.rows() * b.rows() * (a == b ? 0.5 : 1);
     return vectorMinWork == 0 || vectorMinWork != Long.MAX_VALUE && pairs * a.cols() >= vectorMinWork;
+  }
+
+  /** Whether every call runs the Vector API kernels ({@code simd = vector}). */
+  boolean vectorEverywhere() {
+    return vectorMinWork == 0;
+  }
+
+  /** Whether the k-center tracker's int8 inner products run on {@link VectorCodeKernel}. */
+  boolean vectorCodes() {
+    return vectorCodes;
   }
 
   /** Whether the Vector API can run here ({@link VectorApi#available}). */
@@ -394,7 +416,8 @@ final class JavaBackend implements ComputeBackend {
   public String toString() {
     String simd = vectorMinWork == 0 ? "vector" : vectorMinWork == Long.MAX_VALUE ? "scalar"
         : "vector from " + vectorMinWork + " pairs × columns, else scalar";
-    return "JavaBackend[threads=" + threads + ", block=" + block + ", simd=" + simd + "]";
+    return "JavaBackend[threads=" + threads + ", block=" + block + ", simd=" + simd
+        + ", int8 codes=" + (vectorCodes ? "vector" : "scalar") + "]";
   }
 
   /**

@@ -16,9 +16,14 @@ import org.alkit.api.Parameter;
  * per parallel task) and {@code simd}: {@code vector} runs the register-blocked Vector API kernels,
  * which need the JVM option {@code --add-modules jdk.incubator.vector} (the {@code alkit} launcher
  * passes it); {@code scalar} runs plain loops that C2 vectorises, about 2–3× slower warm; {@code auto}
- * (the default) takes {@code vector} when the module is there for calls of at least
- * {@value JavaBackend#AUTO_VECTOR_MIN_WORK} pairs × columns, whose speed pays for the Vector API's
- * start-up in a one-shot process, and {@code scalar} for smaller ones. All give the same bits.
+ * (the default) decides per primitive from what the CPU offers (the Vector API's preferred vector
+ * size, which the JVM derives from the instruction set and {@code -XX:UseAVX}): the pair kernels
+ * take {@code vector} when the module is there, the vectors have at least 256 bits (AVX2 or
+ * AVX-512, {@link VectorPairKernel#paysOverScalar}; the micro-tile is sized to the registers)
+ * and the call has at least {@value JavaBackend#AUTO_VECTOR_MIN_WORK} pairs × columns, whose speed pays for the
+ * Vector API's start-up in a one-shot process, and {@code scalar} otherwise; the k-center
+ * tracker's int8 inner products take {@code vector} whenever the module is there (the scalar loop
+ * is not vectorised and would be slower than no codes). All give the same bits.
  */
 public final class JavaBackendProvider implements BackendProvider {
   /** The name configuration selects this backend by. */
@@ -39,8 +44,9 @@ public final class JavaBackendProvider implements BackendProvider {
             "worker threads; 0 = one per available core, 1 = the calling thread only").atLeast(0),
         Parameter.integer("block", 512, "query rows per parallel task").atLeast(1),
         Parameter.choice("simd", "auto", "inner kernels: vector (Vector API, needs --add-modules "
-            + JavaBackend.VECTOR_MODULE + "), scalar, or auto (vector when available, for calls of"
-            + " at least " + JavaBackend.AUTO_VECTOR_MIN_WORK + " pairs x columns)",
+            + JavaBackend.VECTOR_MODULE + "), scalar, or auto (per primitive: pair kernels vector when"
+            + " available on 256-bit vectors or wider, for calls of at least " + JavaBackend.AUTO_VECTOR_MIN_WORK
+            + " pairs x columns; k-center int8 codes vector when available)",
             "auto", "vector", "scalar"));
   }
 
@@ -55,9 +61,10 @@ public final class JavaBackendProvider implements BackendProvider {
           + JavaBackend.VECTOR_MODULE + " is not resolved; expected the JVM option --add-modules "
           + JavaBackend.VECTOR_MODULE + ", or simd = auto or scalar");
     }
+    boolean auto = simd.equals("auto") && available;
     long vectorMinWork = simd.equals("vector") ? 0
-        : simd.equals("auto") && available ? JavaBackend.AUTO_VECTOR_MIN_WORK : Long.MAX_VALUE;
+        : auto && VectorPairKernel.paysOverScalar() ? JavaBackend.AUTO_VECTOR_MIN_WORK : Long.MAX_VALUE;
     return new JavaBackend(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, block,
-        vectorMinWork);
+        vectorMinWork, simd.equals("vector") || auto);
   }
 }

@@ -9,8 +9,9 @@ import org.alkit.commons.FloatExp;
 
 /**
  * The {@link PairKernel}s written with the Vector API ({@code jdk.incubator.vector}), register
- * blocked: a micro-tile of four query rows × three vectors of reference rows keeps its twelve
- * accumulator vectors in registers for a whole column chunk, so each packed reference vector is
+ * blocked: a micro-tile of four query rows × three vectors of reference rows (two with 256-bit
+ * vectors, see {@link #THIRD}) keeps its twelve (eight) accumulator vectors in registers for a
+ * whole column chunk, so each packed reference vector is
  * loaded once for four rows, each broadcast query value serves three vectors, and no accumulator
  * goes through memory between columns. The reference tile comes packed in strips of
  * {@link #WIDTH} rows ({@link JavaBackend#packStrips}): a micro-tile reads its strip as one
@@ -41,8 +42,33 @@ final class VectorPairKernel {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
 
+  /**
+   * Whether the micro-tile has a third vector of reference rows: with 16 lanes (AVX-512, 32
+   * registers) it does; with 8 (AVX2, 16 registers) four rows × three vectors need twelve
+   * accumulators, three reference vectors and a broadcast, every register and more, and the
+   * spills made it slower than {@link PairKernel}'s loops (2.63 s against 2.26 s for the euclidean
+   * kernel 10 000 × 10 000, d = 1 024, on an AVX2 AMD EPYC, Zen 3), so there the tile is four
+   * rows × two vectors (eight accumulators). The branches on this constant are folded when C2
+   * compiles the kernels.
+   */
+  private static final boolean THIRD = LANES >= 16;
+
   /** Reference columns one micro-tile covers; packed tiles are padded to a multiple of it. */
-  static final int WIDTH = 3 * LANES;
+  static final int WIDTH = (THIRD ? 3 : 2) * LANES;
+  /** The narrowest vectors (bits) on which the micro-tile beats {@link PairKernel}'s loops. */
+  static final int PAYING_BITS = 256;
+
+  /**
+   * Whether the micro-tile is faster than {@link PairKernel}'s loops on this CPU. Measured on the
+   * 2-core AVX-512 AMD EPYC development machine (euclidean kernel 10 000 × 10 000, d = 1 024, the
+   * two in turn, 5 runs, a heavily loaded machine, see docs/benchmarks.md): 512-bit vectors,
+   * four × three, 2.3× faster (median); 256-bit vectors ({@code -XX:UseAVX=2}), four × three as
+   * fast as the loops, four × two 1.45× faster (2.0× best against best). With 128-bit vectors
+   * (SSE) it has not been measured, and the loops run.
+   */
+  static boolean paysOverScalar() {
+    return SPECIES.vectorBitSize() >= PAYING_BITS;
+  }
 
 
   private VectorPairKernel() {}
@@ -59,61 +85,77 @@ final class VectorPairKernel {
     for (int j = 0; j < width; j += WIDTH) {
       FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
       FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
-      FloatVector s02 = FloatVector.fromArray(SPECIES, c0, j + 2 * LANES);
+      FloatVector s02 = THIRD ? FloatVector.fromArray(SPECIES, c0, j + 2 * LANES) : null;
       FloatVector s10 = FloatVector.fromArray(SPECIES, c1, j);
       FloatVector s11 = FloatVector.fromArray(SPECIES, c1, j + LANES);
-      FloatVector s12 = FloatVector.fromArray(SPECIES, c1, j + 2 * LANES);
+      FloatVector s12 = THIRD ? FloatVector.fromArray(SPECIES, c1, j + 2 * LANES) : null;
       FloatVector s20 = FloatVector.fromArray(SPECIES, c2, j);
       FloatVector s21 = FloatVector.fromArray(SPECIES, c2, j + LANES);
-      FloatVector s22 = FloatVector.fromArray(SPECIES, c2, j + 2 * LANES);
+      FloatVector s22 = THIRD ? FloatVector.fromArray(SPECIES, c2, j + 2 * LANES) : null;
       FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
       FloatVector s31 = FloatVector.fromArray(SPECIES, c3, j + LANES);
-      FloatVector s32 = FloatVector.fromArray(SPECIES, c3, j + 2 * LANES);
+      FloatVector s32 = THIRD ? FloatVector.fromArray(SPECIES, c3, j + 2 * LANES) : null;
       for (int k = 0, at = j * kc; k < kc; k++, at += WIDTH) {
         FloatVector b0 = FloatVector.fromArray(SPECIES, strips, at);
         FloatVector b1 = FloatVector.fromArray(SPECIES, strips, at + LANES);
-        FloatVector b2 = FloatVector.fromArray(SPECIES, strips, at + 2 * LANES);
+        FloatVector b2 = THIRD ? FloatVector.fromArray(SPECIES, strips, at + 2 * LANES) : null;
         FloatVector x0 = FloatVector.broadcast(SPECIES, a[a0 + k]);
         FloatVector t00 = x0.sub(b0);
         s00 = t00.fma(t00, s00);
         FloatVector t01 = x0.sub(b1);
         s01 = t01.fma(t01, s01);
-        FloatVector t02 = x0.sub(b2);
-        s02 = t02.fma(t02, s02);
+        if (THIRD) {
+          FloatVector t02 = x0.sub(b2);
+          s02 = t02.fma(t02, s02);
+        }
         FloatVector x1 = FloatVector.broadcast(SPECIES, a[a0 + d + k]);
         FloatVector t10 = x1.sub(b0);
         s10 = t10.fma(t10, s10);
         FloatVector t11 = x1.sub(b1);
         s11 = t11.fma(t11, s11);
-        FloatVector t12 = x1.sub(b2);
-        s12 = t12.fma(t12, s12);
+        if (THIRD) {
+          FloatVector t12 = x1.sub(b2);
+          s12 = t12.fma(t12, s12);
+        }
         FloatVector x2 = FloatVector.broadcast(SPECIES, a[a0 + 2 * d + k]);
         FloatVector t20 = x2.sub(b0);
         s20 = t20.fma(t20, s20);
         FloatVector t21 = x2.sub(b1);
         s21 = t21.fma(t21, s21);
-        FloatVector t22 = x2.sub(b2);
-        s22 = t22.fma(t22, s22);
+        if (THIRD) {
+          FloatVector t22 = x2.sub(b2);
+          s22 = t22.fma(t22, s22);
+        }
         FloatVector x3 = FloatVector.broadcast(SPECIES, a[a0 + 3 * d + k]);
         FloatVector t30 = x3.sub(b0);
         s30 = t30.fma(t30, s30);
         FloatVector t31 = x3.sub(b1);
         s31 = t31.fma(t31, s31);
-        FloatVector t32 = x3.sub(b2);
-        s32 = t32.fma(t32, s32);
+        if (THIRD) {
+          FloatVector t32 = x3.sub(b2);
+          s32 = t32.fma(t32, s32);
+        }
       }
       s00.intoArray(c0, j);
       s01.intoArray(c0, j + LANES);
-      s02.intoArray(c0, j + 2 * LANES);
+      if (THIRD) {
+        s02.intoArray(c0, j + 2 * LANES);
+      }
       s10.intoArray(c1, j);
       s11.intoArray(c1, j + LANES);
-      s12.intoArray(c1, j + 2 * LANES);
+      if (THIRD) {
+        s12.intoArray(c1, j + 2 * LANES);
+      }
       s20.intoArray(c2, j);
       s21.intoArray(c2, j + LANES);
-      s22.intoArray(c2, j + 2 * LANES);
+      if (THIRD) {
+        s22.intoArray(c2, j + 2 * LANES);
+      }
       s30.intoArray(c3, j);
       s31.intoArray(c3, j + LANES);
-      s32.intoArray(c3, j + 2 * LANES);
+      if (THIRD) {
+        s32.intoArray(c3, j + 2 * LANES);
+      }
     }
   }
 
@@ -123,49 +165,65 @@ final class VectorPairKernel {
     for (int j = 0; j < width; j += WIDTH) {
       FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
       FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
-      FloatVector s02 = FloatVector.fromArray(SPECIES, c0, j + 2 * LANES);
+      FloatVector s02 = THIRD ? FloatVector.fromArray(SPECIES, c0, j + 2 * LANES) : null;
       FloatVector s10 = FloatVector.fromArray(SPECIES, c1, j);
       FloatVector s11 = FloatVector.fromArray(SPECIES, c1, j + LANES);
-      FloatVector s12 = FloatVector.fromArray(SPECIES, c1, j + 2 * LANES);
+      FloatVector s12 = THIRD ? FloatVector.fromArray(SPECIES, c1, j + 2 * LANES) : null;
       FloatVector s20 = FloatVector.fromArray(SPECIES, c2, j);
       FloatVector s21 = FloatVector.fromArray(SPECIES, c2, j + LANES);
-      FloatVector s22 = FloatVector.fromArray(SPECIES, c2, j + 2 * LANES);
+      FloatVector s22 = THIRD ? FloatVector.fromArray(SPECIES, c2, j + 2 * LANES) : null;
       FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
       FloatVector s31 = FloatVector.fromArray(SPECIES, c3, j + LANES);
-      FloatVector s32 = FloatVector.fromArray(SPECIES, c3, j + 2 * LANES);
+      FloatVector s32 = THIRD ? FloatVector.fromArray(SPECIES, c3, j + 2 * LANES) : null;
       for (int k = 0, at = j * kc; k < kc; k++, at += WIDTH) {
         FloatVector b0 = FloatVector.fromArray(SPECIES, strips, at);
         FloatVector b1 = FloatVector.fromArray(SPECIES, strips, at + LANES);
-        FloatVector b2 = FloatVector.fromArray(SPECIES, strips, at + 2 * LANES);
+        FloatVector b2 = THIRD ? FloatVector.fromArray(SPECIES, strips, at + 2 * LANES) : null;
         FloatVector x0 = FloatVector.broadcast(SPECIES, a[a0 + k]);
         s00 = x0.fma(b0, s00);
         s01 = x0.fma(b1, s01);
-        s02 = x0.fma(b2, s02);
+        if (THIRD) {
+          s02 = x0.fma(b2, s02);
+        }
         FloatVector x1 = FloatVector.broadcast(SPECIES, a[a0 + d + k]);
         s10 = x1.fma(b0, s10);
         s11 = x1.fma(b1, s11);
-        s12 = x1.fma(b2, s12);
+        if (THIRD) {
+          s12 = x1.fma(b2, s12);
+        }
         FloatVector x2 = FloatVector.broadcast(SPECIES, a[a0 + 2 * d + k]);
         s20 = x2.fma(b0, s20);
         s21 = x2.fma(b1, s21);
-        s22 = x2.fma(b2, s22);
+        if (THIRD) {
+          s22 = x2.fma(b2, s22);
+        }
         FloatVector x3 = FloatVector.broadcast(SPECIES, a[a0 + 3 * d + k]);
         s30 = x3.fma(b0, s30);
         s31 = x3.fma(b1, s31);
-        s32 = x3.fma(b2, s32);
+        if (THIRD) {
+          s32 = x3.fma(b2, s32);
+        }
       }
       s00.intoArray(c0, j);
       s01.intoArray(c0, j + LANES);
-      s02.intoArray(c0, j + 2 * LANES);
+      if (THIRD) {
+        s02.intoArray(c0, j + 2 * LANES);
+      }
       s10.intoArray(c1, j);
       s11.intoArray(c1, j + LANES);
-      s12.intoArray(c1, j + 2 * LANES);
+      if (THIRD) {
+        s12.intoArray(c1, j + 2 * LANES);
+      }
       s20.intoArray(c2, j);
       s21.intoArray(c2, j + LANES);
-      s22.intoArray(c2, j + 2 * LANES);
+      if (THIRD) {
+        s22.intoArray(c2, j + 2 * LANES);
+      }
       s30.intoArray(c3, j);
       s31.intoArray(c3, j + LANES);
-      s32.intoArray(c3, j + 2 * LANES);
+      if (THIRD) {
+        s32.intoArray(c3, j + 2 * LANES);
+      }
     }
   }
 
@@ -174,22 +232,26 @@ final class VectorPairKernel {
     for (int j = 0; j < width; j += WIDTH) {
       FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
       FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
-      FloatVector s02 = FloatVector.fromArray(SPECIES, c0, j + 2 * LANES);
+      FloatVector s02 = THIRD ? FloatVector.fromArray(SPECIES, c0, j + 2 * LANES) : null;
       for (int k = 0, at = j * kc; k < kc; k++, at += WIDTH) {
         FloatVector b0 = FloatVector.fromArray(SPECIES, strips, at);
         FloatVector b1 = FloatVector.fromArray(SPECIES, strips, at + LANES);
-        FloatVector b2 = FloatVector.fromArray(SPECIES, strips, at + 2 * LANES);
+        FloatVector b2 = THIRD ? FloatVector.fromArray(SPECIES, strips, at + 2 * LANES) : null;
         FloatVector x0 = FloatVector.broadcast(SPECIES, a[a0 + k]);
         FloatVector t00 = x0.sub(b0);
         s00 = t00.fma(t00, s00);
         FloatVector t01 = x0.sub(b1);
         s01 = t01.fma(t01, s01);
-        FloatVector t02 = x0.sub(b2);
-        s02 = t02.fma(t02, s02);
+        if (THIRD) {
+          FloatVector t02 = x0.sub(b2);
+          s02 = t02.fma(t02, s02);
+        }
       }
       s00.intoArray(c0, j);
       s01.intoArray(c0, j + LANES);
-      s02.intoArray(c0, j + 2 * LANES);
+      if (THIRD) {
+        s02.intoArray(c0, j + 2 * LANES);
+      }
     }
   }
 
@@ -198,19 +260,23 @@ final class VectorPairKernel {
     for (int j = 0; j < width; j += WIDTH) {
       FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
       FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
-      FloatVector s02 = FloatVector.fromArray(SPECIES, c0, j + 2 * LANES);
+      FloatVector s02 = THIRD ? FloatVector.fromArray(SPECIES, c0, j + 2 * LANES) : null;
       for (int k = 0, at = j * kc; k < kc; k++, at += WIDTH) {
         FloatVector b0 = FloatVector.fromArray(SPECIES, strips, at);
         FloatVector b1 = FloatVector.fromArray(SPECIES, strips, at + LANES);
-        FloatVector b2 = FloatVector.fromArray(SPECIES, strips, at + 2 * LANES);
+        FloatVector b2 = THIRD ? FloatVector.fromArray(SPECIES, strips, at + 2 * LANES) : null;
         FloatVector x0 = FloatVector.broadcast(SPECIES, a[a0 + k]);
         s00 = x0.fma(b0, s00);
         s01 = x0.fma(b1, s01);
-        s02 = x0.fma(b2, s02);
+        if (THIRD) {
+          s02 = x0.fma(b2, s02);
+        }
       }
       s00.intoArray(c0, j);
       s01.intoArray(c0, j + LANES);
-      s02.intoArray(c0, j + 2 * LANES);
+      if (THIRD) {
+        s02.intoArray(c0, j + 2 * LANES);
+      }
     }
   }
 

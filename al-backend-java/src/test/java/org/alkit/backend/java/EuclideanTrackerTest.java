@@ -123,7 +123,7 @@ class EuclideanTrackerTest {
     for (int projectAt : new int[] {0, EuclideanTracker.PROJECT_AT, 120}) {
       for (int threads : new int[] {1, 2, 3}) {
         try (JavaBackend backend = new JavaBackend(threads, 512, false)) {
-          EuclideanTracker state = EuclideanTracker.of(backend, matrix, tracked, centres, projectAt, 0);
+          EuclideanTracker state = EuclideanTracker.of(backend, matrix, tracked, centres, projectAt, 0, EuclideanTracker.NEVER);
           int[] picks = new int[budget];
           for (int r = 0; r < budget; r++) {
             picks[r] = r == 0 && labeled == 0 ? 0 : state.farthest();

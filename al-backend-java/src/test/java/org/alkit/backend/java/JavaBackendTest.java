@@ -308,14 +308,28 @@ class JavaBackendTest {
   @Test
   void theVectorKernelsAreChosenWhenTheModuleIsResolvedAndNamedInToString() {
     assertThat(JavaBackend.vectorApiAvailable()).as("tests run with --add-modules jdk.incubator.vector").isTrue();
-    assertThat(backend(1, 8).toString()).contains("simd=vector");
-    assertThat(backend(1, 8, "scalar").toString()).contains("simd=scalar");
+    assertThat(backend(1, 8, "vector").toString()).contains("simd=vector, int8 codes=vector");
+    assertThat(backend(1, 8, "scalar").toString()).contains("simd=scalar, int8 codes=scalar");
+  }
+
+  /**
+   * {@code auto} decides per primitive from the CPU: the pair kernels on the Vector API only with
+   * 256-bit vectors or wider (run the tests with {@code -XX:UseAVX=1} or {@code 2} for the other
+   * sides), the int8 codes on it wherever it is resolved.
+   */
+  @Test
+  void autoChoosesPerPrimitiveFromTheVectorSize() {
+    String auto = backend(1, 8).toString();
+    assertThat(auto).contains("int8 codes=vector");
+    if (VectorPairKernel.paysOverScalar()) {
+      assertThat(auto).contains("simd=vector from " + JavaBackend.AUTO_VECTOR_MIN_WORK + " pairs × columns");
+    } else {
+      assertThat(auto).contains("simd=scalar");
+    }
   }
 
   @Test
   void autoRunsTheVectorKernelsFromTheirMinimumWorkOnAndGivesTheSameBitsOnBothSides() {
-    assertThat(backend(1, 8).toString())
-        .contains("simd=vector from " + JavaBackend.AUTO_VECTOR_MIN_WORK + " pairs × columns");
     Matrix x = RandomMatrices.gaussian(70, 50, 43);
     Matrix y = RandomMatrices.gaussian(9, 50, 44);
     // 70 × 9 × 50 = 31 500 and 70 × 70 / 2 × 50 = 122 500 pair-columns: one call each side of 10⁵

@@ -43,7 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * is the backend with {@code simd = scalar} (its plain loops that C2 vectorises);
  * {@code impl = scalar} is {@link Scalar}, the first implementation. GFLOP/s count 3 operations a term for Σ(a − b)² and 2 for Σa·b. Run with JMH
  * ({@code java -cp … org.openjdk.jmh.Main KernelBenchmark}) or, for best-of-N figures without the
- * harness, with {@link #main} ({@code main [case [tiled|tiled-scalar|scalar|both [runs]]]}).
+ * harness, with {@link #main} ({@code main [case [IMPL,IMPL…|both [runs]]]}: the implementations in
+ * turn, run after run, median and best).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -268,7 +269,8 @@ public class KernelBenchmark {
   }
 
   /**
-   * Best-of-N figures without JMH: {@code main [case [tiled|tiled-scalar|scalar|both [runs]]]}
+   * Figures without JMH: {@code main [case [IMPL,IMPL…|both [runs]]]}, the implementations in turn
+   * (interleaved) run after run, their median and best; prints the Vector API's preferred size
    * (default: every case, every impl, 3 runs after one warm-up). With {@code both} (every impl),
    * checks that they give bit-identical results. Start the JVM with
    * {@code --add-modules jdk.incubator.vector}, as the JMH fork is.
@@ -276,29 +278,42 @@ public class KernelBenchmark {
   public static void main(String[] args) {
     String[] cases = args.length > 0 ? new String[] {args[0]}
         : new String[] {"gram-5k-64", "euclidean-5k-64", "nearest-50k-1k-512", "euclidean-10k-1024"};
-    String[] impls = args.length > 1 && !args[1].equals("both") ? new String[] {args[1]}
+    String[] impls = args.length > 1 && !args[1].equals("both") ? args[1].split(",")
         : new String[] {"tiled", "tiled-scalar", "scalar"};
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    System.out.println("preferred vector: " + preferredVectorBits() + " bits");
     for (String name : cases) {
       Case c = Case.of(name);
-      Object first = null;
-      for (String impl : impls) {
-        Object result = c.run(impl);
-        long best = Long.MAX_VALUE;
-        for (int r = 0; r < runs; r++) {
-          long start = System.nanoTime();
-          result = c.run(impl);
-          best = Math.min(best, System.nanoTime() - start);
-        }
-        String same = "";
-        if (first == null) {
-          first = result;
-        } else {
-          same = Objects.deepEquals(first, result) ? ", bit-identical" : ", DIFFERENT RESULTS";
-        }
-        System.out.printf("%-20s %-12s best of %d: %8.1f ms, %6.2f GFLOP/s%s%n", name, impl, runs,
-            best / 1e6, c.flops() / best, same);
+      Object[] results = new Object[impls.length];
+      long[][] times = new long[impls.length][runs];
+      for (int i = 0; i < impls.length; i++) {
+        results[i] = c.run(impls[i]);
       }
+      for (int r = 0; r < runs; r++) {
+        for (int i = 0; i < impls.length; i++) {
+          long start = System.nanoTime();
+          results[i] = c.run(impls[i]);
+          times[i][r] = System.nanoTime() - start;
+        }
+      }
+      for (int i = 0; i < impls.length; i++) {
+        long[] t = times[i].clone();
+        Arrays.sort(t);
+        String same = i == 0 ? "" : Objects.deepEquals(results[0], results[i]) ? ", bit-identical" : ", DIFFERENT RESULTS";
+        System.out.printf("%-20s %-12s %d runs interleaved: median %8.1f ms, best %8.1f ms, %6.2f GFLOP/s at best%s%n",
+            name, impls[i], runs, t[runs / 2] / 1e6, t[0] / 1e6, c.flops() / t[0], same);
+      }
+    }
+  }
+
+  /** The Vector API's preferred vector size here (the JVM's {@code -XX:UseAVX} caps it), 0 without the module. */
+  private static int preferredVectorBits() {
+    try {
+      Class<?> floats = Class.forName("jdk.incubator.vector.FloatVector");
+      Object species = floats.getField("SPECIES_PREFERRED").get(null);
+      return (int) Class.forName("jdk.incubator.vector.VectorSpecies").getMethod("vectorBitSize").invoke(species);
+    } catch (ReflectiveOperationException | RuntimeException absent) {
+      return 0;
     }
   }
 }
