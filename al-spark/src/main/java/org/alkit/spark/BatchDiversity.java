@@ -2,8 +2,6 @@ package org.alkit.spark;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Selection;

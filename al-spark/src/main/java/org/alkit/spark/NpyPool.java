@@ -79,7 +79,7 @@ final class NpyPool implements Pool {
       int from = labeled[order[start]];
       int[] rows = IntStream.range(0, end - start).toArray();
       int[] values = labels == null ? null : IntStream.range(start, end).map(k -> labels[order[k]]).toArray();
-      runs.add(Subset.of(new RowRange(from, from + end - start, rows, values, 0).read(files), rows));
+      runs.add(Subset.of(new RowRange(from, from + end - start, rows, values, 0).read(files).requireFinite(), rows));
       start = end;
     }
     return Subset.union(runs);

@@ -43,7 +43,7 @@ final class ParquetPool {
   private ParquetPool() {}
 
   static Top rank(SparkSession spark, String path, Columns columns, Set<Signal> requires, Shard shard) {
-    Top top = Top.merge(open(spark, path, columns, requires, shard.strategy())
+    Top top = Top.merge(open(spark, path, columns, requires, shard.strategy(), true)
         .map(rows -> Top.reporting(() -> shard.rank(rows.get()))), shard.budget());
     if (top.candidates() == 0) {
       throw allLabeled(path);
@@ -58,9 +58,12 @@ final class ParquetPool {
 
   /**
    * The pool at {@code path}, its schema checked for the columns {@code strategy} reads
-   * ({@code requires}) and its first row read, before any task.
+   * ({@code requires}) and its first row read, before any task. With {@code countDraws}, each
+   * {@link Pool#map} first counts the unlabeled rows of each partition (a job of its own), so each
+   * task's {@link Rows#drawsBefore()} is right (power-BALD draws in pool order); without, it is 0.
    */
-  static Pool open(SparkSession spark, String path, Columns columns, Set<Signal> requires, String strategy) {
+  static Pool open(SparkSession spark, String path, Columns columns, Set<Signal> requires, String strategy,
+      boolean countDraws) {
     Dataset<Row> data;
     try {
       data = spark.read().parquet(path);
@@ -109,7 +112,8 @@ final class ParquetPool {
 
       @Override
       public <R> List<R> map(PoolTask<R> task) {
-        List<Long> unlabeled = unlabeledPerPartition(data, columns, hasLabeled, 1 + signals.size(), rows);
+        List<Long> unlabeled = countDraws ? unlabeledPerPartition(data, columns, hasLabeled, 1 + signals.size(), rows)
+            : Collections.nCopies(rows.getNumPartitions(), 0L);
         long[] drawsBefore = new long[unlabeled.size()];
         for (int p = 1; p < drawsBefore.length; p++) {
           drawsBefore[p] = drawsBefore[p - 1] + unlabeled.get(p - 1);
@@ -124,7 +128,7 @@ final class ParquetPool {
           return Subset.union(List.of());
         }
         Rows labeled = layout.read(pool.filter(functions.col(columns.name("labeled")).equalTo(true))
-            .collectAsList().iterator(), 0);
+            .collectAsList().iterator(), 0).requireFinite();
         return Subset.of(labeled, java.util.stream.IntStream.range(0, labeled.ids().length).toArray());
       }
     };

@@ -32,7 +32,10 @@ import org.apiguardian.api.API;
  * merges the global top {@code k} by alkit's tie rule (higher key first, then the lower index).
  * Picks and scores are those of the single-machine {@code alkit select}, bit for bit, for any
  * partitioning: each item's score is computed alone, and power-BALD's draws are those of the whole
- * pool ({@link org.alkit.api.SelectionContext.Builder#drawsBefore}).
+ * pool ({@link org.alkit.api.SelectionContext.Builder#drawsBefore}). The batch strategies
+ * {@code coreset}, {@code facility-location}, {@code similar}, {@code cluster-margin} and
+ * {@code badge} run as the distributed algorithms that scale them (two-round greedy, GreeDi, global
+ * candidates, k-means‖), described in the package's {@code BatchDiversity} and docs/spark.md.
  *
  * <p>The pool is either the {@code .npy} files {@code alkit select} reads, split into row ranges
  * that each task reads from the files itself (so every executor must see the same path: a shared
@@ -163,7 +166,8 @@ public final class SparkSelection implements SelectionEngine {
     Top rank(SparkSession spark, Job job) {
       if (BatchDiversity.serves(shard.strategy())) {
         return BatchDiversity.select(npy == null
-            ? ParquetPool.open(spark, job.parquet(), columns, requires, shard.strategy()) : npyPool(spark), batch);
+            ? ParquetPool.open(spark, job.parquet(), columns, requires, shard.strategy(), false) : npyPool(spark),
+            batch);
       }
       if (npy == null) {
         return ParquetPool.rank(spark, job.parquet(), columns, requires, shard);

@@ -118,35 +118,43 @@ class BatchDiversityTest extends SessionTest {
   }
 
   @Test
-  void aParquetPoolPicksIds() {
+  void aParquetPoolPicksIdsWithEveryBatchStrategy() {
     Matrix probs = Npy.readMatrix(pool.files.get(Signal.PROBABILITIES));
     Matrix embeddings = Npy.readMatrix(pool.files.get(Signal.EMBEDDINGS));
     int[] labeled = Npy.readIndices(pool.labeled);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < pool.n; i++) {
       int item = i;
-      rows.add(RowFactory.create(3L * i + 7, row(probs, i), row(embeddings, i),
-          Arrays.stream(labeled).anyMatch(l -> l == item)));
+      boolean isLabeled = Arrays.stream(labeled).anyMatch(l -> l == item);
+      rows.add(RowFactory.create(3L * i + 7, row(probs, i), row(embeddings, i), isLabeled,
+          isLabeled ? i % Pools.CLASSES : null));
     }
     Path out = dir.resolve("pool.parquet");
     spark.createDataFrame(rows, new StructType(new StructField[] {
         DataTypes.createStructField("id", DataTypes.LongType, false),
         DataTypes.createStructField("probs", DataTypes.createArrayType(DataTypes.FloatType), false),
         DataTypes.createStructField("embedding", DataTypes.createArrayType(DataTypes.FloatType), false),
-        DataTypes.createStructField("labeled", DataTypes.BooleanType, false)}))
+        DataTypes.createStructField("labeled", DataTypes.BooleanType, false),
+        DataTypes.createStructField("label", DataTypes.IntegerType, true)}))
         .repartition(3).write().parquet(out.toString());
-    Map<String, String> options = Pools.options("candidates", "5", "max-clustered", "40");
-    Selection single = single("cluster-margin", options, 5, ScenarioHints.none());
-    SelectionEngine.Result distributed = new SparkSelection(() -> Pools.REGISTRY).select(spark,
-        new SelectionEngine.Job("cluster-margin", options, BUDGET, 5, 1, Map.of(), null, null, out.toString(), Map.of(),
-            Map.of()));
-    assertArrayEquals(Arrays.stream(single.indices()).mapToLong(i -> 3L * i + 7).toArray(), distributed.selected());
-    SelectionEngine.Result coreset = new SparkSelection(() -> Pools.REGISTRY).select(spark,
-        new SelectionEngine.Job("coreset", Map.of(), BUDGET, 5, 1, Map.of(), null, null, out.toString(), Map.of(),
-            Map.of()));
-    assertThat(coreset.selected()).hasSize(BUDGET).doesNotHaveDuplicates()
-        .doesNotContain(Arrays.stream(labeled).mapToLong(l -> 3L * l + 7).toArray());
-    assertThat(Arrays.stream(coreset.selected()).allMatch(id -> id >= 7 && (id - 7) % 3 == 0)).isTrue();
+    Map<String, String> margin = Pools.options("candidates", "5", "max-clustered", "40");
+    Selection single = single("cluster-margin", margin, 5, ScenarioHints.none());
+    assertArrayEquals(Arrays.stream(single.indices()).mapToLong(i -> 3L * i + 7).toArray(),
+        parquet(out, "cluster-margin", margin, ScenarioHints.none()).selected());
+    long[] labeledIds = Arrays.stream(labeled).mapToLong(l -> 3L * l + 7).toArray();
+    for (String strategy : List.of("coreset", "facility-location", "badge")) {
+      long[] picks = parquet(out, strategy, Map.of(), ScenarioHints.none()).selected();
+      assertThat(picks).as(strategy).hasSize(BUDGET).doesNotHaveDuplicates().doesNotContain(labeledIds);
+      assertThat(Arrays.stream(picks).map(id -> (id - 7) % 3)).as(strategy + ": ids").containsOnly(0L);
+    }
+    assertThat(parquet(out, "similar", Map.of("function", "flmi"), RARE).selected()).hasSize(BUDGET)
+        .doesNotContain(labeledIds);
+  }
+
+  private static SelectionEngine.Result parquet(Path pool, String strategy, Map<String, String> options,
+      ScenarioHints hints) {
+    return new SparkSelection(() -> Pools.REGISTRY).select(spark, new SelectionEngine.Job(strategy, options, BUDGET,
+        5, 1, Map.of(), null, null, pool.toString(), Map.of(), Map.of(), hints));
   }
 
   @Test
