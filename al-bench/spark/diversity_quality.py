@@ -7,7 +7,7 @@ matrix (numpy, seed 0). Labeled: 200 items drawn with seed 1, with their true la
 
   k-center (coreset)            60 000 items, k = 200: covering radius max_x min_{c in L+S} |x - c|
   GreeDi (facility-location)    10 000 items, k = 100: f(A) = sum_{i in U} max_{a in A} s(i, a)
-  GreeDi (similar, flmi)        10 000 items, k = 100, Q = labeled items of rare class 0:
+  GreeDi (similar, flmi)        10 000 items, k = 100 and 10, Q = labeled items of rare class 0:
                                 f(A) = sum_{i in U} min(max_{a in A} s(i, a), max_{q in Q} s(i, q))
   s(x, y) = exp(-|x - y| / d), d = 32, alkit's euclidean kernel; U the unlabeled items.
   cluster-margin                picks on 10 000 items, k = 50, probabilities of the loop below's first
@@ -185,6 +185,10 @@ def main():
         files = {"--embeddings": work / "emb60k.npy", "--labeled": work / "labeled60k.npy"}
         results["coreset"] = compare(work, "kcenter", "coreset", 200, files, args.reps,
                                      lambda picks: radius(x, np.concatenate([lab, picks])))
+        unlabeled = np.setdiff1d(np.arange(60_000), lab)
+        rng = np.random.default_rng(7)
+        results["random radius, median of 3 draws"] = float(np.median([radius(x, np.concatenate(
+            [lab, rng.choice(unlabeled, 200, replace=False)])) for _ in range(3)]))
     if "greedi" in only:
         n = 10_000
         x10 = x[:n]
@@ -199,10 +203,18 @@ def main():
                                                lambda picks: facility_location(x10, ground, picks))
         query = lab10[labels[lab10] == 0]
         cap = similarity(x10[ground], x10[query]).max(1)
-        results["similar flmi"] = compare(work, "flmi", "similar", 100, files, args.reps,
-                                          lambda picks: facility_location(x10, ground, picks, cap),
-                                          ["--set", "function=flmi", "--scenario", "rare-classes",
-                                           "--rare-classes", "0"])
+        for budget in [100, 10]:  # at 100 picks central's f(A) reaches its cap, sum of max_q s(i, q)
+            results[f"similar flmi, k = {budget}"] = compare(
+                work, f"flmi{budget}", "similar", budget, files, args.reps,
+                lambda picks: facility_location(x10, ground, picks, cap),
+                ["--set", "function=flmi", "--scenario", "rare-classes", "--rare-classes", "0"])
+        rng = np.random.default_rng(7)
+        draws = lambda k, f: float(np.median([f(rng.choice(ground, k, replace=False)) for _ in range(3)]))
+        results["random f(A), median of 3 draws"] = {
+            "facility-location": draws(100, lambda a: facility_location(x10, ground, a)),
+            "similar flmi, k = 100": draws(100, lambda a: facility_location(x10, ground, a, cap)),
+            "similar flmi, k = 10": draws(10, lambda a: facility_location(x10, ground, a, cap)),
+            "flmi cap": float(cap.sum())}
     if "margin" in only:
         # cluster-margin's partitioned picks are the single machine's (BatchDiversityTest): checked here on
         # the loop's first round, so its AUBC difference is 0 by construction
@@ -238,9 +250,11 @@ def print_table(results):
     print("| strategy | measure | partitions | central | partitioned | ratio | select_ms central / partitioned"
           " | wall s central / partitioned |")
     print("|---|---|---|---|---|---|---|---|")
-    measures = {"coreset": "covering radius (lower is better)", "facility-location": "f(A)",
-                "similar flmi": "f(A)"}
+    measures = {"coreset": "covering radius (lower is better)"}
     for name, rows in results.items():
+        if name.startswith("random"):
+            print(f"\n{name} of random picks (seed 7): {rows}\n")
+            continue
         if name == "cluster-margin picks":
             for row in rows:
                 print(f"| cluster-margin | picks and scores equal central's | {row['partitions']} | | "
@@ -257,7 +271,7 @@ def print_table(results):
             continue
         for row in rows:
             ratio = row["quality"] / row["central"]
-            print(f"| {name} | {measures[name]} | {row['partitions']} | {row['central']:.4f} | {row['quality']:.4f} | "
+            print(f"| {name} | {measures.get(name, 'f(A)')} | {row['partitions']} | {row['central']:.4f} | {row['quality']:.4f} | "
                   f"{ratio:.4f}{'' if row['deterministic'] else ' (NOT deterministic)'} | "
                   f"{row['central_times']['select_ms']:.0f} / {row['select_ms']:.0f} | "
                   f"{row['central_times']['wall_s']:.1f} / {row['wall_s']:.1f} |")

@@ -2,6 +2,7 @@ package org.alkit.spark;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Selection;
@@ -88,7 +89,7 @@ final class BatchDiversity {
     Arrays.sort(wanted);
     List<Picked> kept = pool.map(read -> {
       Rows rows = read.get();
-      int[] at = java.util.stream.IntStream.range(0, rows.ids().length)
+      int[] at = IntStream.range(0, rows.ids().length)
           .filter(p -> Arrays.binarySearch(wanted, rows.ids()[p]) >= 0).toArray();
       return new Picked(Subset.of(rows, at), null, null, null);
     });

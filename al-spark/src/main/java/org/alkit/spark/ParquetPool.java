@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Signal;
@@ -46,14 +47,10 @@ final class ParquetPool {
     Top top = Top.merge(open(spark, path, columns, requires, shard.strategy(), true)
         .map(rows -> Top.reporting(() -> shard.rank(rows.get()))), shard.budget());
     if (top.candidates() == 0) {
-      throw allLabeled(path);
+      throw new InvalidInputException("--parquet " + path + ": every pool item is labeled; expected at least one"
+          + " unlabeled item to pick");
     }
     return top;
-  }
-
-  static InvalidInputException allLabeled(String path) {
-    return new InvalidInputException("--parquet " + path + ": every pool item is labeled; expected at least one"
-        + " unlabeled item to pick");
   }
 
   /**
@@ -129,7 +126,7 @@ final class ParquetPool {
         }
         Rows labeled = layout.read(pool.filter(functions.col(columns.name("labeled")).equalTo(true))
             .collectAsList().iterator(), 0).requireFinite();
-        return Subset.of(labeled, java.util.stream.IntStream.range(0, labeled.ids().length).toArray());
+        return Subset.of(labeled, IntStream.range(0, labeled.ids().length).toArray());
       }
     };
   }
