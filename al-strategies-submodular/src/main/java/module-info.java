@@ -18,5 +18,6 @@ module org.alkit.submodular {
 
   provides org.alkit.api.StrategyProvider with
       org.alkit.submodular.similar.SimilarProvider,
+      org.alkit.submodular.similar.FacilityLocationProvider,
       org.alkit.submodular.suggestive.SuggestiveAnnotationProvider;
 }

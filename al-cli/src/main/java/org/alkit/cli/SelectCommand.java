@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.alkit.api.ComputeBackend;
 import org.alkit.api.InvalidInputException;
+import org.alkit.api.ScenarioHints;
 import org.alkit.api.Selection;
 import org.alkit.api.Signal;
 import org.alkit.runtime.CapabilityBinding;
@@ -168,11 +170,10 @@ final class SelectCommand implements Callable<Integer> {
   /** The selection on another engine, found through ServiceLoader when the launcher put it on the class path. */
   private int callEngine() {
     SelectionEngine chosen = SelectionEngine.named("--engine", engine);
-    if (poolSize != null || features != null || query != null || privateSet != null || !scenario.equals("none")
-        || !rareClasses.isEmpty() || !oodClasses.isEmpty() || !backend.equals("java") || !backendOptions.isEmpty()) {
-      throw new InvalidInputException("--engine " + engine + " scores per item from signals; --pool-size, --features,"
-          + " --query, --private, --scenario, --rare-classes, --ood-classes, --backend and --backend-option are"
-          + " for --engine local");
+    if (poolSize != null || features != null || query != null || privateSet != null || !backend.equals("java")
+        || !backendOptions.isEmpty()) {
+      throw new InvalidInputException("--engine " + engine + " selects from signals; --pool-size, --features,"
+          + " --query, --private, --backend and --backend-option are for --engine local");
     }
     Map<Signal, Path> signals = new java.util.EnumMap<>(Signal.class);
     Map.of(Signal.PROBABILITIES, Optional.ofNullable(probs), Signal.EMBEDDINGS, Optional.ofNullable(embeddings),
@@ -183,7 +184,8 @@ final class SelectCommand implements Callable<Integer> {
     Map<String, String> engineSettings = spark.settings();
     SelectionEngine.Result selected = chosen.select(new SelectionEngine.Job(strategy,
         Inputs.keyValues("--set", settings), budget, seed, round, signals, labeled, labels, parquet,
-        Inputs.keyValues("--column", columns), engineSettings));
+        Inputs.keyValues("--column", columns), engineSettings, ScenarioHints.none().withScenario(scenario)
+        .withRareClasses(new TreeSet<>(rareClasses)).withOodClasses(new TreeSet<>(oodClasses))));
     return print(strategy, JsonOutput.typed(selected.options().asText(), registry.get().strategy(strategy).parameters()),
         selected.selected(), selected.scores(), selected.nanos());
   }

@@ -21,10 +21,16 @@ class SparkEngineIT {
 
   @Test
   void theSparkEngineWritesTheLocalEnginesJson() throws Exception {
-    Launcher.Result local = Launcher.run(SELECT.toArray(String[]::new));
-    List<String> spark = new ArrayList<>(SELECT);
-    spark.addAll(List.of("--engine", "spark", "--spark-master", "local[2]", "--spark-conf", "spark.ui.enabled=false",
-        "--spark-conf", "alkit.partitions=3"));
+    assertSparkWritesTheLocalJson(SELECT, "local[2]", 3);
+  }
+
+  /** {@code select} on the local engine and on Spark ({@code master}, {@code partitions}): the same JSON. */
+  private static void assertSparkWritesTheLocalJson(List<String> select, String master, int partitions)
+      throws Exception {
+    Launcher.Result local = Launcher.run(select.toArray(String[]::new));
+    List<String> spark = new ArrayList<>(select);
+    spark.addAll(List.of("--engine", "spark", "--spark-master", master, "--spark-conf", "spark.ui.enabled=false",
+        "--spark-conf", "alkit.partitions=" + partitions));
     Launcher.Result distributed = Launcher.run(spark.toArray(String[]::new));
     assertThat(local.code()).as(local.err()).isZero();
     assertThat(distributed.code()).as(distributed.err()).isZero();
@@ -52,10 +58,21 @@ class SparkEngineIT {
     assertThat(withoutTiming(distributed.out())).isEqualTo(withoutTiming(local.out()));
   }
 
+  /**
+   * A batch strategy the engine distributes (two-round k-center) on one partition, with scenario
+   * flags that pass through to it: the local engine's JSON.
+   */
+  @Test
+  void aDistributedBatchStrategyOnOnePartitionWritesTheLocalEnginesJson() throws Exception {
+    assertSparkWritesTheLocalJson(List.of("select", "--strategy", "coreset", "--budget", "5", "--embeddings",
+        "examples/pool/features.npy", "--labeled", "examples/pool/labeled.npy", "--scenario", "redundancy"),
+        "local[1]", 1);
+  }
+
   /** Checked before Spark starts: the one line is all standard error holds. */
   @Test
   void aBatchStrategyIsRefusedInOneLineWithStatus2() throws Exception {
-    Launcher.Result refused = Launcher.run("select", "--strategy", "coreset", "--budget", "3", "--embeddings",
+    Launcher.Result refused = Launcher.run("select", "--strategy", "kmeans", "--budget", "3", "--embeddings",
         "examples/pool/features.npy", "--engine", "spark", "--spark-master", "local[1]");
     assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.err()).startsWith("alkit: the spark engine runs strategies that rank items by a per-item score")

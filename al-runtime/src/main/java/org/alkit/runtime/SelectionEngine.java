@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Options;
+import org.alkit.api.ScenarioHints;
 import org.alkit.api.Selection;
 import org.alkit.api.SelectionContext;
 import org.alkit.api.Signal;
@@ -92,17 +93,26 @@ public interface SelectionEngine {
    * reads them; picks are pool indices) or a Parquet data set ({@code parquet}, a path or a URI
    * such as {@code hdfs://…} or {@code s3a://…}, with {@code columns} naming its columns; picks are
    * its ids). {@code settings} are the engine's own (e.g. the Spark
-   * master and {@code --conf} keys).
+   * master and {@code --conf} keys); {@code hints} the scenario's (SIMILAR reads them).
    */
   record Job(String strategy, Map<String, String> options, int budget, long seed, int round,
       Map<Signal, Path> signals, Path labeled, Path labels, String parquet, Map<String, String> columns,
-      Map<String, String> settings) {
+      Map<String, String> settings, ScenarioHints hints) {
     /** Copies the maps. */
     public Job {
       options = Map.copyOf(options);
       signals = Map.copyOf(signals);
       columns = Map.copyOf(columns);
       settings = Map.copyOf(settings);
+      hints = hints == null ? ScenarioHints.none() : hints;
+    }
+
+    /** The job without scenario hints. */
+    public Job(String strategy, Map<String, String> options, int budget, long seed, int round,
+        Map<Signal, Path> signals, Path labeled, Path labels, String parquet, Map<String, String> columns,
+        Map<String, String> settings) {
+      this(strategy, options, budget, seed, round, signals, labeled, labels, parquet, columns, settings,
+          ScenarioHints.none());
     }
   }
 

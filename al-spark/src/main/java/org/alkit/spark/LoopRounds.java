@@ -52,12 +52,12 @@ final class LoopRounds implements SelectionEngine.Rounds {
       }
     }
     int n = ctx.poolSize();
-    List<SparkSelection.RowRange> ranges = SparkSelection.ranges(n, ctx.labeled(),
+    List<NpyPool.RowRange> ranges = NpyPool.ranges(n, ctx.labeled(),
         ctx.hasLabels() ? ctx.labels() : null,
         partitions != null ? partitions : spark.sparkContext().defaultParallelism());
-    List<Rows> tasks = new ArrayList<>(ranges.size());
-    for (SparkSelection.RowRange range : ranges) {
-      tasks.add(Rows.of(range, signals));
+    List<RangeSignals> tasks = new ArrayList<>(ranges.size());
+    for (NpyPool.RowRange range : ranges) {
+      tasks.add(RangeSignals.of(range, signals));
     }
     Shard shard = new Shard(strategy, options.asText(), ctx.selectionSize(), ctx.seed(), ctx.round());
     Top top = Top.merge(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(tasks, tasks.size())
@@ -81,11 +81,11 @@ final class LoopRounds implements SelectionEngine.Rounds {
    * One row range of a round's pool and its signals' rows, as a task receives them: each signal
    * its matrices' values (one matrix, or a stack's), {@code columns} wide.
    */
-  private record Rows(SparkSelection.RowRange range, Map<Signal, float[][]> values, Map<Signal, Integer> columns,
+  private record RangeSignals(NpyPool.RowRange range, Map<Signal, float[][]> values, Map<Signal, Integer> columns,
       Map<Signal, Boolean> stacks) implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    static Rows of(SparkSelection.RowRange range, Map<Signal, Object> signals) {
+    static RangeSignals of(NpyPool.RowRange range, Map<Signal, Object> signals) {
       Map<Signal, float[][]> values = new EnumMap<>(Signal.class);
       Map<Signal, Integer> columns = new EnumMap<>(Signal.class);
       Map<Signal, Boolean> stacks = new EnumMap<>(Signal.class);
@@ -100,7 +100,7 @@ final class LoopRounds implements SelectionEngine.Rounds {
         values.put(signal, rows);
         stacks.put(signal, !(value instanceof Matrix));
       });
-      return new Rows(range, values, columns, stacks);
+      return new RangeSignals(range, values, columns, stacks);
     }
 
     Top rank(Shard shard) {
@@ -113,7 +113,7 @@ final class LoopRounds implements SelectionEngine.Rounds {
         }
         signals.put(signal, stacks.get(signal) ? matrices : matrices.get(0));
       });
-      return range.rankRows(signals, shard);
+      return shard.rank(range.rows(signals));
     }
   }
 }

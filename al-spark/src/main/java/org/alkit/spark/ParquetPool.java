@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.Signal;
@@ -43,6 +44,23 @@ final class ParquetPool {
   private ParquetPool() {}
 
   static Top rank(SparkSession spark, String path, Columns columns, Set<Signal> requires, Shard shard) {
+    Top top = Top.merge(open(spark, path, columns, requires, shard.strategy(), true)
+        .map(rows -> Top.reporting(() -> shard.rank(rows.get()))), shard.budget());
+    if (top.candidates() == 0) {
+      throw new InvalidInputException("--parquet " + path + ": every pool item is labeled; expected at least one"
+          + " unlabeled item to pick");
+    }
+    return top;
+  }
+
+  /**
+   * The pool at {@code path}, its schema checked for the columns {@code strategy} reads
+   * ({@code requires}) and its first row read, before any task. With {@code countDraws}, each
+   * {@link Pool#map} first counts the unlabeled rows of each partition (a job of its own), so each
+   * task's {@link Rows#drawsBefore()} is right (power-BALD draws in pool order); without, it is 0.
+   */
+  static Pool open(SparkSession spark, String path, Columns columns, Set<Signal> requires, String strategy,
+      boolean countDraws) {
     Dataset<Row> data;
     try {
       data = spark.read().parquet(path);
@@ -58,7 +76,7 @@ final class ParquetPool {
     for (Signal signal : requires) {
       String key = Columns.keyOf(signal);
       if (key == null) {
-        throw new InvalidInputException(shard.strategy() + " requires " + signal.key()
+        throw new InvalidInputException(strategy + " requires " + signal.key()
             + ", which a Parquet pool does not carry; expected a strategy reading probs, embedding, mc or committee");
       }
       signals.put(signal, columns.name(key));
@@ -83,19 +101,34 @@ final class ParquetPool {
     }
     Layout layout = Layout.of(first.get(0), signals, hasLabeled, hasLabel);
     JavaRDD<Row> rows = pool.javaRDD();
-    List<Long> unlabeled = unlabeledPerPartition(data, columns, hasLabeled, 1 + signals.size(), rows);
-    long[] drawsBefore = new long[unlabeled.size()];
-    for (int p = 1; p < drawsBefore.length; p++) {
-      drawsBefore[p] = drawsBefore[p - 1] + unlabeled.get(p - 1);
-    }
-    Top top = Top.merge(rows.mapPartitionsWithIndex(
-        (p, it) -> List.of(Top.reporting(() -> layout.rank(it, shard, drawsBefore[p]))).iterator(), true).collect(),
-        shard.budget());
-    if (top.candidates() == 0) {
-      throw new InvalidInputException("--parquet " + path + ": every pool item is labeled; expected at least one"
-          + " unlabeled item to pick");
-    }
-    return top;
+    return new Pool() {
+      @Override
+      public int partitions() {
+        return rows.getNumPartitions();
+      }
+
+      @Override
+      public <R> List<R> map(PoolTask<R> task) {
+        List<Long> unlabeled = countDraws ? unlabeledPerPartition(data, columns, hasLabeled, 1 + signals.size(), rows)
+            : Collections.nCopies(rows.getNumPartitions(), 0L);
+        long[] drawsBefore = new long[unlabeled.size()];
+        for (int p = 1; p < drawsBefore.length; p++) {
+          drawsBefore[p] = drawsBefore[p - 1] + unlabeled.get(p - 1);
+        }
+        return rows.mapPartitionsWithIndex(
+            (p, it) -> List.of(task.apply(() -> layout.read(it, drawsBefore[p]))).iterator(), true).collect();
+      }
+
+      @Override
+      public Subset labeled() {
+        if (!hasLabeled) {
+          return Subset.union(List.of());
+        }
+        Rows labeled = layout.read(pool.filter(functions.col(columns.name("labeled")).equalTo(true))
+            .collectAsList().iterator(), 0).requireFinite();
+        return Subset.of(labeled, IntStream.range(0, labeled.ids().length).toArray());
+      }
+    };
   }
 
   /**
@@ -180,12 +213,10 @@ final class ParquetPool {
       return hasLabeled && !row.isNullAt(widths.size() + 1) && row.getBoolean(widths.size() + 1);
     }
 
-    Top rank(Iterator<Row> it, Shard shard, long drawsBefore) {
+    /** The rows {@code it} gives, in id order, checked against the widths. */
+    Rows read(Iterator<Row> it, long drawsBefore) {
       List<Row> rows = new ArrayList<>();
       it.forEachRemaining(rows::add);
-      if (rows.isEmpty()) {
-        return new Top(new long[0], new double[0], new double[0], 0);
-      }
       rows.sort((a, b) -> Long.compare(id(a), id(b)));
       int n = rows.size();
       long[] ids = new long[n];
@@ -218,7 +249,7 @@ final class ParquetPool {
         List<Matrix> matrices = Arrays.stream(data).map(d -> Matrix.wrap(n, cols, d)).toList();
         signals.put(signal, signal.shape() == Signal.Shape.STACK ? matrices : matrices.get(0));
       });
-      return shard.rank(ids, labeled.stream().mapToInt(Integer::intValue).toArray(),
+      return new Rows(ids, labeled.stream().mapToInt(Integer::intValue).toArray(),
           hasLabel ? labels.stream().mapToInt(Integer::intValue).toArray() : null, signals, drawsBefore);
     }
 

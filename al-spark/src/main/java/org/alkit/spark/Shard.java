@@ -9,7 +9,6 @@ import org.alkit.api.InvalidInputException;
 import org.alkit.api.Matrix;
 import org.alkit.api.ScoringStrategy;
 import org.alkit.api.SelectionContext;
-import org.alkit.api.Signal;
 import org.alkit.commons.Ranking;
 import org.alkit.runtime.Registry;
 
@@ -36,20 +35,18 @@ record Shard(String strategy, Map<String, String> options, int budget, long seed
   /**
    * The shard's top.
    *
-   * @param ids the pool id of each row, ascending
-   * @param labeled rows (positions in {@code ids}) that are labeled, ascending
-   * @param labels their labels, or null
-   * @param signals each signal's rows, a {@link Matrix} or a {@code List<Matrix>} for a stack
-   * @param drawsBefore unlabeled items of the pool before this shard's first
    * @throws InvalidInputException naming the pool item, for a value that is not finite, and
    *     naming the shard's items, for any other bad value
    */
-  Top rank(long[] ids, int[] labeled, int[] labels, Map<Signal, Object> signals, long drawsBefore) {
-    signals.forEach((signal, value) -> requireFinite(signal, value, ids));
-    SelectionContext.Builder builder = SelectionContext.builder(ids.length).labeled(labeled, labels)
+  Top rank(Rows rows) {
+    long[] ids = rows.requireFinite().ids();
+    if (ids.length == 0) {
+      return new Top(new long[0], new double[0], new double[0], 0);
+    }
+    SelectionContext.Builder builder = SelectionContext.builder(ids.length).labeled(rows.labeled(), rows.labels())
         .budget(Math.max(1, Math.min(budget, ids.length)))
-        .round(round).seed(seed).drawsBefore(drawsBefore);
-    signals.forEach((signal, value) -> {
+        .round(round).seed(seed).drawsBefore(rows.drawsBefore());
+    rows.signals().forEach((signal, value) -> {
       if (value instanceof Matrix m) {
         builder.signal(signal, m);
       } else {
@@ -58,7 +55,7 @@ record Shard(String strategy, Map<String, String> options, int budget, long seed
         builder.stack(signal, stack);
       }
     });
-    Registry registry = Executors.REGISTRY;
+    Registry registry = registry();
     ScoringStrategy scoring = (ScoringStrategy) registry.createStrategy(strategy, options);
     ScoringStrategy.Ranked ranked;
     try (ComputeBackend backend = registry.createBackend("java", Map.of("threads", "1"))) {
@@ -80,27 +77,9 @@ record Shard(String strategy, Map<String, String> options, int budget, long seed
     return new Top(bestIds, keys, scores, ranked.candidates().length);
   }
 
-  private static void requireFinite(Signal signal, Object value, long[] ids) {
-    if (value instanceof Matrix m) {
-      requireFinite(signal.key(), m, ids);
-    } else {
-      List<?> stack = (List<?>) value;
-      for (int t = 0; t < stack.size(); t++) {
-        requireFinite(signal.key() + " matrix " + t, (Matrix) stack.get(t), ids);
-      }
-    }
-  }
-
-  private static void requireFinite(String what, Matrix m, long[] ids) {
-    for (int i = 0; i < m.rows(); i++) {
-      for (int j = 0; j < m.cols(); j++) {
-        float v = m.get(i, j);
-        if (!Float.isFinite(v)) {
-          throw new InvalidInputException(what + " of pool item " + ids[i] + " [" + j + "] = " + v
-              + "; expected a finite value");
-        }
-      }
-    }
+  /** The registry of this JVM's tasks (an executor's), loaded once, on its first task. */
+  static Registry registry() {
+    return Executors.REGISTRY;
   }
 
   /** The registry of an executor's JVM, loaded once, on its first task. */

@@ -2,10 +2,7 @@ package org.alkit.spark;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +13,13 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.alkit.api.AlException;
 import org.alkit.api.InvalidInputException;
-import org.alkit.api.Matrix;
 import org.alkit.api.Options;
 import org.alkit.api.ScoringStrategy;
 import org.alkit.api.Signal;
 import org.alkit.api.StrategyProvider;
-import org.alkit.runtime.Npy;
 import org.alkit.runtime.Registry;
 import org.alkit.runtime.SelectionEngine;
 import org.alkit.runtime.SelectionRequest;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apiguardian.api.API;
 
@@ -38,7 +32,10 @@ import org.apiguardian.api.API;
  * merges the global top {@code k} by alkit's tie rule (higher key first, then the lower index).
  * Picks and scores are those of the single-machine {@code alkit select}, bit for bit, for any
  * partitioning: each item's score is computed alone, and power-BALD's draws are those of the whole
- * pool ({@link org.alkit.api.SelectionContext.Builder#drawsBefore}).
+ * pool ({@link org.alkit.api.SelectionContext.Builder#drawsBefore}). The batch strategies
+ * {@code coreset}, {@code facility-location}, {@code similar}, {@code cluster-margin} and
+ * {@code badge} run as the distributed algorithms that scale them (two-round greedy, GreeDi, global
+ * candidates, k-means‖), described in the package's {@code BatchDiversity} and docs/spark.md.
  *
  * <p>The pool is either the {@code .npy} files {@code alkit select} reads, split into row ranges
  * that each task reads from the files itself (so every executor must see the same path: a shared
@@ -153,16 +150,22 @@ public final class SparkSelection implements SelectionEngine {
       }
       StrategyProvider provider = registry.get().strategy(job.strategy());
       Options options = provider.options(job.options());
-      requireScoring(provider.create(options));
+      if (!BatchDiversity.serves(job.strategy())) {
+        requireScoring(provider.create(options));
+      }
       Shard shard = new Shard(job.strategy(), options.asText(), requireBudget(job.budget()), job.seed(), job.round());
-      return new Checked(options, shard, provider.requires(options), Columns.of(job.columns()), null, Map.of(), null);
+      return new Checked(options, shard, Batch.of(shard, job.hints()), provider.requires(options),
+          Columns.of(job.columns()), null, Map.of(), null);
     }
     SelectionRequest.Builder request = SelectionRequest.builder(job.strategy(), job.options(), job.budget())
-        .round(job.round()).seed(job.seed()).labeled(job.labeled()).labels(job.labels());
+        .round(job.round()).seed(job.seed()).labeled(job.labeled()).labels(job.labels())
+        .hints(job.hints().scenario(), List.copyOf(job.hints().rareClasses()), List.copyOf(job.hints().oodClasses()));
     job.signals().forEach(request::signal);
     SelectionRequest checked = request.build(registry.get());
     checked.requireSignals();
-    requireScoring(checked.strategy());
+    if (!BatchDiversity.serves(job.strategy())) {
+      requireScoring(checked.strategy());
+    }
     Options options = checked.options();
     Shard shard = new Shard(job.strategy(), options.asText(), job.budget(), job.seed(), job.round());
     Set<Signal> read = new TreeSet<>(checked.provider().requires(options));
@@ -173,7 +176,7 @@ public final class SparkSelection implements SelectionEngine {
     read.forEach(s -> files.put(s, job.signals().get(s).toAbsolutePath().toString()));
     Integer partitions = job.settings().containsKey(PARTITIONS) ? requirePartitions(job.settings().get(PARTITIONS))
         : null;
-    return new Checked(options, shard, read, null, checked, files, partitions);
+    return new Checked(options, shard, Batch.of(shard, job.hints()), read, null, checked, files, partitions);
   }
 
   /**
@@ -182,14 +185,24 @@ public final class SparkSelection implements SelectionEngine {
    * the {@code files} each task reads, and the partition count, or null for Spark's default
    * parallelism).
    */
-  private record Checked(Options options, Shard shard, Set<Signal> requires, Columns columns, SelectionRequest npy,
-      Map<Signal, String> files, Integer partitions) {
+  private record Checked(Options options, Shard shard, Batch batch, Set<Signal> requires, Columns columns,
+      SelectionRequest npy, Map<Signal, String> files, Integer partitions) {
     Top rank(SparkSession spark, Job job) {
+      if (BatchDiversity.serves(shard.strategy())) {
+        return BatchDiversity.select(npy == null
+            ? ParquetPool.open(spark, job.parquet(), columns, requires, shard.strategy(), false) : npyPool(spark),
+            batch);
+      }
       if (npy == null) {
         return ParquetPool.rank(spark, job.parquet(), columns, requires, shard);
       }
-      return rankNpy(spark, npy.poolSize(), npy.labeled(), npy.labels(), files,
-          partitions != null ? partitions : spark.sparkContext().defaultParallelism(), shard);
+      Shard task = shard; // not the record: the closure goes to the executors
+      return Top.merge(npyPool(spark).map(rows -> Top.reporting(() -> task.rank(rows.get()))), task.budget());
+    }
+
+    NpyPool npyPool(SparkSession spark) {
+      return new NpyPool(spark, npy.poolSize(), npy.labeled(), npy.labels(), files,
+          partitions != null ? partitions : spark.sparkContext().defaultParallelism());
     }
   }
 
@@ -220,8 +233,9 @@ public final class SparkSelection implements SelectionEngine {
           scoring.add(p.name());
         }
       }
-      throw new InvalidInputException("the spark engine runs strategies that rank items by a per-item score; "
-          + "this one does not. Expected one of " + String.join(", ", scoring));
+      throw new InvalidInputException("the spark engine runs strategies that rank items by a per-item score, and"
+          + " the batch strategies it distributes; this one is neither. Expected one of " + String.join(", ", scoring)
+          + "; or " + String.join(", ", BatchDiversity.STRATEGIES));
     }
   }
 
@@ -231,86 +245,6 @@ public final class SparkSelection implements SelectionEngine {
       return provider.create(provider.options(Map.of())) instanceof ScoringStrategy s && s.scoresItemsAlone();
     } catch (AlException e) { // a strategy that needs options of its own is left out of the list
       return false;
-    }
-  }
-
-  /**
-   * The {@code .npy} pool in {@code partitions} row ranges (at most one per item), each read and
-   * ranked by one task.
-   */
-  private static Top rankNpy(SparkSession spark, int n, int[] labeled, int[] labels, Map<Signal, String> files,
-      int partitions, Shard shard) {
-    List<RowRange> ranges = ranges(n, labeled, labels, partitions);
-    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    return Top.merge(context.parallelize(ranges, ranges.size()).map(r -> Top.reporting(() -> r.rank(files, shard)))
-        .collect(), shard.budget());
-  }
-
-  /**
-   * A pool of {@code n} items in {@code partitions} row ranges (at most one per item), with the
-   * labeled items and labels of each.
-   */
-  static List<RowRange> ranges(int n, int[] labeled, int[] labels, int partitions) {
-    int[] order = sortedPositions(labeled);
-    int count = Math.min(partitions, n);
-    List<RowRange> ranges = new ArrayList<>(count);
-    int seen = 0; // labeled items before the range
-    for (int p = 0; p < count; p++) {
-      int from = (int) ((long) n * p / count);
-      int to = (int) ((long) n * (p + 1) / count);
-      int first = seen;
-      while (seen < order.length && labeled[order[seen]] < to) {
-        seen++;
-      }
-      int[] rows = new int[seen - first];
-      int[] values = labels == null ? null : new int[rows.length];
-      for (int k = 0; k < rows.length; k++) {
-        rows[k] = labeled[order[first + k]] - from;
-        if (values != null) {
-          values[k] = labels[order[first + k]];
-        }
-      }
-      ranges.add(new RowRange(from, to, rows, values, from - first));
-    }
-    return ranges;
-  }
-
-  /** Positions of {@code values} in ascending order of value. */
-  private static int[] sortedPositions(int[] values) {
-    return java.util.stream.IntStream.range(0, values.length).boxed()
-        .sorted((a, b) -> Integer.compare(values[a], values[b])).mapToInt(Integer::intValue).toArray();
-  }
-
-  /**
-   * Rows {@code [from, to)} of a {@code .npy} pool: its labeled rows (relative to {@code from}) and
-   * their labels, and the unlabeled items before it.
-   */
-  record RowRange(int from, int to, int[] labeled, int[] labels, long drawsBefore) implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    /** The range's top, its signals read from the {@code .npy} {@code files}. */
-    Top rank(Map<Signal, String> files, Shard shard) {
-      Map<Signal, Object> signals = new EnumMap<>(Signal.class);
-      files.forEach((signal, file) -> signals.put(signal, read(signal, Path.of(file))));
-      return rankRows(signals, shard);
-    }
-
-    /** The range's top from its {@code signals}: each a {@link Matrix} or a {@code List<Matrix>} of its rows. */
-    Top rankRows(Map<Signal, Object> signals, Shard shard) {
-      long[] ids = new long[to - from];
-      Arrays.setAll(ids, k -> from + k);
-      return shard.rank(ids, labeled, labels, signals, drawsBefore);
-    }
-
-    private Object read(Signal signal, Path file) {
-      if (signal == Signal.PREDICTION_HISTORY) {
-        return Npy.readPredictionHistoryRows(file, from, to);
-      }
-      if (signal.shape() == Signal.Shape.MATRIX) {
-        return Npy.readMatrixRows(file, from, to);
-      }
-      List<Matrix> stack = Npy.readStackRows(file, from, to);
-      return stack;
     }
   }
 

@@ -79,22 +79,25 @@ public final class SimilarProvider implements StrategyProvider {
     List<Parameter> p = new ArrayList<>();
     p.add(Parameter.choice("function", "flvmi", "information measure maximized",
         FUNCTIONS.toArray(String[]::new)));
-    p.add(Parameter.choice("optimizer", "lazy", "greedy optimizer",
-        Optimizers.names().toArray(String[]::new)));
-    p.add(Parameter.choice("embedding", "plain",
-        "plain: embeddings; gradient: last-layer gradient embeddings with hypothesised labels",
-        "plain", "gradient"));
-    p.add(Parameter.choice("metric", Similarity.EUCLIDEAN.key(),
-        "kernel similarity; euclidean exp(-|x-y|/d) is in (0, 1], cosine may be negative",
-        Similarity.EUCLIDEAN.key(), Similarity.COSINE.key(), Similarity.DOT.key()));
-    p.add(OptimizerOptions.EPSILON);
+    p.addAll(GREEDY_PARAMETERS);
     p.addAll(FUNCTION_PARAMETERS);
     return p;
   }
 
+  /** The options of the greedy maximization on the embeddings, which facility-location shares. */
+  static final List<Parameter> GREEDY_PARAMETERS = List.of(
+      Parameter.choice("optimizer", "lazy", "greedy optimizer", Optimizers.names().toArray(String[]::new)),
+      Parameter.choice("embedding", "plain",
+          "plain: embeddings; gradient: last-layer gradient embeddings with hypothesised labels",
+          "plain", "gradient"),
+      Parameter.choice("metric", Similarity.EUCLIDEAN.key(),
+          "kernel similarity; euclidean exp(-|x-y|/d) is in (0, 1], cosine may be negative",
+          Similarity.EUCLIDEAN.key(), Similarity.COSINE.key(), Similarity.DOT.key()),
+      OptimizerOptions.EPSILON);
+
   @Override
   public Strategy create(Options options) {
-    return new SimilarStrategy(name(), options);
+    return new SimilarStrategy(name(), options.getString("function"), options);
   }
 
   private static List<Parameter> functionParameters() {

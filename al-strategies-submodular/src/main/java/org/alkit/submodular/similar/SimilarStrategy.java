@@ -23,7 +23,7 @@ import org.alkit.submodular.optimizers.OptimizerOptions;
 import org.alkit.submodular.optimizers.Optimizers;
 
 /**
- * One configured SIMILAR: the ground set is the unlabeled pool, Q and P come from
+ * One configured SIMILAR, or plain facility location: the ground set is the unlabeled pool, Q and P come from
  * {@link ScenarioSets}, kernels from {@link KernelBuilder}, and the picks, mapped back to pool
  * indices, are scored by their marginal gains. The stop options stay off, so it always returns
  * {@link SelectionContext#selectionSize()} items as the strategy contract demands.
@@ -41,10 +41,11 @@ final class SimilarStrategy implements Strategy {
   private final OptimizerOptions optimizerOptions;
   private final Map<String, String> functionOptions = new LinkedHashMap<>();
 
-  SimilarStrategy(String name, Options options) {
+  /** The strategy {@code name} maximizing {@code function} with {@code options}. */
+  SimilarStrategy(String name, String function, Options options) {
     this.name = name;
     this.options = options;
-    this.function = options.getString("function");
+    this.function = function;
     this.optimizer = options.getString("optimizer");
     this.embedding = options.getString("embedding").equals("gradient")
         ? Signal.GRADIENT_EMBEDDINGS : Signal.EMBEDDINGS;
