@@ -103,7 +103,7 @@ public final class SparkSelection implements SelectionEngine {
    */
   @Override
   public Rounds rounds(String strategy, Options options, Map<String, String> settings) {
-    requireScoring(registry.get().strategy(strategy).create(options));
+    requireScoring(registry.get().strategy(strategy).create(options), false);
     Integer partitions = settings.containsKey(PARTITIONS) ? requirePartitions(settings.get(PARTITIONS)) : null;
     return new LoopRounds(strategy, options, settings, partitions);
   }
@@ -111,7 +111,7 @@ public final class SparkSelection implements SelectionEngine {
   /**
    * A Spark session from {@code settings}: the master (default {@code local[*]}, unless
    * spark-submit set one), every key but {@value #MASTER} and {@value #PARTITIONS} as a Spark
-   * property, and alkit's jars for executors in processes of their own ({@link #shippedJars}).
+   * property (the web UI off unless one names it, {@link #withoutUi}), and alkit's jars for executors in processes of their own ({@link #shippedJars}).
    */
   static SparkSession start(String app, Map<String, String> settings) {
     Map<String, String> conf = new LinkedHashMap<>(settings);
@@ -123,9 +123,20 @@ public final class SparkSelection implements SelectionEngine {
     } else if (System.getProperty("spark.master") == null) { // spark-submit sets it
       builder.master("local[*]");
     }
-    conf.forEach(builder::config);
+    withoutUi(conf).forEach(builder::config);
     shippedJars(master, conf).ifPresent(jars -> builder.config("spark.jars", jars));
     return builder.getOrCreate();
+  }
+
+  /**
+   * {@code conf} with Spark's web UI off unless it names {@code spark.ui.enabled}: alkit's sessions
+   * last one selection or one loop, nobody watches a UI for that, and starting its web server
+   * (Jetty) is a large share of a one-shot {@code select}'s start.
+   */
+  static Map<String, String> withoutUi(Map<String, String> conf) {
+    Map<String, String> out = new LinkedHashMap<>(conf);
+    out.putIfAbsent("spark.ui.enabled", "false");
+    return out;
   }
 
   /**
@@ -151,7 +162,7 @@ public final class SparkSelection implements SelectionEngine {
       StrategyProvider provider = registry.get().strategy(job.strategy());
       Options options = provider.options(job.options());
       if (!BatchDiversity.serves(job.strategy())) {
-        requireScoring(provider.create(options));
+        requireScoring(provider.create(options), true);
       }
       Shard shard = new Shard(job.strategy(), options.asText(), requireBudget(job.budget()), job.seed(), job.round());
       return new Checked(options, shard, Batch.of(shard, job.hints()), provider.requires(options),
@@ -164,7 +175,7 @@ public final class SparkSelection implements SelectionEngine {
     SelectionRequest checked = request.build(registry.get());
     checked.requireSignals();
     if (!BatchDiversity.serves(job.strategy())) {
-      requireScoring(checked.strategy());
+      requireScoring(checked.strategy(), true);
     }
     Options options = checked.options();
     Shard shard = new Shard(job.strategy(), options.asText(), job.budget(), job.seed(), job.round());
@@ -225,7 +236,12 @@ public final class SparkSelection implements SelectionEngine {
     throw new InvalidInputException(PARTITIONS + " = '" + text + "'; expected a whole number >= 1");
   }
 
-  private void requireScoring(Object strategy) {
+  /**
+   * Refuses {@code strategy} unless it scores each item alone, in one line listing those that do,
+   * and, where {@code batches} (a {@code select}; a loop's rounds run scoring strategies only), the
+   * batch strategies the engine distributes.
+   */
+  private void requireScoring(Object strategy, boolean batches) {
     if (!(strategy instanceof ScoringStrategy scoring && scoring.scoresItemsAlone())) {
       List<String> scoring = new ArrayList<>();
       for (StrategyProvider p : registry.get().strategies()) {
@@ -233,9 +249,12 @@ public final class SparkSelection implements SelectionEngine {
           scoring.add(p.name());
         }
       }
-      throw new InvalidInputException("the spark engine runs strategies that rank items by a per-item score, and"
-          + " the batch strategies it distributes; this one is neither. Expected one of " + String.join(", ", scoring)
-          + "; or " + String.join(", ", BatchDiversity.STRATEGIES));
+      throw new InvalidInputException(batches
+          ? "the spark engine runs strategies that rank items by a per-item score, and the batch strategies it"
+              + " distributes; this one is neither. Expected one of " + String.join(", ", scoring) + "; or "
+              + String.join(", ", BatchDiversity.STRATEGIES)
+          : "the spark engine runs strategies that rank items by a per-item score; this one does not. Expected one of "
+              + String.join(", ", scoring));
     }
   }
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which jars the engine ships to executors ({@link SparkSelection#shippedJars}): the launcher's
- * list, only where executors are processes of their own and nobody named {@code spark.jars}.
+ * list, only where executors are processes of their own and nobody named {@code spark.jars}; and
+ * the web UI, off unless the settings name it ({@link SparkSelection#withoutUi}).
  */
 class ShippedJarsTest {
   private static final String JARS = "a.jar,b.jar";
@@ -48,5 +49,12 @@ class ShippedJarsTest {
   void withoutTheLauncherNothingIsShipped() {
     System.clearProperty(SparkSelection.LAUNCHER_JARS);
     assertThat(SparkSelection.shippedJars("spark://m:7077", Map.of())).isEmpty();
+  }
+
+  @Test
+  void theWebUiIsOffUnlessTheSettingsNameIt() {
+    assertThat(SparkSelection.withoutUi(Map.of("spark.executor.memory", "1g")))
+        .containsEntry("spark.ui.enabled", "false").containsEntry("spark.executor.memory", "1g");
+    assertThat(SparkSelection.withoutUi(Map.of("spark.ui.enabled", "true"))).containsEntry("spark.ui.enabled", "true");
   }
 }
