@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code alkit serve}: the labeling service ({@link LabelingService}, from al-serve, whose jars the
- * launcher adds for this command alone). Prints {@code alkit serve: http://127.0.0.1:PORT/} once it
+ * launcher adds for this command alone). Prints {@code alkit serve: http://HOST:PORT/} once it
  * listens, and {@code admin token: …} at the first start of a fresh database unless
  * {@code ALKIT_ADMIN_TOKEN} gives it; runs until SIGINT or SIGTERM, which stop it cleanly (every
  * acknowledged label is in the database already).
@@ -36,6 +36,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
       description = "port to listen on, 0 for any free one (default: ${DEFAULT-VALUE})")
   int port;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = LabelingService.Settings.LOOPBACK,
+      description = "address to listen on: 127.0.0.1, this machine only (default), or 0.0.0.0, every interface,"
+          + " for annotators on other machines (put a TLS proxy in front)")
+  String host;
 
   @Option(names = "--db", paramLabel = "JDBC_URL",
       description = "a database instead of the embedded one, e.g. jdbc:postgresql://host/alkit")
@@ -58,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     LabelingService.Running running = service.start(new LabelingService.Settings(data, port,
         Optional.ofNullable(db), Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword),
-        Optional.ofNullable(System.getenv(ADMIN_TOKEN_ENV)).filter(t -> !t.isBlank())));
+        Optional.ofNullable(System.getenv(ADMIN_TOKEN_ENV)).filter(t -> !t.isBlank()), host));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       running.close();

@@ -26,18 +26,29 @@ public interface LabelingService {
   /**
    * How to start: the data folder (the embedded database, {@code .npy} pools), the port (0: any
    * free one), and optionally a JDBC URL with its user and password instead of the embedded
-   * database, and the admin token to use instead of a new random one (the first start of a fresh
-   * database only).
+   * database, the admin token to use instead of a new random one (the first start of a fresh
+   * database only), and the address to listen on ({@value #LOOPBACK}, this machine only, unless
+   * another is given, e.g. {@code 0.0.0.0} for every interface).
    */
   record Settings(Path data, int port, Optional<String> db, Optional<String> dbUser, Optional<String> dbPassword,
-      Optional<String> adminToken) {
+      Optional<String> adminToken, String host) {
+    /** The default address: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     /** Checks that every part is given. */
     public Settings {
+      Objects.requireNonNull(host, "host");
       Objects.requireNonNull(data, "data");
       Objects.requireNonNull(db, "db");
       Objects.requireNonNull(dbUser, "dbUser");
       Objects.requireNonNull(dbPassword, "dbPassword");
       Objects.requireNonNull(adminToken, "adminToken");
+    }
+
+    /** Settings that listen on {@value #LOOPBACK}. */
+    public Settings(Path data, int port, Optional<String> db, Optional<String> dbUser, Optional<String> dbPassword,
+        Optional<String> adminToken) {
+      this(data, port, db, dbUser, dbPassword, adminToken, LOOPBACK);
     }
   }
 

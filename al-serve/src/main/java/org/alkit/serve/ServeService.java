@@ -12,7 +12,7 @@ import org.alkit.runtime.Registry;
 /**
  * {@code alkit serve}: opens the database (creating and migrating it at the first start), creates
  * the admin token of a fresh database, resumes every project where it was, and serves the API
- * with Micronaut's Netty server on 127.0.0.1.
+ * with Micronaut's Netty server on the settings' address (127.0.0.1 unless another is given).
  */
 public final class ServeService implements LabelingService {
   /** The largest request body the server reads (the select API's .npy bodies); the JSON API takes less. */
@@ -33,7 +33,7 @@ public final class ServeService implements LabelingService {
           .banner(false)
           .properties(Map.of(
               "micronaut.server.port", settings.port(),
-              "micronaut.server.host", "127.0.0.1",
+              "micronaut.server.host", settings.host(),
               "micronaut.server.max-request-size", MAX_REQUEST_BYTES,
               // handlers wait for the database: they run on the blocking executor, not on Netty's event loop
               "micronaut.server.thread-selection", "BLOCKING"))
@@ -44,10 +44,11 @@ public final class ServeService implements LabelingService {
         server = context.getBean(EmbeddedServer.class).start();
       } catch (RuntimeException e) {
         context.close();
-        throw new AlException("--port " + settings.port() + ": cannot listen (" + e.getMessage() + ")", e);
+        throw new AlException("--host " + settings.host() + " --port " + settings.port() + ": cannot listen ("
+            + e.getMessage() + ")", e);
       }
       Projects running = projects;
-      URI url = URI.create("http://127.0.0.1:" + server.getPort() + "/");
+      URI url = URI.create("http://" + settings.host() + ":" + server.getPort() + "/");
       return new Running() {
         @Override
         public URI url() {
