@@ -76,7 +76,7 @@ class RunsTest {
   void anUnknownPartIsNamedWithoutGuicesWrapping() {
     assertThatThrownBy(() -> Runs.assemble(request("model: forest"), REGISTRY))
         .isInstanceOf(UnknownNameException.class)
-        .hasMessage("unknown model 'forest'; known: committee, logistic, svm, test-item-shape");
+        .hasMessage("unknown model 'forest'; known: committee, logistic, svm, test-item-shape, test-slow");
     assertThatThrownBy(() -> Runs.assemble(request("backend-options: {threads: -1}"), REGISTRY))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("backend 'java': option 'threads' = -1: expected >= 0");
