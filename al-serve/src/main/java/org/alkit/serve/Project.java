@@ -357,17 +357,7 @@ final class Project implements AutoCloseable {
     if (!expired.isEmpty() || !mine.isEmpty()) {
       db.inTransaction(c -> {
         release(c, concat(expired, mine));
-        try (PreparedStatement s = c.prepareStatement(
-            "INSERT INTO leases (project_id, item, holder, expires) VALUES (?, ?, ?, ?)")) {
-          for (int item : mine) {
-            s.setLong(1, id);
-            s.setInt(2, item);
-            s.setString(3, who.name());
-            s.setLong(4, expires);
-            s.addBatch();
-          }
-          s.executeBatch();
-        }
+        lease(c, mine, who.name(), expires);
         return null;
       });
     }
@@ -378,6 +368,21 @@ final class Project implements AutoCloseable {
       items.addObject().put("item", item).put("leaseExpires", Instant.ofEpochMilli(expires).toString());
     }
     return out;
+  }
+
+  /** Writes the lease rows of {@code items}, held by {@code holder} until {@code expires} (epoch ms). */
+  private void lease(Connection c, List<Integer> items, String holder, long expires) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "INSERT INTO leases (project_id, item, holder, expires) VALUES (?, ?, ?, ?)")) {
+      for (int item : items) {
+        s.setLong(1, id);
+        s.setInt(2, item);
+        s.setString(3, holder);
+        s.setLong(4, expires);
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
   }
 
   /** Deletes the lease rows of {@code items}. */
@@ -511,14 +516,7 @@ final class Project implements AutoCloseable {
           s.setString(3, who.name());
           s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement(
-            "INSERT INTO leases (project_id, item, holder, expires) VALUES (?, ?, ?, ?)")) {
-          s.setLong(1, id);
-          s.setInt(2, item);
-          s.setString(3, who.name());
-          s.setLong(4, expires);
-          s.executeUpdate();
-        }
+        lease(c, List.of(item), who.name(), expires);
         return null;
       });
       leases.put(item, new Lease(who.name(), expires));
