@@ -31,8 +31,6 @@ import org.apiguardian.api.API;
 public final class InformationDensityProvider extends UncertaintyProvider {
   /** The largest β accepted. */
   static final double MAX_BETA = 100;
-  /** Candidates per task of the density's two passes: fixed, so the mean is the same on any thread count. */
-  private static final int CHUNK_ROWS = 4096;
 
   /** The provider, as ServiceLoader creates it. */
   public InformationDensityProvider() {
@@ -65,27 +63,28 @@ public final class InformationDensityProvider extends UncertaintyProvider {
 
   /**
    * max(0, x̂ · m̄) of each candidate, m̄ the mean unit embedding over the candidates. Two passes
-   * over the rows on the backend's workers, in chunks of {@value #CHUNK_ROWS} candidates: the
+   * over the rows on the backend's workers, in chunks of {@value Rows#CHUNK_ROWS} candidates: the
    * first keeps each row's 1/‖e‖ and sums its chunk's unit rows in double, the chunks' sums are
-   * then added in chunk order (so m̄ does not depend on the thread count); the second takes the
-   * dot products. A one-shot process spends most of this in the JIT's warm-up, which two workers
-   * share (cold {@code alkit select} on 50 000 × 128: see docs/benchmarks.md).
+   * then added in chunk order (so m̄ does not depend on the thread count); the second
+   * ({@link Rows#map}) takes the dot products. A one-shot process spends most of this in the JIT's
+   * warm-up, which two workers share (cold {@code alkit select} on 50 000 × 128: see
+   * docs/benchmarks.md).
    */
   private static double[] density(SelectionContext ctx, int[] candidates) {
     Matrix e = ctx.matrix(Signal.EMBEDDINGS);
     int d = e.cols();
     int n = candidates.length;
-    int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
-    double[] inverseNorm = new double[n];
+    int chunks = (n + Rows.CHUNK_ROWS - 1) / Rows.CHUNK_ROWS;
+    double[] inverseNorm = new double[e.rows()]; // by pool index, 0 for a zero row
     double[][] sums = new double[chunks][d];
     ctx.backend().parallelFor(chunks, c -> {
       float[] row = new float[d];
-      for (int k = c * CHUNK_ROWS, end = Math.min(n, (c + 1) * CHUNK_ROWS); k < end; k++) {
+      for (int k = c * Rows.CHUNK_ROWS, end = Math.min(n, (c + 1) * Rows.CHUNK_ROWS); k < end; k++) {
         e.copyRow(candidates[k], row);
         double norm = norm(row);
         if (norm > 0) {
-          inverseNorm[k] = 1 / norm;
-          addScaled(sums[c], row, inverseNorm[k]);
+          inverseNorm[candidates[k]] = 1 / norm;
+          addScaled(sums[c], row, 1 / norm);
         }
       }
     });
@@ -98,15 +97,8 @@ public final class InformationDensityProvider extends UncertaintyProvider {
     for (int j = 0; j < d; j++) {
       mean[j] /= n;
     }
-    double[] density = new double[n];
-    ctx.backend().parallelFor(chunks, c -> {
-      float[] row = new float[d];
-      for (int k = c * CHUNK_ROWS, end = Math.min(n, (c + 1) * CHUNK_ROWS); k < end; k++) {
-        e.copyRow(candidates[k], row);
-        density[k] = Math.max(0, dot(row, mean) * inverseNorm[k]);
-      }
-    });
-    return density;
+    return Rows.map(ctx.backend(), candidates, d, () -> new float[d],
+        (row, x) -> Math.max(0, dot(e.copyRow(x, row), mean) * inverseNorm[x]));
   }
 
   /** {@code sum += scale · row}, element by element. */
