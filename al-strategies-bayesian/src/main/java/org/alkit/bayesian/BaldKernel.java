@@ -1,5 +1,6 @@
 package org.alkit.bayesian;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import org.alkit.api.Matrix;
 import org.alkit.commons.DoubleLog;
@@ -14,8 +15,10 @@ import org.alkit.commons.VectorApi;
  *  m_c = Σ_t p_t,c / S_t,   expected = (1/T) Σ_t H_t,   bald = (ln M − Σ_c m_c ln m_c / M) − expected</pre>
  *
  * (M = Σ_c m_c; the renormalisations make the sums' float rounding bias nothing), and
- * {@link #copyTo} hands the lanes' results out. Two implementations take the same operations in
- * the same order: a scalar loop over the lanes with {@link DoubleLog}, and {@link VectorBaldKernel}
+ * {@link #copyTo} hands the lanes' results out; {@link #score} does all three for a run of
+ * candidates. Two implementations take the same operations in the same order: a scalar loop with
+ * {@link DoubleLog}, whose {@link #score} reads each item's rows straight from the passes (no lane
+ * layout to fill, one small loop for a cold JIT to compile), and {@link VectorBaldKernel}
  * with the Vector API and {@link org.alkit.commons.VectorLog}, which {@link #create} picks when the
  * JVM resolves {@code jdk.incubator.vector}. They give the same bits for valid passes (rows of
  * non-negative floats with a positive sum).
@@ -107,54 +110,99 @@ abstract class BaldKernel {
   /** Computes every lane's terms from the values set. */
   abstract void run();
 
+  /**
+   * Scores the candidates at positions {@code [from, to)} into {@code bald} and
+   * {@code expectedEntropy} at the same positions: {@link #load}, {@link #run} and
+   * {@link #copyTo} a block of {@value #LANES} at a time.
+   */
+  void score(Matrix[] passes, int[] candidates, int from, int to, double[] bald, double[] expectedEntropy) {
+    for (int k = from; k < to; k += LANES) {
+      int count = Math.min(LANES, to - k);
+      load(passes, candidates, k, count);
+      run();
+      copyTo(bald, expectedEntropy, k, count);
+    }
+  }
+
   /** Copies the first {@code count} lanes' results to {@code bald} and {@code expectedEntropy} at {@code at}. */
   final void copyTo(double[] bald, double[] expectedEntropy, int at, int count) {
     System.arraycopy(this.bald, 0, bald, at, count);
     System.arraycopy(this.expected, 0, expectedEntropy, at, count);
   }
 
-  /** The lanes one after another, with {@link DoubleLog#lnOfNormalOrZero} (VectorLog's scalar twin). */
+  /**
+   * One item after another, with {@link DoubleLog#lnOfNormalOrZero} (VectorLog's scalar twin):
+   * {@link #run} takes the lanes' values, {@link #score} the items' rows themselves; both through
+   * {@link #addPass} and {@link #finish}, so they give the same bits.
+   */
   private static final class Scalar extends BaldKernel {
-    /** m_c of lane b at {@code [c·LANES + b]}. */
+    /** m_c of the item being scored. */
     private final double[] mean;
+    /** One pass's row of the item being scored. */
+    private final float[] passRow;
 
     Scalar(int passes, int classes) {
       super(passes, classes);
-      this.mean = new double[classes * LANES];
+      this.mean = new double[classes];
+      this.passRow = new float[classes];
     }
 
     @Override
     void run() {
       for (int b = 0; b < LANES; b++) {
-        for (int c = 0; c < classes; c++) {
-          mean[c * LANES + b] = 0;
-        }
+        Arrays.fill(mean, 0);
         double entropies = 0;
         for (int t = 0; t < passes; t++) {
-          int row = t * classes * LANES + b;
-          double sum = 0;
-          double xlnx = 0;
           for (int c = 0; c < classes; c++) {
-            double v = values[row + c * LANES];
-            sum += v;
-            xlnx += v * DoubleLog.lnOfNormalOrZero(v);
+            passRow[c] = (float) values[(t * classes + c) * LANES + b];
           }
-          double inverse = 1 / sum;
-          entropies += DoubleLog.lnOfNormalOrZero(sum) - xlnx / sum;
-          for (int c = 0; c < classes; c++) {
-            mean[c * LANES + b] += values[row + c * LANES] * inverse;
-          }
-        }
-        double sum = 0;
-        double xlnx = 0;
-        for (int c = 0; c < classes; c++) {
-          double m = mean[c * LANES + b];
-          sum += m;
-          xlnx += m * DoubleLog.lnOfNormalOrZero(m);
+          entropies += addPass(passRow);
         }
         expected[b] = entropies / passes;
-        bald[b] = (DoubleLog.lnOfNormalOrZero(sum) - xlnx / sum) - expected[b];
+        bald[b] = finish(expected[b]);
       }
+    }
+
+    @Override
+    void score(Matrix[] stack, int[] candidates, int from, int to, double[] bald, double[] expectedEntropy) {
+      for (int k = from; k < to; k++) {
+        int i = candidates[k];
+        Arrays.fill(mean, 0);
+        double entropies = 0;
+        for (int t = 0; t < passes; t++) {
+          entropies += addPass(stack[t].copyRow(i, passRow));
+        }
+        expectedEntropy[k] = entropies / passes;
+        bald[k] = finish(expectedEntropy[k]);
+      }
+    }
+
+    /** H_t of one pass's row, whose renormalised values it adds to m. */
+    private double addPass(float[] row) {
+      double sum = 0;
+      double xlnx = 0;
+      for (int c = 0; c < classes; c++) {
+        double v = row[c];
+        sum += v;
+        xlnx += v * DoubleLog.lnOfNormalOrZero(v);
+      }
+      double inverse = 1 / sum;
+      for (int c = 0; c < classes; c++) {
+        mean[c] += row[c] * inverse;
+      }
+      return DoubleLog.lnOfNormalOrZero(sum) - xlnx / sum;
+    }
+
+    /** BALD from m and the mean per-pass entropy. */
+    private double finish(double expectedEntropy) {
+      double sum = 0;
+      double xlnx = 0;
+      for (int c = 0; c < classes; c++) {
+        double m = mean[c];
+        sum += m;
+        xlnx += m * DoubleLog.lnOfNormalOrZero(m);
+      }
+      return (DoubleLog.lnOfNormalOrZero(sum) - xlnx / sum) - expectedEntropy;
     }
   }
 }

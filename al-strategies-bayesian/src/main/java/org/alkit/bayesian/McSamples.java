@@ -104,12 +104,7 @@ final class McSamples {
   /** {@link #bald(int[], double[], double[], ComputeBackend)} of the candidates at positions {@code [from, to)}. */
   void bald(int[] candidates, int from, int to, double[] bald, double[] expectedEntropy) {
     BaldKernel kernel = BaldKernel.create(passes.length, classes);
-    for (int k = from; k < to; k += BaldKernel.LANES) {
-      int count = Math.min(BaldKernel.LANES, to - k);
-      kernel.load(passes, candidates, k, count);
-      kernel.run();
-      kernel.copyTo(bald, expectedEntropy, k, count);
-    }
+    kernel.score(passes, candidates, from, to, bald, expectedEntropy);
     BaldKernel.scored(kernel, to - from);
   }
 

@@ -80,6 +80,32 @@ class BaldKernelTest {
     }
   }
 
+  /**
+   * {@link BaldKernel#score} over a run of candidates (repeats, any order, not starting at 0)
+   * gives each item the bits a full block's {@link BaldKernel#run} gives it, with either kernel
+   * (the scalar one reads the rows straight from the passes there), and writes nothing outside the run.
+   */
+  @Property(tries = 40)
+  void scoringARunGivesTheBlocksBits(@ForAll @IntRange(min = 1, max = 24) int passes,
+      @ForAll @IntRange(min = 2, max = 12) int classes, @ForAll long seed) {
+    Matrix[] stack = randomPasses(new SplittableRandom(seed), passes, classes);
+    int[] candidates = {6, 7, 0, 3, 3, 5, 1, 2, 4, 0, 7};
+    for (boolean vector : vectorChoices()) {
+      BaldKernel block = BaldKernel.create(passes, classes, vector);
+      block.load(stack, LANES, 0, BaldKernel.LANES);
+      block.run();
+      double[] bald = new double[candidates.length];
+      double[] expected = new double[candidates.length];
+      BaldKernel.create(passes, classes, vector).score(stack, candidates, 1, candidates.length, bald, expected);
+      assertThat(bald[0]).as("position 0 is outside the run").isZero();
+      for (int k = 1; k < candidates.length; k++) {
+        assertThat(bald[k]).as("BALD at %d (item %d, vector %s)", k, candidates[k], vector)
+            .isEqualTo(block.bald[candidates[k]]);
+        assertThat(expected[k]).isEqualTo(block.expected[candidates[k]]);
+      }
+    }
+  }
+
   private static boolean[] vectorChoices() {
     return BaldKernel.vectorAvailable() ? new boolean[] {false, true} : new boolean[] {false};
   }

@@ -61,36 +61,59 @@ public final class InformationDensityProvider extends UncertaintyProvider {
     }, false); // the density is a mean over every candidate: a part of the pool would score differently
   }
 
-  /** max(0, x̂ · m̄) of each candidate, m̄ the mean unit embedding over the candidates (summed in double, in order). */
+  /**
+   * max(0, x̂ · m̄) of each candidate, m̄ the mean unit embedding over the candidates. Two passes
+   * over the rows on the backend's workers, in chunks of {@value Rows#CHUNK_ROWS} candidates: the
+   * first keeps each row's 1/‖e‖ and sums its chunk's unit rows in double, the chunks' sums are
+   * then added in chunk order (so m̄ does not depend on the thread count); the second
+   * ({@link Rows#map}) takes the dot products. A one-shot process spends most of this in the JIT's
+   * warm-up, which two workers share (cold {@code alkit select} on 50 000 × 128: see
+   * docs/benchmarks.md).
+   */
   private static double[] density(SelectionContext ctx, int[] candidates) {
     Matrix e = ctx.matrix(Signal.EMBEDDINGS);
     int d = e.cols();
-    double[] mean = new double[d];
-    float[] row = new float[d];
-    for (int x : candidates) {
-      e.copyRow(x, row);
-      double norm = norm(row);
-      if (norm > 0) {
-        for (int j = 0; j < d; j++) {
-          mean[j] += row[j] / norm;
+    int n = candidates.length;
+    int chunks = (n + Rows.CHUNK_ROWS - 1) / Rows.CHUNK_ROWS;
+    double[] inverseNorm = new double[e.rows()]; // by pool index, 0 for a zero row
+    double[][] sums = new double[chunks][d];
+    ctx.backend().parallelFor(chunks, c -> {
+      float[] row = new float[d];
+      for (int k = c * Rows.CHUNK_ROWS, end = Math.min(n, (c + 1) * Rows.CHUNK_ROWS); k < end; k++) {
+        e.copyRow(candidates[k], row);
+        double norm = norm(row);
+        if (norm > 0) {
+          inverseNorm[candidates[k]] = 1 / norm;
+          addScaled(sums[c], row, 1 / norm);
         }
+      }
+    });
+    double[] mean = new double[d];
+    for (double[] sum : sums) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += sum[j];
       }
     }
     for (int j = 0; j < d; j++) {
-      mean[j] /= candidates.length;
+      mean[j] /= n;
     }
-    return Rows.map(ctx.backend(), candidates, d, () -> new float[d], (own, x) -> {
-      e.copyRow(x, own);
-      double norm = norm(own);
-      if (norm == 0) {
-        return 0;
-      }
-      double dot = 0;
-      for (int j = 0; j < d; j++) {
-        dot += own[j] * mean[j];
-      }
-      return Math.max(0, dot / norm);
-    });
+    return Rows.map(ctx.backend(), candidates, d, () -> new float[d],
+        (row, x) -> Math.max(0, dot(e.copyRow(x, row), mean) * inverseNorm[x]));
+  }
+
+  /** {@code sum += scale · row}, element by element. */
+  private static void addScaled(double[] sum, float[] row, double scale) {
+    for (int j = 0; j < row.length; j++) {
+      sum[j] += row[j] * scale;
+    }
+  }
+
+  private static double dot(float[] row, double[] v) {
+    double dot = 0;
+    for (int j = 0; j < row.length; j++) {
+      dot += row[j] * v[j];
+    }
+    return dot;
   }
 
   private static double norm(float[] row) {

@@ -13,8 +13,8 @@ import org.alkit.api.ComputeBackend;
 final class Rows {
   /** Below this many matrix cells a scoring pass runs as one task. */
   private static final long PARALLEL_CELLS = 1L << 16;
-  /** Rows per task. */
-  private static final int CHUNK_ROWS = 4096;
+  /** Rows per task (fixed, so that per-task partial sums do not depend on the thread count). */
+  static final int CHUNK_ROWS = 4096;
 
   private Rows() {}
 

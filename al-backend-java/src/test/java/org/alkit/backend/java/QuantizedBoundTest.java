@@ -121,6 +121,44 @@ class QuantizedBoundTest {
     assertGreedyEqualsPlain("optdigits", optdigits(), 100, 80, false);
   }
 
+  /**
+   * With {@code simd = auto} the codes wait until the updates computed the given coordinates of
+   * float distances (so a short one-shot job never starts the Vector API for them): not built
+   * while the work so far is below it, built at the first centre added after it is reached, and
+   * the picks and D² are those of a tracker that never builds them.
+   */
+  @Test
+  void autoBuildsTheCodesOnceTheFloatDistancesReachTheirWork() {
+    assumeThat(JavaBackend.vectorApiAvailable()).isTrue();
+    Matrix m = RandomMatrices.gaussian(3300, 96, 12);
+    int unlabeled = 3000;
+    int budget = 60;
+    long work = 10L * unlabeled * m.cols();
+    int[] tracked = IntStream.range(0, unlabeled).toArray();
+    int[] centres = IntStream.range(unlabeled, m.rows()).toArray();
+    try (JavaBackend backend = new JavaBackend(2, 512, JavaBackend.AUTO_VECTOR_MIN_WORK, true)) {
+      EuclideanTracker auto = EuclideanTracker.of(backend, m, tracked, centres, EuclideanTracker.NEVER, 0,
+          EuclideanTracker.PROJECT_AT, work);
+      EuclideanTracker never = EuclideanTracker.of(backend, m, tracked, centres, EuclideanTracker.NEVER, 0,
+          EuclideanTracker.NEVER);
+      for (int r = 0; r < budget; r++) {
+        boolean due = auto.quantized() || auto.floatWork() >= work;
+        int pick = auto.farthest();
+        assertThat(pick).as("pick %d", r).isEqualTo(never.farthest());
+        auto.add(pick);
+        never.add(pick);
+        assertThat(auto.quantized()).as("codes after pick %d, %d coordinates computed before it", r,
+            auto.floatWork()).isEqualTo(due);
+      }
+      assertThat(auto.quantized()).as("codes built within %d picks", budget).isTrue();
+      double[] withCodes = new double[unlabeled];
+      double[] without = new double[unlabeled];
+      auto.squaredDistances(withCodes);
+      never.squaredDistances(without);
+      assertThat(withCodes).isEqualTo(without);
+    }
+  }
+
   /** Rows on a coarse lattice: many exact ties of D², which the codes must not break. */
   @Property(tries = 15)
   void trackerWithCodesEqualsThePlainGreedyOnTies(@ForAll long seed, @ForAll @IntRange(min = 1, max = 24) int d,
