@@ -12,7 +12,7 @@ the difference is below 1e-8 relative here.
 
     python3 train_torch.py MODEL LABELED DIR THREADS
 
-prints `torch MODEL labeled=N threads=T fit_ms=... cpu_ms=... accuracy=...` like FitTiming. fit_ms times what
+prints `torch MODEL labeled=N threads=T fit_ms=... cpu_ms=... thread_cpu_ms=... accuracy=...` like FitTiming. fit_ms times what
 alkit's fit does: the scaler, the network, the training loop. One warm-up fit of one epoch on 256
 rows comes first, as in FitTiming. Needs torch (Debian's python3-torch) and numpy; reads the
 Fashion-MNIST files from $ALKIT_FASHION_MNIST or /usr/share/datasets/fashion-mnist.
@@ -112,12 +112,14 @@ def main():
     order = np.load(prefix + "order.npy")
     fit(model, pool, rows[:256], labels[rows[:256]], order[:1, :][:, order[0] < 256])
     cpu = time.process_time()
+    thread_cpu = time.thread_time()
     start = time.perf_counter()
     net, mean, scale = fit(model, pool, rows, labels[rows], order)
     fit_ms = (time.perf_counter() - start) * 1000
     cpu_ms = (time.process_time() - cpu) * 1000
-    print("torch %s labeled=%d threads=%d fit_ms=%.1f cpu_ms=%.1f accuracy=%.4f"
-          % (model, count, threads, fit_ms, cpu_ms, accuracy(model, net, mean, scale, test, truth)))
+    thread_cpu_ms = (time.thread_time() - thread_cpu) * 1000
+    print("torch %s labeled=%d threads=%d fit_ms=%.1f cpu_ms=%.1f thread_cpu_ms=%.1f accuracy=%.4f"
+          % (model, count, threads, fit_ms, cpu_ms, thread_cpu_ms, accuracy(model, net, mean, scale, test, truth)))
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ import org.alkit.gpu.engine.Torch;
  * mini-batch is gathered there by an index array, in a manager of the step's own that is closed
  * after its update, so a step leaves nothing behind (before, each step scaled its rows on the heap
  * and uploaded them: about a tenth of an mlp fit). Adam's update is DJL's, one native call a
- * parameter ({@code adamUpdate}).
+ * parameter ({@code adamUpdate}), called by {@link ParameterUpdate} without DJL's copy of each gradient.
  *
  * <p>With {@code retrain: warm} the adapter remembers the last fitted weights and starts the next
  * fit from them (when the feature and class counts still match); it is then stateful, one adapter
@@ -175,15 +175,17 @@ final class NetworkAdapter extends HookedModel {
       if (start != null) {
         start.loadInto(network.all(), model.getNDManager());
       }
+      Optimizer adam = Optimizer.adam()
+          .optLearningRateTracker(schedule.learningRate((float) training.learningRate(), steps))
+          .optWeightDecays((float) training.weightDecay())
+          .build();
       DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-          .optOptimizer(Optimizer.adam()
-              .optLearningRateTracker(schedule.learningRate((float) training.learningRate(), steps))
-              .optWeightDecays((float) training.weightDecay())
-              .build())
+          .optOptimizer(adam)
           .optDevices(new Device[] {device});
       try (Trainer trainer = model.newTrainer(config);
           NDManager resident = trainer.getManager().newSubManager()) {
         trainer.initialize(architecture.inputShape(columns, 1));
+        ParameterUpdate update = new ParameterUpdate(adam, model.getBlock().getParameters().values());
         Uploaded data = Uploaded.of(resident, architecture.inputShape(columns, n),
             scaler.rows(features, r -> rows.indices()[r], 0, n), rows, plain);
         int[] order = new int[n];
@@ -209,6 +211,7 @@ final class NetworkAdapter extends HookedModel {
                 } else {
                   step(trainer, network, data, batch, step, classes, n, aux, auxLoss);
                 }
+                update.apply();
               }
             }
           }
@@ -260,7 +263,6 @@ final class NetworkAdapter extends HookedModel {
       NDList out = trainer.forward(new NDList(input));
       collector.backward(trainer.getLoss().evaluate(new NDList(target), out));
     }
-    trainer.step();
   }
 
   /**
@@ -289,7 +291,6 @@ final class NetworkAdapter extends HookedModel {
       }
       collector.backward(loss);
     }
-    trainer.step();
   }
 
   /**
