@@ -22,8 +22,10 @@ import org.alkit.commons.AbstractCentreTracker;
  * keeps its radius r_o = max D(x) over its members. Since ‖x − c‖ ≥ ‖c − o‖ − ‖x − o‖, a new
  * centre c cannot bring x closer when ‖c − o‖ ≥ 2·D(x): a whole group is skipped when
  * ‖c − o‖² ≥ 4·r_o², and inside a visited group each member is checked the same way before its
- * distance is computed. The test keeps a relative slack of {@value #SLACK} against rounding, so
- * the result equals the naive update's.
+ * distance is computed. The test keeps a relative slack of {@value #SLACK} against rounding and
+ * adds what a float distance can lose to underflow ({@link RowKernels#underflowBound}: skipped
+ * when ‖c − o‖² ≥ 4·(r_o²·slack + that)), so the result equals the naive update's also on
+ * coordinates whose squares are subnormal floats.
  *
  * <p><b>Projection</b>. A member that passes that test is next checked against the
  * {@link ProjectionBound}: ‖P(x − c)‖ ≤ ‖x − c‖ for the r = {@value ProjectionBound#RANK}
@@ -86,6 +88,8 @@ final class EuclideanTracker extends AbstractCentreTracker {
   static final long QUANTIZE_WORK = 1L << 28;
 
   private final DenseRows points;
+  /** {@link RowKernels#underflowBound} of the dimension, added to the pruning tests' bounds. */
+  private final double underflow;
   private float[][] centreColumns;
   private int[][] members;
   private int[] memberCount;
@@ -117,6 +121,7 @@ final class EuclideanTracker extends AbstractCentreTracker {
       int projectAt, double minCaptured, int quantizeAt) {
     super(backend, tracked);
     this.points = points;
+    this.underflow = RowKernels.underflowBound(points.dim());
     this.projectAt = projectAt;
     this.quantizeAt = quantizeAt;
     this.vectorCodes = backend.vectorCodes() && VectorCodeKernel.usable();
@@ -130,6 +135,7 @@ final class EuclideanTracker extends AbstractCentreTracker {
   private EuclideanTracker(EuclideanTracker o) {
     super(o);
     this.points = o.points;
+    this.underflow = o.underflow;
     this.centreColumns = new float[o.centreColumns.length][];
     for (int k = 0; k < centreColumns.length; k++) {
       centreColumns[k] = o.centreColumns[k].clone();
@@ -345,7 +351,7 @@ final class EuclideanTracker extends AbstractCentreTracker {
     int visits = 0;
     long work = 0;
     for (int g = 0; g < groups; g++) {
-      if (memberCount[g] > 0 && gap[g] < 4 * radius2[g] * SLACK) {
+      if (memberCount[g] > 0 && gap[g] < 4 * (radius2[g] * SLACK + underflow)) {
         visited[visits++] = g;
         work += memberCount[g];
       }
@@ -443,7 +449,7 @@ final class EuclideanTracker extends AbstractCentreTracker {
           moved.add(x, 0);
           continue;
         }
-        if (dco < 4 * dx * SLACK) {
+        if (dco < 4 * (dx * SLACK + underflow)) {
           boolean far = false;
           if (bound != null) {
             moved.tested++;
