@@ -11,8 +11,9 @@ import org.alkit.commons.AbstractCentreTracker;
  * k-means++ seeding.
  *
  * <p><b>Start</b> (Sener &amp; Savarese 2018, Algorithm 3). The nearest initial centre of every
- * tracked point comes from the backend's blocked {@link JavaBackend#nearest}; its distance is then
- * recomputed with {@link DenseRows#squaredDistance}, the summation every later update uses. The
+ * tracked point by {@link DenseRows#squaredDistance}, the summation every later update uses, comes
+ * from {@link DotNearest} (the backend's blocked dot products, with a plain scan where they
+ * cannot decide); its distance is then recomputed with {@code squaredDistance}. The
  * tracked rows are then stored grouped by nearest initial centre ({@link DenseRows#cluster}): the
  * updates read a group's members together, and contiguous rows stream from memory about twice as
  * fast as scattered ones. Positions and values do not change.
@@ -204,7 +205,7 @@ final class EuclideanTracker extends AbstractCentreTracker {
     if (centres.length == 0 || n == 0) {
       return t;
     }
-    int[] nearest = backend.nearest(rows.matrix(0, n), rows.matrix(n, n + centres.length)).index();
+    int[] nearest = DotNearest.of(backend, rows, n, centres.length);
     int[] order = byNearest(nearest, centres.length);
     rows.cluster(order);
     int[] counts = new int[centres.length];
