@@ -4,7 +4,8 @@
 # (issue 25, item 2). Usage, from the repository root after `./mvnw -q install -DskipTests`:
 #   al-bench/reference/kcenter_bench.sh DIR [RUNS [DATA…]]   (DATA: "fashion gaussian" by default)
 # DIR is created by `python3 al-bench/reference/kcenter_torch.py prepare DIR`; the torch side runs
-# on /usr/bin/python3 (Debian python3-torch). Prints one line a run (select_ms of each side, the
+# on /usr/bin/python3 (Debian python3-torch), on the BLAS in TORCH_BLAS_DIR when set (e.g. the
+# openblas-pthread folder of Debian's libopenblas0-pthread, see train_bench.sh). Prints one line a run (select_ms of each side, the
 # load average, whether the picks are identical) and the medians.
 set -euo pipefail
 dir=$1
@@ -17,7 +18,8 @@ for data in ${3:-fashion gaussian}; do
   for _ in $(seq "$runs"); do
     ALKIT_NO_BUILD=1 ./alkit select --strategy coreset --budget 1000 --embeddings "$dir/$data.npy" \
       --labeled "$dir/labeled.npy" --out "$dir/$data-alkit.json" > /dev/null
-    /usr/bin/python3 "$here/kcenter_torch.py" select "$dir/$data.npy" "$dir/labeled.npy" 1000 2 \
+    LD_LIBRARY_PATH="${TORCH_BLAS_DIR:-}${TORCH_BLAS_DIR:+:}${LD_LIBRARY_PATH:-}" \
+      /usr/bin/python3 "$here/kcenter_torch.py" select "$dir/$data.npy" "$dir/labeled.npy" 1000 2 \
       > "$dir/$data-torch.json"
     python3 - "$dir/$data-alkit.json" "$dir/$data-torch.json" "$dir/$data" <<'PY'
 import json, os, sys

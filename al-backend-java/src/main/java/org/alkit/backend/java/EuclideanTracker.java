@@ -11,8 +11,9 @@ import org.alkit.commons.AbstractCentreTracker;
  * k-means++ seeding.
  *
  * <p><b>Start</b> (Sener &amp; Savarese 2018, Algorithm 3). The nearest initial centre of every
- * tracked point comes from the backend's blocked {@link JavaBackend#nearest}; its distance is then
- * recomputed with {@link DenseRows#squaredDistance}, the summation every later update uses. The
+ * tracked point by {@link DenseRows#squaredDistance}, the summation every later update uses, comes
+ * from {@link DotNearest} (the backend's blocked dot products, with a plain scan where they
+ * cannot decide); its distance is then recomputed with {@code squaredDistance}. The
  * tracked rows are then stored grouped by nearest initial centre ({@link DenseRows#cluster}): the
  * updates read a group's members together, and contiguous rows stream from memory about twice as
  * fast as scattered ones. Positions and values do not change.
@@ -22,8 +23,10 @@ import org.alkit.commons.AbstractCentreTracker;
  * keeps its radius r_o = max D(x) over its members. Since ‖x − c‖ ≥ ‖c − o‖ − ‖x − o‖, a new
  * centre c cannot bring x closer when ‖c − o‖ ≥ 2·D(x): a whole group is skipped when
  * ‖c − o‖² ≥ 4·r_o², and inside a visited group each member is checked the same way before its
- * distance is computed. The test keeps a relative slack of {@value #SLACK} against rounding, so
- * the result equals the naive update's.
+ * distance is computed. The test keeps a relative slack of {@value #SLACK} against rounding and
+ * adds what a float distance can lose to underflow ({@link RowKernels#underflowBound}: skipped
+ * when ‖c − o‖² ≥ 4·(r_o²·slack + that)), so the result equals the naive update's also on
+ * coordinates whose squares are subnormal floats.
  *
  * <p><b>Projection</b>. A member that passes that test is next checked against the
  * {@link ProjectionBound}: ‖P(x − c)‖ ≤ ‖x − c‖ for the r = {@value ProjectionBound#RANK}
@@ -91,6 +94,8 @@ final class EuclideanTracker extends AbstractCentreTracker {
   static final long QUANTIZE_WORK = 1L << 28;
 
   private final DenseRows points;
+  /** {@link RowKernels#underflowBound} of the dimension, added to the pruning tests' bounds. */
+  private final double underflow;
   private float[][] centreColumns;
   private int[][] members;
   private int[] memberCount;
@@ -127,6 +132,7 @@ final class EuclideanTracker extends AbstractCentreTracker {
       int projectAt, double minCaptured, int quantizeAt, long quantizeWork) {
     super(backend, tracked);
     this.points = points;
+    this.underflow = RowKernels.underflowBound(points.dim());
     this.projectAt = projectAt;
     this.quantizeAt = quantizeAt;
     this.quantizeWork = quantizeWork;
@@ -141,6 +147,7 @@ final class EuclideanTracker extends AbstractCentreTracker {
   private EuclideanTracker(EuclideanTracker o) {
     super(o);
     this.points = o.points;
+    this.underflow = o.underflow;
     this.centreColumns = new float[o.centreColumns.length][];
     for (int k = 0; k < centreColumns.length; k++) {
       centreColumns[k] = o.centreColumns[k].clone();
@@ -206,7 +213,7 @@ final class EuclideanTracker extends AbstractCentreTracker {
     if (centres.length == 0 || n == 0) {
       return t;
     }
-    int[] nearest = backend.nearest(rows.matrix(0, n), rows.matrix(n, n + centres.length)).index();
+    int[] nearest = DotNearest.of(backend, rows, n, centres.length);
     int[] order = byNearest(nearest, centres.length);
     rows.cluster(order);
     int[] counts = new int[centres.length];
@@ -358,7 +365,7 @@ final class EuclideanTracker extends AbstractCentreTracker {
     int visits = 0;
     long work = 0;
     for (int g = 0; g < groups; g++) {
-      if (memberCount[g] > 0 && gap[g] < 4 * radius2[g] * SLACK) {
+      if (memberCount[g] > 0 && gap[g] < 4 * (radius2[g] * SLACK + underflow)) {
         visited[visits++] = g;
         work += memberCount[g];
       }
@@ -459,7 +466,7 @@ final class EuclideanTracker extends AbstractCentreTracker {
           moved.add(x, 0);
           continue;
         }
-        if (dco < 4 * dx * SLACK) {
+        if (dco < 4 * (dx * SLACK + underflow)) {
           boolean far = false;
           if (bound != null) {
             moved.tested++;

@@ -89,6 +89,13 @@ final class JavaBackend implements ComputeBackend {
   /** Whether the k-center tracker's int8 inner products run on {@link VectorCodeKernel}. */
   private final boolean vectorCodes;
   private final ForkJoinPool pool;
+  /**
+   * Whether a call in this process has run {@link VectorPairKernel}: its start-up, which
+   * {@link #AUTO_VECTOR_MIN_WORK} weighs against, is then paid, and every later call of a backend
+   * that may use the Vector API runs it (the same bits, faster; e.g. the k-center tracker's
+   * projection, 51 000 × 32 × 784, after its start's 51 000 × 1 000 × 784).
+   */
+  private static volatile boolean vectorWarm;
 
   /**
    * @param vector whether to run {@link VectorPairKernel} (requires {@link #vectorApiAvailable()})
@@ -125,8 +132,13 @@ final class JavaBackend implements ComputeBackend {
    * columns (half the pairs for a symmetric call) reach {@link #vectorMinWork}.
    */
   private boolean vector(Matrix a, Matrix b) {
+    if (vectorMinWork == Long.MAX_VALUE) {
+      return false;
+    }
     double pairs = (double) a.rows() * b.rows() * (a == b ? 0.5 : 1);
-    return vectorMinWork == 0 || vectorMinWork != Long.MAX_VALUE && pairs * a.cols() >= vectorMinWork;
+    boolean vector = vectorMinWork == 0 || vectorWarm || pairs * a.cols() >= vectorMinWork;
+    vectorWarm |= vector;
+    return vector;
   }
 
   /** Whether every call runs the Vector API kernels ({@code simd = vector}). */
@@ -289,6 +301,15 @@ final class JavaBackend implements ComputeBackend {
       }
     });
     return new Neighbors(index, distance);
+  }
+
+  /**
+   * Runs the dot-product kernel on every pair of rows of {@code a} and {@code b}, as
+   * {@link #gram}, handing each row block's tiles to the visitor made for it (see {@link #run}).
+   */
+  void dots(Matrix a, Matrix b, IntFunction<TileVisitor> visitors) {
+    requireSameCols("a", a, "b", b);
+    run(a, b, PairKernel.DOT, false, visitors);
   }
 
   @Override

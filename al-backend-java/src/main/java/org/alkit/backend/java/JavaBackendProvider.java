@@ -21,7 +21,8 @@ import org.alkit.api.Parameter;
  * take {@code vector} when the module is there, the vectors have at least 256 bits (AVX2 or
  * AVX-512, {@link VectorPairKernel#paysOverScalar}; the micro-tile is sized to the registers)
  * and the call has at least {@value JavaBackend#AUTO_VECTOR_MIN_WORK} pairs × columns, whose speed pays for the
- * Vector API's start-up in a one-shot process, and {@code scalar} otherwise; the k-center
+ * Vector API's start-up in a one-shot process, or an earlier call in the process ran them (the
+ * start-up is then paid), and {@code scalar} otherwise; the k-center
  * tracker's int8 inner products take {@code vector} whenever the module is there (the scalar loop
  * is not vectorised and would be slower than no codes). All give the same bits.
  */
@@ -46,7 +47,7 @@ public final class JavaBackendProvider implements BackendProvider {
         Parameter.choice("simd", "auto", "inner kernels: vector (Vector API, needs --add-modules "
             + JavaBackend.VECTOR_MODULE + "), scalar, or auto (per primitive: pair kernels vector when"
             + " available on 256-bit vectors or wider, for calls of at least " + JavaBackend.AUTO_VECTOR_MIN_WORK
-            + " pairs x columns; k-center int8 codes vector when available)",
+            + " pairs x columns or once a call has run them; k-center int8 codes vector when available)",
             "auto", "vector", "scalar"));
   }
 

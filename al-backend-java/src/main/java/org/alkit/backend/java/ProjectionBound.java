@@ -57,11 +57,14 @@ final class ProjectionBound {
   private final float[] coords;
   /** Upper bound on the rounding of each row's projected coordinates, as a length (stored order). */
   private final double[] tolerance;
+  /** {@link RowKernels#underflowBound} of the rows' dimension. */
+  private final double underflow;
 
-  private ProjectionBound(int rank, float[] coords, double[] tolerance) {
+  private ProjectionBound(int rank, float[] coords, double[] tolerance, int dim) {
     this.rank = rank;
     this.coords = coords;
     this.tolerance = tolerance;
+    this.underflow = RowKernels.underflowBound(dim);
   }
 
   /**
@@ -91,18 +94,19 @@ final class ProjectionBound {
         tolerance[rows.slotOf(x)] = perNorm * Math.sqrt(rows.squaredDistanceTo(x, origin, 0));
       }
     });
-    return new ProjectionBound(rank, projected.toArray(), tolerance);
+    return new ProjectionBound(rank, projected.toArray(), tolerance, d);
   }
 
   /**
-   * Whether ‖x − c‖² is certainly at least {@code current}·(1 + slack), so that the exact
-   * distance of x to c cannot lower x's squared distance {@code current}; x and c are given by
+   * Whether ‖x − c‖² is certainly at least {@code current}·(1 + slack) plus what a float distance
+   * loses to underflow ({@link RowKernels#underflowBound}), so that the float distance of x to c
+   * cannot lower x's squared distance {@code current}; x and c are given by
    * their stored positions ({@link DenseRows#slotOf}).
    */
   boolean cannotLower(int xSlot, int cSlot, double current) {
     double projected = Math.sqrt(RowKernels.squaredDistance(coords, xSlot * rank, coords, cSlot * rank, rank));
     double lower = projected * (1 - 1e-5) - tolerance[xSlot] - tolerance[cSlot];
-    return lower > 0 && lower * lower >= current * SLACK;
+    return lower > 0 && lower * lower >= current * SLACK + underflow;
   }
 
   /**

@@ -62,7 +62,7 @@ final class QuantizedBound {
   private final double[] error;
   /** Whether ⟨q_x, q_c⟩ runs on {@link VectorCodeKernel}. */
   private final boolean vector;
-  /** d·2⁻¹⁴⁰: more than the float distance can lose to underflow (each term at most 2⁻¹⁴⁹). */
+  /** {@link RowKernels#underflowBound}: more than the float distance can lose to underflow. */
   private final double underflow;
 
   private QuantizedBound(int dim, byte[] codes, float[] scale, int[] codeNorm2, double[] error,
@@ -73,7 +73,7 @@ final class QuantizedBound {
     this.codeNorm2 = codeNorm2;
     this.error = error;
     this.vector = vector;
-    this.underflow = dim * 0x1p-140;
+    this.underflow = RowKernels.underflowBound(dim);
   }
 
   /**

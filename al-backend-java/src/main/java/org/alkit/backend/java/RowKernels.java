@@ -14,6 +14,16 @@ final class RowKernels {
 
   private RowKernels() {}
 
+  /**
+   * More than {@link #squaredDistance} of {@code d} coordinates can lose to underflow, d·2⁻¹⁴⁰:
+   * each float square below the normal range (2⁻¹²⁶) is off by at most 2⁻¹⁴⁹. A pruning test that
+   * says a float distance cannot fall below a value v compares the true distance with v plus
+   * this, so on coordinates near 2⁻⁷⁰ it still agrees with the naive update.
+   */
+  static double underflowBound(int d) {
+    return d * 0x1p-140;
+  }
+
   /** ‖a[ai..ai+d) − b[bi..bi+d)‖². */
   static double squaredDistance(float[] a, int ai, float[] b, int bi, int d) {
     float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;

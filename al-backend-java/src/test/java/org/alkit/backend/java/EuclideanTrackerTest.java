@@ -102,9 +102,41 @@ class EuclideanTrackerTest {
     SplittableRandom rng = new SplittableRandom(seed);
     int unlabeled = 2500;
     int labeled = 100 * labeledShare;
-    int d = 80;
     int n = unlabeled + labeled;
-    Matrix matrix = isotropic ? RandomMatrices.gaussian(n, d, rng) : RandomMatrices.lowRank(n, d, 6, rng);
+    Matrix matrix = isotropic ? RandomMatrices.gaussian(n, 80, rng) : RandomMatrices.lowRank(n, 80, 6, rng);
+    assertPrunedUpdateIsNaive(matrix, unlabeled, labeled);
+  }
+
+  /**
+   * On coordinates so small that their squared differences are subnormal floats (about 2⁻¹⁴⁰,
+   * where a float distance loses up to 2⁻¹⁴⁹ a term to underflow), with duplicate rows, the
+   * triangle test, the projection bound and the start's nearest centres keep the naive result:
+   * their comparisons leave room for what the float distance loses.
+   */
+  @Property(tries = 6)
+  void subnormalDistancesKeepTheNaiveResult(@ForAll long seed, @ForAll boolean isotropic) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int unlabeled = 2500;
+    int labeled = 100;
+    int n = unlabeled + labeled;
+    Matrix source = isotropic ? RandomMatrices.gaussian(n, 80, rng) : RandomMatrices.lowRank(n, 80, 6, rng);
+    float[] data = source.toArray();
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (float) Math.scalb(data[i], -70);
+    }
+    for (int x = 0; x < n; x += 7) {
+      System.arraycopy(data, rng.nextInt(n) * 80, data, x * 80, 80);
+    }
+    assertPrunedUpdateIsNaive(Matrix.wrap(n, 80, data), unlabeled, labeled);
+  }
+
+  /**
+   * The picks and every D² of the pruned update, with the projection bound built at the first
+   * centre, at {@link EuclideanTracker#PROJECT_AT} and never (within the budget), on 1–3
+   * threads, against the naive update; rows {@code [unlabeled, rows)} are the initial centres.
+   */
+  private static void assertPrunedUpdateIsNaive(Matrix matrix, int unlabeled, int labeled) {
+    int n = unlabeled + labeled;
     DenseRows points = DenseRows.of(matrix, IntStream.range(0, n).toArray());
     int budget = 40;
     int[] naivePicks = new int[budget];
