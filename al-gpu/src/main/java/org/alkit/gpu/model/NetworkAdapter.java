@@ -303,9 +303,9 @@ final class NetworkAdapter extends HookedModel {
   }
 
   /**
-   * The rows trained on, uploaded to the device once per fit (or per ensemble) so that each mini-batch is gathered
-   * there by an index array (one copy on the device instead of a host-side copy and an upload per
-   * step).
+   * The rows trained on, uploaded to the device once per fit (or per ensemble) so that each
+   * mini-batch is gathered there by an index array (one copy on the device instead of a host-side
+   * copy and an upload per step).
    *
    * @param x the scaled inputs, rows × the architecture's input shape
    * @param labels the class of each row (int64)
