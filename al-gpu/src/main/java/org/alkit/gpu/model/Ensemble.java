@@ -18,8 +18,9 @@ import org.alkit.commons.Permutations;
 
 /**
  * The adapter of {@link EnsembleModelProvider}: fits its members one after the other (each under
- * alkit's training lock, so a seed gives the same members whatever else runs) on input scaled
- * once for all, and returns a {@link FittedEnsemble}.
+ * alkit's training lock, so a seed gives the same members whatever else runs) on input scaled and
+ * uploaded to the device once for all ({@link NetworkAdapter.TrainingSet}; a bootstrap member
+ * gathers its resample there), and returns a {@link FittedEnsemble}.
  */
 final class Ensemble extends HookedModel {
   private static final Set<Signal> OFFERS = Set.copyOf(EnumSet.of(Signal.PROBABILITIES, Signal.EMBEDDINGS,
@@ -83,10 +84,23 @@ final class Ensemble extends HookedModel {
     FitArguments.check(owner, features, labeled, labels, numClasses);
     Scaler scaler = networks.get(0).scaler(features);
     SplittableRandom root = new SplittableRandom(seed);
-    if (kind == Kind.SNAPSHOT) {
-      return new FittedEnsemble(owner, networks.get(0).fit(features, scaler, labeled, labels, numClasses,
-          root.nextLong(), participation, Schedule.snapshots(members, epochs)), false);
+    try (NetworkAdapter.TrainingSet set = networks.get(0).trainingSet(features, scaler, labeled, labels,
+        participation)) {
+      if (kind == Kind.SNAPSHOT) {
+        return new FittedEnsemble(owner, networks.get(0).fit(set, null, numClasses, root.nextLong(), participation,
+            Schedule.snapshots(members, epochs)), false);
+      }
+      return fitMembers(set, labeled.length, numClasses, root, participation);
     }
+  }
+
+  /**
+   * Trains the independent (or stochastic) members one after the other on the shared
+   * {@code set}: member m gets the m-th split of {@code root}, whose first draw is its seed and
+   * whose next ones (with {@code bootstrap}) its resample of the {@code labeled} rows.
+   */
+  private FittedModel fitMembers(NetworkAdapter.TrainingSet set, int labeled, int numClasses, SplittableRandom root,
+      Participation participation) {
     EpochMeans means = new EpochMeans();
     Optional<MeanHead> heads = participation.head().map(MeanHead::new);
     Participation each = heads.map(participation::headedBy).orElse(participation).observedBy(means);
@@ -94,18 +108,8 @@ final class Ensemble extends HookedModel {
     for (NetworkAdapter network : networks) {
       SplittableRandom random = root.split();
       long memberSeed = random.nextLong();
-      int[] rows = labeled;
-      int[] y = labels;
-      if (bootstrap) {
-        int[] picks = Permutations.bootstrap(labeled.length, random);
-        rows = new int[picks.length];
-        y = new int[picks.length];
-        for (int r = 0; r < picks.length; r++) {
-          rows[r] = labeled[picks[r]];
-          y[r] = labels[picks[r]];
-        }
-      }
-      fitted.add(network.fit(features, scaler, rows, y, numClasses, memberSeed, each, Schedule.plain(epochs)).get(0));
+      int[] picks = bootstrap ? Permutations.bootstrap(labeled, random) : null;
+      fitted.add(network.fit(set, picks, numClasses, memberSeed, each, Schedule.plain(epochs)).get(0));
     }
     participation.observer().ifPresent(means::deliver);
     heads.ifPresent(MeanHead::deliver);

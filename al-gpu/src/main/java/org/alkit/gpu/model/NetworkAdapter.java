@@ -82,29 +82,47 @@ final class NetworkAdapter extends HookedModel {
   FittedNetwork fit(Matrix features, int[] labeled, int[] labels, int numClasses, long seed,
       Participation participation) {
     FitArguments.check(architecture.owner(), features, labeled, labels, numClasses);
-    return fit(features, architecture.scaler(features), labeled, labels, numClasses, seed, participation,
-        Schedule.plain(training.epochs())).get(0);
+    try (TrainingSet set = trainingSet(features, architecture.scaler(features), labeled, labels, participation)) {
+      return fit(set, null, numClasses, seed, participation, Schedule.plain(training.epochs())).get(0);
+    }
   }
 
   /**
-   * Trains one network on the rows {@code rows} (checked by the caller; a row may repeat, as in a
-   * bootstrap resample) with the plan's participation, on {@code schedule}: one fitted network
-   * per snapshot.
-   *
-   * @param scaler the input scaling, fitted on {@code features}
+   * The labeled rows (then the plan's extra items) scaled by {@code scaler} and uploaded to this
+   * network's device, for one fit or for every member of an ensemble (checked by the caller).
    */
-  List<FittedNetwork> fit(Matrix features, Scaler scaler, int[] rows, int[] labels, int numClasses, long seed,
-      Participation participation, Schedule schedule) {
+  TrainingSet trainingSet(Matrix features, Scaler scaler, int[] labeled, int[] labels, Participation participation) {
+    Rows rows = Rows.of(labeled, labels, participation);
+    NDManager manager = Torch.engine().newBaseManager(device);
+    try {
+      return new TrainingSet(features, scaler, labeled.length, rows, manager, Uploaded.of(manager,
+          architecture.inputShape(features.cols(), rows.indices().length),
+          scaler.rows(features, r -> rows.indices()[r], 0, rows.indices().length), rows,
+          rows.weights() == null && !architecture.drawsWeights()));
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Trains one network on {@code set} with the plan's participation, on {@code schedule}: one
+   * fitted network per snapshot.
+   *
+   * @param picks positions into the set's labeled rows to train on instead of all of them (a
+   *     position may repeat, as in a bootstrap resample; the extra items follow), or null for all
+   */
+  List<FittedNetwork> fit(TrainingSet set, int[] picks, int numClasses, long seed, Participation participation,
+      Schedule schedule) {
     SplittableRandom random = new SplittableRandom(seed);
     long torchSeed = random.nextLong();
     long mcSeed = random.nextLong();
-    Weights start = startingWeights(features.cols(), numClasses);
-    Rows trained = Rows.of(rows, labels, participation);
+    Weights start = startingWeights(set.features.cols(), numClasses);
     List<Weights> snapshots = Torch.seeded(torchSeed,
-        () -> train(features, scaler, trained, numClasses, random, start, participation, schedule));
+        () -> train(set, picks, numClasses, random, start, participation, schedule));
     List<FittedNetwork> fitted = new ArrayList<>();
     for (Weights weights : snapshots) {
-      fitted.add(new FittedNetwork(architecture, features.cols(), numClasses, scaler, weights, device,
+      fitted.add(new FittedNetwork(architecture, set.features.cols(), numClasses, set.scaler, weights, device,
           training.mcSamples(), mcSeed));
     }
     if (training.warm()) {
@@ -157,13 +175,15 @@ final class NetworkAdapter extends HookedModel {
     }
   }
 
-  private List<Weights> train(Matrix features, Scaler scaler, Rows rows, int classes, SplittableRandom random,
+  private List<Weights> train(TrainingSet set, int[] picks, int classes, SplittableRandom random,
       Weights start, Participation participation, Schedule schedule) {
+    Matrix features = set.features;
+    Scaler scaler = set.scaler;
     int columns = features.cols();
     Optional<AuxiliaryHead> aux = participation.head();
     Optional<EpochObserver> observer = participation.observer();
-    boolean plain = rows.weights() == null && !architecture.drawsWeights();
-    int n = rows.indices().length;
+    boolean plain = set.data.weights() == null;
+    int n = set.size(picks);
     int epochs = schedule.epochs();
     int steps = (n + training.batchSize() - 1) / training.batchSize();
     List<Weights> snapshots = new ArrayList<>();
@@ -186,8 +206,7 @@ final class NetworkAdapter extends HookedModel {
           NDManager resident = trainer.getManager().newSubManager()) {
         trainer.initialize(architecture.inputShape(columns, 1));
         ParameterUpdate update = new ParameterUpdate(adam, model.getBlock().getParameters().values());
-        Uploaded data = Uploaded.of(resident, architecture.inputShape(columns, n),
-            scaler.rows(features, r -> rows.indices()[r], 0, n), rows, plain);
+        Uploaded data = set.rows(picks, resident);
         int[] order = new int[n];
         Arrays.setAll(order, r -> r);
         long[] epochOrder = new long[n];
@@ -233,9 +252,63 @@ final class NetworkAdapter extends HookedModel {
   }
 
   /**
-   * The rows trained on, uploaded to the device once per fit so that each mini-batch is gathered
-   * there by an index array (one copy on the device instead of a host-side copy and an upload per
-   * step).
+   * The rows a fit trains on, scaled and uploaded once: a network's fit uses them all, and the
+   * members of an ensemble share them (each picking its bootstrap resample on the device), so an
+   * ensemble scales and uploads its labeled set once rather than once a member. Closing it frees
+   * the upload.
+   */
+  static final class TrainingSet implements AutoCloseable {
+    private final Matrix features;
+    private final Scaler scaler;
+    private final int labeled;
+    private final int extra;
+    private final NDManager manager;
+    private final Uploaded data;
+
+    private TrainingSet(Matrix features, Scaler scaler, int labeled, Rows rows, NDManager manager, Uploaded data) {
+      this.features = features;
+      this.scaler = scaler;
+      this.labeled = labeled;
+      this.extra = rows.indices().length - labeled;
+      this.manager = manager;
+      this.data = data;
+    }
+
+    /** How many rows a fit of {@code picks} (null: all labeled rows) trains on. */
+    int size(int[] picks) {
+      return (picks == null ? labeled : picks.length) + extra;
+    }
+
+    /**
+     * The uploaded rows, or those at {@code picks} then the extra items, gathered on the device
+     * into arrays that {@code owner} owns.
+     */
+    Uploaded rows(int[] picks, NDManager owner) {
+      if (picks == null) {
+        return data;
+      }
+      long[] positions = new long[size(picks)];
+      for (int r = 0; r < picks.length; r++) {
+        positions[r] = picks[r];
+      }
+      for (int e = 0; e < extra; e++) {
+        positions[picks.length + e] = labeled + e;
+      }
+      NDArray index = owner.create(positions);
+      return new Uploaded(Uploaded.rows(data.x(), index, owner), Uploaded.rows(data.labels(), index, owner),
+          data.weights() == null ? null : Uploaded.rows(data.weights(), index, owner));
+    }
+
+    @Override
+    public void close() {
+      manager.close();
+    }
+  }
+
+  /**
+   * The rows trained on, uploaded to the device once per fit (or per ensemble) so that each
+   * mini-batch is gathered there by an index array (one copy on the device instead of a host-side
+   * copy and an upload per step).
    *
    * @param x the scaled inputs, rows × the architecture's input shape
    * @param labels the class of each row (int64)
@@ -247,10 +320,10 @@ final class NetworkAdapter extends HookedModel {
       return new Uploaded(manager.create(x, shape), labels, plain ? null : manager.create(rows.weightsOrOnes()));
     }
 
-    /** The rows {@code batch} of {@code all} (one of this record's arrays), owned by {@code step}. */
-    static NDArray rows(NDArray all, NDArray batch, NDManager step) {
+    /** The rows {@code batch} of {@code all} (one of this record's arrays), owned by {@code owner}. */
+    static NDArray rows(NDArray all, NDArray batch, NDManager owner) {
       NDArray picked = all.get("{}", batch);
-      picked.attach(step);
+      picked.attach(owner);
       return picked;
     }
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.alkit.api.FitPlan;
 import org.alkit.api.FittedModel;
 import org.alkit.api.InvalidInputException;
@@ -55,11 +56,16 @@ class EnsembleModelTest {
     assertThat(fitted.stack(Signal.MC_PROBABILITIES, X)).as("the members are the samples").isEqualTo(committee);
     assertThat(fitted.matrix(Signal.EMBEDDINGS, X).cols()).as("the members' h side by side").isEqualTo(3 * 32);
     assertThat(fitted.matrix(Signal.GRADIENT_EMBEDDINGS, X).cols()).isEqualTo(10 * 3 * 32);
-    // member 0 is the mlp of its seed: the ensemble adds no randomness of its own
+    // member m is, bit for bit, the mlp of the m-th split's seed: an independent network (its own
+    // weights, draws and batches) although the members share one upload of the labeled set, and
+    // the ensemble adds no randomness of its own
     ModelAdapter mlp = adapter(new MlpModelProvider(), Map.of("hidden", "32", "epochs", "8"));
-    long memberSeed = new java.util.SplittableRandom(11).split().nextLong();
-    assertThat(mlp.fit(X, LABELED, DIGITS.labels(LABELED), 10, memberSeed).probabilities(X).toArray())
-        .containsExactly(committee.get(0).toArray());
+    java.util.SplittableRandom root = new java.util.SplittableRandom(11);
+    for (int m = 0; m < 3; m++) {
+      long memberSeed = root.split().nextLong();
+      assertThat(mlp.fit(X, LABELED, DIGITS.labels(LABELED), 10, memberSeed).probabilities(X).toArray())
+          .as("member %d", m).containsExactly(committee.get(m).toArray());
+    }
     assertThat(fit(ensemble()).probabilities(X).toArray()).as("the same seed").containsExactly(p.toArray());
   }
 
@@ -99,6 +105,16 @@ class EnsembleModelTest {
     assertThat(bootstrapped.stack(Signal.COMMITTEE_PROBABILITIES, X).get(0).toArray()).isNotEqualTo(plain);
     assertThat(fit(ensemble("bootstrap", "true")).probabilities(X).toArray())
         .containsExactly(bootstrapped.probabilities(X).toArray());
+    // member 1 is the mlp of its seed fitted on its resample, drawn after its seed from its split
+    java.util.SplittableRandom member = new java.util.SplittableRandom(11);
+    member.split();
+    member = member.split();
+    long seed = member.nextLong();
+    int[] resample = IntStream.of(org.alkit.commons.Permutations.bootstrap(LABELED.length, member))
+        .map(r -> LABELED[r]).toArray();
+    assertThat(adapter(new MlpModelProvider(), Map.of("hidden", "32", "epochs", "8"))
+        .fit(X, resample, DIGITS.labels(resample), 10, seed).probabilities(X).toArray())
+        .containsExactly(bootstrapped.stack(Signal.COMMITTEE_PROBABILITIES, X).get(1).toArray());
   }
 
   @Test
