@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Issue 23's evidence at 10^7 x 100 (docs/spark.md, "Evidence"): entropy top-10 000 over a 4 GB
+# float32 probability pool, the single machine's `alkit select` on the .npy file (-Xmx6g) against
+# `--engine spark --spark-master local[2]` (same heap) from the .npy file and from its Parquet copy,
+# interleaved (single, spark .npy, spark Parquet, single, ...: 3, 3 and 2 runs), then a pool 10x the
+# heap: the same selections with ALKIT_JAVA_OPTS=-Xmx400m (the single machine refuses in one line;
+# Spark from .npy and from Parquet select). Prints one JSON line per run (wall, peak RSS of the
+# process tree from measure.py, select_ms from alkit's output), a check that every run picked the
+# same items, and the medians and ratios to the single machine (each Spark run's wall over the
+# single run before it).
+#
+#   al-spark/src/test/bench/evidence-10m.sh [POOLS_DIR] [OUT_DIR]
+#
+# needs: ./mvnw -B -o -q install -DskipTests (al-spark's test classes compiled), python3 with numpy;
+# POOLS_DIR (default target/pools) gets p10m.npy (4 GB, generate_pool.py, minutes) and p10m.parquet
+# (about 4 GB, PoolParquet, 16 files) when they are missing, and reuses them when present; 9 GB of
+# disk and 8 GB of free memory for the generation, 7 GB for the runs.
+# takes: about 12 minutes on a quiet 2-core machine with the pools present (generating them adds
+# about 5 minutes for the .npy file and 10-20 for the Parquet copy)
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../../../.." && pwd)
+pools=${1:-$here/target/pools}
+out=${2:-$here/target/bench/evidence-10m}
+npy=$pools/p10m.npy
+parquet=$pools/p10m.parquet
+mkdir -p "$pools" "$out"
+rm -f "$out"/*.json "$out/runs.jsonl"
+
+if [ ! -f "$npy" ]; then
+  python3 "$here/al-spark/src/test/python/generate_pool.py" 10000000 100 "$npy.tmp"
+  mv "$npy.tmp" "$npy"
+fi
+if [ ! -f "$parquet/_SUCCESS" ]; then
+  rm -rf "$parquet"
+  spark_cp="$here/al-spark/target/test-classes:$here/al-spark/target/classes:$here/al-spark/target/lib/*"
+  spark_cp+=":$here/al-spark/target/spark-home/jars/*"
+  java -Xmx6g $(for p in java.lang java.nio java.util java.lang.invoke sun.nio.ch sun.util.calendar; do
+    printf -- '--add-opens=java.base/%s=ALL-UNNAMED ' $p; done) -cp "$spark_cp" org.alkit.spark.PoolParquet \
+    "$npy" "$parquet" 16
+fi
+
+measure=(python3 "$here/al-spark/src/test/python/measure.py")
+select=("$here/alkit" select --strategy entropy --budget 10000)
+spark=(--engine spark --spark-master 'local[2]')
+run() { # LABEL HEAP OUT_NAME ARGS...: one measured run, its JSON line with select_ms added
+  local label=$1 heap=$2 name=$3
+  shift 3
+  "${measure[@]}" "$label" -- env ALKIT_NO_BUILD=1 ALKIT_JAVA_OPTS="-Xmx$heap" "${select[@]}" "$@" \
+    --out "$out/$name.json" | python3 -c '
+import json, os, sys
+line = json.loads(sys.stdin.read())
+path = sys.argv[1]
+line["select_ms"] = json.load(open(path))["timing"]["select_ms"] if line["rc"] == 0 and os.path.exists(path) else None
+print(json.dumps(line))' "$out/$name.json" | tee -a "$out/runs.jsonl"
+}
+
+echo "# $(date -u +%FT%TZ) $(uptime)" >&2
+lscpu | grep -E '^Model name|^CPU\(s\)' >&2 || true
+for r in 1 2 3; do
+  run "single npy" 6g "single-$r" --probs "$npy"
+  run "spark npy" 6g "spark-npy-$r" --probs "$npy" "${spark[@]}"
+  if [ "$r" -le 2 ]; then
+    run "spark parquet" 6g "spark-parquet-$r" --parquet "$parquet" "${spark[@]}"
+  fi
+done
+run "single npy -Xmx400m" 400m "single-400m" --probs "$npy"
+run "spark npy -Xmx400m" 400m "spark-npy-400m" --probs "$npy" "${spark[@]}"
+# Parquet splits of 32 MB (4 GB / 128 read partitions) under a 400 MB heap
+run "spark parquet -Xmx400m" 400m "spark-parquet-400m" --parquet "$parquet" "${spark[@]}" \
+  --spark-conf spark.sql.files.maxPartitionBytes=33554432
+echo "# $(date -u +%FT%TZ) $(uptime)" >&2
+
+python3 - "$out" <<'PY'
+import glob, json, statistics, sys
+out = sys.argv[1]
+runs = [json.loads(l) for l in open(out + "/runs.jsonl")]
+picks = {}
+for f in sorted(glob.glob(out + "/*.json")):
+    doc = json.load(open(f))
+    picks[f] = doc["selected"]
+first = next(iter(picks.values()))
+print("same picks in every run:", all(p == first for p in picks.values()), f"({len(picks)} runs)")
+single = [r for r in runs if r["label"] == "single npy"]
+def median(label, key):
+    values = [r[key] for r in runs if r["label"] == label and r.get(key) is not None]
+    return statistics.median(values) if values else None
+print(f"{'run':24} {'n':>2} {'wall s':>8} {'select_ms':>10} {'peak RSS MiB':>13} {'wall / single':>14}")
+for label in ["single npy", "spark npy", "spark parquet"]:
+    mine = [r for r in runs if r["label"] == label]
+    # each Spark run against the single-machine run of the same round (the one just before it)
+    ratios = [m["wall_s"] / s["wall_s"] for m, s in zip(mine, single)]
+    print(f"{label:24} {len(mine):>2} {median(label, 'wall_s'):>8.1f} {median(label, 'select_ms') or 0:>10.0f}"
+          f" {median(label, 'peak_tree_mib'):>13.0f} {statistics.median(ratios):>13.2f}x")
+for r in runs:
+    if r["label"].endswith("-Xmx400m"):
+        print(f"{r['label']:24} rc={r['rc']} wall {r['wall_s']:.1f} s, peak RSS {r['peak_tree_mib']} MiB"
+              + (f", select_ms {r['select_ms']}" if r.get("select_ms") else f": {r['last_stderr']}"))
+PY
