@@ -2,9 +2,10 @@
 # Issue 23's evidence at 10^7 x 100 (docs/spark.md, "Evidence"): entropy top-10 000 over a 4 GB
 # float32 probability pool, the single machine's `alkit select` on the .npy file (-Xmx6g) against
 # `--engine spark --spark-master local[2]` (same heap) from the .npy file and from its Parquet copy,
-# interleaved (single, spark .npy, spark Parquet, single, ...: 3, 3 and 2 runs), then a pool 10x the
-# heap: the same selections with ALKIT_JAVA_OPTS=-Xmx400m (the single machine refuses in one line;
-# Spark from .npy and from Parquet select). Prints one JSON line per run (wall, peak RSS of the
+# interleaved (single, spark .npy, spark Parquet, single, ...: 3, 3 and 2 runs), then a pool 8.5x the
+# heap: the same selections with ALKIT_JAVA_OPTS=-Xmx450m, the smallest heap Spark starts in (it
+# reserves 300 MiB and refuses a JVM with less than 1.5 times that: -Xmx400m fails with "Please increase
+# heap size"): the single machine refuses in one line; Spark from .npy and from Parquet select. Prints one JSON line per run (wall, peak RSS of the
 # process tree from measure.py, select_ms from alkit's output), a check that every run picked the
 # same items, and the medians and ratios to the single machine (each Spark run's wall over the
 # single run before it).
@@ -15,7 +16,7 @@
 # POOLS_DIR (default target/pools) gets p10m.npy (4 GB, generate_pool.py, minutes) and p10m.parquet
 # (about 4 GB, PoolParquet, 16 files) when they are missing, and reuses them when present; 9 GB of
 # disk and 8 GB of free memory for the generation, 7 GB for the runs.
-# takes: about 12 minutes on a quiet 2-core machine with the pools present (generating them adds
+# takes: about 10 minutes on a quiet 2-core machine with the pools present (16 minutes at load 10) (generating them adds
 # about 5 minutes for the .npy file and 10-20 for the Parquet copy)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../../../.." && pwd)
@@ -63,11 +64,12 @@ for r in 1 2 3; do
     run "spark parquet" 6g "spark-parquet-$r" --parquet "$parquet" "${spark[@]}"
   fi
 done
-run "single npy -Xmx400m" 400m "single-400m" --probs "$npy"
-run "spark npy -Xmx400m" 400m "spark-npy-400m" --probs "$npy" "${spark[@]}"
-# Parquet splits of 32 MB (4 GB / 128 read partitions) under a 400 MB heap
-run "spark parquet -Xmx400m" 400m "spark-parquet-400m" --parquet "$parquet" "${spark[@]}" \
-  --spark-conf spark.sql.files.maxPartitionBytes=33554432
+run "single npy -Xmx450m" 450m "single-450m" --probs "$npy"
+run "spark npy -Xmx450m" 450m "spark-npy-450m" --probs "$npy" "${spark[@]}"
+# one task at a time: Spark's Parquet reader holds a task's row group (128 MB) whole, and two of them
+# beside Spark's own share overflow a 450 MB heap (exit status 52, out of memory; 32 MB splits too)
+run "spark parquet -Xmx450m" 450m "spark-parquet-450m" --parquet "$parquet" "${spark[@]}" \
+  --spark-conf spark.task.cpus=2
 echo "# $(date -u +%FT%TZ) $(uptime)" >&2
 
 python3 - "$out" <<'PY'
@@ -92,7 +94,7 @@ for label in ["single npy", "spark npy", "spark parquet"]:
     print(f"{label:24} {len(mine):>2} {median(label, 'wall_s'):>8.1f} {median(label, 'select_ms') or 0:>10.0f}"
           f" {median(label, 'peak_tree_mib'):>13.0f} {statistics.median(ratios):>13.2f}x")
 for r in runs:
-    if r["label"].endswith("-Xmx400m"):
+    if r["label"].endswith("-Xmx450m"):
         print(f"{r['label']:24} rc={r['rc']} wall {r['wall_s']:.1f} s, peak RSS {r['peak_tree_mib']} MiB"
               + (f", select_ms {r['select_ms']}" if r.get("select_ms") else f": {r['last_stderr']}"))
 PY
