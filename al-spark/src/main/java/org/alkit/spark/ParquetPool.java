@@ -23,6 +23,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.execution.ColumnarToRowExec;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.WholeStageCodegenExec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BooleanType;
@@ -33,6 +36,7 @@ import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -403,9 +407,28 @@ final class ParquetPool {
     return t instanceof ArrayType array ? holdsDoubles(array.elementType()) : t instanceof DoubleType;
   }
 
-  /** Spark's internal rows of {@code data}: arrays as Spark holds them, no boxed value per element. */
-  private static JavaRDD<InternalRow> internalRows(Dataset<Row> data) {
+  /**
+   * Spark's internal rows of {@code data}: arrays as Spark holds them, no boxed value per element.
+   * Where the plan is a columnar scan turned into rows (Spark's vectorized Parquet reader, which
+   * reads nested columns too), the rows are read from the scan's column batches in place, so no
+   * row is assembled per item ({@code ColumnarToRowExec} would copy each item's array into one).
+   */
+  static JavaRDD<InternalRow> internalRows(Dataset<Row> data) {
+    SparkPlan scan = columnarScan(data);
+    if (scan != null) {
+      return scan.executeColumnar().toJavaRDD().flatMap(ColumnarBatch::rowIterator);
+    }
     return ((org.apache.spark.sql.classic.Dataset<Row>) data).queryExecution().toRdd().toJavaRDD();
+  }
+
+  /** The columnar scan whose batches are {@code data}'s rows, or null when its plan is more than that. */
+  static SparkPlan columnarScan(Dataset<Row> data) {
+    SparkPlan plan = ((org.apache.spark.sql.classic.Dataset<Row>) data).queryExecution().executedPlan();
+    if (plan instanceof WholeStageCodegenExec stage && stage.child() instanceof ColumnarToRowExec toRows
+        && toRows.child().supportsColumnar()) {
+      return toRows.child();
+    }
+    return null;
   }
 
   private static List<?> inner(Object value) {

@@ -119,6 +119,8 @@ class ParquetSelectionTest extends SessionTest {
     }
     Path out = dir.resolve("unsorted.parquet");
     spark.createDataFrame(rows, schema).coalesce(2).write().parquet(out.toString());
+    assertThat(ParquetPool.columnarScan(spark.read().parquet(out.toString()).select("id", "probs", "labeled")))
+        .as("the vectorized reader's batches, read in place").isNotNull();
     for (String strategy : List.of("entropy", "margin")) {
       Selection single = pool.single(strategy, Map.of(), 40, 0);
       Top top = ParquetPool.open(spark, out.toString(), Columns.of(Map.of()), Set.of(Signal.PROBABILITIES),
