@@ -16,8 +16,8 @@
 # POOLS_DIR (default target/pools) gets p10m.npy (4 GB, generate_pool.py, minutes) and p10m.parquet
 # (about 4 GB, PoolParquet, 16 files) when they are missing, and reuses them when present; 9 GB of
 # disk and 8 GB of free memory for the generation, 7 GB for the runs.
-# takes: about 10 minutes on a quiet 2-core machine with the pools present (16 minutes at load 10) (generating them adds
-# about 5 minutes for the .npy file and 10-20 for the Parquet copy)
+# takes: about 5 minutes on a quiet 2-core machine with the pools present (6 at load 7-9); generating
+# them adds about 5 minutes for the .npy file and 10-20 for the Parquet copy
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../../../.." && pwd)
 pools=${1:-$here/target/pools}
