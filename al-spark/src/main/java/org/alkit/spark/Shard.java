@@ -99,8 +99,8 @@ record Shard(String strategy, Map<String, String> options, int budget, long seed
    * How many rows of {@code rowBytes} bytes (as floats) a task reads and ranks at once, from this
    * JVM's heap: an eighth of the heap per processor that may run a task, at most
    * {@value #MAX_CHUNK_BYTES} bytes (the chunk, the strategy's copies and scores, and Spark's own
-   * share fit beside each other), at least one row. A 400 MB heap on 2 processors reads 25 MB
-   * chunks, 62 500 rows of 100 floats.
+   * share fit beside each other), at least one row. A 450 MiB heap (the smallest Spark starts in)
+   * on 2 processors reads chunks of 28 MiB, 73 728 rows of 100 floats.
    */
   static int chunkRows(long rowBytes) {
     Runtime jvm = Runtime.getRuntime();
