@@ -2,10 +2,11 @@
 # Issue 23's evidence at 10^7 x 100 (docs/spark.md, "Evidence"): entropy top-10 000 over a 4 GB
 # float32 probability pool, the single machine's `alkit select` on the .npy file (-Xmx6g) against
 # `--engine spark --spark-master local[2]` (same heap) from the .npy file and from its Parquet copy,
-# interleaved (single, spark .npy, spark Parquet, single, ...: 3, 3 and 2 runs), then a pool 8.5x the
-# heap: the same selections with ALKIT_JAVA_OPTS=-Xmx450m, the smallest heap Spark starts in (it
-# reserves 300 MiB and refuses a JVM with less than 1.5 times that: -Xmx400m fails with "Please increase
-# heap size"): the single machine refuses in one line; Spark from .npy and from Parquet select. Prints one JSON line per run (wall, peak RSS of the
+# interleaved (single, spark .npy, spark Parquet, single, ...: 3, 3 and 2 runs), then pools larger than
+# the heap under ALKIT_JAVA_OPTS=-Xmx450m, the smallest heap Spark starts in (it reserves 300 MiB and
+# refuses a JVM with less than 1.5 times that: -Xmx400m fails with "Please increase heap size"): a
+# 1.2*10^7 x 100 pool (4.8 GB, 10x the heap) from .npy, which the single machine refuses in one line
+# and Spark selects (checked against the single machine at -Xmx6g), and the 10^7 Parquet pool (8.5x). Prints one JSON line per run (wall, peak RSS of the
 # process tree from measure.py, select_ms from alkit's output), a check that every run picked the
 # same items, and the medians and ratios to the single machine (each Spark run's wall over the
 # single run before it).
@@ -13,11 +14,11 @@
 #   al-spark/src/test/bench/evidence-10m.sh [POOLS_DIR] [OUT_DIR]
 #
 # needs: ./mvnw -B -o -q install -DskipTests (al-spark's test classes compiled), python3 with numpy;
-# POOLS_DIR (default target/pools) gets p10m.npy (4 GB, generate_pool.py, minutes) and p10m.parquet
-# (about 4 GB, PoolParquet, 16 files) when they are missing, and reuses them when present; 9 GB of
-# disk and 8 GB of free memory for the generation, 7 GB for the runs.
-# takes: about 5 minutes on a quiet 2-core machine with the pools present (6 at load 7-9); generating
-# them adds about 5 minutes for the .npy file and 10-20 for the Parquet copy
+# POOLS_DIR (default target/pools) gets p10m.npy (4 GB, generate_pool.py, minutes), p10m.parquet
+# (about 4 GB, PoolParquet, 16 files) and p12m.npy (4.8 GB) when they are missing, and reuses them when
+# present; 13 GB of disk and 8 GB of free memory for the generation, 10 GB for the runs.
+# takes: about 6 minutes on a quiet 2-core machine with the pools present (7 at load 7-9); generating
+# them adds about 10 minutes for the .npy files and 10-20 for the Parquet copy
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../../../.." && pwd)
 pools=${1:-$here/target/pools}
@@ -27,10 +28,13 @@ parquet=$pools/p10m.parquet
 mkdir -p "$pools" "$out"
 rm -f "$out"/*.json "$out/runs.jsonl"
 
-if [ ! -f "$npy" ]; then
-  python3 "$here/al-spark/src/test/python/generate_pool.py" 10000000 100 "$npy.tmp"
-  mv "$npy.tmp" "$npy"
-fi
+big=$pools/p12m.npy
+for pool in "$npy:10000000" "$big:12000000"; do
+  if [ ! -f "${pool%%:*}" ]; then
+    python3 "$here/al-spark/src/test/python/generate_pool.py" "${pool##*:}" 100 "${pool%%:*}.tmp.npy"
+    mv "${pool%%:*}.tmp.npy" "${pool%%:*}"
+  fi
+done
 if [ ! -f "$parquet/_SUCCESS" ]; then
   rm -rf "$parquet"
   spark_cp="$here/al-spark/target/test-classes:$here/al-spark/target/classes:$here/al-spark/target/lib/*"
@@ -64,8 +68,9 @@ for r in 1 2 3; do
     run "spark parquet" 6g "spark-parquet-$r" --parquet "$parquet" "${spark[@]}"
   fi
 done
-run "single npy -Xmx450m" 450m "single-450m" --probs "$npy"
-run "spark npy -Xmx450m" 450m "spark-npy-450m" --probs "$npy" "${spark[@]}"
+run "single 12m npy -Xmx450m" 450m "big-single-450m" --probs "$big"
+run "spark 12m npy -Xmx450m" 450m "big-spark-npy-450m" --probs "$big" "${spark[@]}"
+run "single 12m npy -Xmx6g" 6g "big-single-6g" --probs "$big"
 # one task at a time: Spark's Parquet reader holds a task's row group (128 MB) whole, and two of them
 # beside Spark's own share overflow a 450 MB heap (exit status 52, out of memory; 32 MB splits too)
 run "spark parquet -Xmx450m" 450m "spark-parquet-450m" --parquet "$parquet" "${spark[@]}" \
@@ -76,12 +81,11 @@ python3 - "$out" <<'PY'
 import glob, json, statistics, sys
 out = sys.argv[1]
 runs = [json.loads(l) for l in open(out + "/runs.jsonl")]
-picks = {}
-for f in sorted(glob.glob(out + "/*.json")):
-    doc = json.load(open(f))
-    picks[f] = doc["selected"]
-first = next(iter(picks.values()))
-print("same picks in every run:", all(p == first for p in picks.values()), f"({len(picks)} runs)")
+for prefix in ["", "big-"]:  # the 10^7 runs, then the 1.2*10^7 ones: picks and scores alike
+    docs = [json.load(open(f)) for f in sorted(glob.glob(out + "/*.json"))
+            if f.rsplit("/", 1)[1].startswith("big-") == (prefix == "big-")]
+    same = all((d["selected"], d["scores"]) == (docs[0]["selected"], docs[0]["scores"]) for d in docs)
+    print(f"{'1.2*10^7' if prefix else '10^7'} pool: same picks and scores in every run: {same} ({len(docs)} runs)")
 single = [r for r in runs if r["label"] == "single npy"]
 def median(label, key):
     values = [r[key] for r in runs if r["label"] == label and r.get(key) is not None]
@@ -94,7 +98,7 @@ for label in ["single npy", "spark npy", "spark parquet"]:
     print(f"{label:24} {len(mine):>2} {median(label, 'wall_s'):>8.1f} {median(label, 'select_ms') or 0:>10.0f}"
           f" {median(label, 'peak_tree_mib'):>13.0f} {statistics.median(ratios):>13.2f}x")
 for r in runs:
-    if r["label"].endswith("-Xmx450m"):
+    if "-Xmx450m" in r["label"] or r["label"].startswith("single 12m"):
         print(f"{r['label']:24} rc={r['rc']} wall {r['wall_s']:.1f} s, peak RSS {r['peak_tree_mib']} MiB"
               + (f", select_ms {r['select_ms']}" if r.get("select_ms") else f": {r['last_stderr']}"))
 PY
