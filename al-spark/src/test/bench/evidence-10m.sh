@@ -17,7 +17,7 @@
 # POOLS_DIR (default target/pools) gets p10m.npy (4 GB, generate_pool.py, minutes), p10m.parquet
 # (about 4 GB, PoolParquet, 16 files) and p12m.npy (4.8 GB) when they are missing, and reuses them when
 # present; 13 GB of disk and 8 GB of free memory for the generation, 10 GB for the runs.
-# takes: about 6 minutes on a quiet 2-core machine with the pools present (7 at load 7-9); generating
+# takes: about 6 minutes on a quiet 2-core machine with the pools present (10 at load 10-13); generating
 # them adds about 10 minutes for the .npy files and 10-20 for the Parquet copy
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../../../.." && pwd)
