@@ -17,7 +17,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * A {@code .npy} pool in {@code partitions} row ranges (at most one per item), each read by one
  * task from the files itself (so every executor must see them under the same path), whose labeled
- * items the driver knows from {@code --labeled}.
+ * items the driver knows from {@code --labeled}. A ranking task reads its range in chunks
+ * ({@link #rank}), so the range count only spreads the work: a task's memory is the chunk's.
  */
 final class NpyPool implements Pool {
   private final SparkSession spark;
@@ -44,6 +45,23 @@ final class NpyPool implements Pool {
     Map<Signal, String> read = files;
     return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(ranges, ranges.size())
         .map(r -> task.apply(() -> r.read(read))).collect();
+  }
+
+  @Override
+  public Top rank(Shard shard, int chunkRows) {
+    Map<Signal, String> read = files;
+    long rowBytes = files.entrySet().stream().mapToLong(e -> rowFloats(e.getKey(), Path.of(e.getValue()))).sum()
+        * Float.BYTES;
+    return Top.merge(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(ranges, ranges.size())
+        .map(r -> shard.rank(r.chunks(chunkRows > 0 ? chunkRows : Shard.chunkRows(rowBytes)).stream()
+            .map(c -> c.read(read)).iterator())).collect(), shard.budget());
+  }
+
+  /** The values of one pool item in {@code file}: a row's, or T rows' of a stack, or T epochs'. */
+  private static long rowFloats(Signal signal, Path file) {
+    int[] shape = Npy.header(file).shape();
+    return signal.shape() == Signal.Shape.STACK ? (long) shape[0] * shape[2]
+        : signal == Signal.PREDICTION_HISTORY ? shape[0] : shape[1];
   }
 
   /** The labeled items' rows, read by the driver from the files (runs of consecutive items at once). */
@@ -106,6 +124,27 @@ final class NpyPool implements Pool {
    */
   record RowRange(int from, int to, int[] labeled, int[] labels, long drawsBefore) implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * The range in consecutive ranges of at most {@code rows} rows, each with its labeled rows
+     * and labels, and the unlabeled items before it.
+     */
+    List<RowRange> chunks(int rows) {
+      List<RowRange> chunks = new ArrayList<>();
+      int seen = 0; // labeled rows before the chunk
+      for (int start = from; start < to; start += (int) Math.min(rows, (long) to - start)) {
+        int end = (int) Math.min(to, (long) start + rows);
+        int first = seen;
+        while (seen < labeled.length && labeled[seen] < end - from) {
+          seen++;
+        }
+        int offset = start - from;
+        int[] chunkLabeled = IntStream.range(first, seen).map(k -> labeled[k] - offset).toArray();
+        chunks.add(new RowRange(start, end, chunkLabeled,
+            labels == null ? null : Arrays.copyOfRange(labels, first, seen), drawsBefore + offset - first));
+      }
+      return chunks;
+    }
 
     Rows read(Map<Signal, String> files) {
       Map<Signal, Object> signals = new EnumMap<>(Signal.class);

@@ -2,6 +2,7 @@ package org.alkit.spark;
 
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.alkit.api.ComputeBackend;
@@ -76,6 +77,39 @@ record Shard(String strategy, Map<String, String> options, int budget, long seed
     }
     return new Top(bestIds, keys, scores, ranked.candidates().length);
   }
+
+  /**
+   * The top of a partition read in chunks ({@code chunks}, ids ascending from one to the next):
+   * each chunk ranked alone ({@link #rank(Rows)}) and merged into the best so far by alkit's rule
+   * ({@link Top#merge}), so the task holds one chunk at a time; or the message of the bad input
+   * reading or ranking a chunk found. Every item of the partition's top {@code k} is in its chunk's
+   * top {@code k}, so the chunks give the picks of the whole partition.
+   */
+  Top rank(Iterator<Rows> chunks) {
+    return Top.reporting(() -> {
+      Top best = new Top(new long[0], new double[0], new double[0], 0);
+      while (chunks.hasNext()) {
+        best = Top.merge(List.of(best, rank(chunks.next())), budget);
+      }
+      return best;
+    });
+  }
+
+  /**
+   * How many rows of {@code rowBytes} bytes (as floats) a task reads and ranks at once, from this
+   * JVM's heap: an eighth of the heap per processor that may run a task, at most
+   * {@value #MAX_CHUNK_BYTES} bytes (the chunk, the strategy's copies and scores, and Spark's own
+   * share fit beside each other), at least one row. A 450 MiB heap (the smallest Spark starts in)
+   * on 2 processors reads chunks of 28 MiB, 73 728 rows of 100 floats.
+   */
+  static int chunkRows(long rowBytes) {
+    Runtime jvm = Runtime.getRuntime();
+    long bytes = Math.min(MAX_CHUNK_BYTES, jvm.maxMemory() / (8L * jvm.availableProcessors()));
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes / Math.max(1, rowBytes)));
+  }
+
+  /** The most bytes of a chunk ({@link #chunkRows}): 64 MiB. */
+  static final long MAX_CHUNK_BYTES = 64L << 20;
 
   /** The registry of this JVM's tasks (an executor's), loaded once, on its first task. */
   static Registry registry() {

@@ -207,8 +207,7 @@ public final class SparkSelection implements SelectionEngine {
       if (npy == null) {
         return ParquetPool.rank(spark, job.parquet(), columns, requires, shard);
       }
-      Shard task = shard; // not the record: the closure goes to the executors
-      return Top.merge(npyPool(spark).map(rows -> Top.reporting(() -> task.rank(rows.get()))), task.budget());
+      return npyPool(spark).rank(shard, 0);
     }
 
     NpyPool npyPool(SparkSession spark) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.alkit.api.InvalidInputException;
@@ -95,6 +96,38 @@ class ParquetSelectionTest extends SessionTest {
     }
     assertThat(select(data, "power-bald", 40, 3).selected()).containsExactly(select(data, "power-bald", 40, 3)
         .selected());
+  }
+
+  /**
+   * The rows read as Spark holds them (no boxed value per element), in chunks of 7 rows: int ids,
+   * double probabilities and files whose rows run against id order still give the single
+   * machine's picks (as ids) and scores.
+   */
+  @Test
+  void chunksOfUnsortedRowsWithIntIdsAndDoublesPickAsOnOneMachine() {
+    Matrix probs = Npy.readMatrix(pool.files.get(Signal.PROBABILITIES));
+    int[] labeled = Npy.readIndices(pool.labeled);
+    StructType schema = new StructType(new StructField[] {
+        DataTypes.createStructField("id", DataTypes.IntegerType, false),
+        DataTypes.createStructField("probs", DataTypes.createArrayType(DataTypes.DoubleType), true),
+        DataTypes.createStructField("labeled", DataTypes.BooleanType, false)});
+    List<Row> rows = new ArrayList<>();
+    for (int i = pool.n - 1; i >= 0; i--) {
+      int item = i;
+      rows.add(RowFactory.create(3 * i + 7, row(probs, i).stream().map(Float::doubleValue).toList(),
+          Arrays.stream(labeled).anyMatch(l -> l == item)));
+    }
+    Path out = dir.resolve("unsorted.parquet");
+    spark.createDataFrame(rows, schema).coalesce(2).write().parquet(out.toString());
+    assertThat(ParquetPool.columnarScan(spark.read().parquet(out.toString()).select("id", "probs", "labeled")))
+        .as("the vectorized reader's batches, read in place").isNotNull();
+    for (String strategy : List.of("entropy", "margin")) {
+      Selection single = pool.single(strategy, Map.of(), 40, 0);
+      Top top = ParquetPool.open(spark, out.toString(), Columns.of(Map.of()), Set.of(Signal.PROBABILITIES),
+          strategy, true).rank(new Shard(strategy, Map.of(), 40, 0, 1), 7);
+      assertArrayEquals(Arrays.stream(single.indices()).mapToLong(i -> 3L * i + 7).toArray(), top.ids(), strategy);
+      assertArrayEquals(single.scores(), top.scores(), 0.0, strategy);
+    }
   }
 
   /** Spark reads a Parquet schema with a job of its own; the selection starts none beyond it. */

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.alkit.api.AlException;
 import org.alkit.api.InvalidInputException;
 import org.alkit.api.Selection;
+import org.alkit.api.Signal;
 import org.alkit.runtime.Npy;
 import org.alkit.runtime.NpyArray;
 import org.alkit.runtime.SelectionEngine;
@@ -68,6 +71,51 @@ class SparkSelectionTest extends SessionTest {
     }
     assertThat(pool.spark(spark, "power-bald", options, 100, 1, 5).selected())
         .isNotEqualTo(pool.spark(spark, "power-bald", options, 100, 2, 5).selected());
+  }
+
+  /**
+   * Each task reads its range in chunks of 7 rows (ranges of 333 and 334 items, chunk boundaries
+   * cutting through labeled items): the picks, scores and power-BALD's draws are the single
+   * machine's.
+   */
+  @ParameterizedTest
+  @MethodSource("strategies")
+  void aRangeLargerThanTheChunkIsRankedChunkByChunkAsOnOneMachine(String strategy) {
+    Selection single = pool.single(strategy, Map.of(), 60, 11);
+    int[] labeled = Npy.readIndices(pool.labeled);
+    Map<Signal, String> files = new EnumMap<>(Signal.class);
+    pool.files.forEach((signal, file) -> files.put(signal, file.toString()));
+    NpyPool ranges = new NpyPool(spark, pool.n, labeled, null, files, 3);
+    Top top = ranges.rank(new Shard(strategy, Map.of(), 60, 11, 1), 7);
+    assertArrayEquals(Pools.asLongs(single.indices()), top.ids(), strategy);
+    assertArrayEquals(single.scores(), top.scores(), 0.0, strategy);
+  }
+
+  @Test
+  void aRangeSplitsIntoChunksWithTheirLabeledItemsAndDrawsBefore() {
+    NpyPool.RowRange range = new NpyPool.RowRange(100, 120, new int[] {0, 6, 7, 19}, new int[] {4, 5, 6, 7}, 90);
+    List<NpyPool.RowRange> chunks = range.chunks(7);
+    assertThat(chunks).extracting(NpyPool.RowRange::from).containsExactly(100, 107, 114);
+    assertThat(chunks).extracting(NpyPool.RowRange::to).containsExactly(107, 114, 120);
+    assertThat(chunks.get(0).labeled()).containsExactly(0, 6);
+    assertThat(chunks.get(0).labels()).containsExactly(4, 5);
+    assertThat(chunks.get(1).labeled()).containsExactly(0);
+    assertThat(chunks.get(1).labels()).containsExactly(6);
+    assertThat(chunks.get(2).labeled()).containsExactly(5);
+    assertThat(chunks.get(2).labels()).containsExactly(7);
+    assertThat(chunks).extracting(NpyPool.RowRange::drawsBefore).containsExactly(90L, 95L, 101L);
+    assertThat(range.chunks(50)).singleElement().satisfies(whole -> {
+      assertThat(whole.labeled()).containsExactly(range.labeled());
+      assertThat(whole.labels()).containsExactly(range.labels());
+      assertThat(whole.drawsBefore()).isEqualTo(90L);
+    });
+  }
+
+  @Test
+  void theChunkFollowsTheHeap() {
+    long perProcessor = Runtime.getRuntime().maxMemory() / (8L * Runtime.getRuntime().availableProcessors());
+    assertThat(Shard.chunkRows(400)).isEqualTo((int) (Math.min(Shard.MAX_CHUNK_BYTES, perProcessor) / 400));
+    assertThat(Shard.chunkRows(Long.MAX_VALUE)).isEqualTo(1);
   }
 
   @Test
