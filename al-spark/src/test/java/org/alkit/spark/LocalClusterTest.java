@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Timeout;
  * The engine on {@code local-cluster[2,1,1024]}: two worker JVMs, the executors separate processes
  * that Spark starts from the {@code SPARK_HOME} the build assembles ({@code target/spark-home}:
  * the Maven-resolved Spark jars and a {@code RELEASE} file; alkit's classes reach the executors
- * through {@code spark.executor.extraClassPath}). Picks equal the single machine's; and with one
+ * through {@code spark.executor.extraClassPath}). Picks equal the single machine's, for the per-item
+ * scoring strategies and for the batch ones where the distributed algorithm is the central one (two
+ * rounds on one partition, cluster-margin, BADGE's k-means‖ for its seed); and with one
  * executor process killed in the middle of the job, Spark runs its tasks again and the selection
  * is still the same.
  */
@@ -60,6 +62,26 @@ class LocalClusterTest extends SessionTest {
       assertArrayEquals(Pools.asLongs(single.indices()), distributed.selected(), strategy);
       assertArrayEquals(single.scores(), distributed.scores(), 0.0, strategy);
     }
+  }
+
+  @Test
+  void batchStrategiesInExecutorProcessesPickAsInOneJvm() {
+    // two rounds on one partition are the single machine's greedy; cluster-margin is for any partitioning
+    for (String strategy : List.of("coreset", "facility-location")) {
+      assertSameSelection(strategy, Map.of(), 1);
+    }
+    assertSameSelection("cluster-margin", Pools.options("candidates", "5", "max-clustered", "40"), 6);
+    // BADGE's k-means‖ seeding depends on its seed, not on which process or partition scores an item
+    long[] badge = pool.spark(spark, "badge", Map.of(), 20, 5, 1).selected();
+    assertThat(pool.spark(spark, "badge", Map.of(), 20, 5, 6).selected()).containsExactly(badge);
+    assertThat(badge[0]).isEqualTo(pool.single("badge", Map.of(), 20, 5).indices()[0]);
+  }
+
+  private static void assertSameSelection(String strategy, Map<String, String> options, int partitions) {
+    Selection single = pool.single(strategy, options, 20, 5);
+    SelectionEngine.Result distributed = pool.spark(spark, strategy, options, 20, 5, partitions);
+    assertArrayEquals(Pools.asLongs(single.indices()), distributed.selected(), strategy);
+    assertArrayEquals(single.scores(), distributed.scores(), 0.0, strategy);
   }
 
   @Test
