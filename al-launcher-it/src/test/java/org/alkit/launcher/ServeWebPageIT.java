@@ -82,7 +82,7 @@ class ServeWebPageIT {
       Map<Integer, Integer> labels = new LinkedHashMap<>();
       Integer last = null;
       for (int k = 0; k < BATCH - 1; k++) {
-        last = labelShown(browser, wait, (3 * k + 1) % 10, labels);
+        last = labelShown(browser, wait, (3 * k + 1) % 10, 0, labels);
       }
       int undone = last;
       press(browser, "u");
@@ -92,7 +92,7 @@ class ServeWebPageIT {
       assertThat(exported("digits")).as("the export after the undo").isEqualTo(labels);
 
       while (labels.size() < BATCH) {
-        labelShown(browser, wait, 0, labels); // the key 0: the tenth class
+        labelShown(browser, wait, 0, 0, labels); // the key 0: the tenth class
       }
       assertThat(labels).containsKey(undone);
       Set<Integer> firstRound = Set.copyOf(labels.keySet());
@@ -104,7 +104,7 @@ class ServeWebPageIT {
       // too; then one point per round the server reports an accuracy of (optdigits has a test split)
       Map<Integer, Integer> secondRound = new LinkedHashMap<>();
       while (secondRound.size() < BATCH) {
-        labelShown(browser, wait, 5, secondRound);
+        labelShown(browser, wait, 5, BATCH, secondRound);
       }
       wait.until(b -> "3".equals(b.findElement(By.id("round")).getText()) && shown(b) != null);
       List<String> measured = new ArrayList<>();
@@ -141,14 +141,17 @@ class ServeWebPageIT {
   /**
    * Labels the shown item with the key {@code key} (class {@code key - 1}, the tenth class for 0),
    * waits for the page to take it and move on (to the next item, or to none at the end of a round),
-   * records it in {@code labels} and returns the item.
+   * records it in {@code labels} (this round's; {@code earlier} labels came in the rounds before)
+   * and returns the item. The page's count of labels in all is checked, not this round's: after a
+   * round's last label the next round may already be shown, with 0 labels this round.
    */
-  private static int labelShown(WebDriver browser, WebDriverWait wait, int key, Map<Integer, Integer> labels) {
+  private static int labelShown(WebDriver browser, WebDriverWait wait, int key, int earlier,
+      Map<Integer, Integer> labels) {
     int item = shown(browser);
     int count = labels.containsKey(item) ? labels.size() : labels.size() + 1;
     press(browser, String.valueOf(key));
     wait.until(b -> b.findElement(By.id("message")).getText().startsWith("Item " + item + ":")
-        && b.findElement(By.id("progress-text")).getText().startsWith(count + " of " + BATCH)
+        && b.findElement(By.id("progress-text")).getText().endsWith(", " + (earlier + count) + " in all")
         && !Integer.valueOf(item).equals(shown(b)));
     labels.put(item, (key + 9) % 10);
     return item;
