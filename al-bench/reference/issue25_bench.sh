@@ -31,7 +31,8 @@ np.save(sys.argv[1], np.random.default_rng(0).standard_normal((10_000, 1_024), d
 echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $(grep -o -w -m1 avx512f /proc/cpuinfo || echo 'no avx512f')"
 "$here/kcenter_bench.sh" "$dir" "$runs"
 "$here/maximize_bench.sh" "$dir/fl.npy" "$runs" | tee "$dir/maximize.log"
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# shellcheck source=al-bench/reference/bench-lib.sh
+. "$here/bench-lib.sh"
 echo "== issue 25 summary (medians of $runs runs; load $(cut -d' ' -f1-3 /proc/loadavg)) =="
 for data in fashion gaussian; do
   a=$(median < "$dir/$data.alkit")

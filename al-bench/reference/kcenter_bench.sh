@@ -11,7 +11,8 @@ set -euo pipefail
 dir=$1
 runs=${2:-5}
 here=$(dirname "$0")
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# shellcheck source=al-bench/reference/bench-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 for data in ${3:-fashion gaussian}; do
   : > "$dir/$data.alkit"
   : > "$dir/$data.torch"

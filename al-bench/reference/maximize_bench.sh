@@ -13,7 +13,8 @@ budget=${3:-1000}
 here=$(dirname "$0")
 out=$(mktemp -d)
 ms() { python3 -c 'import json, sys; t = json.load(open(sys.argv[1]))["timing"]; print(t["total_ms"], t.get("kernel_ms", "-"))' "$1"; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# shellcheck source=al-bench/reference/bench-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 for _ in $(seq "$runs"); do
   ALKIT_NO_BUILD=1 ./alkit maximize --function facility-location --optimizer lazy --budget "$budget" \
     --data "$x" --out "$out/native.json" > /dev/null

@@ -25,7 +25,8 @@ if [ ! -f "$dir/mc.npy" ]; then
   rm -f "$dir/mc59k.npy"
 fi
 field() { python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["timing"]["select_ms"] if sys.argv[2] == "ms" else d["selected"])' "$1" "$2"; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# shellcheck source=al-bench/reference/bench-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 timed() { # timed OUT.json CMD...: runs CMD with stdout to OUT.json, prints the wall seconds
   local out=$1 start
   shift

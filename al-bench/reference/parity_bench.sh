@@ -10,7 +10,8 @@ runs=${2:-3}
 delta=$(cat "$dir/delta.txt")
 here=$(dirname "$0")
 select_ms() { python3 -c 'import json, sys; print(json.loads(sys.argv[1])["timing"]["select_ms"])' "$1"; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# shellcheck source=al-bench/reference/bench-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 for strategy in probcover ranked-batch information-density; do
   opts=()
   if [ "$strategy" = probcover ]; then opts=(--set "delta=$delta"); fi

@@ -18,8 +18,8 @@ if [ ! -f "$dir/history.npy" ]; then
   python3 "$here/survey_numpy.py" inputs "$dir"
 fi
 select_ms() { python3 -c 'import json, sys; print(json.load(sys.stdin)["timing"]["select_ms"])'; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+# shellcheck source=al-bench/reference/bench-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 lscpu | grep -E '^Model name|^CPU\(s\)'
 echo "instruction sets: $(grep -o -w -E 'avx2|avx512f' /proc/cpuinfo | sort -u | tr '\n' ' ')"
 uptime

@@ -35,8 +35,8 @@ shim=$(mkl_preload "$(cd "$dir" && pwd)")
 preload=${shim:+LD_PRELOAD=$shim}
 mkl="its own choice (generic code path on processors not made by Intel)"
 [ -n "$shim" ] && mkl="AVX2 / AVX-512 kernels, $shim preloaded"
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+# shellcheck source=al-bench/reference/bench-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 lscpu | grep -E '^Model name|^CPU\(s\)'
 echo "instruction sets: $(grep -o -w -E 'avx2|avx512f' /proc/cpuinfo | sort -u | tr '\n' ' ')"
